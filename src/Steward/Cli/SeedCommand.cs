@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Spectre.Console;
+using Steward.Data;
+
+namespace Steward.Cli;
+
+internal static class SeedCommand
+{
+    private static readonly Option<bool> Demo = new("--demo") { Description = "The demo department: 2 portfolios, 4 programmes, 15 projects and their people." };
+    private static readonly Option<bool> Synthetic = new("--synthetic") { Description = "A large deterministic portfolio for benchmarks." };
+    private static readonly Option<int> Units = new("--units") { Description = "How many delivery units --synthetic makes.", DefaultValueFactory = _ => 10_000 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "The seed number for --synthetic; the same seed gives the same portfolio.", DefaultValueFactory = _ => 1 };
+
+    public static Command Create()
+    {
+        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, Seed };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Demo) == result.GetValue(Synthetic))
+            {
+                result.AddError("choose one of --demo or --synthetic");
+            }
+            else if (result.GetValue(Units) is < 1 or > 1_000_000)
+            {
+                result.AddError("--units must be between 1 and 1000000");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build(CommonOptions.Overrides(parse));
+            await host.Services.MigrateStewardDatabaseAsync(ct);
+            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(Seed), ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> SeedDemoAsync(IHost host, CancellationToken ct)
+    {
+        if (!await DemoDepartment.SeedIfEmptyAsync(host.Services, ct))
+        {
+            throw new CommandFailure("the database already holds delivery units; the demo department goes only into an empty database");
+        }
+
+        Console.WriteLine("Seeded the demo department: 2 portfolios, 4 programmes, 15 projects.");
+        return StewardCommandLine.Success;
+    }
+
+    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int seed, CancellationToken ct)
+    {
+        var synthetic = new SyntheticPortfolio(units, seed);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StewardDbContext>();
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask($"Seeding {units:N0} units and {synthetic.People:N0} people", maxValue: units + synthetic.People);
+                    await synthetic.SeedAsync(db, new Progress<int>(done => task.Value = done), ct);
+                    task.Value = task.MaxValue;
+                });
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandFailure(e.Message);
+        }
+
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        Console.WriteLine($"Seeded {units:N0} synthetic units and {synthetic.People:N0} people (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
+        return StewardCommandLine.Success;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using FluentValidation;
+using Steward.Data;
+using Steward.Infrastructure;
+
+namespace Steward.Cli;
+
+public static class StewardCommandLine
+{
+    public const int Success = 0;
+    public const int FailedCheck = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Steward: the PMO's information system for projects, programmes and portfolios.")
+        {
+            ServeCommand.Create(),
+            MigrateCommand.Create(),
+            SeedCommand.Create(),
+            UnitsCommand.Create(),
+        };
+        root.Options.Add(CommonOptions.Database);
+
+        var parse = root.Parse(ServeCommand.ImpliedBy(args) ? ["serve", .. args] : args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"steward: {parse.Errors[0].Message} (see 'steward {parse.CommandResult.Command.Name} --help')".Replace("steward steward", "steward", StringComparison.Ordinal));
+            return BadUsage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CommandFailure failure)
+        {
+            await Console.Error.WriteLineAsync($"steward: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (DatabaseTargetException bad)
+        {
+            await Console.Error.WriteLineAsync($"steward: {bad.Message}");
+            return BadUsage;
+        }
+        catch (ValidationException invalid)
+        {
+            var errors = ValidationErrors.ToDictionary(invalid).SelectMany(kv => kv.Value.Select(m => $"--{Kebab(kv.Key)}: {m}"));
+            await Console.Error.WriteLineAsync($"steward: {string.Join("; ", errors)}");
+            return BadUsage;
+        }
+        catch (Exception e) when (e is RecordNotFoundException or RecordStateConflictException or StaleVersionException)
+        {
+            await Console.Error.WriteLineAsync($"steward: {e.Message}");
+            return FailedCheck;
+        }
+    }
+
+    // Service errors name API fields (parentId); the CLI names the option (--parent).
+    private static string Kebab(string name) =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name) is var kebab && kebab.EndsWith("-id", StringComparison.Ordinal) ? kebab[..^3] : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

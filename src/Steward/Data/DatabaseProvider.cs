@@ -1,0 +1,7 @@
+namespace Steward.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,3 @@
+namespace Steward.Data;
+
+public sealed class DatabaseTargetException(string message) : Exception(message);

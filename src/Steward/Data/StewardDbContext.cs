@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Features.People;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Data;
+
+// One model for both providers; SqliteStewardDbContext and PostgresStewardDbContext exist only so
+// that each provider keeps its own migration set.
+public abstract class StewardDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
+    public DbSet<Person> People => Set<Person>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly);
+
+        // Enums are stored by name so the database reads well in reports and survives reordering.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type.IsEnum)
+            {
+                property.SetProviderClrType(typeof(string));
+                property.SetMaxLength(60);
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

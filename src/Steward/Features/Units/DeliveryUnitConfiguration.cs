@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Steward.Features.Units;
+
+internal sealed class DeliveryUnitConfiguration : IEntityTypeConfiguration<DeliveryUnit>
+{
+    public void Configure(EntityTypeBuilder<DeliveryUnit> unit)
+    {
+        unit.ToTable("delivery_units");
+        unit.Property(u => u.Code).HasMaxLength(DeliveryUnit.CodeMaxLength);
+        unit.HasIndex(u => u.Code).IsUnique();
+        unit.Property(u => u.Name).HasMaxLength(DeliveryUnit.NameMaxLength);
+        unit.Property(u => u.Description).HasMaxLength(DeliveryUnit.TextMaxLength);
+        unit.Property(u => u.Aims).HasMaxLength(DeliveryUnit.TextMaxLength);
+        unit.HasIndex(u => new { u.ParentId, u.Code });
+        unit.HasIndex(u => u.Name);
+
+        unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        unit.HasOne(u => u.Sro).WithMany().HasForeignKey(u => u.SroId).OnDelete(DeleteBehavior.Restrict);
+        unit.HasOne(u => u.Manager).WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        unit.HasOne(u => u.PmoContact).WithMany().HasForeignKey(u => u.PmoContactId).OnDelete(DeleteBehavior.Restrict);
+
+        unit.Property(u => u.Version).IsConcurrencyToken();
+        unit.Ignore(u => u.IsOpen);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Steward.Features.Units;
+
+public enum LifecycleStage
+{
+    Concept,
+    Initiation,
+    Delivery,
+    Closure,
+    Closed,
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+
+namespace Steward.Features.Units;
+
+// The home page's view of the whole department: every unit that is not archived, with what each holds.
+public sealed class PortfolioTree(StewardDbContext db)
+{
+    // Above this many units the home page stops at programmes; projects stay one click away.
+    public const int ProjectListingLimit = 300;
+
+    public async Task<PortfolioTreeView> BuildAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Units.AsNoTracking()
+            .Where(u => u.Status != UnitStatus.Archived)
+            .OrderBy(u => u.Code)
+            .Select(u => new TreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Stage, u.Status))
+            .ToListAsync(ct);
+
+        var nodes = rows.ToDictionary(r => r.Id, r => new TreeNode(r));
+        var roots = new List<TreeNode>();
+        foreach (var node in nodes.Values)
+        {
+            if (node.Row.ParentId is { } parentId && nodes.TryGetValue(parentId, out var parent))
+            {
+                parent.Children.Add(node);
+            }
+            else
+            {
+                roots.Add(node);
+            }
+        }
+
+        foreach (var root in roots)
+        {
+            root.CountBeneath();
+        }
+
+        var includeProjects = rows.Count <= ProjectListingLimit;
+        return new PortfolioTreeView(
+            roots,
+            rows.Count(r => r.Kind == UnitKind.Portfolio),
+            rows.Count(r => r.Kind == UnitKind.Programme),
+            rows.Count(r => r.Kind == UnitKind.Project),
+            includeProjects);
+    }
+}
+
+public sealed record TreeRow(Guid Id, Guid? ParentId, string Code, string Name, UnitKind Kind, LifecycleStage Stage, UnitStatus Status);
+
+public sealed class TreeNode(TreeRow row)
+{
+    public TreeRow Row { get; } = row;
+    public List<TreeNode> Children { get; } = [];
+    public int ProgrammesBeneath { get; private set; }
+    public int ProjectsBeneath { get; private set; }
+
+    internal void CountBeneath()
+    {
+        // Children are added in code order per parent; kinds first keeps portfolios, programmes, projects grouped.
+        Children.Sort((a, b) => a.Row.Kind != b.Row.Kind ? a.Row.Kind.CompareTo(b.Row.Kind) : string.CompareOrdinal(a.Row.Code, b.Row.Code));
+        foreach (var child in Children)
+        {
+            child.CountBeneath();
+            ProgrammesBeneath += child.ProgrammesBeneath + (child.Row.Kind == UnitKind.Programme ? 1 : 0);
+            ProjectsBeneath += child.ProjectsBeneath + (child.Row.Kind == UnitKind.Project ? 1 : 0);
+        }
+    }
+}
+
+public sealed record PortfolioTreeView(IReadOnlyList<TreeNode> Roots, int Portfolios, int Programmes, int Projects, bool IncludesProjects);

@@ -1,0 +1,127 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.People;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Units;
+
+// Reads of the delivery tree shared by pages, API and CLI: no tracking, projected straight into records.
+public sealed class UnitQueries(StewardDbContext db)
+{
+    public const int MaxLimit = 500;
+
+    private static readonly Expression<Func<DeliveryUnit, UnitView>> ToView = u => new UnitView(
+        u.Id, u.Code, u.Name, u.Kind, u.Category, u.Stage, u.Status, u.Description, u.Aims,
+        u.Parent == null ? null : new UnitRef(u.Parent.Id, u.Parent.Code, u.Parent.Name, u.Parent.Kind),
+        u.Sro == null ? null : new PersonRef(u.Sro.Id, u.Sro.Name, u.Sro.Email),
+        u.Manager == null ? null : new PersonRef(u.Manager.Id, u.Manager.Name, u.Manager.Email),
+        u.PmoContact == null ? null : new PersonRef(u.PmoContact.Id, u.PmoContact.Name, u.PmoContact.Email),
+        u.BaselineStart, u.BaselineEnd, u.ForecastStart, u.ForecastEnd,
+        u.Version, u.CreatedAt, u.UpdatedAt, u.ClosedAt, u.ArchivedAt);
+
+    private static readonly Expression<Func<DeliveryUnit, UnitSummary>> ToSummary = u => new UnitSummary(
+        u.Id, u.Code, u.Name, u.Kind, u.Category, u.Stage, u.Status, u.ParentId, u.ForecastEnd, u.Version, u.UpdatedAt);
+
+    public Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
+        db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefaultAsync(ct);
+
+    public Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        return db.Units.AsNoTracking().Where(u => u.Code == normalised).Select(ToView).FirstOrDefaultAsync(ct);
+    }
+
+    // The API and CLI accept either the id or the code wherever a unit is named.
+    public async Task<UnitView> RequireAsync(string idOrCode, CancellationToken ct = default) =>
+        (Guid.TryParse(idOrCode, out var id) ? await GetAsync(id, ct) : await FindByCodeAsync(idOrCode, ct))
+        ?? throw new RecordNotFoundException("unit", idOrCode);
+
+    public async Task<IReadOnlyList<UnitSummary>> ChildrenAsync(Guid id, CancellationToken ct = default) =>
+        await db.Units.AsNoTracking().Where(u => u.ParentId == id)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Code).Select(ToSummary).ToListAsync(ct);
+
+    // Root first, for breadcrumbs. The tree is shallow, so one query per level is cheap.
+    public async Task<IReadOnlyList<UnitRef>> AncestorsAsync(Guid? parentId, CancellationToken ct = default)
+    {
+        var chain = new List<UnitRef>();
+        while (parentId is { } id && chain.Count < 64)
+        {
+            var parent = await db.Units.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Kind), u.ParentId }).FirstOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                break;
+            }
+
+            chain.Add(parent.Ref);
+            parentId = parent.ParentId;
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    public async Task<CursorPage<UnitSummary>> ListAsync(UnitListQuery query, CancellationToken ct = default)
+    {
+        if (query.Limit is < 1 or > MaxLimit)
+        {
+            throw new ValidationException([new ValidationFailure("limit", $"Limit must be between 1 and {MaxLimit}")]);
+        }
+
+        var units = db.Units.AsNoTracking();
+        if (query.ParentId is { } parentId)
+        {
+            units = units.Where(u => u.ParentId == parentId);
+        }
+        else if (query.TopLevelOnly)
+        {
+            units = units.Where(u => u.ParentId == null);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            units = units.Where(u => u.Kind == kind);
+        }
+
+        if (query.Stage is { } stage)
+        {
+            units = units.Where(u => u.Stage == stage);
+        }
+
+        if (query.Status is { } status)
+        {
+            units = units.Where(u => u.Status == status);
+        }
+        else if (!query.IncludeArchived)
+        {
+            units = units.Where(u => u.Status != UnitStatus.Archived);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            var upper = text.ToUpperInvariant();
+            var lower = text.ToLowerInvariant();
+            units = units.Where(u => u.Code.Contains(upper) || u.Name.ToLower().Contains(lower));
+        }
+
+        var keyset = UnitKeyset.For(query.Sort, query.Descending);
+        if (query.Cursor is not null)
+        {
+            units = keyset.After(units, UnitCursor.Decode(query.Cursor));
+        }
+
+        var rows = await keyset.Order(units).Take(query.Limit + 1).Select(ToSummary).ToListAsync(ct);
+        var hasMore = rows.Count > query.Limit;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        var next = hasMore ? keyset.CursorAfter(rows[^1]) : null;
+        return new CursorPage<UnitSummary>(rows, next);
+    }
+}

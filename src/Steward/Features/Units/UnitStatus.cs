@@ -1,0 +1,9 @@
+namespace Steward.Features.Units;
+
+public enum UnitStatus
+{
+    Active,
+    Paused,
+    Closed,
+    Archived,
+}

@@ -1,0 +1,43 @@
+using Steward.Features.People;
+
+namespace Steward.Features.Units;
+
+// A unit as the API, the unit page and `steward units show` present it.
+public sealed record UnitView(
+    Guid Id,
+    string Code,
+    string Name,
+    UnitKind Kind,
+    UnitCategory Category,
+    LifecycleStage Stage,
+    UnitStatus Status,
+    string? Description,
+    string? Aims,
+    UnitRef? Parent,
+    PersonRef? Sro,
+    PersonRef? Manager,
+    PersonRef? PmoContact,
+    DateOnly? BaselineStart,
+    DateOnly? BaselineEnd,
+    DateOnly? ForecastStart,
+    DateOnly? ForecastEnd,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? ClosedAt,
+    DateTime? ArchivedAt);
+
+public sealed record UnitRef(Guid Id, string Code, string Name, UnitKind Kind);
+
+public sealed record UnitSummary(
+    Guid Id,
+    string Code,
+    string Name,
+    UnitKind Kind,
+    UnitCategory Category,
+    LifecycleStage Stage,
+    UnitStatus Status,
+    Guid? ParentId,
+    DateOnly? ForecastEnd,
+    int Version,
+    DateTime UpdatedAt);

@@ -1,0 +1,20 @@
+using Steward.Data;
+using Steward.Features.People;
+using Steward.Features.Units;
+
+namespace Steward.Infrastructure;
+
+// What every host (web or command line) needs: the database and the PMO services over it.
+public static class FeatureServiceCollectionExtensions
+{
+    public static IServiceCollection AddStewardCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddStewardData();
+        services.AddScoped<UnitService>();
+        services.AddScoped<UnitQueries>();
+        services.AddScoped<PortfolioTree>();
+        services.AddScoped<PersonService>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Steward.Data;
+using Steward.Features.People;
+using Steward.Features.Units;
+
+namespace Steward.Infrastructure;
+
+// The web host: Razor Pages UI, /api/v1, OpenAPI, health. Feature folders add themselves in MapFeatures.
+public static class StewardWebHost
+{
+    public static WebApplication Build(string[] hostArgs, IDictionary<string, string?> commandLine)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = hostArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Configuration.AddStewardSources(commandLine);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+            k.AddServerHeader = false;
+        });
+
+        var services = builder.Services;
+        services.AddStewardCore();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Steward API";
+            document.Info.Description = "The PMO's single source of truth: delivery units and, as they arrive, every register.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<StewardDbContext>("database", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1");
+        api.MapUnitsApi();
+        api.MapPeopleApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
