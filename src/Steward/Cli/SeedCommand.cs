@@ -20,13 +20,14 @@ internal static class SeedCommand
             {
                 result.AddError("choose one of --demo or --synthetic");
             }
-            else if (result.GetValue(Units) is < 1 or > 1_000_000)
-            {
-                result.AddError("--units must be between 1 and 1000000");
-            }
         });
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(Synthetic) && parse.GetValue(Units) is < 1 or > 1_000_000)
+            {
+                throw new CommandFailure("--units must be between 1 and 1000000", StewardCommandLine.BadUsage);
+            }
+
             using var host = CliHost.Build(CommonOptions.Overrides(parse));
             await host.Services.MigrateStewardDatabaseAsync(ct);
             return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(Seed), ct);

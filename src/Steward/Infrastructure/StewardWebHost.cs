@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
+
+using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Steward.Data;
 using Steward.Features.People;
@@ -29,10 +30,12 @@ public static class StewardWebHost
         var services = builder.Services;
         services.AddStewardCore();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o => o.Cookie.Name = "steward_antiforgery");
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "steward_notice");
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Steward API";

@@ -10,15 +10,16 @@ namespace Steward.Features.Units;
 // so all three give the same errors.
 public sealed class UnitService(StewardDbContext db, TimeProvider clock)
 {
+    // Lets a form report every problem at once, even when some of its own fields could not be read.
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(CreateUnit input, CancellationToken ct = default) =>
+        (await new CreateUnitValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(Guid id, UpdateUnit input, CancellationToken ct = default) =>
+        (await new UpdateUnitValidator(db, id).ValidateAsync(Normalise(input), ct)).Errors;
+
     public async Task<DeliveryUnit> CreateAsync(CreateUnit input, CancellationToken ct = default)
     {
-        input = input with
-        {
-            Code = NormaliseCode(input.Code),
-            Name = input.Name?.Trim(),
-            Description = Blank(input.Description),
-            Aims = Blank(input.Aims),
-        };
+        input = Normalise(input);
         await new CreateUnitValidator(db).ValidateAndThrowAsync(input, ct);
 
         var unit = new DeliveryUnit
@@ -50,13 +51,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
     {
         var unit = await LoadForChangeAsync(id, expectedVersion, ct);
         RefuseIfArchived(unit);
-        input = input with
-        {
-            Code = NormaliseCode(input.Code),
-            Name = input.Name?.Trim(),
-            Description = Blank(input.Description),
-            Aims = Blank(input.Aims),
-        };
+        input = Normalise(input);
         await new UpdateUnitValidator(db, id).ValidateAndThrowAsync(input, ct);
 
         unit.Code = input.Code!;
@@ -220,6 +215,22 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
             throw new ValidationException([new ValidationFailure(nameof(DeliveryUnit.Code), $"A unit with the code {unit.Code} already exists")]);
         }
     }
+
+    private static CreateUnit Normalise(CreateUnit input) => input with
+    {
+        Code = NormaliseCode(input.Code),
+        Name = input.Name?.Trim(),
+        Description = Blank(input.Description),
+        Aims = Blank(input.Aims),
+    };
+
+    private static UpdateUnit Normalise(UpdateUnit input) => input with
+    {
+        Code = NormaliseCode(input.Code),
+        Name = input.Name?.Trim(),
+        Description = Blank(input.Description),
+        Aims = Blank(input.Aims),
+    };
 
     private static string? NormaliseCode(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 

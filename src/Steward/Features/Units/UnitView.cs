@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Steward.Features.People;
 
 namespace Steward.Features.Units;
@@ -25,7 +26,11 @@ public sealed record UnitView(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? ClosedAt,
-    DateTime? ArchivedAt);
+    DateTime? ArchivedAt)
+{
+    [JsonIgnore]
+    public bool IsOpen => Status is UnitStatus.Active or UnitStatus.Paused;
+}
 
 public sealed record UnitRef(Guid Id, string Code, string Name, UnitKind Kind);
 

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+
+namespace Steward.Features.People;
+
+public sealed class IndexModel(StewardDbContext db) : PageModel
+{
+    public const int Shown = 500;
+
+    public IReadOnlyList<PersonView> People { get; private set; } = [];
+    public int Total { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Total = await db.People.CountAsync(ct);
+        People = await db.People.AsNoTracking().OrderBy(p => p.Name).Take(Shown)
+            .Select(p => new PersonView(p.Id, p.Name, p.Email, p.RoleTitle, p.Version)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Steward.Infrastructure.GovUk;
+
+[HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovUkSelectTagHelper : GovUkFieldTagHelper
+{
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    // The first option, for "nobody yet" or "choose one"; omitted when null.
+    public string? Empty { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var current = CurrentValue ?? string.Empty;
+        var options = new StringBuilder();
+        if (Empty is not null)
+        {
+            options.Append(CultureInfo.InvariantCulture, $"<option value=\"\">{Html.Encode(Empty)}</option>");
+        }
+
+        foreach (var item in Items)
+        {
+            var selected = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) ? " selected" : string.Empty;
+            options.Append(CultureInfo.InvariantCulture, $"<option value=\"{Html.Encode(item.Value)}\"{selected}>{Html.Encode(item.Text)}</option>");
+        }
+
+        var classes = "govuk-select" + (Error is null ? string.Empty : " govuk-select--error");
+        WrapInFormGroup(output,
+            $"<label class=\"govuk-label {LabelClass}\" for=\"{Id}\">{Html.Encode(Label)}</label>{HintHtml()}{ErrorHtml()}" +
+            $"<select class=\"{classes}\" id=\"{Id}\" name=\"{Name}\"{DescribedBy()}>{options}</select>");
+    }
+}
