@@ -7,11 +7,13 @@ namespace Steward.Infrastructure;
 
 // Turns every failure on /api into RFC 9457 ProblemDetails. Pages handle their own errors and fall
 // through to the GOV.UK error pages.
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has pointed the request at the error page; the feature keeps the original path.
+        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value;
+        if (path is null || !new PathString(path).StartsWithSegments("/api"))
         {
             return false;
         }
@@ -34,12 +36,14 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Path}", path);
             problem = new ProblemDetails { Status = 500, Title = "Something went wrong", Detail = "The error has been logged. Nothing was saved." };
         }
 
-        context.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        // Written directly rather than through IProblemDetailsService, whose writer declines when the
+        // client's Accept header does not name JSON: an API error must always come back as a problem.
+        await TypedResults.Problem(problem).ExecuteAsync(context);
+        return true;
     }
 
     private static ValidationProblemDetails Validation(ValidationException exception) =>

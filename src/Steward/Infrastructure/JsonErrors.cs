@@ -22,9 +22,11 @@ internal static partial class JsonErrors
             return new() { ["$"] = ["The body is not valid JSON: " + FirstSentence(exception.Message)] };
         }
 
-        var reason = exception.Message.Contains("DateOnly", StringComparison.Ordinal)
+        // The outer message names the record being read; the inner one names the value's own type.
+        var detail = exception.InnerException?.Message ?? exception.Message;
+        var reason = detail.Contains("DateOnly", StringComparison.Ordinal)
             ? "Enter a real date in the format YYYY-MM-DD"
-            : exception.Message.Contains("Guid", StringComparison.Ordinal)
+            : detail.Contains("Guid", StringComparison.Ordinal)
                 ? "Enter an id in the form 0193c3a1-7d2e-7c3b-9a55-2f1c8e3b5d10"
                 : "The value is not of the right type: " + FirstSentence(exception.Message);
         return new() { [field] = [reason] };

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steward.Features.People;
+using Steward.Features.Units;
+
+namespace Steward.Tests.Infrastructure;
+
+// Builders for the records a test needs, made through the same services as real data.
+public static class TestData
+{
+    private static int _sequence;
+
+    public static string NewCode(string prefix = "T") =>
+        $"{prefix}-{Interlocked.Increment(ref _sequence):D4}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+
+    public static Task<DeliveryUnit> CreateUnitAsync(this StewardApp app, UnitKind kind, Guid? parentId = null, string? name = null, string? code = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<UnitService>().CreateAsync(
+            new CreateUnit(code ?? NewCode(), name ?? $"Test {kind} {Guid.NewGuid().ToString("N")[..8]}", kind, parentId,
+                UnitCategory.Ict, LifecycleStage.Delivery)));
+
+    // A portfolio holding a programme holding a project: the shape most tests start from.
+    public static async Task<(DeliveryUnit Portfolio, DeliveryUnit Programme, DeliveryUnit Project)> CreateTreeAsync(this StewardApp app)
+    {
+        var portfolio = await app.CreateUnitAsync(UnitKind.Portfolio);
+        var programme = await app.CreateUnitAsync(UnitKind.Programme, portfolio.Id);
+        var project = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        return (portfolio, programme, project);
+    }
+
+    public static Task<Person> CreatePersonAsync(this StewardApp app, string? name = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<PersonService>().CreateAsync(
+            new CreatePerson(name ?? "Alex Morgan", $"person.{Guid.NewGuid():N}@test.example", "Programme Manager")));
+}
