@@ -28,7 +28,7 @@ internal static partial class JsonErrors
             ? "Enter a real date in the format YYYY-MM-DD"
             : detail.Contains("Guid", StringComparison.Ordinal)
                 ? "Enter an id in the form 0193c3a1-7d2e-7c3b-9a55-2f1c8e3b5d10"
-                : "The value is not of the right type: " + FirstSentence(exception.Message);
+                : "Enter a value of the type this field takes; the API reference at /api/docs lists the values it accepts";
         return new() { [field] = [reason] };
     }
 
