@@ -27,7 +27,7 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         if (SkipReason is null)
         {
             _connectionString = await CreateDatabaseAsync();
-            _ = Server; // starts the host, which migrates the database
+            StartHost();
         }
     }
 
@@ -70,6 +70,9 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    // Starts the in-memory test server, whose start-up migrates the database.
+    protected virtual void StartHost() => _ = Server;
+
     protected abstract Task<string> CreateDatabaseAsync();
 
     protected abstract Task DropDatabaseAsync(string connectionString);
@@ -89,7 +92,7 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : StewardApp
+public class SqliteApp : StewardApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+// One axe-core scan per page type, including forms in their error state.
+public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task EveryPageType_HasNoWcagAaViolations()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        await app.CreatePersonAsync("Mary Seacole");
+        var page = await app.NewPageAsync();
+        string[] pages =
+        [
+            "/",
+            $"/units/{portfolio.Code}",
+            $"/units/{programme.Code}",
+            $"/units/{project.Code}",
+            "/units/new",
+            $"/units/new?parent={programme.Code}",
+            $"/units/{programme.Code}/edit",
+            $"/units/{project.Code}/move",
+            $"/units/{project.Code}/close",
+            "/search",
+            $"/search?q={programme.Code}",
+            "/people",
+            "/people/new",
+            "/accessibility",
+            "/cookies",
+            "/units/NO-SUCH-UNIT",
+        ];
+
+        foreach (var url in pages)
+        {
+            await page.GotoAsync(url);
+            await page.AssertNoViolationsAsync();
+        }
+
+        await page.GotoAsync($"/units/new?parent={portfolio.Code}");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Baseline start date" }).GetByLabel("Day").FillAsync("31");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Baseline start date" }).GetByLabel("Month").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add unit" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/close");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close programme" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+    }
+}
+
+public sealed class AccessibilityScanTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // Guards the guard: a scan that could not fail would prove nothing.
+    [Fact]
+    public async Task Scan_ReportsAViolationOnABrokenPage()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetContentAsync("<html><body><img src='x.png'><input type='text'></body></html>");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.AssertNoViolationsAsync);
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+// Steward on a real port (Kestrel) with Debian's Chromium driven by Playwright. Browser tests run on
+// SQLite: they test what people see and do, and the HTTP suite covers both databases underneath.
+public sealed class BrowserApp : SqliteApp
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Chromium { get; private set; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public override string? SkipReason => File.Exists(ChromiumPath) || Required
+        ? null
+        : $"{ChromiumPath} is not installed (apt-get install chromium); browser tests are skipped";
+
+    private static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    protected override void StartHost()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        _playwright = Microsoft.Playwright.Playwright.CreateAsync().GetAwaiter().GetResult();
+        Chromium = _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        }).GetAwaiter().GetResult();
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        RequireDatabase();
+        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
