@@ -12,10 +12,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.ConfigurationKey]));
         services.AddSingleton<VersionStampInterceptor>();
 
-        services.AddDbContext<SqliteStewardDbContext>((sp, options) =>
+        services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>()));
-        services.AddDbContext<PostgresStewardDbContext>((sp, options) =>
+        services.AddDbContextPool<PostgresStewardDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>()));
 

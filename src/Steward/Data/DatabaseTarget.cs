@@ -20,8 +20,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
         if (LooksLikeConnectionString(text))
         {
-            var builder = new NpgsqlConnectionStringBuilder(text);
-            return new(DatabaseProvider.PostgreSql, builder.ConnectionString, $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
+            return ForPostgres(new NpgsqlConnectionStringBuilder(text), text);
         }
 
         var path = Path.GetFullPath(text);
@@ -81,6 +80,23 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         if (userInfo.Length > 1)
         {
             builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+
+        return ForPostgres(builder, string.Empty);
+    }
+
+    // Steward runs the same few queries all day: let Npgsql prepare them on the server, and skip the
+    // reset of pooled connections (Steward changes no session state), unless the operator said otherwise.
+    private static DatabaseTarget ForPostgres(NpgsqlConnectionStringBuilder builder, string given)
+    {
+        if (!given.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !given.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !given.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return new(DatabaseProvider.PostgreSql, builder.ConnectionString, $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");

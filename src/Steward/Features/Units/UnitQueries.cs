@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Metadata;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +27,18 @@ public sealed class UnitQueries(StewardDbContext db)
     private static readonly Expression<Func<DeliveryUnit, UnitSummary>> ToSummary = u => new UnitSummary(
         u.Id, u.Code, u.Name, u.Kind, u.Category, u.Stage, u.Status, u.ParentId, u.ForecastEnd, u.Version, u.UpdatedAt);
 
-    public Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
-        db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefaultAsync(ct);
+    // Compiled: the API's hottest read skips EF's per-call hashing of this large expression tree.
+    // A compiled query serves one model, and each provider has its own, hence one per model.
+    private static readonly ConditionalWeakTable<IModel, Func<StewardDbContext, Guid, CancellationToken, Task<UnitView?>>> ById = [];
+    private static readonly ConditionalWeakTable<IModel, Func<StewardDbContext, string, CancellationToken, Task<UnitView?>>> ByCode = [];
 
-    public Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default)
-    {
-        var normalised = code.Trim().ToUpperInvariant();
-        return db.Units.AsNoTracking().Where(u => u.Code == normalised).Select(ToView).FirstOrDefaultAsync(ct);
-    }
+    public Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
+        ById.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, Guid id, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefault()))(db, id, ct);
+
+    public Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default) =>
+        ByCode.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, string code, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Code == code).Select(ToView).FirstOrDefault()))(db, code.Trim().ToUpperInvariant(), ct);
 
     // The API and CLI accept either the id or the code wherever a unit is named.
     public async Task<UnitView> RequireAsync(string idOrCode, CancellationToken ct = default) =>
