@@ -9,7 +9,9 @@ public static class PeopleApi
 {
     public static RouteGroupBuilder MapPeopleApi(this IEndpointRouteBuilder api)
     {
-        var people = api.MapGroup("/people").WithTags("People");
+        var people = api.MapGroup("/people").WithTags("People")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         people.MapGet("/", List).WithSummary("List people (filter by q: text in the name or email)");
         people.MapGet("/{id:guid}", Get).WithSummary("Get one person").WithName("GetPerson");
         people.MapPost("/", Create).WithSummary("Add a person who can be named as SRO, manager or PMO contact");
@@ -44,7 +46,7 @@ public static class PeopleApi
         return TypedResults.Ok(new CursorPage<PersonView>(rows.Take(take).ToList(), next));
     }
 
-    private static async Task<Results<Ok<PersonView>, NotFound>> Get(Guid id, StewardDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<PersonView>> Get(Guid id, StewardDbContext db, HttpContext http, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PersonView(p.Id, p.Name, p.Email, p.RoleTitle, p.Version)).FirstOrDefaultAsync(ct)
