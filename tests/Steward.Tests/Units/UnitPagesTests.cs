@@ -71,17 +71,30 @@ public abstract class UnitPagesTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ReadHtmlAsync();
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-        var summary = page.ErrorSummary();
-        Assert.Contains("Enter a name", summary);
-        Assert.Contains("Baseline start date must be a real date", summary);
-        Assert.Contains("Code must use only capital letters, numbers and single hyphens, such as HO-PRG-007", summary);
-        Assert.Contains("Forecast end date must be the same as or after the forecast start date", summary);
+        // In the order of the fields on the form.
+        Assert.Equal(
+            [
+                "Code must use only capital letters, numbers and single hyphens, such as HO-PRG-007",
+                "Enter a name",
+                "Baseline start date must be a real date",
+                "Forecast end date must be the same as or after the forecast start date",
+            ],
+            page.ErrorSummary());
         Assert.Equal("Enter a name", page.FieldError("Input_Name"));
         Assert.Equal("#Input_BaselineStart", page.QuerySelectorAll(".govuk-error-summary__list a").First(a => a.TextContent.StartsWith("Baseline", StringComparison.Ordinal)).GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("#Input_BaselineStart"));
         Assert.Equal("31", page.QuerySelector("input[name='Input.BaselineStart.Day']")!.GetAttribute("value"));
         Assert.Equal("Kept as typed", page.QuerySelector("#Input_Description")!.TextContent);
         Assert.Equal("bad code!", page.QuerySelector("#Input_Code")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task CreateForm_OffersOnlyTheKindsTheParentMayHold()
+    {
+        var (portfolio, programme, _) = await app.CreateTreeAsync();
+        string[] Kinds(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("input[name='Input.Kind']").Select(i => i.GetAttribute("value")!).ToArray();
+        Assert.Equal(["Portfolio", "Programme", "Project"], Kinds(await app.Browser().GetPageAsync($"/units/new?parent={portfolio.Code}")));
+        Assert.Equal(["Programme", "Project"], Kinds(await app.Browser().GetPageAsync($"/units/new?parent={programme.Code}")));
     }
 
     [Fact]

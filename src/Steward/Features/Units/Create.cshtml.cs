@@ -8,12 +8,17 @@ public sealed class CreateModel(StewardDbContext db, UnitService units, UnitQuer
 {
     public UnitView? Parent { get; private set; }
 
-    public static IEnumerable<SelectListItem> Kinds =>
+    private static readonly (UnitKind Kind, string Text)[] KindChoices =
     [
-        new("Portfolio|A collection of programmes and projects, managed to meet strategic objectives", nameof(UnitKind.Portfolio)),
-        new("Programme|Related projects and activities that together deliver outcomes and benefits", nameof(UnitKind.Programme)),
-        new("Project|A temporary piece of work that delivers defined outputs", nameof(UnitKind.Project)),
+        (UnitKind.Portfolio, "Portfolio|A collection of programmes and projects, managed to meet strategic objectives"),
+        (UnitKind.Programme, "Programme|Related projects and activities that together deliver outcomes and benefits"),
+        (UnitKind.Project, "Project|A temporary piece of work that delivers defined outputs"),
     ];
+
+    // Only the kinds the chosen parent may hold are offered.
+    public IEnumerable<SelectListItem> Kinds => KindChoices
+        .Where(k => Parent is null || UnitHierarchyRules.MayHold(Parent.Kind, k.Kind))
+        .Select(k => new SelectListItem(k.Text, k.Kind.ToString()));
 
     public async Task<IActionResult> OnGetAsync(string? parent, UnitKind? kind, CancellationToken ct)
     {
@@ -29,7 +34,7 @@ public sealed class CreateModel(StewardDbContext db, UnitService units, UnitQuer
         Input = new UnitForm
         {
             ParentCode = Parent?.Code,
-            Kind = kind ?? (Parent is null ? UnitKind.Portfolio : null),
+            Kind = kind ?? (Parent is null ? UnitKind.Portfolio : Parent.Kind == UnitKind.Programme ? UnitKind.Project : null),
             Category = Parent?.Category ?? UnitCategory.Other,
             Stage = LifecycleStage.Concept,
         };

@@ -16,6 +16,13 @@ public abstract class UnitFormPage(StewardDbContext db) : PageModel
 
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Input.Kind", "Input.ParentCode", "Input.Code", "Input.Name", "Input.Description", "Input.Aims", "Input.Category",
+        "Input.Stage", "Input.SroId", "Input.ManagerId", "Input.PmoContactId", "Input.BaselineStart", "Input.BaselineEnd",
+        "Input.ForecastStart", "Input.ForecastEnd", "Input.Status",
+    ];
+
     public static IEnumerable<SelectListItem> Categories =>
         Enum.GetValues<UnitCategory>().Select(c => new SelectListItem(UnitLabels.Of(c), c.ToString()));
 

@@ -15,6 +15,10 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
+    // The form's fields in the order they appear, so the summary lists errors in that order too.
+    [HtmlAttributeName("field-order")]
+    public IReadOnlyList<string> FieldOrder { get; set; } = [];
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var modelState = ViewContext.ViewData.ModelState;
@@ -26,10 +30,10 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
 
         var html = HtmlEncoder.Default;
         var items = new StringBuilder();
-        foreach (var (key, entry) in modelState)
+        foreach (var (key, entry) in modelState.OrderBy(kv => Position(kv.Key)))
         {
             // Sub-fields of a date (Input.Start.Day) report through the date's own entry.
-            if (entry.Errors.Count == 0)
+            if (entry is null || entry.Errors.Count == 0)
             {
                 continue;
             }
@@ -47,5 +51,11 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    private int Position(string key)
+    {
+        var index = FieldOrder.ToList().FindIndex(field => key == field || key.StartsWith(field + ".", StringComparison.Ordinal));
+        return string.IsNullOrEmpty(key) ? -1 : index < 0 ? int.MaxValue : index;
     }
 }
