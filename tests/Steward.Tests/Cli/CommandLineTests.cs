@@ -49,6 +49,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task StewardDatabaseVariable_ChoosesTheDatabase()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "steward-tests", $"env-{Guid.NewGuid():N}.db");
+        var result = await StewardProcess.RunAsync(new Dictionary<string, string> { ["STEWARD_DATABASE"] = file }, "migrate");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(file, result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(file));
+    }
+
+    [Fact]
     public async Task SeedDemo_FillsAnEmptyDatabaseOnce()
     {
         var file = Path.Combine(Path.GetTempPath(), "steward-tests", $"demo-{Guid.NewGuid():N}.db");

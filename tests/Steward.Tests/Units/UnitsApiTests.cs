@@ -119,6 +119,14 @@ public abstract class UnitsApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task Post_WithImplausibleYear_ReturnsBadRequest()
+    {
+        var response = await app.Api().PostJsonAsync("/api/v1/units", new { code = TestData.NewCode(), name = "Far", kind = "portfolio", baselineEnd = "9999-12-31" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Baseline end date must be between 1900 and 2200", await response.FieldErrorsAsync("baselineEnd"));
+    }
+
+    [Fact]
     public async Task Post_WithUnknownParent_ReturnsBadRequest()
     {
         var missing = Guid.NewGuid();
@@ -314,6 +322,7 @@ public abstract class UnitsApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
     [InlineData("kind=department", "kind")]
     [InlineData("cursor=not-a-cursor", "cursor")]
     [InlineData("sort=budget", "sort")]
+    [InlineData("parent=NO-SUCH-PARENT", "parent")]
     public async Task List_WithBadQuery_ReturnsBadRequestNamingTheParameter(string query, string field)
     {
         var response = await app.Api().GetAsync($"/api/v1/units?{query}", Ct);

@@ -18,6 +18,10 @@ internal sealed class CreateUnitValidator : AbstractValidator<CreateUnit>
         RuleFor(u => u.Description).LongText("Description");
         RuleFor(u => u.Aims).LongText("Aims");
         RuleFor(u => u.Stage).OpenStage();
+        this.PlausibleDate(u => u.BaselineStart, "Baseline start date");
+        this.PlausibleDate(u => u.BaselineEnd, "Baseline end date");
+        this.PlausibleDate(u => u.ForecastStart, "Forecast start date");
+        this.PlausibleDate(u => u.ForecastEnd, "Forecast end date");
         this.EndNotBeforeStart(u => u.BaselineStart, u => u.BaselineEnd, "Baseline");
         this.EndNotBeforeStart(u => u.ForecastStart, u => u.ForecastEnd, "Forecast");
         this.PeopleExist(db, u => u.SroId, u => u.ManagerId, u => u.PmoContactId);

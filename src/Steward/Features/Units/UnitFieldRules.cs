@@ -26,6 +26,11 @@ internal static partial class UnitFieldRules
         .Must(stage => stage != LifecycleStage.Closed)
         .WithMessage("A unit reaches the Closed stage when it is closed; choose another stage or close the unit");
 
+    public static void PlausibleDate<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, DateOnly?>> date, string label) =>
+        validator.RuleFor(date)
+            .Must(value => value is null || value.Value.Year is >= 1900 and <= 2200)
+            .WithMessage($"{label} must be between 1900 and 2200");
+
     public static void EndNotBeforeStart<T>(this AbstractValidator<T> validator, Func<T, DateOnly?> start, System.Linq.Expressions.Expression<Func<T, DateOnly?>> end, string label) =>
         validator.RuleFor(end)
             .Must((input, value) => value is null || start(input) is not { } s || value >= s)

@@ -31,7 +31,7 @@ public static class UnitsApi
     {
         var (sortBy, descending) = ParseSort(sort);
         var query = new UnitListQuery(
-            ParentId: parent is null ? null : (await queries.RequireAsync(parent, ct)).Id,
+            ParentId: parent is null ? null : await ParentIdAsync(queries, parent, ct),
             Kind: EnumText.ParseOptional<UnitKind>("kind", kind),
             Stage: EnumText.ParseOptional<LifecycleStage>("stage", stage),
             Status: EnumText.ParseOptional<UnitStatus>("status", status),
@@ -79,6 +79,19 @@ public static class UnitsApi
         var view = (await queries.GetAsync(current.Id, ct))!;
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
+    }
+
+    // An unknown parent in a filter is a mistake in the query, not a missing resource.
+    private static async Task<Guid> ParentIdAsync(UnitQueries queries, string parent, CancellationToken ct)
+    {
+        try
+        {
+            return (await queries.RequireAsync(parent, ct)).Id;
+        }
+        catch (RecordNotFoundException)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("parent", $"No unit has the code or id {parent}")]);
+        }
     }
 
     private static (UnitSort Sort, bool Descending) ParseSort(string? sort)

@@ -22,6 +22,10 @@ internal sealed class UpdateUnitValidator : AbstractValidator<UpdateUnit>
             .WithMessage("Status can be changed here only to active or paused; use close or archive for the others");
         RuleFor(u => u.Description).LongText("Description");
         RuleFor(u => u.Aims).LongText("Aims");
+        this.PlausibleDate(u => u.BaselineStart, "Baseline start date");
+        this.PlausibleDate(u => u.BaselineEnd, "Baseline end date");
+        this.PlausibleDate(u => u.ForecastStart, "Forecast start date");
+        this.PlausibleDate(u => u.ForecastEnd, "Forecast end date");
         this.EndNotBeforeStart(u => u.BaselineStart, u => u.BaselineEnd, "Baseline");
         this.EndNotBeforeStart(u => u.ForecastStart, u => u.ForecastEnd, "Forecast");
         this.PeopleExist(db, u => u.SroId, u => u.ManagerId, u => u.PmoContactId);
