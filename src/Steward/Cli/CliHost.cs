@@ -1,3 +1,4 @@
+using Steward.Features.History;
 using Steward.Infrastructure;
 
 namespace Steward.Cli;
@@ -17,6 +18,7 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStewardCore();
+        builder.Services.AddScoped(_ => new ChangeContext { Actor = $"{Environment.UserName} on {Environment.MachineName}", Channel = ChangeChannel.Cli });
         return builder.Build();
     }
 }

@@ -19,6 +19,7 @@ public static class StewardCommandLine
             MigrateCommand.Create(),
             SeedCommand.Create(),
             UnitsCommand.Create(),
+            AuditCommand.Create(),
         };
         root.Options.Add(CommonOptions.Database);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.History;
 using Steward.Infrastructure;
 
 namespace Steward.Data;
@@ -11,18 +12,25 @@ public static class DataServiceCollectionExtensions
     {
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.ConfigurationKey]));
         services.AddSingleton<VersionStampInterceptor>();
+        services.AddSingleton<HistoryInterceptor>();
+        services.AddScoped<ChangeContext>();
 
         services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<HistoryInterceptor>()));
         services.AddDbContextPool<PostgresStewardDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<HistoryInterceptor>()));
 
-        services.AddScoped<StewardDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider switch
+        services.AddScoped<StewardDbContext>(sp =>
         {
-            DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgresStewardDbContext>(),
-            _ => sp.GetRequiredService<SqliteStewardDbContext>(),
+            StewardDbContext db = sp.GetRequiredService<DatabaseTarget>().Provider switch
+            {
+                DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgresStewardDbContext>(),
+                _ => sp.GetRequiredService<SqliteStewardDbContext>(),
+            };
+            db.ChangeContext = sp.GetRequiredService<ChangeContext>();
+            return db;
         });
         return services;
     }

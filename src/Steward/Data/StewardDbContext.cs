@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
@@ -11,6 +12,10 @@ public abstract class StewardDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+
+    // Who is saving, for the history; set whenever the context is handed to a scope.
+    public ChangeContext ChangeContext { get; set; } = new();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using Steward.Data;
+using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
 
@@ -15,6 +16,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<UnitQueries>();
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
+        services.AddScoped<HistoryQueries>();
+        services.AddScoped<AuditChain>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public static class StewardWebHost
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
+        app.UseChangeContext();
         app.UseStaticFiles();
         app.UseRouting();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.History;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
@@ -22,6 +23,7 @@ public static class UnitsApi
         units.MapPost("/{unit}/move", Move).WithSummary("Move a unit under another parent (If-Match required)");
         units.MapPost("/{unit}/close", Close).WithSummary("Close a unit whose children are all closed (If-Match required)");
         units.MapPost("/{unit}/archive", Archive).WithSummary("Archive a closed unit (If-Match required)");
+        units.MapGet("/{unit}/history", History).WithSummary("The unit's change history, newest first (limit, cursor)");
         return units;
     }
 
@@ -41,6 +43,12 @@ public static class UnitsApi
             Limit: limit ?? 50,
             Cursor: cursor);
         return TypedResults.Ok(await queries.ListAsync(query, ct));
+    }
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> History(string unit, UnitQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireAsync(unit, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: found.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
     }
 
     private static async Task<Ok<UnitView>> Get(string unit, UnitQueries queries, HttpContext http, CancellationToken ct)

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Steward.Data;
+using Steward.Infrastructure;
+
+namespace Steward.Features.History;
+
+// The one place history is written: every record added or changed in any SaveChanges gets an event,
+// so a new register is recorded without a line of its own. Runs after VersionStampInterceptor.
+internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Unrecorded = [nameof(IVersionedRecord.Version), nameof(IVersionedRecord.CreatedAt), nameof(IVersionedRecord.UpdatedAt)];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Steward saves asynchronously so that history can read the previous event; use SaveChangesAsync.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is StewardDbContext db)
+        {
+            await RecordAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task RecordAsync(StewardDbContext db, CancellationToken ct)
+    {
+        var who = db.ChangeContext;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps microseconds: store only what both databases keep, or the hash would not survive.
+        var at = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is not HistoryEvent)
+            .Where(e => e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            var changes = Changes(entry);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            var recordId = (Guid)entry.Property("Id").CurrentValue!;
+            var previous = entry.State == EntityState.Added
+                ? null
+                : await db.History.Where(h => h.RecordId == recordId).OrderByDescending(h => h.Id).Select(h => h.Hash).FirstOrDefaultAsync(ct);
+            var history = new HistoryEvent
+            {
+                RecordType = entry.Metadata.ClrType.Name,
+                RecordId = recordId,
+                Action = ActionOf(entry, changes),
+                Actor = who.Actor,
+                Channel = who.Channel,
+                At = at,
+                Version = (entry.Entity as IVersionedRecord)?.Version,
+                Changes = JsonSerializer.Serialize(changes, HistoryJson.Options),
+                PreviousHash = previous,
+                Hash = string.Empty,
+            };
+            history.Hash = HistoryHash.Compute(history);
+            db.History.Add(history);
+        }
+    }
+
+    private static List<HistoryChange> Changes(EntityEntry entry) => entry.Properties
+        .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name))
+        .Where(p => entry.State == EntityState.Added ? p.CurrentValue is not null : p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+        .Select(p => new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), Text(p.CurrentValue)))
+        .ToList();
+
+    private static string ActionOf(EntityEntry entry, List<HistoryChange> changes)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            return "created";
+        }
+
+        var status = changes.FirstOrDefault(c => c.Field == "Status")?.To;
+        return status switch
+        {
+            "Closed" => "closed",
+            "Archived" => "archived",
+            _ when changes.Any(c => c.Field == "ParentId") => "moved",
+            _ => "updated",
+        };
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Infrastructure;
+
+namespace Steward.Features.History;
+
+// Newest first, paged by event id, which only grows.
+public sealed class HistoryQueries(StewardDbContext db)
+{
+    public async Task<CursorPage<HistoryEntry>> ListAsync(HistoryFilter filter, CancellationToken ct = default)
+    {
+        if (filter.Limit is < 1 or > 500)
+        {
+            throw new ValidationException([new ValidationFailure("limit", "Limit must be between 1 and 500")]);
+        }
+
+        var events = db.History.AsNoTracking();
+        if (filter.RecordId is { } recordId)
+        {
+            events = events.Where(e => e.RecordId == recordId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.RecordType))
+        {
+            events = events.Where(e => e.RecordType == filter.RecordType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Channel))
+        {
+            events = events.Where(e => e.Channel == filter.Channel);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actor = filter.Actor.Trim().ToLowerInvariant();
+            events = events.Where(e => e.Actor.ToLower().Contains(actor));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            events = events.Where(e => e.At >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            events = events.Where(e => e.At < end);
+        }
+
+        if (filter.Before is { } before)
+        {
+            events = events.Where(e => e.Id < before);
+        }
+
+        var rows = await events.OrderByDescending(e => e.Id).Take(filter.Limit + 1).ToListAsync(ct);
+        var next = rows.Count > filter.Limit ? rows[filter.Limit - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return new CursorPage<HistoryEntry>(rows.Take(filter.Limit).Select(ToEntry).ToList(), next);
+    }
+
+    // Ids in "…Id" fields read better as the unit's code and name or the person's name.
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<HistoryEntry> entries, CancellationToken ct = default)
+    {
+        var ids = entries.SelectMany(e => e.Changes)
+            .Where(c => c.Field.EndsWith("Id", StringComparison.Ordinal))
+            .SelectMany(c => new[] { c.From, c.To })
+            .Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null)
+            .OfType<Guid>()
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Label = u.Code + " " + u.Name }).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Label = p.Name }).ToListAsync(ct);
+        return units.Concat(people).ToDictionary(x => x.Id.ToString(), x => x.Label);
+    }
+
+    public static long? ParseCursor(string? cursor) =>
+        cursor is null ? null
+        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+        : throw new ValidationException([new ValidationFailure("cursor", "Cursor is not one this API gave out; start again without it")]);
+
+    private static HistoryEntry ToEntry(HistoryEvent e) =>
+        new(e.Id, e.RecordType, e.RecordId, e.Action, e.Actor, e.Channel, e.At, e.Version, HistoryJson.Read(e.Changes));
+}
