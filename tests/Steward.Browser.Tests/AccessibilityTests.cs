@@ -30,6 +30,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             "/accessibility",
             "/cookies",
             "/units/NO-SUCH-UNIT",
+            $"/units/{programme.Code}/history",
+            "/history",
         ];
 
         foreach (var url in pages)
