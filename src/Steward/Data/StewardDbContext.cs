@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Steward.Features.History;
 using Steward.Features.People;
@@ -8,11 +9,14 @@ namespace Steward.Data;
 
 // One model for both providers; SqliteStewardDbContext and PostgresStewardDbContext exist only so
 // that each provider keeps its own migration set.
-public abstract class StewardDbContext(DbContextOptions options) : DbContext(options)
+public abstract class StewardDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+
+    // Shared by every web node, so a form served by one node can be posted to another.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Who is saving, for the history; set whenever the context is handed to a scope.
     public ChangeContext ChangeContext { get; set; } = new();
@@ -20,6 +24,7 @@ public abstract class StewardDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         // Enums are stored by name so the database reads well in reports and survives reordering.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Steward.Data;
@@ -30,8 +32,9 @@ public static class StewardWebHost
         var services = builder.Services;
         services.AddStewardCore();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        services.AddAntiforgery(o => o.Cookie.Name = "steward_antiforgery");
-        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "steward_notice");
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
+        services.AddAntiforgery(o => EssentialCookie(o.Cookie, "steward_antiforgery"));
+        services.Configure<CookieTempDataProviderOptions>(o => EssentialCookie(o.Cookie, "steward_notice"));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -45,6 +48,20 @@ public static class StewardWebHost
         services.AddHealthChecks().AddDbContextCheck<StewardDbContext>("database", tags: ["ready"]);
 
         var app = builder.Build();
+        if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
+        {
+            // Behind a load balancer or reverse proxy that the operator runs and trusts.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        if (app.Configuration.GetValue<bool>("Https:Hsts"))
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler("/error/500");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -70,6 +87,16 @@ public static class StewardWebHost
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    // HttpOnly and same-site always; Secure whenever the request came over HTTPS (directly or via a trusted proxy).
+    private static void EssentialCookie(CookieBuilder cookie, string name)
+    {
+        cookie.Name = name;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.IsEssential = true;
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

@@ -14,21 +14,32 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
 {
     private static readonly HashSet<string> Unrecorded = [nameof(IVersionedRecord.Version), nameof(IVersionedRecord.CreatedAt), nameof(IVersionedRecord.UpdatedAt)];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("Steward saves asynchronously so that history can read the previous event; use SaveChangesAsync.");
+    // Steward's own code saves asynchronously; libraries such as the data-protection key store do not.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is StewardDbContext db)
+        {
+            Record(db, (id, _) => Task.FromResult(PreviousHash(db, id).FirstOrDefault()), CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is StewardDbContext db)
         {
-            await RecordAsync(db, cancellationToken);
+            await Record(db, (id, ct) => PreviousHash(db, id).FirstOrDefaultAsync(ct), cancellationToken);
         }
 
         return result;
     }
 
-    private async Task RecordAsync(StewardDbContext db, CancellationToken ct)
+    private static IQueryable<string> PreviousHash(StewardDbContext db, Guid recordId) =>
+        db.History.Where(h => h.RecordId == recordId).OrderByDescending(h => h.Id).Select(h => h.Hash);
+
+    private async Task Record(StewardDbContext db, Func<Guid, CancellationToken, Task<string?>> previousHash, CancellationToken ct)
     {
         var who = db.ChangeContext;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -48,9 +59,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
             }
 
             var recordId = (Guid)entry.Property("Id").CurrentValue!;
-            var previous = entry.State == EntityState.Added
-                ? null
-                : await db.History.Where(h => h.RecordId == recordId).OrderByDescending(h => h.Id).Select(h => h.Hash).FirstOrDefaultAsync(ct);
+            var previous = entry.State == EntityState.Added ? null : await previousHash(recordId, ct);
             var history = new HistoryEvent
             {
                 RecordType = entry.Metadata.ClrType.Name,
