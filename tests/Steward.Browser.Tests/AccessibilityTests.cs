@@ -47,6 +47,19 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
 
+        // The conflict page: someone saves through the API while the form is open.
+        await page.GotoAsync($"/units/{portfolio.Code}/edit");
+        var api = app.CreateClient();
+        var change = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{portfolio.Id}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { code = portfolio.Code, name = "Renamed by a colleague", category = "ict", stage = "delivery" }),
+        };
+        change.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        Assert.True((await api.SendAsync(change)).IsSuccessStatusCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#conflict")).ToContainTextAsync("Renamed by a colleague");
+        await page.AssertNoViolationsAsync();
+
         await page.GotoAsync($"/units/{programme.Code}/close");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close programme" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();

@@ -150,7 +150,9 @@ public abstract class UnitPagesTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var conflict = await response.ReadHtmlAsync();
-        Assert.Contains("Someone else changed", conflict.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.StartsWith("This unit was changed by anonymous at ", conflict.ErrorSummary().Single(), StringComparison.Ordinal);
+        var nameRow = conflict.QuerySelectorAll("#conflict tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Name");
+        Assert.Equal(["Changed elsewhere", "My edit"], nameRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Equal("My edit", conflict.QuerySelector("#Input_Name")!.GetAttribute("value"));
         Assert.Equal("2", conflict.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
         Assert.Equal("Changed elsewhere", (await app.Api().GetUnitAsync(portfolio.Code)).Name);

@@ -2,13 +2,16 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
+using Steward.Features.History;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
-public sealed class EditModel(StewardDbContext db, UnitService units, UnitQueries queries) : UnitFormPage(db)
+public sealed class EditModel(StewardDbContext db, UnitService units, UnitQueries queries, HistoryQueries history) : UnitFormPage(db)
 {
     public UnitView Unit { get; private set; } = default!;
+
+    public UnitConflict? Conflict { get; private set; }
 
     public static IEnumerable<SelectListItem> OpenStatuses =>
     [
@@ -61,12 +64,18 @@ public sealed class EditModel(StewardDbContext db, UnitService units, UnitQuerie
         }
         catch (StaleVersionException)
         {
-            // Keep what the user typed; take the current version so that saving again is a deliberate choice.
-            ModelState.AddModelError(string.Empty,
-                $"Someone else changed {unit.Code} while you were editing it. Check its current details in another window, then save again to replace them with yours.");
+            // Keep what the user typed, show what the colleague saved beside it, and take the current
+            // version so that saving again is a deliberate choice to keep theirs or yours.
+            var recent = (await history.ListAsync(new HistoryFilter(RecordId: unit.Id, Limit: 1), ct)).Items;
+            var latest = recent.Count > 0 ? recent[0] : null;
+            await LoadChoicesAsync(ct);
+            var names = People.ToDictionary(p => p.Value, p => p.Text.Split(" (")[0]);
+            Conflict = UnitConflict.Between(unit, input, latest, id => id is { } g && names.TryGetValue(g.ToString(), out var n) ? n : null);
+            ModelState.AddModelError(string.Empty, Conflict.Message);
             ModelState.Remove("Input.Version");
             Input.Version = unit.Version;
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
         catch (RecordStateConflictException conflict)
         {
