@@ -17,6 +17,7 @@ internal static class AuditCommand
             var started = TimeProvider.System.GetTimestamp();
             var result = await scope.ServiceProvider.GetRequiredService<AuditChain>()
                 .VerifyAsync(new Progress<long>(n => Console.Error.Write($"\r{n:N0} events checked")), ct);
+            Console.Error.Write("\r");
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             if (!result.IsIntact)
             {

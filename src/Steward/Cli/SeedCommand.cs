@@ -9,11 +9,12 @@ internal static class SeedCommand
     private static readonly Option<bool> Demo = new("--demo") { Description = "The demo department: 2 portfolios, 4 programmes, 15 projects and their people." };
     private static readonly Option<bool> Synthetic = new("--synthetic") { Description = "A large deterministic portfolio for benchmarks." };
     private static readonly Option<int> Units = new("--units") { Description = "How many delivery units --synthetic makes.", DefaultValueFactory = _ => 10_000 };
+    private static readonly Option<int> History = new("--history") { Description = "How many past changes --synthetic adds to the units' history (for the audit benchmark).", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "The seed number for --synthetic; the same seed gives the same portfolio.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
-        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, Seed };
+        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, History, Seed };
         command.Validators.Add(result =>
         {
             if (result.GetValue(Demo) == result.GetValue(Synthetic))
@@ -28,9 +29,14 @@ internal static class SeedCommand
                 throw new CommandFailure("--units must be between 1 and 1000000", StewardCommandLine.BadUsage);
             }
 
+            if (parse.GetValue(History) is < 0 or > 100_000_000)
+            {
+                throw new CommandFailure("--history must be between 0 and 100000000", StewardCommandLine.BadUsage);
+            }
+
             using var host = CliHost.Build(CommonOptions.Overrides(parse));
             await host.Services.MigrateStewardDatabaseAsync(ct);
-            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(Seed), ct);
+            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(History), parse.GetValue(Seed), ct);
         });
         return command;
     }
@@ -46,7 +52,7 @@ internal static class SeedCommand
         return StewardCommandLine.Success;
     }
 
-    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int seed, CancellationToken ct)
+    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int history, int seed, CancellationToken ct)
     {
         var synthetic = new SyntheticPortfolio(units, seed);
         await using var scope = host.Services.CreateAsyncScope();
@@ -61,6 +67,12 @@ internal static class SeedCommand
                     var task = progress.AddTask($"Seeding {units:N0} units and {synthetic.People:N0} people", maxValue: units + synthetic.People);
                     await synthetic.SeedAsync(db, new Progress<int>(done => task.Value = done), ct);
                     task.Value = task.MaxValue;
+                    if (history > 0)
+                    {
+                        var past = progress.AddTask($"Writing {history:N0} past changes", maxValue: history);
+                        await new SyntheticHistory(history, seed).SeedAsync(db, new Progress<int>(done => past.Value = done), ct);
+                        past.Value = past.MaxValue;
+                    }
                 });
         }
         catch (InvalidOperationException e)
@@ -69,7 +81,7 @@ internal static class SeedCommand
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        Console.WriteLine($"Seeded {units:N0} synthetic units and {synthetic.People:N0} people (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people and {history:N0} past changes (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
         return StewardCommandLine.Success;
     }
 }

@@ -9,10 +9,11 @@ public abstract class SyntheticSeedTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         app.RequireDatabase();
         var other = Path.Combine(Path.GetTempPath(), "steward-tests", $"synthetic-{Guid.NewGuid():N}.db");
-        var first = await StewardProcess.RunAsync("seed", "--synthetic", "--units", "120", "--seed", "7", "--database", app.ConnectionString);
+        var first = await StewardProcess.RunAsync("seed", "--synthetic", "--units", "120", "--history", "900", "--seed", "7", "--database", app.ConnectionString);
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("Seeded 120 synthetic units", first.Output, StringComparison.Ordinal);
-        Assert.Equal(0, (await StewardProcess.RunAsync("seed", "--synthetic", "--units", "120", "--seed", "7", "--database", other)).ExitCode);
+        Assert.Equal(0, (await StewardProcess.RunAsync("audit", "verify", "--database", app.ConnectionString)).ExitCode);
+        Assert.Equal(0, (await StewardProcess.RunAsync("seed", "--synthetic", "--units", "120", "--history", "900", "--seed", "7", "--database", other)).ExitCode);
 
         var here = await StewardProcess.RunAsync("units", "list", "--limit", "500", "--json", "--database", app.ConnectionString);
         var there = await StewardProcess.RunAsync("units", "list", "--limit", "500", "--json", "--database", other);

@@ -8,41 +8,83 @@ namespace Steward.Features.History;
 // hash of the one before it, and the newest event must carry the record's present version.
 public sealed class AuditChain(StewardDbContext db)
 {
+    // One pass in the order events were written (a sequential read), remembering each record's last hash.
     public async Task<AuditResult> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default)
     {
         var versions = await CurrentVersionsAsync(ct);
+        var heads = new Dictionary<Guid, HistoryEvent>();
         long checkedEvents = 0;
-        HistoryEvent? previous = null;
-        var events = db.History.AsNoTracking().OrderBy(e => e.RecordId).ThenBy(e => e.Id).AsAsyncEnumerable();
-        await foreach (var current in events.WithCancellation(ct))
+        await foreach (var current in ReadInOrderAsync(ct))
         {
-            var sameRecord = previous is not null && previous.RecordId == current.RecordId;
-            if (!sameRecord && previous is not null && EndsEarly(previous, versions) is { } ending)
-            {
-                return ending;
-            }
-
             if (HistoryHash.Compute(current) != current.Hash)
             {
                 return AuditResult.Broken(checkedEvents, current, $"event {current.Id} ({current.RecordType} {current.RecordId}, {current.Action} at {current.At:O}) does not match its hash: it has been altered");
             }
 
-            var expectedPrevious = sameRecord ? previous!.Hash : null;
-            if (current.PreviousHash != expectedPrevious)
+            var previous = heads.GetValueOrDefault(current.RecordId);
+            if (current.PreviousHash != previous?.Hash)
             {
-                return AuditResult.Broken(checkedEvents, current, expectedPrevious is null
+                return AuditResult.Broken(checkedEvents, current, previous is null
                     ? $"event {current.Id} ({current.RecordType} {current.RecordId}) points to an earlier event that is missing"
-                    : $"event {current.Id} ({current.RecordType} {current.RecordId}) does not follow event {previous!.Id}: an event between them has been removed or altered");
+                    : $"event {current.Id} ({current.RecordType} {current.RecordId}) does not follow event {previous.Id}: an event between them has been removed or altered");
             }
 
-            previous = current;
-            if (++checkedEvents % 50_000 == 0)
+            // Keep only what the next link needs, so a long history does not fill memory.
+            heads[current.RecordId] = new HistoryEvent
+            {
+                Id = current.Id, RecordId = current.RecordId, RecordType = current.RecordType, Version = current.Version, Hash = current.Hash,
+                Action = string.Empty, Actor = string.Empty, Channel = string.Empty, Changes = string.Empty,
+            };
+            if (++checkedEvents % 100_000 == 0)
             {
                 progress?.Report(checkedEvents);
             }
         }
 
-        return previous is not null && EndsEarly(previous, versions) is { } last ? last : AuditResult.Intact(checkedEvents);
+        foreach (var newest in heads.Values.OrderBy(h => h.Id))
+        {
+            if (EndsEarly(newest, versions) is { } ending)
+            {
+                return ending with { EventsChecked = checkedEvents };
+            }
+        }
+
+        return AuditResult.Intact(checkedEvents);
+    }
+
+    // A plain data reader: a million events materialise several times faster than through EF's tracking-free query.
+    private async IAsyncEnumerable<HistoryEvent> ReadInOrderAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Quote("Id")}, {Quote("RecordType")}, {Quote("RecordId")}, {Quote("Action")}, {Quote("Actor")}, {Quote("Channel")}, " +
+                $"{Quote("At")}, {Quote("Version")}, {Quote("Changes")}, {Quote("PreviousHash")}, {Quote("Hash")} FROM {Quote("history_events")} ORDER BY {Quote("Id")}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                yield return new HistoryEvent
+                {
+                    Id = reader.GetInt64(0),
+                    RecordType = reader.GetString(1),
+                    RecordId = reader.GetGuid(2),
+                    Action = reader.GetString(3),
+                    Actor = reader.GetString(4),
+                    Channel = reader.GetString(5),
+                    At = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+                    Version = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    Changes = reader.GetString(8),
+                    PreviousHash = reader.IsDBNull(9) ? null : reader.GetString(9),
+                    Hash = reader.GetString(10),
+                };
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static AuditResult? EndsEarly(HistoryEvent newest, Dictionary<Guid, int> versions) =>
