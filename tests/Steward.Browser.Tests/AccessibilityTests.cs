@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             "/units/NO-SUCH-UNIT",
             $"/units/{programme.Code}/history",
             "/history",
+            "/sign-in",
         ];
 
         foreach (var url in pages)

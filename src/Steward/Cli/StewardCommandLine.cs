@@ -20,6 +20,7 @@ public static class StewardCommandLine
             SeedCommand.Create(),
             UnitsCommand.Create(),
             AuditCommand.Create(),
+            UsersCommand.Create(),
         };
         root.Options.Add(CommonOptions.Database);
 

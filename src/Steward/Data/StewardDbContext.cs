@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.Accounts;
 using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
@@ -9,7 +12,7 @@ namespace Steward.Data;
 
 // One model for both providers; SqliteStewardDbContext and PostgresStewardDbContext exist only so
 // that each provider keeps its own migration set.
-public abstract class StewardDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class StewardDbContext(DbContextOptions options) : IdentityUserContext<StewardUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
     public DbSet<Person> People => Set<Person>();
@@ -21,13 +24,23 @@ public abstract class StewardDbContext(DbContextOptions options) : DbContext(opt
     // Who is saving, for the history; set whenever the context is handed to a scope.
     public ChangeContext ChangeContext { get; set; } = new();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly);
-        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        base.OnModelCreating(builder);
+        builder.Entity<StewardUser>().ToTable("users");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        if (builder.Model.FindEntityType(typeof(IdentityUserPasskey<Guid>)) is not null)
+        {
+            builder.Entity<IdentityUserPasskey<Guid>>().ToTable("user_passkeys");
+        }
+
+        builder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         // Enums are stored by name so the database reads well in reports and survives reordering.
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
             if (type.IsEnum)

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Steward.Data;
+using Steward.Features.Accounts;
 using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
@@ -17,6 +20,14 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();
+        services.AddScoped<AccountService>();
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
+        services.AddIdentityCore<StewardUser>(AccountRules.Apply)
+            .AddEntityFrameworkStores<StewardDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<StewardIdentityErrors>()
+            .AddClaimsPrincipalFactory<StewardClaimsFactory>()
+            .AddDefaultTokenProviders();
         services.AddScoped<AuditChain>();
         return services;
     }

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Steward.Data;
+using Steward.Features.Accounts;
 using Steward.Features.People;
 using Steward.Features.Units;
 
@@ -32,7 +32,7 @@ public static class StewardWebHost
         var services = builder.Services;
         services.AddStewardCore();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
+        services.AddStewardSignIn();
         services.AddAntiforgery(o => EssentialCookie(o.Cookie, "steward_antiforgery"));
         services.Configure<CookieTempDataProviderOptions>(o => EssentialCookie(o.Cookie, "steward_notice"));
         services.AddProblemDetails();
@@ -67,9 +67,12 @@ public static class StewardWebHost
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
-        app.UseChangeContext();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseChangeContext();
+        app.UseAuthorization();
 
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1");

@@ -10,7 +10,9 @@ public static class StewardProcess
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        // Standard input is redirected and closed at once: a command that reads a password from it then
+        // sees none, instead of waiting on the test runner's own input.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "steward.dll"));
         foreach (var arg in args)
         {
@@ -24,9 +26,27 @@ public static class StewardProcess
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return await CollectAsync(process);
+    }
+
+    // A command that hangs fails its test after two minutes rather than holding up the whole run.
+    public static async Task<(int ExitCode, string Output, string Error)> CollectAsync(Process process)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"steward did not finish within two minutes: {await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 }

@@ -58,6 +58,7 @@ public static class DemoDepartment
             }
         }
 
+        await Features.Accounts.DemoAccounts.SeedAsync(sp, ct);
         return true;
     }
 }

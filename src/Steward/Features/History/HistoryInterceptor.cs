@@ -81,7 +81,9 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
     private static List<HistoryChange> Changes(EntityEntry entry) => entry.Properties
         .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name))
         .Where(p => entry.State == EntityState.Added ? p.CurrentValue is not null : p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-        .Select(p => new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), Text(p.CurrentValue)))
+        .Select(p => p.Metadata.FindAnnotation(HistoryAnnotations.Hidden) is null
+            ? new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), Text(p.CurrentValue))
+            : new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : "(hidden)", "(hidden)"))
         .ToList();
 
     private static string ActionOf(EntityEntry entry, List<HistoryChange> changes)

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Accounts;
+
+namespace Steward.Cli;
+
+// Accounts for operators: the first administrator comes from here.
+internal static class UsersCommand
+{
+    private static readonly Argument<string> Email = new("email") { Description = "The account's email address." };
+
+    public static Command Create()
+    {
+        var email = new Option<string>("--email") { Description = "The person's email address; it is also their user name.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's full name.", Required = true };
+        var admin = new Option<bool>("--admin") { Description = "Make the account an administrator." };
+        var add = new Command("add", "Add an account. The password is read from standard input, or generated and printed once.") { email, name, admin };
+        add.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        {
+            var (user, generated) = await services.GetRequiredService<AccountService>()
+                .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(admin), ReadPassword(), ct);
+            Console.WriteLine($"Added {user.Email}{(user.IsAdministrator ? " as an administrator" : string.Empty)}.");
+            PrintGenerated(generated);
+            return StewardCommandLine.Success;
+        }));
+
+        var list = new Command("list", "List accounts.");
+        list.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        {
+            var users = await services.GetRequiredService<StewardDbContext>().Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+            foreach (var user in users)
+            {
+                var state = user.IsDisabled ? "disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "locked" : "active";
+                Console.WriteLine($"{user.Email,-40} {state,-9} {(user.IsAdministrator ? "administrator" : "-"),-14} {user.DisplayName}");
+            }
+
+            return StewardCommandLine.Success;
+        }));
+
+        var disable = new Command("disable", "Disable an account and end its sessions.") { Email };
+        disable.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        {
+            await services.GetRequiredService<AccountService>().DisableAsync(parse.GetValue(Email)!, ct);
+            Console.WriteLine($"Disabled {parse.GetValue(Email)}.");
+            return StewardCommandLine.Success;
+        }));
+
+        var reset = new Command("reset-password", "Set a new password (from standard input, or generated and printed once) and unlock the account.") { Email };
+        reset.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        {
+            var generated = await services.GetRequiredService<AccountService>().ResetPasswordAsync(parse.GetValue(Email)!, ReadPassword(), ct);
+            Console.WriteLine($"Reset the password of {parse.GetValue(Email)}.");
+            PrintGenerated(generated);
+            return StewardCommandLine.Success;
+        }));
+
+        return new Command("users", "Add, list, disable and reset the passwords of accounts.") { add, list, disable, reset };
+    }
+
+    // A password typed at a terminal would be echoed, so only a piped one is read.
+    private static string? ReadPassword() =>
+        Console.IsInputRedirected ? Console.In.ReadLine()?.TrimEnd('\r', '\n') is { Length: > 0 } piped ? piped : null : null;
+
+    private static void PrintGenerated(string? generated)
+    {
+        if (generated is not null)
+        {
+            Console.WriteLine($"Password (shown only now): {generated}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Steward.Features.Accounts;
+
+public sealed class SignOutModel(SignInManager<StewardUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Units/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        TempData["Notice"] = "You have signed out";
+        return RedirectToPage("/Units/Index");
+    }
+}
