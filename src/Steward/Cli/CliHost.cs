@@ -6,6 +6,15 @@ namespace Steward.Cli;
 // A host without a web server, for commands that work on the database directly.
 internal static class CliHost
 {
+    // Migrates first, so every command works on a new database, then runs the work in one scope.
+    public static async Task<T> WithServicesAsync<T>(System.CommandLine.ParseResult parse, Func<IServiceProvider, Task<T>> work)
+    {
+        using var host = Build(CommonOptions.Overrides(parse));
+        await Data.DatabaseMigrator.MigrateStewardDatabaseAsync(host.Services);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public static IHost Build(IDictionary<string, string?> commandLine)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

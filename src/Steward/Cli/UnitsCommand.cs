@@ -20,14 +20,6 @@ internal static class UnitsCommand
     // The same JSON the API writes, so scripts can move between the two.
     public static readonly JsonSerializerOptions JsonOutput = CreateJsonOutput();
 
-    public static async Task<T> WithServicesAsync<T>(ParseResult parse, Func<IServiceProvider, Task<T>> work)
-    {
-        using var host = CliHost.Build(CommonOptions.Overrides(parse));
-        await Data.DatabaseMigrator.MigrateStewardDatabaseAsync(host.Services);
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
-
     public static void PrintSummary(UnitView unit) =>
         Console.WriteLine($"{unit.Code}\t{EnumText.Of(unit.Kind)}\t{EnumText.Of(unit.Stage)}\t{EnumText.Of(unit.Status)}\tversion {unit.Version}\t{unit.Name}");
 

@@ -20,7 +20,7 @@ internal static class UnitsCreateCommand
     public static Command Create()
     {
         var command = new Command("create", "Create a portfolio, programme or project.") { Code, Name, Kind, Parent, Category, Stage, Description, Aims, Start, End };
-        command.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var parent = parse.GetValue(Parent) is { } p ? (await services.GetRequiredService<UnitQueries>().RequireAsync(p, ct)).Id : (Guid?)null;
             var created = await services.GetRequiredService<UnitService>().CreateAsync(new CreateUnit(

@@ -17,7 +17,7 @@ internal static class UnitsListCommand
     public static Command Create()
     {
         var command = new Command("list", "List delivery units, by code.") { Parent, Kind, Stage, Status, Search, Limit, CommonOptions.Json };
-        command.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var queries = services.GetRequiredService<UnitQueries>();
             var parent = parse.GetValue(Parent) is { } p ? (await queries.RequireAsync(p, ct)).Id : (Guid?)null;

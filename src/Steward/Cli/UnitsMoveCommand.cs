@@ -19,7 +19,7 @@ internal static class UnitsMoveCommand
                 result.AddError("give either --to PARENT or --top-level");
             }
         });
-        command.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var queries = services.GetRequiredService<UnitQueries>();
             var unit = await queries.RequireAsync(parse.GetValue(Unit)!, ct);

@@ -12,7 +12,7 @@ internal static class UnitsShowCommand
     public static Command Create()
     {
         var command = new Command("show", "Show one delivery unit.") { Unit, CommonOptions.Json };
-        command.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var unit = await services.GetRequiredService<UnitQueries>().RequireAsync(parse.GetValue(Unit)!, ct);
             if (parse.GetValue(CommonOptions.Json))

@@ -13,7 +13,7 @@ internal static class UnitsStatusCommands
     {
         var unitArgument = new Argument<string>("unit") { Description = "The unit's code or id." };
         var command = new Command(name, description) { unitArgument };
-        command.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var queries = services.GetRequiredService<UnitQueries>();
             var unit = await queries.RequireAsync(parse.GetValue(unitArgument)!, ct);

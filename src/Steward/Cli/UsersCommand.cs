@@ -16,7 +16,7 @@ internal static class UsersCommand
         var name = new Option<string>("--name") { Description = "The person's full name.", Required = true };
         var admin = new Option<bool>("--admin") { Description = "Make the account an administrator." };
         var add = new Command("add", "Add an account. The password is read from standard input, or generated and printed once.") { email, name, admin };
-        add.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        add.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var (user, generated) = await services.GetRequiredService<AccountService>()
                 .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(admin), ReadPassword(), ct);
@@ -26,7 +26,7 @@ internal static class UsersCommand
         }));
 
         var list = new Command("list", "List accounts.");
-        list.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        list.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var users = await services.GetRequiredService<StewardDbContext>().Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
             foreach (var user in users)
@@ -39,7 +39,7 @@ internal static class UsersCommand
         }));
 
         var disable = new Command("disable", "Disable an account and end its sessions.") { Email };
-        disable.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        disable.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             await services.GetRequiredService<AccountService>().DisableAsync(parse.GetValue(Email)!, ct);
             Console.WriteLine($"Disabled {parse.GetValue(Email)}.");
@@ -47,7 +47,7 @@ internal static class UsersCommand
         }));
 
         var reset = new Command("reset-password", "Set a new password (from standard input, or generated and printed once) and unlock the account.") { Email };
-        reset.SetAction((parse, ct) => UnitsCommand.WithServicesAsync(parse, async services =>
+        reset.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var generated = await services.GetRequiredService<AccountService>().ResetPasswordAsync(parse.GetValue(Email)!, ReadPassword(), ct);
             Console.WriteLine($"Reset the password of {parse.GetValue(Email)}.");
