@@ -47,7 +47,7 @@ public static class StewardCommandLine
         }
         catch (ValidationException invalid)
         {
-            var errors = ValidationErrors.ToDictionary(invalid).SelectMany(kv => kv.Value.Select(m => $"--{Kebab(kv.Key)}: {m}"));
+            var errors = ValidationErrors.ToDictionary(invalid).SelectMany(kv => kv.Value.Select(m => $"{OptionFor(kv.Key)}: {m}"));
             await Console.Error.WriteLineAsync($"steward: {string.Join("; ", errors)}");
             return BadUsage;
         }
@@ -57,6 +57,9 @@ public static class StewardCommandLine
             return FailedCheck;
         }
     }
+
+    // A password arrives on standard input, not as an option, so it is named plainly.
+    private static string OptionFor(string field) => field == "password" ? "password" : $"--{Kebab(field)}";
 
     // Service errors name API fields (parentId); the CLI names the option (--parent).
     private static string Kebab(string name) =>
