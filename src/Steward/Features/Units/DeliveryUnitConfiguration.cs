@@ -15,6 +15,8 @@ internal sealed class DeliveryUnitConfiguration : IEntityTypeConfiguration<Deliv
         unit.Property(u => u.Aims).HasMaxLength(DeliveryUnit.TextMaxLength);
         unit.HasIndex(u => new { u.ParentId, u.Code });
         unit.HasIndex(u => u.Name);
+        // The home page counts projects per parent without reading the table.
+        unit.HasIndex(u => new { u.Kind, u.ParentId, u.Status });
 
         unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         unit.HasOne(u => u.Sro).WithMany().HasForeignKey(u => u.SroId).OnDelete(DeleteBehavior.Restrict);

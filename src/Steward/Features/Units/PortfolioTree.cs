@@ -17,7 +17,7 @@ public sealed class PortfolioTree(StewardDbContext db)
 
         // A large tree is drawn without its projects, so they are counted in the database, not loaded.
         var rows = await units
-            .Where(u => fullTree || u.Kind != UnitKind.Project)
+            .Where(u => fullTree || u.Kind == UnitKind.Portfolio || u.Kind == UnitKind.Programme)
             .OrderBy(u => u.Code)
             .Select(u => new TreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Stage, u.Status))
             .ToListAsync(ct);

@@ -387,6 +387,8 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasIndex("ParentId", "Code");
 
+                    b.HasIndex("Kind", "ParentId", "Status");
+
                     b.ToTable("delivery_units", (string)null);
                 });
 

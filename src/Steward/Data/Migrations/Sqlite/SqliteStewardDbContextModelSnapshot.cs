@@ -376,6 +376,8 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId", "Code");
 
+                    b.HasIndex("Kind", "ParentId", "Status");
+
                     b.ToTable("delivery_units", (string)null);
                 });
 
