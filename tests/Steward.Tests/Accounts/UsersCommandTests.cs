@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Steward.Tests.Cli;
 using Steward.Tests.Infrastructure;
 
@@ -22,16 +21,16 @@ public abstract class UsersCommandTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var signIn = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = generated });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
 
-        var reset = await RunWithInputAsync("lantern meadow copper\n", "users", "reset-password", email, "--database", db);
+        var reset = await StewardProcess.RunWithInputAsync("lantern meadow copper\n", "users", "reset-password", email, "--database", db);
         Assert.Equal(0, reset.ExitCode);
         Assert.DoesNotContain("shown only now", reset.Output, StringComparison.Ordinal);
 
-        var weak = await RunWithInputAsync("short\n", "users", "reset-password", email, "--database", db);
+        var weak = await StewardProcess.RunWithInputAsync("short\n", "users", "reset-password", email, "--database", db);
         Assert.Equal(2, weak.ExitCode);
         Assert.Contains("Password must be 10 characters or more", weak.Error, StringComparison.Ordinal);
 
         var other = $"second.{Guid.NewGuid():N}@test.example";
-        Assert.Equal(0, (await RunWithInputAsync("river candle orbit\n", "users", "add", "--email", other, "--name", "Second Person", "--database", db)).ExitCode);
+        Assert.Equal(0, (await StewardProcess.RunWithInputAsync("river candle orbit\n", "users", "add", "--email", other, "--name", "Second Person", "--database", db)).ExitCode);
         Assert.Equal(0, (await StewardProcess.RunAsync("users", "disable", other, "--database", db)).ExitCode);
         var list = await StewardProcess.RunAsync("users", "list", "--database", db);
         Assert.Contains(list.Output.Split('\n'), l => l.StartsWith(other, StringComparison.Ordinal) && l.Contains("disabled", StringComparison.Ordinal));
@@ -39,21 +38,6 @@ public abstract class UsersCommandTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var unknown = await StewardProcess.RunAsync("users", "disable", "nobody@test.example", "--database", db);
         Assert.Equal(1, unknown.ExitCode);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "steward.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        return await StewardProcess.CollectAsync(process);
     }
 }
 

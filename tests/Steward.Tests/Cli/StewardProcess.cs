@@ -8,7 +8,13 @@ public static class StewardProcess
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         RunAsync(new Dictionary<string, string>(), args);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] args) =>
+        RunWithInputAsync(string.Empty, environment, args);
+
+    public static Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) =>
+        RunWithInputAsync(input, new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, IDictionary<string, string> environment, string[] args)
     {
         // Standard input is redirected and closed at once: a command that reads a password from it then
         // sees none, instead of waiting on the test runner's own input.
@@ -26,12 +32,13 @@ public static class StewardProcess
         }
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         return await CollectAsync(process);
     }
 
     // A command that hangs fails its test after two minutes rather than holding up the whole run.
-    public static async Task<(int ExitCode, string Output, string Error)> CollectAsync(Process process)
+    private static async Task<(int ExitCode, string Output, string Error)> CollectAsync(Process process)
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -14,15 +14,7 @@ public abstract class RemovedEventTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var (portfolio, _, _) = await app.CreateTreeAsync();
         await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{portfolio.Id}",
             new Steward.Features.Units.UpdateUnit(portfolio.Code, "Renamed", portfolio.Category, portfolio.Stage), "\"1\"");
-        await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<StewardDbContext>();
-            var unguard = app.Provider == DatabaseProvider.Sqlite
-                ? "DROP TRIGGER history_events_no_delete"
-                : "ALTER TABLE history_events DISABLE TRIGGER history_events_no_change";
-            await db.Database.ExecuteSqlRawAsync(unguard);
-            return await db.Database.ExecuteSqlRawAsync($"DELETE FROM history_events WHERE \"RecordId\" = {{0}} AND \"Version\" = 2", portfolio.Id);
-        });
+        await app.TamperAsync("DELETE FROM history_events WHERE \"RecordId\" = {0} AND \"Version\" = 2", portfolio.Id);
 
         var result = await app.WithServicesAsync(sp => sp.GetRequiredService<AuditChain>().VerifyAsync());
         Assert.False(result.IsIntact);

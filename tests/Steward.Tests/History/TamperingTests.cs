@@ -17,15 +17,7 @@ public abstract class TamperingTests<TApp>(TApp app) : IClassFixture<TApp> where
         var (portfolio, _, _) = await app.CreateTreeAsync();
         var victim = await app.WithServicesAsync(sp => sp.GetRequiredService<StewardDbContext>().History
             .Where(h => h.RecordId == portfolio.Id).Select(h => h.Id).SingleAsync());
-        await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<StewardDbContext>();
-            var unguard = app.Provider == DatabaseProvider.Sqlite
-                ? "DROP TRIGGER history_events_no_update"
-                : "ALTER TABLE history_events DISABLE TRIGGER history_events_no_change";
-            await db.Database.ExecuteSqlRawAsync(unguard);
-            return await db.Database.ExecuteSqlRawAsync($"UPDATE history_events SET \"Actor\" = 'mallory' WHERE \"Id\" = {victim}");
-        });
+        await app.TamperAsync($"UPDATE history_events SET \"Actor\" = 'mallory' WHERE \"Id\" = {victim}");
 
         var result = await StewardProcess.RunAsync("audit", "verify", "--database", app.ConnectionString);
         Assert.Equal(1, result.ExitCode);
