@@ -37,13 +37,22 @@ wrk_line() { # label, then wrk arguments
 run() { # provider, database
   local provider="$1" database="$2"
   local seeded; seeded=$( { /usr/bin/time -f %e "$work/app/steward" seed --synthetic --units "$units" --database "$database" >/dev/null; } 2>&1 | tail -n1)
+  # Everything but health needs an account now: an Administrator, with a token for the API and a
+  # session cookie for the home page.
+  echo "bench password long enough" | "$work/app/steward" users add --email admin@bench.example --name "Bench Administrator" --admin --database "$database" >/dev/null
+  local token; token=$("$work/app/steward" tokens create --email admin@bench.example --database "$database" | sed -n 's/^Token (shown only now): //p')
   local t0; t0=$(date +%s.%N)
   "$work/app/steward" serve --database "$database" --urls "http://127.0.0.1:$port" >"$work/serve-$provider.log" 2>&1 &
   local pid=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.02; done
   local ready; ready=$(echo "$(date +%s.%N) - $t0" | bc)
-  curl -s "http://127.0.0.1:$port/api/v1/units?kind=project&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/ids"
-  curl -s "http://127.0.0.1:$port/api/v1/units?kind=programme&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/parents"
+  local auth="Authorization: Bearer $token"
+  curl -s -H "$auth" "http://127.0.0.1:$port/api/v1/units?kind=project&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/ids"
+  curl -s -H "$auth" "http://127.0.0.1:$port/api/v1/units?kind=programme&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/parents"
+  local antiforgery; antiforgery=$(curl -s -c "$work/jar" "http://127.0.0.1:$port/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -s -b "$work/jar" -c "$work/jar" --data-urlencode "Email=admin@bench.example" --data-urlencode "Password=bench password long enough" \
+    --data-urlencode "__RequestVerificationToken=$antiforgery" "http://127.0.0.1:$port/sign-in" >/dev/null
+  local session="Cookie: steward_session=$(awk '$6=="steward_session" {print $7}' "$work/jar")"
 
   echo
   echo "### ${provider}"
@@ -53,11 +62,11 @@ run() { # provider, database
   echo "| Request (32 connections) | Requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- |"
   wrk_line "GET /health/live (ceiling)" "http://127.0.0.1:$port/health/live"
-  IDS="$work/ids" wrk_line "GET /api/v1/units/{id}" -s bench/by-id.lua "http://127.0.0.1:$port"
-  PARENTS="$work/parents" wrk_line "GET /api/v1/units?parent=&limit=100" -s bench/by-parent.lua "http://127.0.0.1:$port"
-  local home; home=$(wrk -t1 -c1 -d"${seconds}s" --latency "http://127.0.0.1:$port/")
+  IDS="$work/ids" wrk_line "GET /api/v1/units/{id}" -s bench/by-id.lua -H "$auth" "http://127.0.0.1:$port"
+  PARENTS="$work/parents" wrk_line "GET /api/v1/units?parent=&limit=100" -s bench/by-parent.lua -H "$auth" "http://127.0.0.1:$port"
+  local home; home=$(wrk -t1 -c1 -d"${seconds}s" --latency -H "$session" "http://127.0.0.1:$port/")
   echo
-  echo "Home page (whole tree with counts), one connection: p50 $(awk '$1=="50%" {print $2}' <<<"$home"), p99 $(awk '$1=="99%" {print $2}' <<<"$home"), $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$home") pages/s, $(curl -s "http://127.0.0.1:$port/" | wc -c) bytes."
+  echo "Home page (whole tree with counts), one connection: p50 $(awk '$1=="50%" {print $2}' <<<"$home"), p99 $(awk '$1=="99%" {print $2}' <<<"$home"), $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$home") pages/s, $(curl -s -H "$session" "http://127.0.0.1:$port/" | wc -c) bytes."
   echo "Peak RSS of steward serve after all runs: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)."
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

@@ -33,6 +33,10 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             $"/units/{programme.Code}/history",
             "/history",
             "/sign-in",
+            "/roles",
+            $"/units/{programme.Code}/roles/new",
+            "/account/tokens",
+            "/account/tokens/new",
         ];
 
         foreach (var url in pages)
@@ -50,7 +54,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // The conflict page: someone saves through the API while the form is open.
         await page.GotoAsync($"/units/{portfolio.Code}/edit");
-        var api = app.CreateClient();
+        var api = app.Api();
         var change = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{portfolio.Id}")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { code = portfolio.Code, name = "Renamed by a colleague", category = "ict", stage = "delivery" }),

@@ -38,10 +38,23 @@ public sealed class BrowserApp : SqliteApp
         }).GetAwaiter().GetResult();
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    protected override HttpClient NewApiClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
+
+    protected override HttpClient SignInClient(System.Net.CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseCookies = true }) { BaseAddress = new Uri(BaseUrl) };
+
+    // Signed in as the test Administrator unless asked otherwise, or as the session given.
+    public async Task<IPage> NewPageAsync(bool javaScript = true, bool signedIn = true, System.Net.Cookie? session = null)
     {
         RequireDatabase();
         var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        if (signedIn)
+        {
+            var cookie = session ?? AdministratorSession;
+            await context.AddCookiesAsync([new Cookie { Name = cookie.Name, Value = cookie.Value, Url = BaseUrl }]);
+        }
+
         return await context.NewPageAsync();
     }
 

@@ -27,7 +27,7 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStewardCore();
-        builder.Services.AddScoped(_ => new ChangeContext { Actor = $"{Environment.UserName} on {Environment.MachineName}", Channel = ChangeChannel.Cli });
+        builder.Services.AddScoped(_ => new ChangeContext { Actor = $"{Environment.UserName} on {Environment.MachineName}", Channel = ChangeChannel.Cli, IsOperator = true });
         return builder.Build();
     }
 }

@@ -64,7 +64,7 @@ internal static class SeedCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {
-                    var task = progress.AddTask($"Seeding {units:N0} units and {synthetic.People:N0} people", maxValue: units + synthetic.People);
+                    var task = progress.AddTask($"Seeding {units:N0} units, {synthetic.People:N0} people and {synthetic.RoleAssignments:N0} roles", maxValue: units + synthetic.People + synthetic.RoleAssignments);
                     await synthetic.SeedAsync(db, new Progress<int>(done => task.Value = done), ct);
                     task.Value = task.MaxValue;
                     if (history > 0)
@@ -81,7 +81,7 @@ internal static class SeedCommand
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people and {history:N0} past changes (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people, {synthetic.RoleAssignments:N0} role assignments and {history:N0} past changes (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
         return StewardCommandLine.Success;
     }
 }

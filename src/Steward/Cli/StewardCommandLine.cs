@@ -21,6 +21,8 @@ public static class StewardCommandLine
             UnitsCommand.Create(),
             AuditCommand.Create(),
             UsersCommand.Create(),
+            RolesCommand.Create(),
+            TokensCommand.Create(),
         };
         root.Options.Add(CommonOptions.Database);
 
@@ -51,7 +53,7 @@ public static class StewardCommandLine
             await Console.Error.WriteLineAsync($"steward: {string.Join("; ", errors)}");
             return BadUsage;
         }
-        catch (Exception e) when (e is RecordNotFoundException or RecordStateConflictException or StaleVersionException)
+        catch (Exception e) when (e is RecordNotFoundException or RecordStateConflictException or StaleVersionException or Features.Access.AccessDeniedException)
         {
             await Console.Error.WriteLineAsync($"steward: {e.Message}");
             return FailedCheck;

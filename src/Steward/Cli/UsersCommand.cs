@@ -20,7 +20,7 @@ internal static class UsersCommand
         {
             var (user, generated) = await services.GetRequiredService<AccountService>()
                 .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(admin), ReadPassword(), ct);
-            Console.WriteLine($"Added {user.Email}{(user.IsAdministrator ? " as an administrator" : string.Empty)}.");
+            Console.WriteLine($"Added {user.Email}{(parse.GetValue(admin) ? " as an Administrator of the whole department" : string.Empty)}.");
             PrintGenerated(generated);
             return StewardCommandLine.Success;
         }));
@@ -28,11 +28,20 @@ internal static class UsersCommand
         var list = new Command("list", "List accounts.");
         list.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
-            var users = await services.GetRequiredService<StewardDbContext>().Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+            var db = services.GetRequiredService<StewardDbContext>();
+            var users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+                .Select(u => new
+                {
+                    u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd,
+                    Roles = db.RoleAssignments.Count(a => a.PersonId == u.PersonId && a.RevokedAt == null),
+                    Administrator = db.RoleAssignments.Any(a => a.PersonId == u.PersonId && a.RevokedAt == null && a.UnitId == null && a.Role == Features.Access.StewardRole.Administrator),
+                })
+                .ToListAsync(ct);
             foreach (var user in users)
             {
                 var state = user.IsDisabled ? "disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "locked" : "active";
-                Console.WriteLine($"{user.Email,-40} {state,-9} {(user.IsAdministrator ? "administrator" : "-"),-14} {user.DisplayName}");
+                var roles = user.Administrator ? "administrator" : user.Roles == 0 ? "no roles" : $"{user.Roles} {(user.Roles == 1 ? "role" : "roles")}";
+                Console.WriteLine($"{user.Email,-40} {state,-9} {roles,-14} {user.DisplayName}");
             }
 
             return StewardCommandLine.Success;

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.Access;
 using Steward.Features.Accounts;
+using Steward.Features.Tokens;
 using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
@@ -17,6 +19,8 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

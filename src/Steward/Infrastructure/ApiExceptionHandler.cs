@@ -30,6 +30,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 Detail = stale.Actual < 0 ? "If-Match must be an ETag this API gave out, such as \"3\"." : stale.Message + " Read it again, then retry.",
             },
             PreconditionRequiredException required => new ProblemDetails { Status = 428, Title = "If-Match required", Detail = required.Message },
+            Features.Access.AccessDeniedException denied => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = denied.Message },
             RecordStateConflictException conflict => new ProblemDetails { Status = 409, Title = "Not allowed in the record's present state", Detail = conflict.Message },
             _ => null,
         };

@@ -1,18 +1,32 @@
+using System.Security.Claims;
 using Steward.Features.Accounts;
 using Steward.Features.History;
+using Steward.Features.Tokens;
 
 namespace Steward.Infrastructure;
 
 public static class ChangeContextMiddleware
 {
-    // The signed-in person, by name and e-mail; "anonymous" while a change can still be made without signing in.
+    // Who is acting: the signed-in account (and the token, when it came through one), for the history
+    // and for access checks. Anonymous requests act as nobody and may do nothing but sign in.
     public static IApplicationBuilder UseChangeContext(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var who = context.RequestServices.GetRequiredService<ChangeContext>();
+        var user = context.User;
         who.Channel = context.Request.Path.StartsWithSegments("/api") ? ChangeChannel.Api : ChangeChannel.Web;
-        who.Actor = context.User.Identity?.IsAuthenticated == true
-            ? $"{context.User.FindFirst(StewardClaimsFactory.DisplayName)?.Value} ({context.User.Identity.Name})"
-            : "anonymous";
+        who.IsOperator = false;
+        if (user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var token = user.FindFirstValue(BearerTokenHandler.TokenNameClaim);
+            who.UserId = userId;
+            who.IsReadOnly = user.FindFirstValue(BearerTokenHandler.ReadOnlyClaim) == "true";
+            who.Actor = $"{user.FindFirstValue(StewardClaimsFactory.DisplayName)} ({user.Identity.Name})" + (token is null ? string.Empty : $" with token {token}");
+        }
+        else
+        {
+            who.Actor = "anonymous";
+        }
+
         return next(context);
     });
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Features.Accounts;
 using Steward.Features.History;
 using Steward.Features.People;
@@ -21,6 +22,11 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<UnitPaths>();
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<Features.Tokens.TokenService>();
         services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
         services.AddIdentityCore<StewardUser>(AccountRules.Apply)
             .AddEntityFrameworkStores<StewardDbContext>()

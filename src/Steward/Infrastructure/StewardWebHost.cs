@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Features.Accounts;
 using Steward.Features.People;
 using Steward.Features.Units;
@@ -62,7 +64,17 @@ public static class StewardWebHost
             app.UseHsts();
         }
 
-        app.UseExceptionHandler("/error/500");
+        // A refusal a page did not turn into a form error still gets its own status and error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = e => e switch
+            {
+                AccessDeniedException => StatusCodes.Status403Forbidden,
+                RecordNotFoundException => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
@@ -73,15 +85,17 @@ public static class StewardWebHost
         app.UseRateLimiter();
         app.UseChangeContext();
         app.UseAuthorization();
+        app.UseUnitAccess();
 
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1");
         api.MapUnitsApi();
         api.MapPeopleApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        api.MapRolesApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 

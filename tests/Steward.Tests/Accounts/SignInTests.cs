@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Features.Accounts;
 using Steward.Features.History;
 using Steward.Features.Units;
@@ -18,14 +19,15 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     public async Task SignIn_WithTheRightPassword_SignsInAndChangesAreRecordedAsThatPerson()
     {
         var email = await AddAccountAsync("Jane Smith");
-        var browser = app.Browser();
+        var (portfolio, _, _) = await app.CreateTreeAsync();
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RoleService>().GrantAsync(email, StewardRole.PmoManager, portfolio.Code));
+        var browser = app.AnonymousBrowser();
         var response = await browser.SubmitFormAsync("/sign-in?ReturnUrl=%2Fpeople", new Dictionary<string, string?> { ["Email"] = email.ToUpperInvariant(), ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/people", response.Headers.Location?.OriginalString);
         var home = await browser.GetPageAsync("/");
         Assert.Contains("Signed in as Jane Smith", home.QuerySelector(".steward-account")!.TextContent, StringComparison.Ordinal);
 
-        var (portfolio, _, _) = await app.CreateTreeAsync();
         var edit = await browser.SubmitFormAsync($"/units/{portfolio.Code}/edit", new Dictionary<string, string?> { ["Input.Name"] = "Renamed by Jane", ["Input.Code"] = portfolio.Code, ["Input.Category"] = "Ict", ["Input.Stage"] = "Delivery", ["Input.Status"] = "Active" });
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         var latest = (await app.WithServicesAsync(sp => sp.GetRequiredService<HistoryQueries>().ListAsync(new HistoryFilter(RecordId: portfolio.Id, Limit: 1)))).Items[0];
@@ -36,13 +38,13 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     public async Task WrongPasswordAndUnknownEmail_GetTheSameAnswer()
     {
         var email = await AddAccountAsync("Sam Jones");
-        var wrong = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "not the password" });
-        var unknown = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = "nobody@example.org", ["Password"] = "not the password" });
+        var wrong = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "not the password" });
+        var unknown = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = "nobody@example.org", ["Password"] = "not the password" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal([SignInModel.Refused], (await wrong.ReadHtmlAsync()).ErrorSummary());
         Assert.Equal([SignInModel.Refused], (await unknown.ReadHtmlAsync()).ErrorSummary());
-        var blank = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = "", ["Password"] = "" });
+        var blank = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = "", ["Password"] = "" });
         Assert.Equal(["Enter your email address", "Enter your password"], (await blank.ReadHtmlAsync()).ErrorSummary());
     }
 
@@ -52,10 +54,10 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var email = await AddAccountAsync("Lee Locked");
         for (var i = 0; i < AccountRules.FailuresBeforeLockout; i++)
         {
-            await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = $"guess number {i}" });
+            await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = $"guess number {i}" });
         }
 
-        var right = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
+        var right = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
         Assert.Equal([SignInModel.Refused], (await right.ReadHtmlAsync()).ErrorSummary());
     }
@@ -65,11 +67,16 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     {
         var email = await AddAccountAsync("Dee Disabled");
         await app.WithServicesAsync(async sp => { await sp.GetRequiredService<AccountService>().DisableAsync(email); return 0; });
-        var response = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
+        var response = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
         Assert.Equal([SignInModel.Refused], (await response.ReadHtmlAsync()).ErrorSummary());
 
         var admin = await AddAccountAsync("Ada Admin", administrator: true);
-        var others = await app.WithServicesAsync(sp => sp.GetRequiredService<StewardDbContext>().Users.Where(u => u.IsAdministrator && !u.IsDisabled && u.Email != admin).Select(u => u.Email!).ToListAsync());
+        var others = await app.WithServicesAsync(sp =>
+        {
+            var db = sp.GetRequiredService<StewardDbContext>();
+            return db.Users.Where(u => !u.IsDisabled && u.Email != admin && db.RoleAssignments.Any(a =>
+                a.PersonId == u.PersonId && a.Role == StewardRole.Administrator && a.UnitId == null && a.RevokedAt == null)).Select(u => u.Email!).ToListAsync();
+        });
         foreach (var other in others)
         {
             await app.WithServicesAsync(async sp => { await sp.GetRequiredService<AccountService>().DisableAsync(other); return 0; });
@@ -83,7 +90,7 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     public async Task ChangePassword_RefusesShortAndCommonPasswords_ThenChangesIt()
     {
         var email = await AddAccountAsync("Pat Password");
-        var browser = app.Browser();
+        var browser = app.AnonymousBrowser();
         await browser.SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
 
         var tooShort = await browser.SubmitFormAsync("/account/password", new Dictionary<string, string?> { ["CurrentPassword"] = Password, ["NewPassword"] = "short" });
@@ -95,14 +102,14 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
         var changed = await browser.SubmitFormAsync("/account/password", new Dictionary<string, string?> { ["CurrentPassword"] = Password, ["NewPassword"] = "lighthouse orchard ribbon" });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        var again = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "lighthouse orchard ribbon" });
+        var again = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "lighthouse orchard ribbon" });
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
     }
 
     [Fact]
     public async Task ChangePassword_WithoutSigningIn_GoesToSignIn()
     {
-        var response = await app.Browser().GetAsync("/account/password", TestContext.Current.CancellationToken);
+        var response = await app.AnonymousBrowser().GetAsync("/account/password", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }

@@ -14,11 +14,11 @@ public abstract class UsersCommandTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var added = await StewardProcess.RunAsync("users", "add", "--email", email, "--name", "First Admin", "--admin", "--database", db);
         Assert.Equal(0, added.ExitCode);
-        Assert.Contains($"Added {email} as an administrator.", added.Output, StringComparison.Ordinal);
+        Assert.Contains($"Added {email} as an Administrator of the whole department.", added.Output, StringComparison.Ordinal);
         var generated = added.Output.Split('\n').Single(l => l.StartsWith("Password (shown only now): ", StringComparison.Ordinal))["Password (shown only now): ".Length..].Trim();
         Assert.Equal(23, generated.Length);
 
-        var signIn = await app.Browser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = generated });
+        var signIn = await app.AnonymousBrowser().SubmitFormAsync("/sign-in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = generated });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
 
         var reset = await StewardProcess.RunWithInputAsync("lantern meadow copper\n", "users", "reset-password", email, "--database", db);

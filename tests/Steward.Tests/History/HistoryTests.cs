@@ -29,7 +29,7 @@ public abstract class HistoryTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var history = await response.ReadAsync<Steward.Infrastructure.CursorPage<HistoryEntry>>();
         Assert.Equal(["closed", "moved", "updated", "created"], history.Items.Select(e => e.Action));
         Assert.Equal([4, 3, 2, 1], history.Items.Select(e => e.Version));
-        Assert.All(history.Items, e => Assert.Equal(("api", "anonymous"), (e.Channel, e.Actor)));
+        Assert.All(history.Items, e => Assert.Equal(("api", $"Test Administrator ({StewardApp.AdministratorEmail}) with token Tests"), (e.Channel, e.Actor)));
         Assert.Contains(new HistoryChange("Name", "Audited", "Audited and renamed"), history.Items[2].Changes);
         Assert.Contains(new HistoryChange("ParentId", programme.Id.ToString(), other.Id.ToString()), history.Items[1].Changes);
         Assert.Contains(new HistoryChange("Status", "Active", "Closed"), history.Items[0].Changes);

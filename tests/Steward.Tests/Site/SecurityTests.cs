@@ -53,7 +53,7 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp> where 
         app.RequireDatabase();
         await using var secondNode = new SecondNode(app);
         await secondNode.StartAsync();
-        var served = await app.Api().GetAsync("/units/new", TestContext.Current.CancellationToken);
+        var served = await app.Browser().GetAsync("/units/new", TestContext.Current.CancellationToken);
         var cookie = served.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("steward_antiforgery=", StringComparison.Ordinal));
         var token = (await served.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -64,8 +64,9 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp> where 
                 ["__RequestVerificationToken"] = token, ["Input.Kind"] = "Portfolio", ["Input.Code"] = TestData.NewCode(), ["Input.Name"] = "Posted to the other node",
             }),
         };
-        request.Headers.Add("Cookie", cookie);
-        var response = await secondNode.Api().SendAsync(request, TestContext.Current.CancellationToken);
+        // The session cookie the first node issued works on the second too.
+        request.Headers.Add("Cookie", $"{cookie}; {app.AdministratorSession.Name}={app.AdministratorSession.Value}");
+        var response = await secondNode.AnonymousApi().SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         // The key ring lives in the database, not in a folder on one machine.

@@ -150,7 +150,7 @@ public abstract class UnitPagesTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var conflict = await response.ReadHtmlAsync();
-        Assert.StartsWith("This unit was changed by anonymous at ", conflict.ErrorSummary().Single(), StringComparison.Ordinal);
+        Assert.StartsWith($"This unit was changed by Test Administrator ({StewardApp.AdministratorEmail}) with token Tests at ", conflict.ErrorSummary().Single(), StringComparison.Ordinal);
         var nameRow = conflict.QuerySelectorAll("#conflict tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Name");
         Assert.Equal(["Changed elsewhere", "My edit"], nameRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Equal("My edit", conflict.QuerySelector("#Input_Name")!.GetAttribute("value"));

@@ -14,8 +14,7 @@ public static class DemoDepartment
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var who = sp.GetRequiredService<Features.History.ChangeContext>();
-        who.Actor = "Steward demo";
-        who.Channel = Features.History.ChangeChannel.Job;
+        who.BecomeOperator("Steward demo", Features.History.ChangeChannel.Job);
         var db = sp.GetRequiredService<StewardDbContext>();
         if (await db.Units.AnyAsync(ct))
         {

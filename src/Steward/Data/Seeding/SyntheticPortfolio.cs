@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.Access;
 using Steward.Features.People;
 using Steward.Features.Units;
 
@@ -13,6 +14,9 @@ public sealed class SyntheticPortfolio(int units, int seed)
 
     public int Units { get; } = units;
     public int People { get; } = Math.Clamp(units / 5, 10, 2000);
+
+    // One role assignment for every five units: 2,000 for the 10,000 of the benchmarks.
+    public int RoleAssignments { get; } = units / 5;
 
     public async Task SeedAsync(StewardDbContext db, IProgress<int> progress, CancellationToken ct = default)
     {
@@ -51,12 +55,14 @@ public sealed class SyntheticPortfolio(int units, int seed)
         var portfolios = Math.Max(1, Units / 500);
         var programmes = Math.Max(Units >= 3 ? 1 : 0, Units / 10);
         var projects = Math.Max(0, Units - portfolios - programmes);
+        var paths = new Dictionary<Guid, string>(Units);
+        var unitIds = new List<Guid>(Units);
         var portfolioIds = new List<Guid>(portfolios);
         var programmeIds = new List<Guid>(programmes);
 
         for (var i = 0; i < portfolios; i++)
         {
-            pending.Add(NewUnit(random, personIds, UnitKind.Portfolio, $"SYN-PFL-{i + 1:D4}", null, out var id));
+            pending.Add(NewUnit(random, personIds, UnitKind.Portfolio, $"SYN-PFL-{i + 1:D4}", null, paths, out var id));
             portfolioIds.Add(id);
             await FlushIfFullAsync();
         }
@@ -67,7 +73,7 @@ public sealed class SyntheticPortfolio(int units, int seed)
             var parent = programmeIds.Count > 0 && random.Next(5) == 0
                 ? programmeIds[random.Next(programmeIds.Count)]
                 : portfolioIds[random.Next(portfolioIds.Count)];
-            pending.Add(NewUnit(random, personIds, UnitKind.Programme, $"SYN-PRG-{i + 1:D5}", parent, out var id));
+            pending.Add(NewUnit(random, personIds, UnitKind.Programme, $"SYN-PRG-{i + 1:D5}", parent, paths, out var id));
             programmeIds.Add(id);
             await FlushIfFullAsync();
         }
@@ -77,7 +83,22 @@ public sealed class SyntheticPortfolio(int units, int seed)
             var parent = programmeIds.Count > 0 && random.Next(10) != 0
                 ? programmeIds[random.Next(programmeIds.Count)]
                 : portfolioIds[random.Next(portfolioIds.Count)];
-            pending.Add(NewUnit(random, personIds, UnitKind.Project, $"SYN-PRJ-{i + 1:D6}", parent, out _));
+            pending.Add(NewUnit(random, personIds, UnitKind.Project, $"SYN-PRJ-{i + 1:D6}", parent, paths, out _));
+            await FlushIfFullAsync();
+        }
+
+        // People hold roles mostly on programmes and projects, the way a department staffs its work.
+        unitIds.AddRange(paths.Keys);
+        var roles = Enum.GetValues<StewardRole>().Where(r => r != StewardRole.Administrator).ToArray();
+        for (var i = 0; i < RoleAssignments; i++)
+        {
+            pending.Add(new RoleAssignment
+            {
+                Id = NextGuid(random),
+                PersonId = personIds[random.Next(personIds.Length)],
+                Role = roles[random.Next(roles.Length)],
+                UnitId = unitIds[random.Next(unitIds.Count)],
+            });
             await FlushIfFullAsync();
         }
 
@@ -97,9 +118,11 @@ public sealed class SyntheticPortfolio(int units, int seed)
         }
     }
 
-    private static DeliveryUnit NewUnit(Random random, Guid[] people, UnitKind kind, string code, Guid? parentId, out Guid id)
+    private static DeliveryUnit NewUnit(Random random, Guid[] people, UnitKind kind, string code, Guid? parentId, Dictionary<Guid, string> paths, out Guid id)
     {
         id = NextGuid(random);
+        var path = UnitPath.Child(parentId is { } p ? paths[p] : null, id);
+        paths[id] = path;
         var start = Epoch.AddDays(random.Next(-1500, 400));
         var end = start.AddDays(random.Next(120, kind == UnitKind.Project ? 1500 : 3000));
         var slip = random.Next(10) < 6 ? 0 : random.Next(1, 240);
@@ -109,6 +132,7 @@ public sealed class SyntheticPortfolio(int units, int seed)
         return new DeliveryUnit
         {
             Id = id,
+            Path = path,
             Code = code,
             Name = SyntheticWords.NameFor(random, kind),
             Kind = kind,

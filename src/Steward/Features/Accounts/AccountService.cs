@@ -4,12 +4,14 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.People;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Accounts;
 
 // Accounts as operators and administrators manage them; the same rules from the CLI and the web.
-public sealed class AccountService(UserManager<StewardUser> users, StewardDbContext db)
+public sealed class AccountService(UserManager<StewardUser> users, StewardDbContext db, AccessCache cache)
 {
     public async Task<(StewardUser User, string? GeneratedPassword)> AddAsync(string? email, string? name, bool administrator, string? password, CancellationToken ct = default)
     {
@@ -30,7 +32,14 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
         }
 
         var address = email!.Trim().ToLowerInvariant();
+        // Roles belong to people, so every account has a person: the one with its address, or a new one.
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, ct);
+        if (person is null && !await db.Users.AnyAsync(u => u.NormalizedEmail == address.ToUpperInvariant(), ct))
+        {
+            person = new Person { Id = Guid.CreateVersion7(), Name = name!.Trim(), Email = address };
+            db.People.Add(person);
+        }
+
         var user = new StewardUser
         {
             Id = Guid.CreateVersion7(),
@@ -38,11 +47,17 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
             Email = address,
             EmailConfirmed = true,
             DisplayName = name!.Trim(),
-            IsAdministrator = administrator,
             PersonId = person?.Id,
         };
+        if (administrator && person is not null)
+        {
+            // The first administrator is made from the command line, before anyone can grant roles.
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), PersonId = person.Id, Role = StewardRole.Administrator });
+        }
+
         var generated = password is null ? NewPassword() : null;
         Throw(await users.CreateAsync(user, password ?? generated!));
+        cache.Clear();
         return (user, generated);
     }
 
@@ -61,7 +76,7 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
     public async Task DisableAsync(string email, CancellationToken ct = default)
     {
         var user = await RequireAsync(email);
-        if (user.IsAdministrator && await db.Users.CountAsync(u => u.IsAdministrator && !u.IsDisabled, ct) == 1 && !user.IsDisabled)
+        if (!user.IsDisabled && await IsAdministratorAsync(user, ct) && await OtherAdministratorAccountsAsync(user.Id, ct) == 0)
         {
             throw new RecordStateConflictException($"{user.Email} is the last administrator; make someone else an administrator first.");
         }
@@ -69,7 +84,16 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
         user.IsDisabled = true;
         Throw(await users.UpdateAsync(user));
         Throw(await users.UpdateSecurityStampAsync(user));
+        cache.Clear();
     }
+
+    // Holds the Administrator role on the whole department.
+    public Task<bool> IsAdministratorAsync(StewardUser user, CancellationToken ct = default) =>
+        db.RoleAssignments.AnyAsync(a => a.PersonId == user.PersonId && a.Role == StewardRole.Administrator && a.UnitId == null && a.RevokedAt == null, ct);
+
+    private Task<int> OtherAdministratorAccountsAsync(Guid userId, CancellationToken ct) =>
+        db.Users.CountAsync(u => u.Id != userId && !u.IsDisabled && db.RoleAssignments.Any(a =>
+            a.PersonId == u.PersonId && a.Role == StewardRole.Administrator && a.UnitId == null && a.RevokedAt == null), ct);
 
     public async Task<StewardUser> RequireAsync(string email) =>
         await users.FindByEmailAsync(email.Trim()) ?? throw new RecordNotFoundException("account", email);

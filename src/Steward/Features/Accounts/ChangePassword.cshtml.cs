@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Steward.Features.Accounts;
 
-[Authorize]
+[AnySignedIn]
 public sealed class ChangePasswordModel(UserManager<StewardUser> users, SignInManager<StewardUser> signIn) : PageModel
 {
     [BindProperty]

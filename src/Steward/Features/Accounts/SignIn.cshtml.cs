@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Accounts;
 
+[AllowAnonymous]
 [EnableRateLimiting(SignInServiceCollectionExtensions.SignInRateLimit)]
 public sealed class SignInModel(SignInManager<StewardUser> signIn, UserManager<StewardUser> users, IConfiguration configuration) : PageModel
 {

@@ -1,5 +1,9 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Steward.Features.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Steward.Features.Accounts;
@@ -11,8 +15,17 @@ public static class SignInServiceCollectionExtensions
     public static IServiceCollection AddStewardSignIn(this IServiceCollection services)
     {
         new IdentityBuilder(typeof(StewardUser), services).AddSignInManager();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrToken;
+                o.DefaultChallengeScheme = CookieOrToken;
+                o.DefaultForbidScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Session cookie, or an API token on /api", o => o.ForwardDefaultSelector = SchemeFor)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+        // Everything needs a signed-in person unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "steward_session";
@@ -24,6 +37,9 @@ public static class SignInServiceCollectionExtensions
             o.AccessDeniedPath = "/error/403";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // The API answers with status codes; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
         });
         // A disabled account or a reset password ends every session within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -42,5 +58,51 @@ public static class SignInServiceCollectionExtensions
                 : RateLimitPartition.GetNoLimiter("reading"));
         });
         return services;
+    }
+
+    private const string CookieOrToken = "steward";
+
+    // The API takes a token, or the session cookie from Steward's own pages; never the cookie on a
+    // request another site's page made, so a page elsewhere cannot use a signed-in browser against it.
+    private static string SchemeFor(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return IdentityConstants.ApplicationScheme;
+        }
+
+        if (context.Request.Headers.Authorization.Count > 0 || IsCrossSite(context.Request))
+        {
+            return BearerTokenHandler.SchemeName;
+        }
+
+        return IdentityConstants.ApplicationScheme;
+    }
+
+    private static bool IsCrossSite(HttpRequest request)
+    {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite is "cross-site" or "same-site")
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0
+            && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (status == StatusCodes.Status401Unauthorized && !context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
     }
 }

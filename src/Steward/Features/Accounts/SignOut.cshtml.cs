@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Steward.Features.Accounts;
 
+[AllowAnonymous]
 public sealed class SignOutModel(SignInManager<StewardUser> signIn) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Units/Index");

@@ -79,7 +79,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
     }
 
     private static List<HistoryChange> Changes(EntityEntry entry) => entry.Properties
-        .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name))
+        .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name) && p.Metadata.FindAnnotation(HistoryAnnotations.Derived) is null)
         .Where(p => entry.State == EntityState.Added ? p.CurrentValue is not null : p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
         .Select(p => p.Metadata.FindAnnotation(HistoryAnnotations.Hidden) is null
             ? new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), Text(p.CurrentValue))
@@ -99,6 +99,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
             "Closed" => "closed",
             "Archived" => "archived",
             _ when changes.Any(c => c.Field == "ParentId") => "moved",
+            _ when changes.Any(c => c.Field == "RevokedAt" && c.To is not null) => "revoked",
             _ => "updated",
         };
     }

@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -7,6 +8,7 @@ using Steward.Infrastructure.GovUk;
 namespace Steward.Features.History;
 
 // Everything that changed, filterable. Meant for administrators: access rules arrive with accounts.
+[Requires(PmoArea.Audit, PmoAction.Read, WholeDepartment = true)]
 public sealed class IndexModel(HistoryQueries history) : PageModel
 {
     [BindProperty(SupportsGet = true)]

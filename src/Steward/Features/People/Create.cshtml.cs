@@ -1,9 +1,11 @@
+using Steward.Features.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Steward.Features.People;
 
+[Requires(PmoArea.Access, PmoAction.Contribute)]
 public sealed class CreateModel(PersonService people) : PageModel
 {
     [BindProperty]

@@ -1,9 +1,11 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 
 namespace Steward.Features.People;
 
+[Requires(PmoArea.Access, PmoAction.Read)]
 public sealed class IndexModel(StewardDbContext db) : PageModel
 {
     public const int Shown = 500;

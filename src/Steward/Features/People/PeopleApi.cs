@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Infrastructure;
 
 namespace Steward.Features.People;
@@ -12,9 +13,9 @@ public static class PeopleApi
         var people = api.MapGroup("/people").WithTags("People")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        people.MapGet("/", List).WithSummary("List people (filter by q: text in the name or email)");
-        people.MapGet("/{id:guid}", Get).WithSummary("Get one person").WithName("GetPerson");
-        people.MapPost("/", Create).WithSummary("Add a person who can be named as SRO, manager or PMO contact");
+        people.MapGet("/", List).WithSummary("List people (filter by q: text in the name or email)").Requires(PmoArea.Access, PmoAction.Read);
+        people.MapGet("/{id:guid}", Get).WithSummary("Get one person").WithName("GetPerson").Requires(PmoArea.Access, PmoAction.Read);
+        people.MapPost("/", Create).WithSummary("Add a person who can be named as SRO, manager or PMO contact").Requires(PmoArea.Access, PmoAction.Contribute);
         return people;
     }
 

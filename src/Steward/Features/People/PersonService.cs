@@ -2,11 +2,12 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Infrastructure;
 
 namespace Steward.Features.People;
 
-public sealed class PersonService(StewardDbContext db)
+public sealed class PersonService(StewardDbContext db, AccessPolicy access)
 {
     public async Task<Person> CreateAsync(CreatePerson input, CancellationToken ct = default)
     {
@@ -17,6 +18,10 @@ public sealed class PersonService(StewardDbContext db)
             RoleTitle = string.IsNullOrWhiteSpace(input.RoleTitle) ? null : input.RoleTitle.Trim(),
         };
         await new CreatePersonValidator(db).ValidateAndThrowAsync(input, ct);
+        if (!await access.CanAnywhereAsync(PmoArea.Access, PmoAction.Contribute, ct))
+        {
+            throw new AccessDeniedException("Your roles do not allow you to add people.");
+        }
 
         var person = new Person { Id = Guid.CreateVersion7(), Name = input.Name!, Email = input.Email!, RoleTitle = input.RoleTitle };
         db.People.Add(person);

@@ -1,9 +1,11 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 
 namespace Steward.Features.Units;
 
+[Requires(PmoArea.Delivery, PmoAction.Contribute)]
 public sealed class CreateModel(StewardDbContext db, UnitService units, UnitQueries queries) : UnitFormPage(db)
 {
     public UnitView? Parent { get; private set; }
@@ -77,6 +79,11 @@ public sealed class CreateModel(StewardDbContext db, UnitService units, UnitQuer
         {
             AddErrors(invalid.Errors);
             return await InvalidAsync(ct);
+        }
+        catch (AccessDeniedException denied)
+        {
+            ModelState.AddModelError(Parent is null ? "Input.Kind" : "Input.ParentCode", denied.Message);
+            return await InvalidAsync(ct, StatusCodes.Status403Forbidden);
         }
     }
 

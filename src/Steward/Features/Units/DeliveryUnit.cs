@@ -9,6 +9,7 @@ public sealed class DeliveryUnit : IVersionedRecord
     public const int CodeMaxLength = 30;
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 4000;
+    public const int PathMaxLength = 1000;
 
     public Guid Id { get; set; }
     public required string Code { get; set; }
@@ -22,6 +23,10 @@ public sealed class DeliveryUnit : IVersionedRecord
 
     public Guid? ParentId { get; set; }
     public DeliveryUnit? Parent { get; set; }
+
+    // The ids from the top of the tree down to this unit, "/{portfolio}/{programme}/{this}/": what lets
+    // one query find everything below a unit, for access and roll-ups. Kept by UnitService, never edited.
+    public string Path { get; set; } = string.Empty;
 
     public Guid? SroId { get; set; }
     public Person? Sro { get; set; }

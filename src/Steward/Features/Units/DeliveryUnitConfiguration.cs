@@ -15,6 +15,8 @@ internal sealed class DeliveryUnitConfiguration : IEntityTypeConfiguration<Deliv
         unit.Property(u => u.Aims).HasMaxLength(DeliveryUnit.TextMaxLength);
         unit.HasIndex(u => new { u.ParentId, u.Code });
         unit.HasIndex(u => u.Name);
+        unit.Property(u => u.Path).HasMaxLength(DeliveryUnit.PathMaxLength).HasAnnotation(Steward.Features.History.HistoryAnnotations.Derived, true);
+        unit.HasIndex(u => u.Path);
         // The home page counts projects per parent without reading the table.
         unit.HasIndex(u => new { u.Kind, u.ParentId, u.Status });
 

@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -7,6 +8,7 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
+[Requires(PmoArea.Delivery, PmoAction.Contribute)]
 public sealed class EditModel(StewardDbContext db, UnitService units, UnitQueries queries, HistoryQueries history) : UnitFormPage(db)
 {
     public UnitView Unit { get; private set; } = default!;

@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.History;
@@ -5,6 +6,7 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
+[Requires(PmoArea.Delivery, PmoAction.Read)]
 public sealed class HistoryModel(UnitQueries units, HistoryQueries history) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;

@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
+[Requires(PmoArea.Delivery, PmoAction.Approve)]
 public sealed class MoveModel(UnitService units, UnitQueries queries) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
@@ -65,6 +67,10 @@ public sealed class MoveModel(UnitService units, UnitQueries queries) : PageMode
         catch (RecordStateConflictException conflict)
         {
             return Invalid(string.Empty, conflict.Message, StatusCodes.Status409Conflict);
+        }
+        catch (AccessDeniedException denied)
+        {
+            return Invalid(nameof(ParentCode), denied.Message, StatusCodes.Status403Forbidden);
         }
     }
 

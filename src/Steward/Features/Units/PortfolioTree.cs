@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
 
 namespace Steward.Features.Units;
 
 // The home page's view of the whole department: every unit that is not archived, with what each holds.
-public sealed class PortfolioTree(StewardDbContext db)
+public sealed class PortfolioTree(StewardDbContext db, AccessPolicy access)
 {
     // Up to this many units the home page draws the whole tree; above it, the portfolios with what each
     // holds, and each portfolio's page lists its programmes and projects.
@@ -12,7 +13,8 @@ public sealed class PortfolioTree(StewardDbContext db)
 
     public async Task<PortfolioTreeView> BuildAsync(CancellationToken ct = default)
     {
-        var units = db.Units.AsNoTracking().Where(u => u.Status != UnitStatus.Archived);
+        // The tree as the actor may see it: each unit they hold a role on becomes a root, with all below it.
+        var units = (await access.VisibleAsync(db.Units.AsNoTracking(), ct)).Where(u => u.Status != UnitStatus.Archived);
         var fullTree = await units.CountAsync(ct) <= FullTreeLimit;
 
         // A large tree is drawn without its projects, so they are counted in the database, not loaded.

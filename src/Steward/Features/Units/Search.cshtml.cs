@@ -1,9 +1,11 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
+[AnySignedIn]
 public sealed class SearchModel(UnitQueries queries) : PageModel
 {
     public const int PageSize = 50;

@@ -1,13 +1,22 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Steward.Features.Units;
 
-public sealed class ShowModel(UnitQueries queries) : PageModel
+[Requires(PmoArea.Delivery, PmoAction.Read)]
+public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
     public IReadOnlyList<UnitSummary> Children { get; private set; } = [];
+    public IReadOnlyList<RoleHolder> Roles { get; private set; } = [];
+
+    // What the page offers is what the actor's roles allow here; the pages behind the links check again.
+    public bool CanEdit { get; private set; }
+    public bool CanApprove { get; private set; }
+    public bool CanSeeRoles { get; private set; }
+    public bool CanManageRoles { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -19,6 +28,16 @@ public sealed class ShowModel(UnitQueries queries) : PageModel
         Unit = unit;
         Ancestors = await queries.AncestorsAsync(unit.Parent?.Id, ct);
         Children = await queries.ChildrenAsync(unit.Id, ct);
+        CanEdit = await access.CanAsync(PmoArea.Delivery, PmoAction.Contribute, unit.Path, ct);
+        CanApprove = await access.CanAsync(PmoArea.Delivery, PmoAction.Approve, unit.Path, ct);
+        CanSeeRoles = await access.CanAsync(PmoArea.Access, PmoAction.Read, unit.Path, ct);
+        CanManageRoles = await access.CanAsync(PmoArea.Access, PmoAction.Administer, unit.Path, ct);
+        if (CanSeeRoles)
+        {
+            // Roles held above what the actor may see are shown without naming where they are held.
+            Roles = await roles.OnUnitAsync(unit.Id, unit.Path, ct);
+        }
+
         return Page();
     }
 }

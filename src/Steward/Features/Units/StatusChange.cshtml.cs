@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Infrastructure;
@@ -5,6 +6,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Units;
 
 // Confirms closing or archiving a unit: both are deliberate and neither deletes anything.
+[Requires(PmoArea.Delivery, PmoAction.Approve)]
 public sealed class StatusChangeModel(UnitService units, UnitQueries queries) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;

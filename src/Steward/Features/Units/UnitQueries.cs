@@ -5,13 +5,14 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Features.People;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
 // Reads of the delivery tree shared by pages, API and CLI: no tracking, projected straight into records.
-public sealed class UnitQueries(StewardDbContext db)
+public sealed class UnitQueries(StewardDbContext db, AccessPolicy access)
 {
     public const int MaxLimit = 500;
 
@@ -22,7 +23,7 @@ public sealed class UnitQueries(StewardDbContext db)
         u.Manager == null ? null : new PersonRef(u.Manager.Id, u.Manager.Name, u.Manager.Email),
         u.PmoContact == null ? null : new PersonRef(u.PmoContact.Id, u.PmoContact.Name, u.PmoContact.Email),
         u.BaselineStart, u.BaselineEnd, u.ForecastStart, u.ForecastEnd,
-        u.Version, u.CreatedAt, u.UpdatedAt, u.ClosedAt, u.ArchivedAt);
+        u.Version, u.CreatedAt, u.UpdatedAt, u.ClosedAt, u.ArchivedAt, u.Path);
 
     private static readonly Expression<Func<DeliveryUnit, UnitSummary>> ToSummary = u => new UnitSummary(
         u.Id, u.Code, u.Name, u.Kind, u.Category, u.Stage, u.Status, u.ParentId, u.ForecastEnd, u.Version, u.UpdatedAt);
@@ -32,13 +33,24 @@ public sealed class UnitQueries(StewardDbContext db)
     private static readonly ConditionalWeakTable<IModel, Func<StewardDbContext, Guid, CancellationToken, Task<UnitView?>>> ById = [];
     private static readonly ConditionalWeakTable<IModel, Func<StewardDbContext, string, CancellationToken, Task<UnitView?>>> ByCode = [];
 
-    public Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
-        ById.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, Guid id, CancellationToken ct) =>
-            db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefault()))(db, id, ct);
+    // A unit the actor may not see is not found, and a parent above what they may see is not named.
+    public async Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
+        await VisibleAsync(await ById.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, Guid id, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefault()))(db, id, ct), ct);
 
-    public Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default) =>
-        ByCode.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, string code, CancellationToken ct) =>
-            db.Units.AsNoTracking().Where(u => u.Code == code).Select(ToView).FirstOrDefault()))(db, code.Trim().ToUpperInvariant(), ct);
+    public async Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default) =>
+        await VisibleAsync(await ByCode.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, string code, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Code == code).Select(ToView).FirstOrDefault()))(db, code.Trim().ToUpperInvariant(), ct), ct);
+
+    private async ValueTask<UnitView?> VisibleAsync(UnitView? view, CancellationToken ct)
+    {
+        if (view is null || !await access.CanSeeAsync(view.Path, ct))
+        {
+            return null;
+        }
+
+        return view.Parent is not null && !await access.CanSeeAsync(UnitPath.ParentOf(view.Path), ct) ? view with { Parent = null } : view;
+    }
 
     // The API and CLI accept either the id or the code wherever a unit is named.
     public async Task<UnitView> RequireAsync(string idOrCode, CancellationToken ct = default) =>
@@ -67,7 +79,19 @@ public sealed class UnitQueries(StewardDbContext db)
         }
 
         chain.Reverse();
-        return chain;
+        // Only the ancestors the actor may see: a breadcrumb must not name what lies above their roles.
+        var visible = new List<UnitRef>();
+        var path = "/";
+        foreach (var ancestor in chain)
+        {
+            path += $"{ancestor.Id}/";
+            if (await access.CanSeeAsync(path, ct))
+            {
+                visible.Add(ancestor);
+            }
+        }
+
+        return visible;
     }
 
     public async Task<CursorPage<UnitSummary>> ListAsync(UnitListQuery query, CancellationToken ct = default)
@@ -77,7 +101,7 @@ public sealed class UnitQueries(StewardDbContext db)
             throw new ValidationException([new ValidationFailure("limit", $"Limit must be between 1 and {MaxLimit}")]);
         }
 
-        var units = db.Units.AsNoTracking();
+        var units = await access.VisibleAsync(db.Units.AsNoTracking(), ct);
         if (query.ParentId is { } parentId)
         {
             units = units.Where(u => u.ParentId == parentId);

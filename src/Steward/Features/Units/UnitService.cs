@@ -2,17 +2,20 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Access;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Units;
 
 // Every change to the delivery tree goes through here, whether it comes from a page, the API or the CLI,
-// so all three give the same errors.
-public sealed class UnitService(StewardDbContext db, TimeProvider clock)
+// so all three give the same errors and the same access checks. In the permission matrix's Delivery area:
+// adding a unit under a parent or editing one is "contribute"; moving, closing and archiving are "approve";
+// adding a portfolio (a unit with no parent) is "administer" on the whole department.
+public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessPolicy access, AccessCache cache)
 {
     // Lets a form report every problem at once, even when some of its own fields could not be read.
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(CreateUnit input, CancellationToken ct = default) =>
-        (await new CreateUnitValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+        (await ValidateAsync(Normalise(input), ct)).Failures;
 
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(Guid id, UpdateUnit input, CancellationToken ct = default) =>
         (await new UpdateUnitValidator(db, id).ValidateAsync(Normalise(input), ct)).Errors;
@@ -20,11 +23,20 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
     public async Task<DeliveryUnit> CreateAsync(CreateUnit input, CancellationToken ct = default)
     {
         input = Normalise(input);
-        await new CreateUnitValidator(db).ValidateAndThrowAsync(input, ct);
+        var (failures, parent) = await ValidateAsync(input, ct);
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
 
+        await access.DemandAsync(PmoArea.Delivery, parent is null ? PmoAction.Administer : PmoAction.Contribute, parent?.Path,
+            parent is null ? "add portfolios to the department" : $"add units under {parent.Code}", ct);
+
+        var id = Guid.CreateVersion7();
         var unit = new DeliveryUnit
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
+            Path = UnitPath.Child(parent?.Path, id),
             Code = input.Code!,
             Name = input.Name!,
             Kind = input.Kind!.Value,
@@ -42,6 +54,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
             ForecastStart = input.ForecastStart,
             ForecastEnd = input.ForecastEnd,
         };
+        RefuseIfTooDeep(unit.Path);
         db.Units.Add(unit);
         await SaveAsync(unit, ct);
         return unit;
@@ -49,7 +62,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
 
     public async Task<DeliveryUnit> UpdateAsync(Guid id, int expectedVersion, UpdateUnit input, CancellationToken ct = default)
     {
-        var unit = await LoadForChangeAsync(id, expectedVersion, ct);
+        var unit = await LoadForChangeAsync(id, expectedVersion, PmoAction.Contribute, "change", ct);
         RefuseIfArchived(unit);
         input = Normalise(input);
         await new UpdateUnitValidator(db, id).ValidateAndThrowAsync(input, ct);
@@ -78,21 +91,37 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
 
     public async Task<DeliveryUnit> MoveAsync(Guid id, int expectedVersion, Guid? newParentId, CancellationToken ct = default)
     {
-        var unit = await LoadForChangeAsync(id, expectedVersion, ct);
+        var unit = await LoadForChangeAsync(id, expectedVersion, PmoAction.Approve, "move", ct);
         RefuseIfArchived(unit);
+        var parent = await ParentForAsync(newParentId, ct);
         if (await WhyCannotMoveAsync(unit, newParentId, ct) is { } reason)
         {
             throw new ValidationException([new ValidationFailure(nameof(DeliveryUnit.ParentId), reason)]);
         }
 
+        await access.DemandAsync(PmoArea.Delivery, parent is null ? PmoAction.Administer : PmoAction.Contribute, parent?.Path,
+            parent is null ? "make units top level" : $"move units under {parent.Code}", ct);
+
+        // The unit and everything below it take the new path in one transaction.
+        var oldPath = unit.Path;
+        var newPath = UnitPath.Child(parent?.Path, unit.Id);
+        RefuseIfTooDeep(newPath);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         unit.ParentId = newParentId;
+        unit.Path = newPath;
         await SaveAsync(unit, ct);
+#pragma warning disable CA1845 // translated to SQL, where spans do not exist
+        await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Path, u => newPath + u.Path.Substring(oldPath.Length)), ct);
+#pragma warning restore CA1845
+        await transaction.CommitAsync(ct);
+        cache.Clear();
         return unit;
     }
 
     public async Task<DeliveryUnit> CloseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var unit = await LoadForChangeAsync(id, expectedVersion, ct);
+        var unit = await LoadForChangeAsync(id, expectedVersion, PmoAction.Approve, "close", ct);
         if (!unit.IsOpen)
         {
             throw new RecordStateConflictException($"{unit.Code} is already {unit.Status.ToString().ToLowerInvariant()}.");
@@ -114,7 +143,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
 
     public async Task<DeliveryUnit> ArchiveAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var unit = await LoadForChangeAsync(id, expectedVersion, ct);
+        var unit = await LoadForChangeAsync(id, expectedVersion, PmoAction.Approve, "archive", ct);
         if (unit.Status != UnitStatus.Closed)
         {
             throw new RecordStateConflictException(unit.Status == UnitStatus.Archived
@@ -178,10 +207,16 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
         return null;
     }
 
-    private async Task<DeliveryUnit> LoadForChangeAsync(Guid id, int expectedVersion, CancellationToken ct)
+    // A unit the actor may not see is not found; one they may see but not change this way is refused.
+    private async Task<DeliveryUnit> LoadForChangeAsync(Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct)
-            ?? throw new RecordNotFoundException("unit", id.ToString());
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null || !await access.CanSeeAsync(unit.Path, ct))
+        {
+            throw new RecordNotFoundException("unit", id.ToString());
+        }
+
+        await access.DemandAsync(PmoArea.Delivery, action, unit.Path, $"{verb} {unit.Code}", ct);
         if (unit.Version != expectedVersion)
         {
             throw new StaleVersionException(unit.Code, expectedVersion, unit.Version);
@@ -189,6 +224,45 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
 
         return unit;
     }
+
+    private async Task<(List<ValidationFailure> Failures, ParentScope? Parent)> ValidateAsync(CreateUnit input, CancellationToken ct)
+    {
+        var failures = (await new CreateUnitValidator(db).ValidateAsync(input, ct)).Errors;
+        var parent = await VisibleParentAsync(input.ParentId, ct);
+        if (input.ParentId is { } parentId && parent is null)
+        {
+            failures.RemoveAll(f => f.PropertyName == nameof(DeliveryUnit.ParentId));
+            failures.Add(new ValidationFailure(nameof(DeliveryUnit.ParentId), $"No unit has the id {parentId}"));
+        }
+
+        return (failures, parent);
+    }
+
+    // A parent the actor may not see is reported exactly as one that does not exist.
+    private async Task<ParentScope?> VisibleParentAsync(Guid? parentId, CancellationToken ct)
+    {
+        if (parentId is not { } id)
+        {
+            return null;
+        }
+
+        var parent = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new ParentScope(u.Code, u.Path)).FirstOrDefaultAsync(ct);
+        return parent is not null && await access.CanSeeAsync(parent.Path, ct) ? parent : null;
+    }
+
+    private async Task<ParentScope?> ParentForAsync(Guid? parentId, CancellationToken ct) =>
+        await VisibleParentAsync(parentId, ct) ?? (parentId is null ? null
+            : throw new ValidationException([new ValidationFailure(nameof(DeliveryUnit.ParentId), $"No unit has the id {parentId}")]));
+
+    private static void RefuseIfTooDeep(string path)
+    {
+        if (path.Length > DeliveryUnit.PathMaxLength)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(DeliveryUnit.ParentId), "The tree cannot be that deep; choose a parent nearer the top")]);
+        }
+    }
+
+    private sealed record ParentScope(string Code, string Path);
 
     private static void RefuseIfArchived(DeliveryUnit unit)
     {
@@ -203,6 +277,8 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(ct);
+            // Codes and places in the tree are what URLs name and access is worked out from.
+            cache.Clear();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -26,7 +26,8 @@ public sealed record UnitView(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? ClosedAt,
-    DateTime? ArchivedAt)
+    DateTime? ArchivedAt,
+    [property: JsonIgnore] string Path)
 {
     [JsonIgnore]
     public bool IsOpen => Status is UnitStatus.Active or UnitStatus.Paused;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Infrastructure;
 
@@ -10,20 +11,22 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Delivery units")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        units.MapGet("/", List).WithSummary("List delivery units")
+        units.MapGet("/", List).AnySignedIn().WithSummary("List delivery units")
             .WithDescription("Filter by parent (id or code), kind, stage, status and q (text in the code or name); sort by code, name or updatedAt (prefix '-' for descending); page with limit (1-500, default 50) and cursor.");
-        units.MapGet("/{unit}", Get).WithSummary("Get one unit by id or code").WithName("GetUnit");
-        units.MapPost("/", Create).WithSummary("Create a portfolio, programme or project");
-        units.MapPut("/{unit}", Update).WithSummary("Replace a unit's editable fields (If-Match required)");
-        units.MapPost("/{unit}/move", Move).WithSummary("Move a unit under another parent (If-Match required)");
-        units.MapPost("/{unit}/close", Close).WithSummary("Close a unit whose children are all closed (If-Match required)");
-        units.MapPost("/{unit}/archive", Archive).WithSummary("Archive a closed unit (If-Match required)");
-        units.MapGet("/{unit}/history", History).WithSummary("The unit's change history, newest first (limit, cursor)");
+        units.MapGet("/{unit}", Get).WithSummary("Get one unit by id or code").WithName("GetUnit").Requires(PmoArea.Delivery, PmoAction.Read);
+        units.MapPost("/", Create).WithSummary("Create a portfolio, programme or project").Requires(PmoArea.Delivery, PmoAction.Contribute);
+        units.MapPut("/{unit}", Update).WithSummary("Replace a unit's editable fields (If-Match required)").Requires(PmoArea.Delivery, PmoAction.Contribute);
+        units.MapPost("/{unit}/move", Move).WithSummary("Move a unit under another parent (If-Match required)").Requires(PmoArea.Delivery, PmoAction.Approve);
+        units.MapPost("/{unit}/close", Close).WithSummary("Close a unit whose children are all closed (If-Match required)").Requires(PmoArea.Delivery, PmoAction.Approve);
+        units.MapPost("/{unit}/archive", Archive).WithSummary("Archive a closed unit (If-Match required)").Requires(PmoArea.Delivery, PmoAction.Approve);
+        units.MapGet("/{unit}/history", History).WithSummary("The unit's change history, newest first (limit, cursor)").Requires(PmoArea.Delivery, PmoAction.Read);
         return units;
     }
 

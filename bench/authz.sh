@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# What authorisation costs on GET /api/v1/units/{id}: the build from before roles and tokens existed
+# (anonymous requests) against this build (a bearer token on every request), on the same synthetic
+# portfolio of 10,000 units (2,000 role assignments in this build), same machine, same minute.
+# Two rounds, interleaved, so that drift in the machine shows. Needs wrk, git and PostgreSQL.
+# Usage: bench/authz.sh [seconds-per-run]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-15}"
+before="${STEWARD_BENCH_BEFORE:-e37f40a}" # the last commit before roles, tokens and their checks
+work="$(mktemp -d /tmp/steward-authz.XXXXXX)"
+chmod 755 "$work"
+port=5196
+pg_port=5195
+trap 'pkill -f "steward-authz.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- pg_ctl -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/before-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
+git worktree add -q --detach "$work/before-src" "$before"
+dotnet publish "$work/before-src/src/Steward" -c Release -o "$work/before" >/dev/null
+dotnet publish src/Steward -c Release -o "$work/after" >/dev/null
+echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
+echo "| Date | $(date -u +%Y-%m-%d) |"
+echo "| Compared | ${before} (no authorisation) and $(git rev-parse --short HEAD) (token on every request) |"
+
+serve() { # build, database; leaves the pid in $pid
+  "$work/$1/steward" serve --database "$2" --urls "http://127.0.0.1:$port" >"$work/serve-$1.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.05; done
+}
+
+rate() { # label, then wrk arguments
+  wrk -t2 -c32 -d5s "$@" >/dev/null
+  local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")
+  printf '| %s | %s | %s | %s |\n' "$1" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
+    "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+
+run() { # provider, database for the old build, database for the new build
+  local provider="$1" old="$2" new="$3"
+  "$work/before/steward" seed --synthetic --units 10000 --database "$old" >/dev/null
+  "$work/after/steward" seed --synthetic --units 10000 --database "$new" >/dev/null
+  echo "bench password long enough" | "$work/after/steward" users add --email admin@bench.example --name "Bench Administrator" --admin --database "$new" >/dev/null
+  echo "bench password long enough" | "$work/after/steward" users add --email manager@bench.example --name "Bench Manager" --database "$new" >/dev/null
+  "$work/after/steward" roles grant --email manager@bench.example --role programme-or-project-manager --unit SYN-PFL-0001 --database "$new" >/dev/null
+  local admin manager
+  admin=$("$work/after/steward" tokens create --email admin@bench.example --database "$new" | sed -n 's/^Token (shown only now): //p')
+  manager=$("$work/after/steward" tokens create --email manager@bench.example --database "$new" | sed -n 's/^Token (shown only now): //p')
+
+  # The same ids for every run: the projects the manager may see, all in one portfolio.
+  serve after "$new"
+  curl -s -H "Authorization: Bearer $manager" "http://127.0.0.1:$port/api/v1/units?kind=project&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/ids"
+  local assignments; assignments=$("$work/after/steward" roles list --database "$new" | wc -l)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+
+  echo
+  echo "### ${provider}: $(wc -l <"$work/ids") project ids, ${assignments} role assignments"
+  echo
+  echo "| GET /api/v1/units/{id}, 32 connections | Requests/s | p50 | p99 |"
+  echo "| --- | --- | --- | --- |"
+  for round in 1 2; do
+    serve before "$old"
+    IDS="$work/ids" rate "round $round: before, anonymous" -s bench/by-id.lua "http://127.0.0.1:$port"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    serve after "$new"
+    IDS="$work/ids" rate "round $round: after, Administrator token" -s bench/by-id.lua -H "Authorization: Bearer $admin" "http://127.0.0.1:$port"
+    IDS="$work/ids" rate "round $round: after, manager token (role on one portfolio)" -s bench/by-id.lua -H "Authorization: Bearer $manager" "http://127.0.0.1:$port"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+}
+
+run SQLite "$work/before.db" "$work/after.db"
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+runuser -u postgres -- "$bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null
+runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg/log" -w start >/dev/null
+PATH="$bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward before
+PATH="$bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward after
+run PostgreSQL "Host=127.0.0.1;Port=$pg_port;Username=steward;Database=before" "Host=127.0.0.1;Port=$pg_port;Username=steward;Database=after"
