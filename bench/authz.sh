@@ -29,9 +29,10 @@ serve() { # build, database; leaves the pid in $pid
 }
 
 rate() { # label, then wrk arguments
-  wrk -t2 -c32 -d5s "$@" >/dev/null
+  local label="$1"; shift
+  wrk -t2 -c32 -d10s "$@" >/dev/null # warm-up: tiered compilation settles
   local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")
-  printf '| %s | %s | %s | %s |\n' "$1" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
+  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
     "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
 }
 
@@ -57,13 +58,19 @@ run() { # provider, database for the old build, database for the new build
   echo
   echo "| GET /api/v1/units/{id}, 32 connections | Requests/s | p50 | p99 |"
   echo "| --- | --- | --- | --- |"
-  for round in 1 2; do
+  # Three rounds, the two tokens in alternating order, each server freshly started.
+  for round in 1 2 3; do
     serve before "$old"
     IDS="$work/ids" rate "round $round: before, anonymous" -s bench/by-id.lua "http://127.0.0.1:$port"
     kill "$pid"; wait "$pid" 2>/dev/null || true
     serve after "$new"
-    IDS="$work/ids" rate "round $round: after, Administrator token" -s bench/by-id.lua -H "Authorization: Bearer $admin" "http://127.0.0.1:$port"
-    IDS="$work/ids" rate "round $round: after, manager token (role on one portfolio)" -s bench/by-id.lua -H "Authorization: Bearer $manager" "http://127.0.0.1:$port"
+    if [ $((round % 2)) -eq 1 ]; then
+      IDS="$work/ids" rate "round $round: after, Administrator token" -s bench/by-id.lua -H "Authorization: Bearer $admin" "http://127.0.0.1:$port"
+      IDS="$work/ids" rate "round $round: after, manager token (role on one portfolio)" -s bench/by-id.lua -H "Authorization: Bearer $manager" "http://127.0.0.1:$port"
+    else
+      IDS="$work/ids" rate "round $round: after, manager token (role on one portfolio)" -s bench/by-id.lua -H "Authorization: Bearer $manager" "http://127.0.0.1:$port"
+      IDS="$work/ids" rate "round $round: after, Administrator token" -s bench/by-id.lua -H "Authorization: Bearer $admin" "http://127.0.0.1:$port"
+    fi
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
 }

@@ -17,10 +17,10 @@ public static class ChangeContextMiddleware
         who.IsOperator = false;
         if (user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var token = user.FindFirstValue(BearerTokenHandler.TokenNameClaim);
             who.UserId = userId;
             who.IsReadOnly = user.FindFirstValue(BearerTokenHandler.ReadOnlyClaim) == "true";
-            who.Actor = $"{user.FindFirstValue(StewardClaimsFactory.DisplayName)} ({user.Identity.Name})" + (token is null ? string.Empty : $" with token {token}");
+            who.DescribeActor = () => $"{user.FindFirstValue(StewardClaimsFactory.DisplayName)} ({user.Identity.Name})"
+                + (user.FindFirstValue(BearerTokenHandler.TokenNameClaim) is { } token ? $" with token {token}" : string.Empty);
         }
         else
         {

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Steward.Features.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,8 +23,8 @@ public static class SignInServiceCollectionExtensions
             .AddPolicyScheme(CookieOrToken, "Session cookie, or an API token on /api", o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddIdentityCookies();
-        // Everything needs a signed-in person unless it says [AllowAnonymous].
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Signing in is required everywhere but [AllowAnonymous] endpoints; AccessMiddleware enforces it.
+        services.AddAuthorization();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "steward_session";

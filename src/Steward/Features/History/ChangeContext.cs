@@ -5,7 +5,17 @@ namespace Steward.Features.History;
 // command line and start-up jobs act as the operator, who may do anything.
 public sealed class ChangeContext
 {
-    public string Actor { get; set; } = "unknown";
+    private string? _actor;
+
+    // Worked out only when something is saved: most requests only read.
+    public string Actor
+    {
+        get => _actor ??= DescribeActor?.Invoke() ?? "unknown";
+        set => _actor = value;
+    }
+
+    public Func<string>? DescribeActor { get; set; }
+
     public string Channel { get; set; } = ChangeChannel.Job;
 
     // The account acting, when there is one; its role assignments decide what it may do.
