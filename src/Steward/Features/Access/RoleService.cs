@@ -32,7 +32,7 @@ public sealed class RoleService(StewardDbContext db, AccessPolicy access, Access
             failures.Add(new ValidationFailure("unit", $"No unit has the code or id {unit}"));
         }
 
-        var person = string.IsNullOrWhiteSpace(email) ? null : await FindOrLinkPersonAsync(email, ct);
+        var person = string.IsNullOrWhiteSpace(email) ? null : await FindPersonAsync(email, ct);
         if (!string.IsNullOrWhiteSpace(email) && person is null)
         {
             failures.Add(new ValidationFailure("email", $"No person or account in Steward has the email {email.Trim()}"));
@@ -44,13 +44,14 @@ public sealed class RoleService(StewardDbContext db, AccessPolicy access, Access
         }
 
         await DemandAdministerAsync(role!.Value, scope, ct);
-        var existing = await db.RoleAssignments.AnyAsync(a => a.PersonId == person!.Id && a.Role == role && a.UnitId == (scope == null ? null : scope.Id) && a.RevokedAt == null, ct);
+        var existing = await db.RoleAssignments.AnyAsync(a => a.PersonId == person!.Person.Id && a.Role == role && a.UnitId == (scope == null ? null : scope.Id) && a.RevokedAt == null, ct);
         if (existing)
         {
-            throw new ValidationException([new ValidationFailure("role", $"{person!.Name} already holds {AccessLabels.Of(role.Value)} on {ScopeName(scope)}")]);
+            throw new ValidationException([new ValidationFailure("role", $"{person!.Person.Name} already holds {AccessLabels.Of(role.Value)} on {ScopeName(scope)}")]);
         }
 
-        var assignment = new RoleAssignment { Id = Guid.CreateVersion7(), PersonId = person!.Id, Role = role.Value, UnitId = scope?.Id };
+        LinkAccount(person!);
+        var assignment = new RoleAssignment { Id = Guid.CreateVersion7(), PersonId = person!.Person.Id, Role = role.Value, UnitId = scope?.Id };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
         cache.Clear();
@@ -135,25 +136,35 @@ public sealed class RoleService(StewardDbContext db, AccessPolicy access, Access
         return await query.Select(u => new UnitScope(u.Id, u.Code, u.Path)).FirstOrDefaultAsync(ct);
     }
 
-    // A role belongs to a person; someone with an account but no person record gets one, linked.
-    private async Task<Person?> FindOrLinkPersonAsync(string email, CancellationToken ct)
+    // A role belongs to a person; someone with an account but no person record gets one, made only
+    // once the grant is allowed (LinkAccount), so a refused grant leaves nothing behind.
+    private async Task<PersonToGrant?> FindPersonAsync(string email, CancellationToken ct)
     {
         var address = email.Trim().ToLowerInvariant();
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == address, ct);
         var account = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == address.ToUpperInvariant(), ct);
-        if (person is null && account is not null)
+        if (person is null && account is null)
         {
-            person = new Person { Id = Guid.CreateVersion7(), Name = account.DisplayName, Email = address };
-            db.People.Add(person);
+            return null;
         }
 
-        if (account is not null && person is not null && account.PersonId is null)
-        {
-            account.PersonId = person.Id;
-        }
-
-        return person;
+        return new PersonToGrant(person ?? new Person { Id = Guid.CreateVersion7(), Name = account!.DisplayName, Email = address }, person is null, account);
     }
+
+    private void LinkAccount(PersonToGrant grantee)
+    {
+        if (grantee.IsNew)
+        {
+            db.People.Add(grantee.Person);
+        }
+
+        if (grantee.Account is { PersonId: null } account)
+        {
+            account.PersonId = grantee.Person.Id;
+        }
+    }
+
+    private sealed record PersonToGrant(Person Person, bool IsNew, Accounts.StewardUser? Account);
 
     private static string ScopeName(UnitScope? scope) => scope is null ? "the whole department" : scope.Code;
 
