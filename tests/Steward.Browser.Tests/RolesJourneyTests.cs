@@ -26,6 +26,10 @@ public sealed class RolesJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await admin.GetByRole(AriaRole.Button, new() { Name = "Give role" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#role-holders")).ToContainTextAsync("Journey Manager");
         await admin.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(folder, "unit-roles.png"), FullPage = true });
+        }
 
         var manager = await app.NewPageAsync(session: await app.SignInAsync(email));
         await manager.GotoAsync("/");
