@@ -57,6 +57,28 @@ public abstract class RoleTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Equal(["No unit has the id " + elsewhere.Id], await underElsewhere.FieldErrorsAsync("parentId"));
     }
 
+    // Access is checked against the unit a URL names; a code given up and taken by another unit must
+    // lead to the new unit's place in the tree, not to where the old holder of the code was, whatever
+    // the middleware's cache of codes held (the handler's own check would catch it too).
+    [Fact]
+    public async Task ACodeReusedByAnotherUnit_IsCheckedWhereTheNewUnitIs()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var (_, elsewhere, _) = await app.CreateTreeAsync();
+        var manager = await app.AddAccountWithRoleAsync(StewardRole.ProgrammeOrProjectManager, programme.Code);
+        var api = app.Api(await app.CreateTokenAsync(manager));
+        var oldCode = project.Code;
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/units/{oldCode}", Ct)).StatusCode);
+
+        var renamed = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Id}", new { code = TestData.NewCode(), name = project.Name, category = "ict", stage = "delivery" }, "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        await app.CreateUnitAsync(UnitKind.Project, elsewhere.Id, code: oldCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/units/{oldCode}", Ct)).StatusCode);
+        var edit = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{oldCode}", new { code = oldCode, name = "Taken over", category = "ict", stage = "delivery" }, "\"1\"");
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+    }
+
     [Fact]
     public async Task BadGrants_AreRefusedWithTheFieldAndReason()
     {

@@ -67,6 +67,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         input = Normalise(input);
         await new UpdateUnitValidator(db, id).ValidateAndThrowAsync(input, ct);
 
+        var recoded = unit.Code != input.Code;
         unit.Code = input.Code!;
         unit.Name = input.Name!;
         unit.Category = input.Category!.Value;
@@ -86,6 +87,12 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         unit.ForecastStart = input.ForecastStart;
         unit.ForecastEnd = input.ForecastEnd;
         await SaveAsync(unit, ct);
+        if (recoded)
+        {
+            // URLs name units by code: a cached code must not lead to the wrong place in the tree.
+            cache.Clear();
+        }
+
         return unit;
     }
 
@@ -277,8 +284,6 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         try
         {
             await db.SaveChangesAsync(ct);
-            // Codes and places in the tree are what URLs name and access is worked out from.
-            cache.Clear();
         }
         catch (DbUpdateConcurrencyException)
         {
