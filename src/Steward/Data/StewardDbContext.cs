@@ -21,6 +21,8 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Features.Raid.Risk> Risks => Set<Features.Raid.Risk>();
+    public DbSet<Features.Raid.Issue> Issues => Set<Features.Raid.Issue>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();
+        services.AddScoped<Features.Raid.RaidService>();
+        services.AddScoped<Features.Raid.RaidQueries>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -92,6 +92,7 @@ public static class StewardWebHost
         api.MapUnitsApi();
         api.MapPeopleApi();
         api.MapRolesApi();
+        Steward.Features.Raid.RaidApi.MapRaidApi(api);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.People;
+using Steward.Features.Raid;
 using Steward.Features.Units;
 
 namespace Steward.Tests.Infrastructure;
@@ -29,4 +30,12 @@ public static class TestData
     public static Task<Person> CreatePersonAsync(this StewardApp app, string? name = null) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<PersonService>().CreateAsync(
             new CreatePerson(name ?? "Alex Morgan", $"person.{Guid.NewGuid():N}@test.example", "Programme Manager")));
+
+    public static Task<Risk> CreateRiskAsync(this StewardApp app, string unitCode, Guid ownerId, int likelihood = 3, int impact = 4, string? title = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseRiskAsync(unitCode,
+            new RiskInput(title ?? $"Test risk {Guid.NewGuid().ToString("N")[..8]}", ownerId, likelihood, impact)));
+
+    public static Task<Issue> CreateIssueAsync(this StewardApp app, string unitCode, Guid ownerId, IssuePriority priority = IssuePriority.High) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseIssueAsync(unitCode,
+            new IssueInput($"Test issue {Guid.NewGuid().ToString("N")[..8]}", ownerId, priority)));
 }

@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+[Requires(PmoArea.Raid, PmoAction.Contribute)]
+public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history) : IssueFormPage(db)
+{
+    public IssueView Issue { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        Issue = await queries.IssueAsync(unit, reference, ct);
+        Input = IssueForm.From(Issue);
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string reference, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        Issue = await queries.IssueAsync(unit, reference, ct);
+        var input = ReadInput();
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await raid.CheckAsync(input, ct));
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            await raid.UpdateIssueAsync(Issue.Id, Input.Version, input, ct);
+            TempData["Notice"] = $"Your changes to {Issue.Reference} have been saved";
+            return Redirect($"/units/{unit.Code}/issues/{Issue.Reference}");
+        }
+        catch (ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (StaleVersionException)
+        {
+            var latest = (await history.ListAsync(new HistoryFilter(RecordId: Issue.Id, Limit: 1), ct)).Items is [var last, ..] ? last : null;
+            ModelState.AddModelError(string.Empty, latest is null
+                ? $"{Issue.Reference} was changed by someone else while you were editing. Check their changes on the issue's page, then save again to keep yours."
+                : $"{Issue.Reference} was changed by {latest.Actor.Split(" (")[0]} at {latest.At:HH:mm} while you were editing. Check their changes on the issue's page, then save again to keep yours.");
+            ModelState.Remove("Input.Version");
+            Input.Version = Issue.Version;
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+        catch (RecordStateConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+}

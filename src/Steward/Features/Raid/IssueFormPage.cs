@@ -1,0 +1,97 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Units;
+using Steward.Infrastructure.GovUk;
+
+namespace Steward.Features.Raid;
+
+// What raising and editing an issue share.
+public abstract class IssueFormPage(StewardDbContext db) : PageModel
+{
+    [BindProperty]
+    public IssueForm Input { get; set; } = new();
+
+    public UnitView Unit { get; protected set; } = default!;
+    public IReadOnlyList<SelectListItem> People { get; private set; } = [];
+
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Input.Title", "Input.Priority", "Input.Description", "Input.Impact", "Input.OwnerId", "Input.TargetResolutionDate",
+        "Input.Status", "Input.Resolution",
+    ];
+
+    public static IEnumerable<SelectListItem> Priorities =>
+        Enum.GetValues<IssuePriority>().Select(p => new SelectListItem(RaidLabels.Of(p), p.ToString()));
+
+    public static IEnumerable<SelectListItem> Statuses =>
+    [
+        new("Open", nameof(IssueStatus.Open)),
+        new("Resolved|Dealt with; close it once the resolution is confirmed", nameof(IssueStatus.Resolved)),
+    ];
+
+    protected async Task LoadChoicesAsync(CancellationToken ct) =>
+        People = await db.People.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new SelectListItem(p.RoleTitle == null ? p.Name : p.Name + " (" + p.RoleTitle + ")", p.Id.ToString()))
+            .ToListAsync(ct);
+
+    protected IssueInput ReadInput()
+    {
+        var target = Input.TargetResolutionDate.Read("Target resolution date", out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(IssueForm.TargetResolutionDate)}", error);
+        }
+
+        return new IssueInput(Input.Title, Input.OwnerId, Input.Priority, Input.Description, Input.Impact, null, target, Input.Resolution, Input.Status);
+    }
+
+    protected void AddErrors(IEnumerable<ValidationFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            var field = failure.PropertyName.Length == 0 ? string.Empty : $"Input.{char.ToUpperInvariant(failure.PropertyName[0])}{failure.PropertyName[1..]}";
+            if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
+            {
+                ModelState.AddModelError(field, failure.ErrorMessage);
+            }
+        }
+    }
+
+    protected async Task<IActionResult> InvalidAsync(CancellationToken ct, int status = StatusCodes.Status400BadRequest)
+    {
+        await LoadChoicesAsync(ct);
+        var page = Page();
+        Response.StatusCode = status;
+        return page;
+    }
+}
+
+public sealed class IssueForm
+{
+    public string? Title { get; set; }
+    public IssuePriority? Priority { get; set; }
+    public string? Description { get; set; }
+    public string? Impact { get; set; }
+    public Guid? OwnerId { get; set; }
+    public DateParts TargetResolutionDate { get; set; } = new();
+    public IssueStatus? Status { get; set; }
+    public string? Resolution { get; set; }
+    public int Version { get; set; }
+
+    public static IssueForm From(IssueView issue) => new()
+    {
+        Title = issue.Title,
+        Priority = issue.Priority,
+        Description = issue.Description,
+        Impact = issue.Impact,
+        OwnerId = issue.Owner.Id,
+        TargetResolutionDate = DateParts.From(issue.TargetResolutionDate),
+        Status = issue.Status,
+        Resolution = issue.Resolution,
+        Version = issue.Version,
+    };
+}

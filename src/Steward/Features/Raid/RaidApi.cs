@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// Each unit's RAID log: /api/v1/units/{unit}/risks and /issues. Lists roll up everything below the unit;
+// an item is addressed under the unit whose log holds it (/units/DPP-PRJ-001/risks/R-0042).
+public static class RaidApi
+{
+    public static void MapRaidApi(this IEndpointRouteBuilder api)
+    {
+        var raid = api.MapGroup("/units/{unit}").WithTags("RAID")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        raid.MapGet("/risks", ListRisks).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk register of a unit and everything below it")
+            .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");
+        raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");
+        raid.MapPost("/risks", RaiseRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
+        raid.MapGet("/risks/{reference}", GetRisk).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetRisk").WithSummary("One risk, by reference (R-0042)");
+        raid.MapPut("/risks/{reference}", UpdateRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a risk's editable fields (If-Match required)");
+        raid.MapPost("/risks/{reference}/close", CloseRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a risk (If-Match required)");
+        raid.MapPost("/risks/{reference}/realise", RealiseRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("The risk has happened: close it as realised and raise the linked issue (If-Match required)");
+        raid.MapGet("/risks/{reference}/history", RiskHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's change history, newest first");
+
+        raid.MapGet("/issues", ListIssues).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue register of a unit and everything below it")
+            .WithDescription("Filter by status (open, resolved, closed or all; default open), owner, priority, overdue=true and q; sort by priority (default), reference, target-resolution or updated; page with limit and cursor.");
+        raid.MapPost("/issues", RaiseIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise an issue on this unit");
+        raid.MapGet("/issues/{reference}", GetIssue).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetIssue").WithSummary("One issue, by reference (I-0007)");
+        raid.MapPut("/issues/{reference}", UpdateIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an issue's editable fields (If-Match required)");
+        raid.MapPost("/issues/{reference}/close", CloseIssue).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a resolved issue (If-Match required)");
+        raid.MapGet("/issues/{reference}/history", IssueHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue's change history, newest first");
+    }
+
+    private static async Task<Ok<CursorPage<RiskSummary>>> ListRisks(
+        string unit, RaidQueries queries, string? status, Guid? owner, int? minScore, int? likelihood, int? impact, bool? overdueReview, string? q,
+        string? sort, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q);
+        var order = EnumText.ParseOptional<RiskSort>("sort", sort) ?? RiskSort.Score;
+        return TypedResults.Ok(await queries.RisksAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<Ok<HeatMap>> HeatMap(
+        string unit, RaidQueries queries, string? status, Guid? owner, int? minScore, bool? overdueReview, string? q, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.HeatMapAsync(found, RiskFilterFrom(status, owner, minScore, null, null, overdueReview, q), ct));
+    }
+
+    public static RiskFilter RiskFilterFrom(string? status, Guid? owner, int? minScore, int? likelihood, int? impact, bool? overdueReview, string? q)
+    {
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        foreach (var (field, value) in new[] { ("likelihood", likelihood), ("impact", impact) })
+        {
+            if (value is < RaidRules.ScaleMin or > RaidRules.ScaleMax)
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(field, $"{field} must be from 1 to 5")]);
+            }
+        }
+
+        return new RiskFilter(
+            Status: all ? null : EnumText.ParseOptional<RiskStatus>("status", status) ?? RiskStatus.Open,
+            AllStatuses: all,
+            OwnerId: owner,
+            MinScore: minScore,
+            Likelihood: likelihood,
+            Impact: impact,
+            OverdueReview: overdueReview == true,
+            Text: q);
+    }
+
+    private static async Task<CreatedAtRoute<RiskView>> RaiseRisk(string unit, RiskInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var risk = await service.RaiseRiskAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(risk.UnitId.ToString(), ct);
+        var view = await queries.RiskAsync(found, risk.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetRisk", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<RiskView>> GetRisk(string unit, string reference, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.RiskAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static Task<Ok<RiskView>> UpdateRisk(string unit, string reference, RiskInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeRisk(unit, reference, queries, http, (id, version) => service.UpdateRiskAsync(id, version, input, ct), ct);
+
+    private static Task<Ok<RiskView>> CloseRisk(string unit, string reference, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeRisk(unit, reference, queries, http, (id, version) => service.CloseRiskAsync(id, version, ct), ct);
+
+    private static async Task<CreatedAtRoute<IssueView>> RealiseRisk(string unit, string reference, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var risk = await queries.RiskAsync(found, reference, ct);
+        var issue = await service.RealiseRiskAsync(risk.Id, EntityTag.RequireIfMatch(http), ct);
+        var view = await queries.IssueAsync(found, issue.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetIssue", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> RiskHistory(string unit, string reference, RaidQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var risk = await queries.RiskAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: risk.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<CursorPage<IssueSummary>>> ListIssues(
+        string unit, RaidQueries queries, string? status, Guid? owner, string? priority, bool? overdue, string? q,
+        string? sort, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        var filter = new IssueFilter(
+            Status: all ? null : EnumText.ParseOptional<IssueStatus>("status", status) ?? IssueStatus.Open,
+            AllStatuses: all,
+            OwnerId: owner,
+            Priority: EnumText.ParseOptional<IssuePriority>("priority", priority),
+            Overdue: overdue == true,
+            Text: q);
+        var order = EnumText.ParseOptional<IssueSort>("sort", sort) ?? IssueSort.Priority;
+        return TypedResults.Ok(await queries.IssuesAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<CreatedAtRoute<IssueView>> RaiseIssue(string unit, IssueInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var issue = await service.RaiseIssueAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(issue.UnitId.ToString(), ct);
+        var view = await queries.IssueAsync(found, issue.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetIssue", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<IssueView>> GetIssue(string unit, string reference, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.IssueAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static Task<Ok<IssueView>> UpdateIssue(string unit, string reference, IssueInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeIssue(unit, reference, queries, http, (id, version) => service.UpdateIssueAsync(id, version, input, ct), ct);
+
+    private static Task<Ok<IssueView>> CloseIssue(string unit, string reference, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeIssue(unit, reference, queries, http, (id, version) => service.CloseIssueAsync(id, version, ct), ct);
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> IssueHistory(string unit, string reference, RaidQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var issue = await queries.IssueAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: issue.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<RiskView>> ChangeRisk(string unit, string reference, RaidQueries queries, HttpContext http, Func<Guid, int, Task<Risk>> change, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.RiskAsync(found, reference, ct);
+        await change(current.Id, EntityTag.RequireIfMatch(http));
+        var view = await queries.RiskAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<IssueView>> ChangeIssue(string unit, string reference, RaidQueries queries, HttpContext http, Func<Guid, int, Task<Issue>> change, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.IssueAsync(found, reference, ct);
+        await change(current.Id, EntityTag.RequireIfMatch(http));
+        var view = await queries.IssueAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+}

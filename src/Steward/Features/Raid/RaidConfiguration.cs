@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steward.Features.History;
+
+namespace Steward.Features.Raid;
+
+internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
+{
+    public void Configure(EntityTypeBuilder<Risk> risk)
+    {
+        risk.ToTable("risks");
+        risk.HasIndex(r => r.Number).IsUnique();
+        risk.Ignore(r => r.Reference);
+        risk.Property(r => r.Title).HasMaxLength(Risk.TitleMaxLength);
+        risk.Property(r => r.Cause).HasMaxLength(Risk.TextMaxLength);
+        risk.Property(r => r.Event).HasMaxLength(Risk.TextMaxLength);
+        risk.Property(r => r.Effect).HasMaxLength(Risk.TextMaxLength);
+        risk.Property(r => r.Category).HasMaxLength(Risk.CategoryMaxLength);
+        risk.Property(r => r.Score).HasAnnotation(HistoryAnnotations.Derived, true);
+        // The register's commonest questions: open items of a unit by score, and reviews falling due.
+        risk.HasIndex(r => new { r.UnitId, r.Status, r.Score });
+        risk.HasIndex(r => new { r.Status, r.NextReviewDate });
+        risk.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        risk.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        risk.HasOne(r => r.RaisedBy).WithMany().HasForeignKey(r => r.RaisedById).OnDelete(DeleteBehavior.Restrict);
+        risk.HasOne<Issue>().WithMany().HasForeignKey(r => r.RealisedIssueId).OnDelete(DeleteBehavior.Restrict);
+        risk.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
+{
+    public void Configure(EntityTypeBuilder<Issue> issue)
+    {
+        issue.ToTable("issues");
+        issue.HasIndex(i => i.Number).IsUnique();
+        issue.Ignore(i => i.Reference);
+        issue.Property(i => i.Title).HasMaxLength(Risk.TitleMaxLength);
+        issue.Property(i => i.Description).HasMaxLength(Risk.TextMaxLength);
+        issue.Property(i => i.Impact).HasMaxLength(Risk.TextMaxLength);
+        issue.Property(i => i.Resolution).HasMaxLength(Risk.TextMaxLength);
+        issue.HasIndex(i => new { i.UnitId, i.Status, i.Priority });
+        issue.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
+        issue.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        issue.HasOne(i => i.Risk).WithMany().HasForeignKey(i => i.RiskId).OnDelete(DeleteBehavior.Restrict);
+        issue.Property(i => i.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,44 @@
+namespace Steward.Features.Raid;
+
+public enum RiskSort
+{
+    Score,
+    Reference,
+    NextReview,
+    Updated,
+}
+
+public enum IssueSort
+{
+    Priority,
+    Reference,
+    TargetResolution,
+    Updated,
+}
+
+// What the roll-up risk register can be narrowed to. Status defaults to open, as a weekly review wants.
+public sealed record RiskFilter(
+    RiskStatus? Status = RiskStatus.Open,
+    bool AllStatuses = false,
+    Guid? OwnerId = null,
+    int? MinScore = null,
+    int? Likelihood = null,
+    int? Impact = null,
+    bool OverdueReview = false,
+    string? Text = null);
+
+public sealed record IssueFilter(
+    IssueStatus? Status = IssueStatus.Open,
+    bool AllStatuses = false,
+    Guid? OwnerId = null,
+    IssuePriority? Priority = null,
+    bool Overdue = false,
+    string? Text = null);
+
+// Paging of the register: the next page starts after the rows already shown.
+public sealed record RegisterPage(int Limit = 50, string? Cursor = null)
+{
+    public const int MaxLimit = 500;
+
+    public int Offset => RaidCursor.Decode(Cursor);
+}

@@ -1,0 +1,34 @@
+namespace Steward.Features.Raid;
+
+// A risk's editable fields, for raising one and for replacing them all on an edit (If-Match required).
+public sealed record RiskInput(
+    string? Title,
+    Guid? OwnerId,
+    int? Likelihood,
+    int? Impact,
+    string? Cause = null,
+    string? Event = null,
+    string? Effect = null,
+    string? Category = null,
+    bool IsOpportunity = false,
+    Guid? RaisedById = null,
+    DateOnly? RaisedOn = null,
+    DateOnly? ProximityDate = null,
+    int? InherentLikelihood = null,
+    int? InherentImpact = null,
+    int? TargetLikelihood = null,
+    int? TargetImpact = null,
+    RiskResponse? Response = null,
+    DateOnly? NextReviewDate = null);
+
+// An issue's editable fields. Closing is its own action; status here moves only between open and resolved.
+public sealed record IssueInput(
+    string? Title,
+    Guid? OwnerId,
+    IssuePriority? Priority,
+    string? Description = null,
+    string? Impact = null,
+    DateOnly? RaisedOn = null,
+    DateOnly? TargetResolutionDate = null,
+    string? Resolution = null,
+    IssueStatus? Status = null);

@@ -1,0 +1,216 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.People;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// Reads of the RAID log. A unit's register rolls up everything below it: roles apply downwards, so
+// whoever may read the unit's log may read every item under it.
+public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Read, unit.Path, $"read the RAID log of {unit.Code}", ct);
+        return unit;
+    }
+
+    public async Task<CursorPage<RiskSummary>> RisksAsync(UnitView unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct = default)
+    {
+        CheckLimit(page);
+        var today = Today;
+        var risks = FilterRisks(unit, filter);
+        if (filter.Likelihood is { } likelihood)
+        {
+            risks = risks.Where(r => r.Likelihood == likelihood);
+        }
+
+        if (filter.Impact is { } impact)
+        {
+            risks = risks.Where(r => r.Impact == impact);
+        }
+
+        risks = sort switch
+        {
+            RiskSort.Reference => risks.OrderBy(r => r.Number),
+            RiskSort.NextReview => risks.OrderBy(r => r.NextReviewDate == null).ThenBy(r => r.NextReviewDate).ThenBy(r => r.Number),
+            RiskSort.Updated => risks.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Number),
+            _ => risks.OrderByDescending(r => r.Score).ThenBy(r => r.Number),
+        };
+        var rows = await risks.Skip(page.Offset).Take(page.Limit + 1)
+            .Select(r => new
+            {
+                r.Id, r.Number, Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind), r.Title, r.IsOpportunity,
+                Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email), r.Likelihood, r.Impact, r.Score, r.Response,
+                r.NextReviewDate, r.Status, r.Version,
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(page.Limit).Select(r => new RiskSummary(
+            r.Id, RaidReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
+            r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.Version)).ToList();
+        return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // Counts by likelihood × impact, under the same filter as the register except the cell itself.
+    public async Task<HeatMap> HeatMapAsync(UnitView unit, RiskFilter filter, CancellationToken ct = default)
+    {
+        var counts = await FilterRisks(unit, filter)
+            .GroupBy(r => new { r.Likelihood, r.Impact })
+            .Select(g => new HeatMapCell(g.Key.Likelihood, g.Key.Impact, g.Count()))
+            .ToListAsync(ct);
+        var cells = new List<HeatMapCell>();
+        for (var likelihood = RaidRules.ScaleMax; likelihood >= RaidRules.ScaleMin; likelihood--)
+        {
+            for (var impact = RaidRules.ScaleMin; impact <= RaidRules.ScaleMax; impact++)
+            {
+                cells.Add(new HeatMapCell(likelihood, impact, counts.Where(c => c.Likelihood == likelihood && c.Impact == impact).Sum(c => c.Count)));
+            }
+        }
+
+        return new HeatMap(cells, cells.Sum(c => c.Count));
+    }
+
+    public async Task<CursorPage<IssueSummary>> IssuesAsync(UnitView unit, IssueFilter filter, IssueSort sort, RegisterPage page, CancellationToken ct = default)
+    {
+        CheckLimit(page);
+        var today = Today;
+        var issues = db.Issues.AsNoTracking().Where(i => i.Unit!.Path.StartsWith(unit.Path));
+        if (!filter.AllStatuses && filter.Status is { } status)
+        {
+            issues = issues.Where(i => i.Status == status);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            issues = issues.Where(i => i.OwnerId == owner);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            issues = issues.Where(i => i.Priority == priority);
+        }
+
+        if (filter.Overdue)
+        {
+            issues = issues.Where(i => i.Status != IssueStatus.Closed && i.TargetResolutionDate < today);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            issues = issues.Where(i => i.Title.ToLower().Contains(text));
+        }
+
+        // Enums are stored by name, so priority order is spelled out for the database.
+        issues = sort switch
+        {
+            IssueSort.Reference => issues.OrderBy(i => i.Number),
+            IssueSort.TargetResolution => issues.OrderBy(i => i.TargetResolutionDate == null).ThenBy(i => i.TargetResolutionDate).ThenBy(i => i.Number),
+            IssueSort.Updated => issues.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number),
+            _ => issues.OrderBy(i => i.Priority == IssuePriority.Critical ? 0 : i.Priority == IssuePriority.High ? 1 : i.Priority == IssuePriority.Medium ? 2 : 3)
+                .ThenBy(i => i.Number),
+        };
+        var rows = await issues.Skip(page.Offset).Take(page.Limit + 1)
+            .Select(i => new
+            {
+                i.Id, i.Number, Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind), i.Title, i.Priority,
+                Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email), i.RaisedOn, i.TargetResolutionDate, i.Status,
+                RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number, i.Version,
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(page.Limit).Select(i => new IssueSummary(
+            i.Id, RaidReference.Format(Issue.ReferencePrefix, i.Number), i.Unit, i.Title, i.Priority, i.Owner, i.RaisedOn, i.TargetResolutionDate,
+            i.Status != IssueStatus.Closed && i.TargetResolutionDate < today, i.Status,
+            i.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null, i.Version)).ToList();
+        return new CursorPage<IssueSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // A risk is found through the unit whose log holds it; the same reference under another unit is not found.
+    public async Task<RiskView> RiskAsync(UnitView unit, string reference, CancellationToken ct = default)
+    {
+        var number = RaidReference.Parse(Risk.ReferencePrefix, reference) ?? throw new RecordNotFoundException("risk", reference);
+        var risk = await db.Risks.AsNoTracking().Where(r => r.Number == number && r.UnitId == unit.Id)
+            .Select(r => new
+            {
+                Risk = r,
+                Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind),
+                Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email),
+                RaisedBy = r.RaisedBy == null ? null : new PersonRef(r.RaisedBy.Id, r.RaisedBy.Name, r.RaisedBy.Email),
+                IssueNumber = db.Issues.Where(i => i.Id == r.RealisedIssueId).Select(i => (int?)i.Number).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("risk", reference);
+        var x = risk.Risk;
+        return new RiskView(
+            x.Id, x.Reference, risk.Unit, x.Title, x.Cause, x.Event, x.Effect, x.Category, x.IsOpportunity, risk.Owner, risk.RaisedBy,
+            x.RaisedOn, x.ProximityDate, RiskScore.Of(x.InherentLikelihood, x.InherentImpact), new RiskScore(x.Likelihood, x.Impact),
+            RiskScore.Of(x.TargetLikelihood, x.TargetImpact), x.Response, x.NextReviewDate, x.Status, x.ClosedAt,
+            risk.IssueNumber is { } n ? RaidReference.Format(Issue.ReferencePrefix, n) : null, x.Version, x.CreatedAt, x.UpdatedAt);
+    }
+
+    public async Task<IssueView> IssueAsync(UnitView unit, string reference, CancellationToken ct = default)
+    {
+        var number = RaidReference.Parse(Issue.ReferencePrefix, reference) ?? throw new RecordNotFoundException("issue", reference);
+        var issue = await db.Issues.AsNoTracking().Where(i => i.Number == number && i.UnitId == unit.Id)
+            .Select(i => new
+            {
+                Issue = i,
+                Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind),
+                Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email),
+                RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number,
+            })
+            .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("issue", reference);
+        var x = issue.Issue;
+        return new IssueView(
+            x.Id, x.Reference, issue.Unit, x.Title, x.Description, x.Priority, x.Impact, issue.Owner, x.RaisedOn, x.TargetResolutionDate,
+            x.Resolution, x.Status, x.ClosedAt, issue.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null,
+            x.Version, x.CreatedAt, x.UpdatedAt);
+    }
+
+    private IQueryable<Risk> FilterRisks(UnitView unit, RiskFilter filter)
+    {
+        var today = Today;
+        var risks = db.Risks.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(unit.Path));
+        if (!filter.AllStatuses && filter.Status is { } status)
+        {
+            risks = risks.Where(r => r.Status == status);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            risks = risks.Where(r => r.OwnerId == owner);
+        }
+
+        if (filter.MinScore is { } minScore)
+        {
+            risks = risks.Where(r => r.Score >= minScore);
+        }
+
+        if (filter.OverdueReview)
+        {
+            risks = risks.Where(r => r.Status == RiskStatus.Open && r.NextReviewDate < today);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            risks = risks.Where(r => r.Title.ToLower().Contains(text));
+        }
+
+        return risks;
+    }
+
+    private static void CheckLimit(RegisterPage page)
+    {
+        if (page.Limit is < 1 or > RegisterPage.MaxLimit)
+        {
+            throw new ValidationException([new ValidationFailure("limit", $"Limit must be between 1 and {RegisterPage.MaxLimit}")]);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// Every change to risks and issues, from pages, API and command line alike. In the permission matrix's
+// RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
+public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+{
+    private const int NumberAttempts = 5;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
+        (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(IssueInput input, CancellationToken ct = default) =>
+        (await new IssueInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<Risk> RaiseRiskAsync(string unitKey, RiskInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "raise risks on", ct);
+        input = Normalise(input);
+        await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = RiskStatus.Open };
+        Apply(risk, input);
+        risk.RaisedOn = input.RaisedOn ?? Today;
+        return await AddNumberedAsync(risk, db.Risks, ct);
+    }
+
+    public async Task<Risk> UpdateRiskAsync(Guid id, int expectedVersion, RiskInput input, CancellationToken ct = default)
+    {
+        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        input = Normalise(input);
+        await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(risk, input);
+        risk.RaisedOn = input.RaisedOn ?? risk.RaisedOn;
+        await SaveAsync(risk.Reference, risk.Version, ct);
+        return risk;
+    }
+
+    public async Task<Risk> CloseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "close", ct);
+        RefuseUnlessOpen(risk);
+        risk.Status = RiskStatus.Closed;
+        risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(risk.Reference, risk.Version, ct);
+        return risk;
+    }
+
+    // The threat has happened: it becomes an issue, linked both ways, in one transaction.
+    public async Task<Issue> RealiseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "realise", ct);
+        RefuseUnlessOpen(risk);
+        if (risk.IsOpportunity)
+        {
+            throw new RecordStateConflictException($"{risk.Reference} is an opportunity; an opportunity is taken, not realised as an issue. Close it instead.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issue = new Issue
+        {
+            Id = Guid.CreateVersion7(),
+            UnitId = risk.UnitId,
+            Title = risk.Title,
+            Description = string.Join("\n\n", new[] { risk.Event, risk.Effect }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text ? text : null,
+            Priority = PriorityFor(risk.Score),
+            Impact = risk.Effect,
+            OwnerId = risk.OwnerId,
+            RaisedOn = Today,
+            Status = IssueStatus.Open,
+            RiskId = risk.Id,
+        };
+        await AddNumberedAsync(issue, db.Issues, ct);
+        risk.Status = RiskStatus.Realised;
+        risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        risk.RealisedIssueId = issue.Id;
+        await SaveAsync(risk.Reference, risk.Version, ct);
+        await transaction.CommitAsync(ct);
+        return issue;
+    }
+
+    public async Task<Issue> RaiseIssueAsync(string unitKey, IssueInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "raise issues on", ct);
+        input = Normalise(input);
+        await new IssueInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var issue = new Issue { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = IssueStatus.Open };
+        Apply(issue, input);
+        issue.RaisedOn = input.RaisedOn ?? Today;
+        return await AddNumberedAsync(issue, db.Issues, ct);
+    }
+
+    public async Task<Issue> UpdateIssueAsync(Guid id, int expectedVersion, IssueInput input, CancellationToken ct = default)
+    {
+        var issue = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        if (issue.Status == IssueStatus.Closed)
+        {
+            throw new RecordStateConflictException($"{issue.Reference} is closed and can no longer be changed.");
+        }
+
+        input = Normalise(input);
+        await new IssueInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(issue, input);
+        issue.RaisedOn = input.RaisedOn ?? issue.RaisedOn;
+        issue.Status = input.Status ?? issue.Status;
+        await SaveAsync(issue.Reference, issue.Version, ct);
+        return issue;
+    }
+
+    public async Task<Issue> CloseIssueAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var issue = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Approve, "close", ct);
+        if (issue.Status == IssueStatus.Closed)
+        {
+            throw new RecordStateConflictException($"{issue.Reference} is already closed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(issue.Resolution))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(Issue.Resolution), $"Record how {issue.Reference} was resolved before closing it")]);
+        }
+
+        issue.Status = IssueStatus.Closed;
+        issue.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(issue.Reference, issue.Version, ct);
+        return issue;
+    }
+
+    // A score of 20-25 is critical, 15-19 high, 8-14 medium, below that low: the usual 5 × 5 banding.
+    public static IssuePriority PriorityFor(int score) => score switch
+    {
+        >= 20 => IssuePriority.Critical,
+        >= 15 => IssuePriority.High,
+        >= 8 => IssuePriority.Medium,
+        _ => IssuePriority.Low,
+    };
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
+        if (!unit.IsOpen)
+        {
+            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its RAID log is kept for the record and takes no new items.");
+        }
+
+        return unit;
+    }
+
+    // An item on a unit the actor may not see is not found; one they may see but not change this way is refused.
+    private async Task<T> LoadAsync<T>(DbSet<T> items, Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
+        where T : class, IRaidItem
+    {
+        var item = await items.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var path = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        if (item is null || path is null || !await access.CanAsync(PmoArea.Raid, PmoAction.Read, path, ct))
+        {
+            throw new RecordNotFoundException(typeof(T).Name.ToLowerInvariant(), id.ToString());
+        }
+
+        await access.DemandAsync(PmoArea.Raid, action, path, $"{verb} {item.Reference}", ct);
+        if (item.Version != expectedVersion)
+        {
+            throw new StaleVersionException(item.Reference, expectedVersion, item.Version);
+        }
+
+        return item;
+    }
+
+    // Numbers are the highest so far plus one. Two people raising at once collide on the unique index,
+    // and the later one takes the next number (outside a transaction, which a failed statement would spoil).
+    private async Task<T> AddNumberedAsync<T>(T item, DbSet<T> items, CancellationToken ct)
+        where T : class, IRaidItem
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            item.Number = (await items.MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
+            items.Add(item);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return item;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < NumberAttempts && db.Database.CurrentTransaction is null)
+            {
+                db.Entry(item).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task SaveAsync(string reference, int savedVersion, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleVersionException(reference, savedVersion - 1, savedVersion);
+        }
+    }
+
+    private static void RefuseUnlessOpen(Risk risk)
+    {
+        if (risk.Status != RiskStatus.Open)
+        {
+            throw new RecordStateConflictException($"{risk.Reference} is already {risk.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static void Apply(Risk risk, RiskInput input)
+    {
+        risk.Title = input.Title!;
+        risk.Cause = input.Cause;
+        risk.Event = input.Event;
+        risk.Effect = input.Effect;
+        risk.Category = input.Category;
+        risk.IsOpportunity = input.IsOpportunity;
+        risk.OwnerId = input.OwnerId!.Value;
+        risk.RaisedById = input.RaisedById;
+        risk.ProximityDate = input.ProximityDate;
+        risk.InherentLikelihood = input.InherentLikelihood;
+        risk.InherentImpact = input.InherentImpact;
+        risk.Likelihood = input.Likelihood!.Value;
+        risk.Impact = input.Impact!.Value;
+        risk.Score = risk.Likelihood * risk.Impact;
+        risk.TargetLikelihood = input.TargetLikelihood;
+        risk.TargetImpact = input.TargetImpact;
+        risk.Response = input.Response;
+        risk.NextReviewDate = input.NextReviewDate;
+    }
+
+    private static void Apply(Issue issue, IssueInput input)
+    {
+        issue.Title = input.Title!;
+        issue.Description = input.Description;
+        issue.Priority = input.Priority!.Value;
+        issue.Impact = input.Impact;
+        issue.OwnerId = input.OwnerId!.Value;
+        issue.TargetResolutionDate = input.TargetResolutionDate;
+        issue.Resolution = input.Resolution;
+    }
+
+    private static RiskInput Normalise(RiskInput input) => input with
+    {
+        Title = Blank(input.Title),
+        Cause = Blank(input.Cause),
+        Event = Blank(input.Event),
+        Effect = Blank(input.Effect),
+        Category = Blank(input.Category),
+    };
+
+    private static IssueInput Normalise(IssueInput input) => input with
+    {
+        Title = Blank(input.Title),
+        Description = Blank(input.Description),
+        Impact = Blank(input.Impact),
+        Resolution = Blank(input.Resolution),
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

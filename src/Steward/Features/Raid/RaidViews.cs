@@ -1,0 +1,98 @@
+using Steward.Features.People;
+using Steward.Features.Units;
+
+namespace Steward.Features.Raid;
+
+// A risk as the API and its page present it.
+public sealed record RiskView(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Title,
+    string? Cause,
+    string? Event,
+    string? Effect,
+    string? Category,
+    bool IsOpportunity,
+    PersonRef Owner,
+    PersonRef? RaisedBy,
+    DateOnly RaisedOn,
+    DateOnly? ProximityDate,
+    RiskScore? Inherent,
+    RiskScore Current,
+    RiskScore? Target,
+    RiskResponse? Response,
+    DateOnly? NextReviewDate,
+    RiskStatus Status,
+    DateTime? ClosedAt,
+    string? RealisedIssue,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+public sealed record RiskScore(int Likelihood, int Impact)
+{
+    public int Score => Likelihood * Impact;
+
+    public static RiskScore? Of(int? likelihood, int? impact) =>
+        likelihood is { } l && impact is { } i ? new RiskScore(l, i) : null;
+}
+
+// One line of the roll-up register.
+public sealed record RiskSummary(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Title,
+    bool IsOpportunity,
+    PersonRef Owner,
+    int Likelihood,
+    int Impact,
+    int Score,
+    RiskResponse? Response,
+    DateOnly? NextReviewDate,
+    bool ReviewOverdue,
+    RiskStatus Status,
+    int Version);
+
+public sealed record IssueView(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Title,
+    string? Description,
+    IssuePriority Priority,
+    string? Impact,
+    PersonRef Owner,
+    DateOnly RaisedOn,
+    DateOnly? TargetResolutionDate,
+    string? Resolution,
+    IssueStatus Status,
+    DateTime? ClosedAt,
+    string? FromRisk,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+public sealed record IssueSummary(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Title,
+    IssuePriority Priority,
+    PersonRef Owner,
+    DateOnly RaisedOn,
+    DateOnly? TargetResolutionDate,
+    bool Overdue,
+    IssueStatus Status,
+    string? FromRisk,
+    int Version);
+
+// Open risks counted by likelihood × impact: 25 cells, every one present, zero or not.
+public sealed record HeatMap(IReadOnlyList<HeatMapCell> Cells, int Total)
+{
+    public int Count(int likelihood, int impact) =>
+        Cells.FirstOrDefault(c => c.Likelihood == likelihood && c.Impact == impact)?.Count ?? 0;
+}
+
+public sealed record HeatMapCell(int Likelihood, int Impact, int Count);

@@ -1,0 +1,57 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+[Requires(PmoArea.Raid, PmoAction.Contribute)]
+public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RaidService raid) : RiskFormPage(db)
+{
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        var input = ReadInput();
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await raid.CheckAsync(input, ct));
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            var risk = await raid.RaiseRiskAsync(unit.Id.ToString(), input, ct);
+            TempData["Notice"] = $"Risk {risk.Reference} has been raised";
+            return Redirect($"/units/{unit.Code}/risks/{risk.Reference}");
+        }
+        catch (ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (RecordStateConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
+// Filters are a GET form, so every view of the register is a link that can be shared.
+[Requires(PmoArea.Raid, PmoAction.Read)]
+public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPolicy access, StewardDbContext db) : PageModel
+{
+    public UnitView Unit { get; private set; } = default!;
+    public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
+    public CursorPage<RiskSummary>? Risks { get; private set; }
+    public CursorPage<IssueSummary>? Issues { get; private set; }
+    public HeatMap? HeatMap { get; private set; }
+    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+    public bool CanRaise { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Owner { get; set; }
+    [BindProperty(SupportsGet = true)] public int? MinScore { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Likelihood { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Impact { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Priority { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+
+    public bool ShowingIssues => string.Equals(Type, "issues", StringComparison.OrdinalIgnoreCase);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        Ancestors = await units.AncestorsAsync(unit.Parent?.Id, ct);
+        CanRaise = unit.IsOpen && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
+        Owners = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(ct);
+        try
+        {
+            if (ShowingIssues)
+            {
+                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
+                var filter = new IssueFilter(
+                    Status: all ? null : EnumText.ParseOptional<IssueStatus>("status", Status) ?? IssueStatus.Open,
+                    AllStatuses: all,
+                    OwnerId: Owner,
+                    Priority: EnumText.ParseOptional<IssuePriority>("priority", Priority),
+                    Overdue: Overdue,
+                    Text: Q);
+                Issues = await raid.IssuesAsync(unit, filter, EnumText.ParseOptional<IssueSort>("sort", Sort) ?? IssueSort.Priority, new RegisterPage(Cursor: Cursor), ct);
+            }
+            else
+            {
+                var filter = RaidApi.RiskFilterFrom(Status, Owner, MinScore, Likelihood, Impact, Overdue, Q);
+                Risks = await raid.RisksAsync(unit, filter, EnumText.ParseOptional<RiskSort>("sort", Sort) ?? RiskSort.Score, new RegisterPage(Cursor: Cursor), ct);
+                HeatMap = await raid.HeatMapAsync(unit, filter, ct);
+            }
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError(char.ToUpperInvariant(error.PropertyName[0]) + error.PropertyName[1..], error.ErrorMessage);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    // This view of the register with some filters changed (null removes one), for links that keep the rest.
+    public string Link(IDictionary<string, string?> changes)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["type"] = Type, ["status"] = Status, ["owner"] = Owner?.ToString(), ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["likelihood"] = Likelihood?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["impact"] = Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["priority"] = Priority,
+            ["overdue"] = Overdue ? "true" : null, ["q"] = Q, ["sort"] = Sort,
+        };
+        foreach (var (key, value) in changes)
+        {
+            values[key] = value;
+        }
+
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+        return $"/units/{Unit.Code}/raid" + (query.Length > 0 ? "?" + query : string.Empty);
+    }
+}

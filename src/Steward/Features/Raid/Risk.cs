@@ -1,0 +1,60 @@
+using Steward.Features.People;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// A threat (or an opportunity) to a unit's objectives, scored on the 5 × 5 likelihood × impact scale.
+public sealed class Risk : IRaidItem
+{
+    public const string ReferencePrefix = "R-";
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 4000;
+    public const int CategoryMaxLength = 100;
+
+    public Guid Id { get; set; }
+
+    // Quoted by people as R-0042; unique across Steward, never reused.
+    public int Number { get; set; }
+
+    public string Reference => RaidReference.Format(ReferencePrefix, Number);
+
+    public Guid UnitId { get; set; }
+    public DeliveryUnit? Unit { get; set; }
+
+    public required string Title { get; set; }
+    public string? Cause { get; set; }
+    public string? Event { get; set; }
+    public string? Effect { get; set; }
+    public string? Category { get; set; }
+    public bool IsOpportunity { get; set; }
+
+    public Guid OwnerId { get; set; }
+    public Person? Owner { get; set; }
+    public Guid? RaisedById { get; set; }
+    public Person? RaisedBy { get; set; }
+    public DateOnly RaisedOn { get; set; }
+    public DateOnly? ProximityDate { get; set; }
+
+    public int? InherentLikelihood { get; set; }
+    public int? InherentImpact { get; set; }
+    public int Likelihood { get; set; }
+    public int Impact { get; set; }
+    public int? TargetLikelihood { get; set; }
+    public int? TargetImpact { get; set; }
+
+    // Likelihood × impact, kept so registers can filter and sort on it in the database.
+    public int Score { get; set; }
+
+    public RiskResponse? Response { get; set; }
+    public DateOnly? NextReviewDate { get; set; }
+    public RiskStatus Status { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    // The issue this risk became when it was realised.
+    public Guid? RealisedIssueId { get; set; }
+
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

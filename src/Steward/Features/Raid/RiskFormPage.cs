@@ -1,0 +1,128 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Units;
+using Steward.Infrastructure.GovUk;
+
+namespace Steward.Features.Raid;
+
+// What raising and editing a risk share: the form, the choices, reading dates, and placing the service's
+// errors (named by API field) against the form's inputs.
+public abstract class RiskFormPage(StewardDbContext db) : PageModel
+{
+    [BindProperty]
+    public RiskForm Input { get; set; } = new();
+
+    public UnitView Unit { get; protected set; } = default!;
+    public IReadOnlyList<SelectListItem> People { get; private set; } = [];
+
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Input.Title", "Input.IsOpportunity", "Input.Category", "Input.Cause", "Input.Event", "Input.Effect", "Input.OwnerId",
+        "Input.Likelihood", "Input.Impact", "Input.InherentLikelihood", "Input.InherentImpact", "Input.TargetLikelihood",
+        "Input.TargetImpact", "Input.Response", "Input.ProximityDate", "Input.NextReviewDate",
+    ];
+
+    public static IEnumerable<SelectListItem> Likelihoods =>
+        Enumerable.Range(1, 5).Select(l => new SelectListItem(RaidLabels.Likelihood(l), l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static IEnumerable<SelectListItem> Impacts =>
+        Enumerable.Range(1, 5).Select(i => new SelectListItem(RaidLabels.Impact(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static IEnumerable<SelectListItem> Responses =>
+        Enum.GetValues<RiskResponse>().Select(r => new SelectListItem(RaidLabels.Of(r), r.ToString()));
+
+    public static IEnumerable<SelectListItem> Kinds =>
+    [
+        new("Threat|Something that could harm the objectives", "False"),
+        new("Opportunity|Something that could help them", "True"),
+    ];
+
+    protected async Task LoadChoicesAsync(CancellationToken ct) =>
+        People = await db.People.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new SelectListItem(p.RoleTitle == null ? p.Name : p.Name + " (" + p.RoleTitle + ")", p.Id.ToString()))
+            .ToListAsync(ct);
+
+    protected RiskInput ReadInput() => new(
+        Input.Title, Input.OwnerId, Input.Likelihood, Input.Impact, Input.Cause, Input.Event, Input.Effect, Input.Category,
+        Input.IsOpportunity, null, null, Read(Input.ProximityDate, "Proximity date", nameof(RiskForm.ProximityDate)),
+        Input.InherentLikelihood, Input.InherentImpact, Input.TargetLikelihood, Input.TargetImpact, Input.Response,
+        Read(Input.NextReviewDate, "Next review date", nameof(RiskForm.NextReviewDate)));
+
+    protected void AddErrors(IEnumerable<ValidationFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            var field = failure.PropertyName.Length == 0 ? string.Empty : $"Input.{char.ToUpperInvariant(failure.PropertyName[0])}{failure.PropertyName[1..]}";
+            if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
+            {
+                ModelState.AddModelError(field, failure.ErrorMessage);
+            }
+        }
+    }
+
+    protected async Task<IActionResult> InvalidAsync(CancellationToken ct, int status = StatusCodes.Status400BadRequest)
+    {
+        await LoadChoicesAsync(ct);
+        var page = Page();
+        Response.StatusCode = status;
+        return page;
+    }
+
+    private DateOnly? Read(DateParts parts, string label, string field)
+    {
+        var date = parts.Read(label, out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", error);
+        }
+
+        return date;
+    }
+}
+
+// What the risk form posts. Dates stay as typed until read, so a wrong one is shown back as entered.
+public sealed class RiskForm
+{
+    public string? Title { get; set; }
+    public bool IsOpportunity { get; set; }
+    public string? Category { get; set; }
+    public string? Cause { get; set; }
+    public string? Event { get; set; }
+    public string? Effect { get; set; }
+    public Guid? OwnerId { get; set; }
+    public int? Likelihood { get; set; }
+    public int? Impact { get; set; }
+    public int? InherentLikelihood { get; set; }
+    public int? InherentImpact { get; set; }
+    public int? TargetLikelihood { get; set; }
+    public int? TargetImpact { get; set; }
+    public RiskResponse? Response { get; set; }
+    public DateParts ProximityDate { get; set; } = new();
+    public DateParts NextReviewDate { get; set; } = new();
+    public int Version { get; set; }
+
+    public static RiskForm From(RiskView risk) => new()
+    {
+        Title = risk.Title,
+        IsOpportunity = risk.IsOpportunity,
+        Category = risk.Category,
+        Cause = risk.Cause,
+        Event = risk.Event,
+        Effect = risk.Effect,
+        OwnerId = risk.Owner.Id,
+        Likelihood = risk.Current.Likelihood,
+        Impact = risk.Current.Impact,
+        InherentLikelihood = risk.Inherent?.Likelihood,
+        InherentImpact = risk.Inherent?.Impact,
+        TargetLikelihood = risk.Target?.Likelihood,
+        TargetImpact = risk.Target?.Impact,
+        Response = risk.Response,
+        ProximityDate = DateParts.From(risk.ProximityDate),
+        NextReviewDate = DateParts.From(risk.NextReviewDate),
+        Version = risk.Version,
+    };
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// A risk's page: its summary, what can be done with it, and its history. Closing and realising are
+// posted here; the service checks the approve right, so a page opened by a reader cannot do either.
+[Requires(PmoArea.Raid, PmoAction.Read)]
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access) : PageModel
+{
+    public UnitView Unit { get; private set; } = default!;
+    public RiskView Risk { get; private set; } = default!;
+    public CursorPage<HistoryEntry> Events { get; private set; } = default!;
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public bool CanEdit { get; private set; }
+    public bool CanApprove { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
+        await LoadAsync(code, reference, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
+        ChangeAsync(code, reference, async () =>
+        {
+            await raid.CloseRiskAsync(Risk.Id, version, ct);
+            TempData["Notice"] = $"{Risk.Reference} has been closed";
+            return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}");
+        }, ct);
+
+    public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
+        ChangeAsync(code, reference, async () =>
+        {
+            var issue = await raid.RealiseRiskAsync(Risk.Id, version, ct);
+            TempData["Notice"] = $"{Risk.Reference} has been realised and issue {issue.Reference} raised";
+            return Redirect($"/units/{Unit.Code}/issues/{issue.Reference}");
+        }, ct);
+
+    private async Task<IActionResult> ChangeAsync(string code, string reference, Func<Task<IActionResult>> change, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            return await change();
+        }
+        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
+        {
+            ModelState.AddModelError(string.Empty, e is StaleVersionException
+                ? $"{Risk.Reference} was changed by someone else a moment ago. Check it below and try again."
+                : e.Message);
+            await LoadAsync(code, reference, ct);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
+        }
+
+        Unit = unit;
+        Risk = await queries.RiskAsync(unit, reference, ct);
+        Events = await history.ListAsync(new HistoryFilter(RecordId: Risk.Id), ct);
+        Names = await history.NamesAsync(Events.Items, ct);
+        CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
+        CanApprove = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
+        return true;
+    }
+}
