@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // A weekly RAID review: raise a risk on a project, find it through the programme's heat map,
+    // then record that it happened and follow it to the issue it became. Each page is scanned with axe.
+    [Fact]
+    public async Task ARiskIsRaised_FoundOnTheHeatMapAboveIt_AndRealisedAsAnIssue()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        await app.CreatePersonAsync("Grace Hopper");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"RAID register of {project.Name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise a risk" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Next review date (optional)" }).GetByLabel("Day").FillAsync("1");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Next review date (optional)" }).GetByLabel("Month").FillAsync("1");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Next review date (optional)" }).GetByLabel("Year").FillAsync("1900");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise risk" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter a title for the risk");
+        await Assertions.Expect(summary).ToContainTextAsync("Choose the likelihood");
+        await Assertions.Expect(summary).ToContainTextAsync("Next review date must be between 2000 and 2200");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Key supplier goes into administration");
+        await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Grace Hopper (Programme Manager)" });
+        await page.GetByLabel("Current likelihood").SelectOptionAsync("4");
+        await page.GetByLabel("Current impact").SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Next review date (optional)" }).GetByLabel("Year").FillAsync("2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise risk" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Key supplier goes into administration");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Score 20, very high");
+        await page.AssertNoViolationsAsync();
+        var reference = (await page.Locator(".govuk-caption-l").InnerTextAsync()).Split(' ')[1];
+
+        await page.GotoAsync($"/units/{programme.Code}/raid");
+        await page.GetByRole(AriaRole.Link, new() { Name = "1 risk with likelihood 4 and impact 5" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync(reference);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Showing only risks with likelihood 4 and impact 5");
+        await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "raid-register.png"), FullPage = true });
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "It has happened: raise an issue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Raised when risk {reference} was realised");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Critical priority");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/raid?type=issues");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync($"From risk {reference}");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/units/{project.Code}/issues/new");
+        await page.AssertNoViolationsAsync();
+    }
+}
