@@ -57,6 +57,7 @@ public static class DemoDepartment
             }
         }
 
+        await DemoRaid.SeedAsync(sp, people, today, ct);
         await Features.Accounts.DemoAccounts.SeedAsync(sp, ct);
         return true;
     }
