@@ -219,6 +219,29 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task AnArchivedUnitsLog_IsKeptButNoLongerChanged()
+    {
+        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var risk = await app.CreateRiskAsync(project.Code, owner.Id);
+        var close = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", null, "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        foreach (var step in new[] { "close", "archive" })
+        {
+            var unit = await app.Api().GetUnitAsync(project.Code);
+            Assert.True((await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/{step}", null, $"\"{unit.Version}\"")).IsSuccessStatusCode);
+        }
+
+        var raise = await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/risks", new { title = "Too late", ownerId = owner.Id, likelihood = 1, impact = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, raise.StatusCode);
+        var edit = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/risks/{risk.Reference}",
+            new { title = "Rewritten after the fact", ownerId = owner.Id, likelihood = 1, impact = 1 }, "\"2\"");
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Single(await ListAsync($"/api/v1/units/{project.Code}/risks?status=all"));
+        Assert.Single(await ListAsync($"/api/v1/units/{portfolio.Code}/risks?status=all"));
+    }
+
     private async Task<List<JsonElement>> ListAsync(string url, HttpClient? client = null)
     {
         var response = await (client ?? app.Api()).GetAsync(url, Ct);

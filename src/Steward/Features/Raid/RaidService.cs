@@ -160,13 +160,18 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         where T : class, IRaidItem
     {
         var item = await items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        var path = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-        if (item is null || path is null || !await access.CanAsync(PmoArea.Raid, PmoAction.Read, path, ct))
+        var unit = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => new { u.Code, u.Path, u.Status }).FirstOrDefaultAsync(ct);
+        if (item is null || unit is null || !await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct))
         {
             throw new RecordNotFoundException(typeof(T).Name.ToLowerInvariant(), id.ToString());
         }
 
-        await access.DemandAsync(PmoArea.Raid, action, path, $"{verb} {item.Reference}", ct);
+        await access.DemandAsync(PmoArea.Raid, action, unit.Path, $"{verb} {item.Reference}", ct);
+        if (unit.Status == UnitStatus.Archived)
+        {
+            throw new RecordStateConflictException($"{unit.Code} is archived; its RAID log is kept for the record and can no longer be changed.");
+        }
+
         if (item.Version != expectedVersion)
         {
             throw new StaleVersionException(item.Reference, expectedVersion, item.Version);
