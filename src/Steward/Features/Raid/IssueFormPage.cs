@@ -10,13 +10,12 @@ using Steward.Infrastructure.GovUk;
 namespace Steward.Features.Raid;
 
 // What raising and editing an issue share.
-public abstract class IssueFormPage(StewardDbContext db) : PageModel
+public abstract class IssueFormPage(StewardDbContext db) : GovUkFormPage(db)
 {
     [BindProperty]
     public IssueForm Input { get; set; } = new();
 
     public UnitView Unit { get; protected set; } = default!;
-    public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
     public static readonly IReadOnlyList<string> FieldOrder =
     [
@@ -33,41 +32,12 @@ public abstract class IssueFormPage(StewardDbContext db) : PageModel
         new("Resolved|Dealt with; close it once the resolution is confirmed", nameof(IssueStatus.Resolved)),
     ];
 
-    protected async Task LoadChoicesAsync(CancellationToken ct) =>
-        People = await db.People.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new SelectListItem(p.RoleTitle == null ? p.Name : p.Name + " (" + p.RoleTitle + ")", p.Id.ToString()))
-            .ToListAsync(ct);
-
     protected IssueInput ReadInput()
     {
-        var target = Input.TargetResolutionDate.Read("Target resolution date", out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(IssueForm.TargetResolutionDate)}", error);
-        }
-
+        var target = ReadDate(Input.TargetResolutionDate, "Target resolution date", nameof(IssueForm.TargetResolutionDate));
         return new IssueInput(Input.Title, Input.OwnerId, Input.Priority, Input.Description, Input.Impact, null, target, Input.Resolution, Input.Status);
     }
 
-    protected void AddErrors(IEnumerable<ValidationFailure> failures)
-    {
-        foreach (var failure in failures)
-        {
-            var field = failure.PropertyName.Length == 0 ? string.Empty : $"Input.{char.ToUpperInvariant(failure.PropertyName[0])}{failure.PropertyName[1..]}";
-            if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
-            {
-                ModelState.AddModelError(field, failure.ErrorMessage);
-            }
-        }
-    }
-
-    protected async Task<IActionResult> InvalidAsync(CancellationToken ct, int status = StatusCodes.Status400BadRequest)
-    {
-        await LoadChoicesAsync(ct);
-        var page = Page();
-        Response.StatusCode = status;
-        return page;
-    }
 }
 
 public sealed class IssueForm

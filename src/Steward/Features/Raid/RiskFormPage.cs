@@ -9,15 +9,13 @@ using Steward.Infrastructure.GovUk;
 
 namespace Steward.Features.Raid;
 
-// What raising and editing a risk share: the form, the choices, reading dates, and placing the service's
-// errors (named by API field) against the form's inputs.
-public abstract class RiskFormPage(StewardDbContext db) : PageModel
+// What raising and editing a risk share: the form and its choices.
+public abstract class RiskFormPage(StewardDbContext db) : GovUkFormPage(db)
 {
     [BindProperty]
     public RiskForm Input { get; set; } = new();
 
     public UnitView Unit { get; protected set; } = default!;
-    public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
     public static readonly IReadOnlyList<string> FieldOrder =
     [
@@ -41,47 +39,12 @@ public abstract class RiskFormPage(StewardDbContext db) : PageModel
         new("Opportunity|Something that could help them", "True"),
     ];
 
-    protected async Task LoadChoicesAsync(CancellationToken ct) =>
-        People = await db.People.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new SelectListItem(p.RoleTitle == null ? p.Name : p.Name + " (" + p.RoleTitle + ")", p.Id.ToString()))
-            .ToListAsync(ct);
-
     protected RiskInput ReadInput() => new(
         Input.Title, Input.OwnerId, Input.Likelihood, Input.Impact, Input.Cause, Input.Event, Input.Effect, Input.Category,
-        Input.IsOpportunity, null, null, Read(Input.ProximityDate, "Proximity date", nameof(RiskForm.ProximityDate)),
+        Input.IsOpportunity, null, null, ReadDate(Input.ProximityDate, "Proximity date", nameof(RiskForm.ProximityDate)),
         Input.InherentLikelihood, Input.InherentImpact, Input.TargetLikelihood, Input.TargetImpact, Input.Response,
-        Read(Input.NextReviewDate, "Next review date", nameof(RiskForm.NextReviewDate)));
+        ReadDate(Input.NextReviewDate, "Next review date", nameof(RiskForm.NextReviewDate)));
 
-    protected void AddErrors(IEnumerable<ValidationFailure> failures)
-    {
-        foreach (var failure in failures)
-        {
-            var field = failure.PropertyName.Length == 0 ? string.Empty : $"Input.{char.ToUpperInvariant(failure.PropertyName[0])}{failure.PropertyName[1..]}";
-            if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
-            {
-                ModelState.AddModelError(field, failure.ErrorMessage);
-            }
-        }
-    }
-
-    protected async Task<IActionResult> InvalidAsync(CancellationToken ct, int status = StatusCodes.Status400BadRequest)
-    {
-        await LoadChoicesAsync(ct);
-        var page = Page();
-        Response.StatusCode = status;
-        return page;
-    }
-
-    private DateOnly? Read(DateParts parts, string label, string field)
-    {
-        var date = parts.Read(label, out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", error);
-        }
-
-        return date;
-    }
 }
 
 // What the risk form posts. Dates stay as typed until read, so a wrong one is shown back as entered.
