@@ -23,6 +23,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<HistoryQueries>();
         services.AddScoped<Features.Raid.RaidService>();
         services.AddScoped<Features.Raid.RaidQueries>();
+        services.AddScoped<Features.Raid.RaidEscalation>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -9,4 +9,12 @@ public interface IRaidItem : IVersionedRecord
     int Number { get; set; }
     string Reference { get; }
     Guid UnitId { get; }
+
+    // The unit the item has been escalated to (an ancestor of its own), or null while its unit holds it.
+    Guid? EscalatedToId { get; set; }
+
+    // Escalated or handed back by a person, with a reason; tolerances no longer move it.
+    bool EscalatedByHand { get; set; }
+
+    string? EscalationReason { get; set; }
 }

@@ -33,6 +33,10 @@ public sealed class Issue : IRaidItem
     public Guid? RiskId { get; set; }
     public Risk? Risk { get; set; }
 
+    public Guid? EscalatedToId { get; set; }
+    public bool EscalatedByHand { get; set; }
+    public string? EscalationReason { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -21,30 +21,37 @@ public static class RaidApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         raid.MapGet("/risks", ListRisks).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk register of a unit and everything below it")
-            .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");
+            .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true, escalated=true (escalated to this unit) and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");
         raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");
         raid.MapPost("/risks", RaiseRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
         raid.MapGet("/risks/{reference}", GetRisk).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetRisk").WithSummary("One risk, by reference (R-0042)");
         raid.MapPut("/risks/{reference}", UpdateRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a risk's editable fields (If-Match required)");
         raid.MapPost("/risks/{reference}/close", CloseRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a risk (If-Match required)");
         raid.MapPost("/risks/{reference}/realise", RealiseRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("The risk has happened: close it as realised and raise the linked issue (If-Match required)");
+        raid.MapPost("/risks/{reference}/escalate", EscalateRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate a risk one level up the tree, with a reason (If-Match required)");
+        raid.MapPost("/risks/{reference}/de-escalate", DeEscalateRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand a risk back one level down, with a reason; needs approve where it is held now (If-Match required)");
         raid.MapGet("/risks/{reference}/history", RiskHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's change history, newest first");
 
+        raid.MapGet("/raid-tolerances", GetTolerances).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The unit's RAID tolerances: its own, and those that apply (inherited from above where it sets none)");
+        raid.MapPut("/raid-tolerances", SetTolerances).Requires(PmoArea.Raid, PmoAction.Approve)
+            .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
         raid.MapGet("/issues", ListIssues).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue register of a unit and everything below it")
-            .WithDescription("Filter by status (open, resolved, closed or all; default open), owner, priority, overdue=true and q; sort by priority (default), reference, target-resolution or updated; page with limit and cursor.");
+            .WithDescription("Filter by status (open, resolved, closed or all; default open), owner, priority, overdue=true, escalated=true (escalated to this unit) and q; sort by priority (default), reference, target-resolution or updated; page with limit and cursor.");
         raid.MapPost("/issues", RaiseIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise an issue on this unit");
         raid.MapGet("/issues/{reference}", GetIssue).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetIssue").WithSummary("One issue, by reference (I-0007)");
         raid.MapPut("/issues/{reference}", UpdateIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an issue's editable fields (If-Match required)");
         raid.MapPost("/issues/{reference}/close", CloseIssue).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a resolved issue (If-Match required)");
+        raid.MapPost("/issues/{reference}/escalate", EscalateIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an issue one level up the tree, with a reason (If-Match required)");
+        raid.MapPost("/issues/{reference}/de-escalate", DeEscalateIssue).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand an issue back one level down, with a reason; needs approve where it is held now (If-Match required)");
         raid.MapGet("/issues/{reference}/history", IssueHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue's change history, newest first");
     }
 
     private static async Task<Ok<CursorPage<RiskSummary>>> ListRisks(
-        string unit, RaidQueries queries, string? status, Guid? owner, int? minScore, int? likelihood, int? impact, bool? overdueReview, string? q,
+        string unit, RaidQueries queries, string? status, Guid? owner, int? minScore, int? likelihood, int? impact, bool? overdueReview, bool? escalated, string? q,
         string? sort, int? limit, string? cursor, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q);
+        var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q) with { Escalated = escalated == true };
         var order = EnumText.ParseOptional<RiskSort>("sort", sort) ?? RiskSort.Score;
         return TypedResults.Ok(await queries.RisksAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
     }
@@ -116,8 +123,43 @@ public static class RaidApi
         return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: risk.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
     }
 
+    private static Task<Ok<RiskView>> EscalateRisk(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeRisk(unit, reference, queries, http, (id, version) => service.EscalateRiskAsync(id, version, input.Reason, ct), ct);
+
+    private static Task<Ok<RiskView>> DeEscalateRisk(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeRisk(unit, reference, queries, http, (id, version) => service.DeEscalateRiskAsync(id, version, input.Reason, ct), ct);
+
+    private static Task<Ok<IssueView>> EscalateIssue(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeIssue(unit, reference, queries, http, (id, version) => service.EscalateIssueAsync(id, version, input.Reason, ct), ct);
+
+    private static Task<Ok<IssueView>> DeEscalateIssue(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeIssue(unit, reference, queries, http, (id, version) => service.DeEscalateIssueAsync(id, version, input.Reason, ct), ct);
+
+    private static async Task<Ok<ToleranceView>> GetTolerances(string unit, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.TolerancesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct);
+        if (view.Version is { } version)
+        {
+            EntityTag.Write(http, version);
+        }
+
+        return TypedResults.Ok(view);
+    }
+
+    // The first time a unit sets tolerances there is nothing to match; after that If-Match is required.
+    private static async Task<Ok<ToleranceView>> SetTolerances(string unit, ToleranceInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.TolerancesAsync(found, ct);
+        int? expected = current.Version is null ? null : EntityTag.RequireIfMatch(http);
+        await service.SetTolerancesAsync(found.Id.ToString(), expected, input.RiskScore, input.IssuePriority, ct);
+        var view = await queries.TolerancesAsync(found, ct);
+        EntityTag.Write(http, view.Version!.Value);
+        return TypedResults.Ok(view);
+    }
+
     private static async Task<Ok<CursorPage<IssueSummary>>> ListIssues(
-        string unit, RaidQueries queries, string? status, Guid? owner, string? priority, bool? overdue, string? q,
+        string unit, RaidQueries queries, string? status, Guid? owner, string? priority, bool? overdue, bool? escalated, string? q,
         string? sort, int? limit, string? cursor, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
@@ -128,7 +170,8 @@ public static class RaidApi
             OwnerId: owner,
             Priority: EnumText.ParseOptional<IssuePriority>("priority", priority),
             Overdue: overdue == true,
-            Text: q);
+            Text: q,
+            Escalated: escalated == true);
         var order = EnumText.ParseOptional<IssueSort>("sort", sort) ?? IssueSort.Priority;
         return TypedResults.Ok(await queries.IssuesAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
     }

@@ -24,6 +24,9 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
         risk.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne(r => r.RaisedBy).WithMany().HasForeignKey(r => r.RaisedById).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne<Issue>().WithMany().HasForeignKey(r => r.RealisedIssueId).OnDelete(DeleteBehavior.Restrict);
+        risk.Property(r => r.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        risk.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(r => r.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        risk.HasIndex(r => new { r.EscalatedToId, r.Status });
         risk.Property(r => r.Version).IsConcurrencyToken();
     }
 }
@@ -43,6 +46,21 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         issue.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
         issue.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         issue.HasOne(i => i.Risk).WithMany().HasForeignKey(i => i.RiskId).OnDelete(DeleteBehavior.Restrict);
+        issue.Property(i => i.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        issue.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(i => i.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        issue.HasIndex(i => new { i.EscalatedToId, i.Status });
         issue.Property(i => i.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RaidToleranceConfiguration : IEntityTypeConfiguration<RaidTolerance>
+{
+    public void Configure(EntityTypeBuilder<RaidTolerance> tolerance)
+    {
+        tolerance.ToTable("raid_tolerances");
+        tolerance.HasKey(t => t.Id);
+        tolerance.HasIndex(t => t.UnitId).IsUnique();
+        tolerance.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        tolerance.Property(t => t.Version).IsConcurrencyToken();
     }
 }

@@ -25,7 +25,8 @@ public sealed record RiskFilter(
     int? Likelihood = null,
     int? Impact = null,
     bool OverdueReview = false,
-    string? Text = null);
+    string? Text = null,
+    bool Escalated = false);
 
 public sealed record IssueFilter(
     IssueStatus? Status = IssueStatus.Open,
@@ -33,7 +34,8 @@ public sealed record IssueFilter(
     Guid? OwnerId = null,
     IssuePriority? Priority = null,
     bool Overdue = false,
-    string? Text = null);
+    string? Text = null,
+    bool Escalated = false);
 
 // Paging of the register: the next page starts after the rows already shown.
 public sealed record RegisterPage(int Limit = 50, string? Cursor = null)

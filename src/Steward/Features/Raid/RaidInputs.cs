@@ -32,3 +32,9 @@ public sealed record IssueInput(
     DateOnly? TargetResolutionDate = null,
     string? Resolution = null,
     IssueStatus? Status = null);
+
+// Why an item is being escalated or handed back; kept with it and in its history.
+public sealed record EscalationInput(string? Reason);
+
+// A unit's own RAID tolerances; null inherits from the nearest unit above that sets one.
+public sealed record ToleranceInput(int? RiskScore, IssuePriority? IssuePriority);

@@ -11,7 +11,7 @@ namespace Steward.Features.Raid;
 
 // Reads of the RAID log. A unit's register rolls up everything below it: roles apply downwards, so
 // whoever may read the unit's log may read every item under it.
-public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -50,11 +50,12 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 r.Id, r.Number, Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind), r.Title, r.IsOpportunity,
                 Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email), r.Likelihood, r.Impact, r.Score, r.Response,
                 r.NextReviewDate, r.Status, r.Version,
+                EscalatedTo = db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(r => new RiskSummary(
             r.Id, RaidReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
-            r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.Version)).ToList();
+            r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.EscalatedTo, r.Version)).ToList();
         return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
     }
 
@@ -102,6 +103,11 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             issues = issues.Where(i => i.Status != IssueStatus.Closed && i.TargetResolutionDate < today);
         }
 
+        if (filter.Escalated)
+        {
+            issues = issues.Where(i => i.EscalatedToId == unit.Id);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim().ToLowerInvariant();
@@ -123,12 +129,13 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 i.Id, i.Number, Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind), i.Title, i.Priority,
                 Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email), i.RaisedOn, i.TargetResolutionDate, i.Status,
                 RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number, i.Version,
+                EscalatedTo = db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(i => new IssueSummary(
             i.Id, RaidReference.Format(Issue.ReferencePrefix, i.Number), i.Unit, i.Title, i.Priority, i.Owner, i.RaisedOn, i.TargetResolutionDate,
             i.Status != IssueStatus.Closed && i.TargetResolutionDate < today, i.Status,
-            i.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null, i.Version)).ToList();
+            i.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null, i.EscalatedTo, i.Version)).ToList();
         return new CursorPage<IssueSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
     }
 
@@ -144,6 +151,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email),
                 RaisedBy = r.RaisedBy == null ? null : new PersonRef(r.RaisedBy.Id, r.RaisedBy.Name, r.RaisedBy.Email),
                 IssueNumber = db.Issues.Where(i => i.Id == r.RealisedIssueId).Select(i => (int?)i.Number).FirstOrDefault(),
+                EscalatedTo = db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("risk", reference);
         var x = risk.Risk;
@@ -151,7 +159,8 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             x.Id, x.Reference, risk.Unit, x.Title, x.Cause, x.Event, x.Effect, x.Category, x.IsOpportunity, risk.Owner, risk.RaisedBy,
             x.RaisedOn, x.ProximityDate, RiskScore.Of(x.InherentLikelihood, x.InherentImpact), new RiskScore(x.Likelihood, x.Impact),
             RiskScore.Of(x.TargetLikelihood, x.TargetImpact), x.Response, x.NextReviewDate, x.Status, x.ClosedAt,
-            risk.IssueNumber is { } n ? RaidReference.Format(Issue.ReferencePrefix, n) : null, x.Version, x.CreatedAt, x.UpdatedAt);
+            risk.IssueNumber is { } n ? RaidReference.Format(Issue.ReferencePrefix, n) : null,
+            risk.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
     public async Task<IssueView> IssueAsync(UnitView unit, string reference, CancellationToken ct = default)
@@ -164,13 +173,21 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind),
                 Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email),
                 RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number,
+                EscalatedTo = db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("issue", reference);
         var x = issue.Issue;
         return new IssueView(
             x.Id, x.Reference, issue.Unit, x.Title, x.Description, x.Priority, x.Impact, issue.Owner, x.RaisedOn, x.TargetResolutionDate,
             x.Resolution, x.Status, x.ClosedAt, issue.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null,
-            x.Version, x.CreatedAt, x.UpdatedAt);
+            issue.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
+    }
+
+    public async Task<ToleranceView> TolerancesAsync(UnitView unit, CancellationToken ct = default)
+    {
+        var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
+        var chain = await escalation.ChainAsync(unit.Path, ct);
+        return new ToleranceView(own?.RiskScore, own?.IssuePriority, own?.Version, chain[0].Tolerance);
     }
 
     private IQueryable<Risk> FilterRisks(UnitView unit, RiskFilter filter)
@@ -195,6 +212,12 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         if (filter.OverdueReview)
         {
             risks = risks.Where(r => r.Status == RiskStatus.Open && r.NextReviewDate < today);
+        }
+
+        // What this unit is holding for the units below it that could not contain it.
+        if (filter.Escalated)
+        {
+            risks = risks.Where(r => r.EscalatedToId == unit.Id);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))

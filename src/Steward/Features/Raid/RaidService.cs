@@ -10,7 +10,7 @@ namespace Steward.Features.Raid;
 
 // Every change to risks and issues, from pages, API and command line alike. In the permission matrix's
 // RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
-public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
 {
     private const int NumberAttempts = 5;
 
@@ -28,26 +28,29 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = RiskStatus.Open };
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? Today;
+        await escalation.ApplyAsync(risk, unit.Path, ct);
         return await AddNumberedAsync(risk, db.Risks, ct);
     }
 
     public async Task<Risk> UpdateRiskAsync(Guid id, int expectedVersion, RiskInput input, CancellationToken ct = default)
     {
-        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Contribute, "change", ct);
         input = Normalise(input);
         await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? risk.RaisedOn;
+        await escalation.ApplyAsync(risk, unit.Path, ct);
         await SaveAsync(risk.Reference, risk.Version, ct);
         return risk;
     }
 
     public async Task<Risk> CloseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "close", ct);
+        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "close", ct);
         RefuseUnlessOpen(risk);
         risk.Status = RiskStatus.Closed;
         risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        await escalation.ApplyAsync(risk, unit.Path, ct);
         await SaveAsync(risk.Reference, risk.Version, ct);
         return risk;
     }
@@ -55,7 +58,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
     // The threat has happened: it becomes an issue, linked both ways, in one transaction.
     public async Task<Issue> RealiseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var risk = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "realise", ct);
+        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "realise", ct);
         RefuseUnlessOpen(risk);
         if (risk.IsOpportunity)
         {
@@ -76,10 +79,12 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
             Status = IssueStatus.Open,
             RiskId = risk.Id,
         };
+        await escalation.ApplyAsync(issue, unit.Path, ct);
         await AddNumberedAsync(issue, db.Issues, ct);
         risk.Status = RiskStatus.Realised;
         risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
         risk.RealisedIssueId = issue.Id;
+        await escalation.ApplyAsync(risk, unit.Path, ct);
         await SaveAsync(risk.Reference, risk.Version, ct);
         await transaction.CommitAsync(ct);
         return issue;
@@ -93,12 +98,13 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         var issue = new Issue { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = IssueStatus.Open };
         Apply(issue, input);
         issue.RaisedOn = input.RaisedOn ?? Today;
+        await escalation.ApplyAsync(issue, unit.Path, ct);
         return await AddNumberedAsync(issue, db.Issues, ct);
     }
 
     public async Task<Issue> UpdateIssueAsync(Guid id, int expectedVersion, IssueInput input, CancellationToken ct = default)
     {
-        var issue = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (issue, unit) = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Contribute, "change", ct);
         if (issue.Status == IssueStatus.Closed)
         {
             throw new RecordStateConflictException($"{issue.Reference} is closed and can no longer be changed.");
@@ -109,13 +115,14 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         Apply(issue, input);
         issue.RaisedOn = input.RaisedOn ?? issue.RaisedOn;
         issue.Status = input.Status ?? issue.Status;
+        await escalation.ApplyAsync(issue, unit.Path, ct);
         await SaveAsync(issue.Reference, issue.Version, ct);
         return issue;
     }
 
     public async Task<Issue> CloseIssueAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var issue = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Approve, "close", ct);
+        var (issue, unit) = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Approve, "close", ct);
         if (issue.Status == IssueStatus.Closed)
         {
             throw new RecordStateConflictException($"{issue.Reference} is already closed.");
@@ -128,8 +135,112 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
         issue.Status = IssueStatus.Closed;
         issue.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        await escalation.ApplyAsync(issue, unit.Path, ct);
         await SaveAsync(issue.Reference, issue.Version, ct);
         return issue;
+    }
+
+    public async Task<Risk> EscalateRiskAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await EscalateAsync(db.Risks, id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
+
+    public async Task<Risk> DeEscalateRiskAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await DeEscalateAsync(db.Risks, id, expectedVersion, reason, ct);
+
+    public async Task<Issue> EscalateIssueAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await EscalateAsync(db.Issues, id, expectedVersion, reason, i => i.Status != IssueStatus.Closed, ct);
+
+    public async Task<Issue> DeEscalateIssueAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await DeEscalateAsync(db.Issues, id, expectedVersion, reason, ct);
+
+    // A unit's own tolerances (empty fields inherit from above). Every item below is placed again at once.
+    public async Task<RaidTolerance> SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, CancellationToken ct = default)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, $"set the RAID tolerances of {unit.Code}", ct);
+        if (riskScore is < 1 or > 25)
+        {
+            throw new ValidationException([new ValidationFailure("riskScore", $"A risk score tolerance must be from 1 to 25 (likelihood × impact), not {riskScore}")]);
+        }
+
+        var tolerance = await db.RaidTolerances.FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
+        if (tolerance is not null && expectedVersion is { } version && tolerance.Version != version)
+        {
+            throw new StaleVersionException($"the tolerances of {unit.Code}", version, tolerance.Version);
+        }
+
+        if (tolerance is null)
+        {
+            tolerance = new RaidTolerance { Id = Guid.CreateVersion7(), UnitId = unit.Id };
+            db.RaidTolerances.Add(tolerance);
+        }
+
+        tolerance.RiskScore = riskScore;
+        tolerance.IssuePriority = issuePriority;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SaveAsync($"the tolerances of {unit.Code}", tolerance.Version, ct);
+        await escalation.RecomputeBelowAsync(unit.Path, ct);
+        await transaction.CommitAsync(ct);
+        return tolerance;
+    }
+
+    // One level up the tree from where the item is now, with the reason; tolerances no longer move it.
+    private async Task<T> EscalateAsync<T>(DbSet<T> items, Guid id, int expectedVersion, string? reason, Func<T, bool> open, CancellationToken ct)
+        where T : class, IRaidItem
+    {
+        var (item, unit) = await LoadAsync(items, id, expectedVersion, PmoAction.Contribute, "escalate", ct);
+        reason = RequireReason(reason, "escalated");
+        if (!open(item))
+        {
+            throw new RecordStateConflictException($"{item.Reference} is closed; only open items are escalated.");
+        }
+
+        var levels = UnitPath.Ids(unit.Path);
+        var current = levels.IndexOf(item.EscalatedToId ?? item.UnitId);
+        if (current <= 0)
+        {
+            throw new RecordStateConflictException($"{item.Reference} is already at the top of the tree; there is nowhere higher to escalate it.");
+        }
+
+        item.EscalatedToId = levels[current - 1];
+        item.EscalatedByHand = true;
+        item.EscalationReason = reason;
+        await SaveAsync(item.Reference, item.Version, ct);
+        return item;
+    }
+
+    // One level back down, decided at the level that holds it now (approve there), with the reason.
+    private async Task<T> DeEscalateAsync<T>(DbSet<T> items, Guid id, int expectedVersion, string? reason, CancellationToken ct)
+        where T : class, IRaidItem
+    {
+        var (item, unit) = await LoadAsync(items, id, expectedVersion, PmoAction.Read, "de-escalate", ct);
+        reason = RequireReason(reason, "handed back");
+        if (item.EscalatedToId is not { } heldAt)
+        {
+            throw new RecordStateConflictException($"{item.Reference} is not escalated; its own unit holds it.");
+        }
+
+        var levels = UnitPath.Ids(unit.Path);
+        var current = levels.IndexOf(heldAt);
+        var heldAtPath = "/" + string.Concat(levels.Take(current + 1).Select(l => $"{l}/"));
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, heldAtPath, $"hand {item.Reference} back down", ct);
+        var below = levels[current + 1];
+        item.EscalatedToId = below == item.UnitId ? null : below;
+        item.EscalatedByHand = true;
+        item.EscalationReason = reason;
+        await SaveAsync(item.Reference, item.Version, ct);
+        return item;
+    }
+
+    private static string RequireReason(string? reason, string verb)
+    {
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new ValidationException([new ValidationFailure("reason", $"Say why it is being {verb}")]);
+        }
+
+        return trimmed.Length <= RaidTolerance.ReasonMaxLength ? trimmed
+            : throw new ValidationException([new ValidationFailure("reason", $"Reason must be {RaidTolerance.ReasonMaxLength} characters or fewer")]);
     }
 
     // A score of 20-25 is critical, 15-19 high, 8-14 medium, below that low: the usual 5 × 5 banding.
@@ -156,11 +267,11 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // An item on a unit the actor may not see is not found; one they may see but not change this way is refused.
-    private async Task<T> LoadAsync<T>(DbSet<T> items, Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
+    private async Task<(T Item, ItemUnit Unit)> LoadAsync<T>(DbSet<T> items, Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
         where T : class, IRaidItem
     {
         var item = await items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        var unit = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => new { u.Code, u.Path, u.Status }).FirstOrDefaultAsync(ct);
+        var unit = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => new ItemUnit(u.Code, u.Path, u.Status)).FirstOrDefaultAsync(ct);
         if (item is null || unit is null || !await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct))
         {
             throw new RecordNotFoundException(typeof(T).Name.ToLowerInvariant(), id.ToString());
@@ -177,8 +288,10 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
             throw new StaleVersionException(item.Reference, expectedVersion, item.Version);
         }
 
-        return item;
+        return (item, unit);
     }
+
+    private sealed record ItemUnit(string Code, string Path, UnitStatus Status);
 
     // Numbers are the highest so far plus one. Two people raising at once collide on the unique index,
     // and the later one takes the next number (outside a transaction, which a failed statement would spoil).

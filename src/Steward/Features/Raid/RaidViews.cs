@@ -26,6 +26,7 @@ public sealed record RiskView(
     RiskStatus Status,
     DateTime? ClosedAt,
     string? RealisedIssue,
+    Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
     DateTime UpdatedAt);
@@ -53,6 +54,7 @@ public sealed record RiskSummary(
     DateOnly? NextReviewDate,
     bool ReviewOverdue,
     RiskStatus Status,
+    UnitRef? EscalatedTo,
     int Version);
 
 public sealed record IssueView(
@@ -70,6 +72,7 @@ public sealed record IssueView(
     IssueStatus Status,
     DateTime? ClosedAt,
     string? FromRisk,
+    Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
     DateTime UpdatedAt);
@@ -86,6 +89,7 @@ public sealed record IssueSummary(
     bool Overdue,
     IssueStatus Status,
     string? FromRisk,
+    UnitRef? EscalatedTo,
     int Version);
 
 // Open risks counted by likelihood × impact: 25 cells, every one present, zero or not.
@@ -96,3 +100,9 @@ public sealed record HeatMap(IReadOnlyList<HeatMapCell> Cells, int Total)
 }
 
 public sealed record HeatMapCell(int Likelihood, int Impact, int Count);
+
+// Where an item has been escalated to, and whether a person put it there (with their reason) or its tolerances did.
+public sealed record Escalation(UnitRef To, bool ByHand, string? Reason);
+
+// A unit's RAID tolerances: what it sets itself (null: inherited) and what applies there.
+public sealed record ToleranceView(int? RiskScore, IssuePriority? IssuePriority, int? Version, EffectiveTolerance Effective);

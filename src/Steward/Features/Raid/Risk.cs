@@ -54,6 +54,10 @@ public sealed class Risk : IRaidItem
     // The issue this risk became when it was realised.
     public Guid? RealisedIssueId { get; set; }
 
+    public Guid? EscalatedToId { get; set; }
+    public bool EscalatedByHand { get; set; }
+    public string? EscalationReason { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -12,4 +12,8 @@ public static class UnitPath
         var end = path.LastIndexOf('/', path.Length - 2);
         return end <= 0 ? Root : path[..(end + 1)];
     }
+
+    // The ids on a path, top first: the unit's ancestors and then the unit itself.
+    public static List<Guid> Ids(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 }

@@ -340,6 +340,16 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("EscalatedByHand")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("EscalatedToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -397,9 +407,45 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasIndex("RiskId");
 
+                    b.HasIndex("EscalatedToId", "Status");
+
                     b.HasIndex("UnitId", "Status", "Priority");
 
                     b.ToTable("issues", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuePriority")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("raid_tolerances", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
@@ -425,6 +471,16 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<string>("Effect")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("EscalatedByHand")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("EscalatedToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Event")
                         .HasMaxLength(4000)
@@ -510,6 +566,8 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("RaisedById");
 
                     b.HasIndex("RealisedIssueId");
+
+                    b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
 
@@ -739,6 +797,11 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Raid.Issue", b =>
                 {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.People.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -763,8 +826,22 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.People.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")

@@ -329,6 +329,16 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EscalatedByHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EscalatedToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -386,9 +396,45 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasIndex("RiskId");
 
+                    b.HasIndex("EscalatedToId", "Status");
+
                     b.HasIndex("UnitId", "Status", "Priority");
 
                     b.ToTable("issues", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuePriority")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("raid_tolerances", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
@@ -413,6 +459,16 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.Property<string>("Effect")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EscalatedByHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EscalatedToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Event")
@@ -499,6 +555,8 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("RaisedById");
 
                     b.HasIndex("RealisedIssueId");
+
+                    b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
 
@@ -728,6 +786,11 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Raid.Issue", b =>
                 {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.People.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -752,8 +815,22 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.People.Person", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
