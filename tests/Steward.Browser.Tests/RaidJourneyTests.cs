@@ -48,7 +48,25 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "raid-register.png"), FullPage = true });
         }
 
+        // Escalated by hand: a reason is required, and the programme then sees it as escalated to it.
         await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Escalate one level up" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say why it is being escalated");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Reason for escalating or handing back").FillAsync("Needs the programme board: the supplier serves two projects");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Escalate one level up" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#escalation + .govuk-inset-text")).ToContainTextAsync($"Escalated to {programme.Code}");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/units/{programme.Code}/raid?escalated=true");
+        await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync($"Escalated to {programme.Code}");
+
+        await page.GotoAsync($"/units/{programme.Code}/raid/tolerances");
+        await page.GetByLabel("Escalate risks whose current score is").SelectOptionAsync("15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save tolerances" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("15 or more");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{project.Code}/risks/{reference}");
         await page.GetByRole(AriaRole.Button, new() { Name = "It has happened: raise an issue" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Raised when risk {reference} was realised");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Critical priority");

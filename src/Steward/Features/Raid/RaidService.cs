@@ -221,8 +221,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
         var levels = UnitPath.Ids(unit.Path);
         var current = levels.IndexOf(heldAt);
-        var heldAtPath = "/" + string.Concat(levels.Take(current + 1).Select(l => $"{l}/"));
-        await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, heldAtPath, $"hand {item.Reference} back down", ct);
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, heldAt), $"hand {item.Reference} back down", ct);
         var below = levels[current + 1];
         item.EscalatedToId = below == item.UnitId ? null : below;
         item.EscalatedByHand = true;

@@ -30,6 +30,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
     [BindProperty(SupportsGet = true)] public int? Impact { get; set; }
     [BindProperty(SupportsGet = true)] public string? Priority { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Escalated { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
@@ -58,12 +59,13 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
                     OwnerId: Owner,
                     Priority: EnumText.ParseOptional<IssuePriority>("priority", Priority),
                     Overdue: Overdue,
-                    Text: Q);
+                    Text: Q,
+                    Escalated: Escalated);
                 Issues = await raid.IssuesAsync(unit, filter, EnumText.ParseOptional<IssueSort>("sort", Sort) ?? IssueSort.Priority, new RegisterPage(Cursor: Cursor), ct);
             }
             else
             {
-                var filter = RaidApi.RiskFilterFrom(Status, Owner, MinScore, Likelihood, Impact, Overdue, Q);
+                var filter = RaidApi.RiskFilterFrom(Status, Owner, MinScore, Likelihood, Impact, Overdue, Q) with { Escalated = Escalated };
                 Risks = await raid.RisksAsync(unit, filter, EnumText.ParseOptional<RiskSort>("sort", Sort) ?? RiskSort.Score, new RegisterPage(Cursor: Cursor), ct);
                 HeatMap = await raid.HeatMapAsync(unit, filter, ct);
             }
@@ -89,7 +91,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
             ["type"] = Type, ["status"] = Status, ["owner"] = Owner?.ToString(), ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["likelihood"] = Likelihood?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["impact"] = Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["priority"] = Priority,
-            ["overdue"] = Overdue ? "true" : null, ["q"] = Q, ["sort"] = Sort,
+            ["overdue"] = Overdue ? "true" : null, ["escalated"] = Escalated ? "true" : null, ["q"] = Q, ["sort"] = Sort,
         };
         foreach (var (key, value) in changes)
         {

@@ -18,6 +18,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
     public bool CanApprove { get; private set; }
+    public EscalationPanel Escalation { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
@@ -60,6 +61,46 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
         }
     }
 
+    public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
+        EscalationAsync(code, reference, () => raid.EscalateRiskAsync(Risk.Id, version, reason, ct), "escalated", ct);
+
+    public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
+        EscalationAsync(code, reference, () => raid.DeEscalateRiskAsync(Risk.Id, version, reason, ct), "handed back", ct);
+
+    private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await change();
+            TempData["Notice"] = $"{Risk.Reference} has been {done}";
+            return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}#escalation");
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError("Reason", error.ErrorMessage);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
+        {
+            ModelState.AddModelError(string.Empty, e is StaleVersionException
+                ? $"{Risk.Reference} was changed by someone else a moment ago. Check it below and try again."
+                : e.Message);
+            await LoadAsync(code, reference, ct);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -73,6 +114,10 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
         Names = await history.NamesAsync(Events.Items, ct);
         CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
         CanApprove = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
+        var open = Risk.Status == RiskStatus.Open;
+        // Handing back is decided where the item is held now.
+        var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
+        Escalation = new EscalationPanel(Risk.Reference, Risk.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version);
         return true;
     }
 }

@@ -16,4 +16,12 @@ public static class UnitPath
     // The ids on a path, top first: the unit's ancestors and then the unit itself.
     public static List<Guid> Ids(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+
+    // The path of an ancestor (or the unit itself) named by id, cut from a unit's path.
+    public static string Through(string path, Guid ancestorId)
+    {
+        var marker = $"/{ancestorId}/";
+        var at = path.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? path : path[..(at + marker.Length)];
+    }
 }
