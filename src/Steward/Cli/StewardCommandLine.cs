@@ -23,6 +23,7 @@ public static class StewardCommandLine
             UsersCommand.Create(),
             RolesCommand.Create(),
             TokensCommand.Create(),
+            RaidCommand.Create(),
         };
         root.Options.Add(CommonOptions.Database);
 

@@ -24,6 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidService>();
         services.AddScoped<Features.Raid.RaidQueries>();
         services.AddScoped<Features.Raid.RaidEscalation>();
+        services.AddScoped<Features.Raid.RiskImport>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

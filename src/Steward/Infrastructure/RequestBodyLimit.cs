@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Steward.Infrastructure;
 
@@ -8,9 +9,14 @@ public static class RequestBodyLimit
 {
     public const long MaxBytes = 1024 * 1024;
 
+    // On an endpoint that takes files: how large a body it accepts instead.
+    public sealed record Metadata(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+
+    // After routing, so an endpoint that takes files can say how large (RequestSizeLimit metadata).
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBytes;
+        if (context.Request.ContentLength > limit)
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
@@ -23,7 +29,7 @@ public static class RequestBodyLimit
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = MaxBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
         await next(context);

@@ -78,9 +78,9 @@ public static class StewardWebHost
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
-        app.UseRequestBodyLimit();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseChangeContext();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Features.Raid;
 
@@ -22,6 +23,12 @@ public static class RaidApi
 
         raid.MapGet("/risks", ListRisks).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk register of a unit and everything below it")
             .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true, escalated=true (escalated to this unit) and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");
+        raid.MapGet("/risks/export", ExportRisks).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("The risk register as a spreadsheet (format=xlsx, the default, or csv): every field of every risk the list's filters match, in its order");
+        raid.MapPost("/risks/import", ImportRisks).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithMetadata(new RequestBodyLimit.Metadata(RiskImport.MaxFileBytes))
+            .WithSummary("Import risks from an .xlsx or .csv file, all rows or none")
+            .WithDescription("Send the file as the body (or as 'file' in a multipart form). Headings are recognised wherever they sit in the first 20 rows; map[Heading]=field overrides one (a field of the export, or '-' to leave a column out). defaultOwner (an e-mail) fills rows with no owner. dryRun=true checks and previews without writing. Any bad row: 400 listing every problem by row and column, nothing written.");
         raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");
         raid.MapPost("/risks", RaiseRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
         raid.MapGet("/risks/{reference}", GetRisk).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetRisk").WithSummary("One risk, by reference (R-0042)");
@@ -37,6 +44,8 @@ public static class RaidApi
             .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
         raid.MapGet("/issues", ListIssues).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue register of a unit and everything below it")
             .WithDescription("Filter by status (open, resolved, closed or all; default open), owner, priority, overdue=true, escalated=true (escalated to this unit) and q; sort by priority (default), reference, target-resolution or updated; page with limit and cursor.");
+        raid.MapGet("/issues/export", ExportIssues).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("The issue register as a spreadsheet (format=xlsx or csv), under the list's filters");
         raid.MapPost("/issues", RaiseIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise an issue on this unit");
         raid.MapGet("/issues/{reference}", GetIssue).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetIssue").WithSummary("One issue, by reference (I-0007)");
         raid.MapPut("/issues/{reference}", UpdateIssue).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an issue's editable fields (If-Match required)");
@@ -54,6 +63,89 @@ public static class RaidApi
         var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q) with { Escalated = escalated == true };
         var order = EnumText.ParseOptional<RiskSort>("sort", sort) ?? RiskSort.Score;
         return TypedResults.Ok(await queries.RisksAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<IResult> ImportRisks(string unit, HttpContext http, RiskImport import, string? defaultOwner, bool? dryRun, CancellationToken ct)
+    {
+        var mapping = http.Request.Query.Where(q => q.Key.StartsWith("map[", StringComparison.Ordinal) && q.Key.EndsWith(']'))
+            .ToDictionary(q => q.Key[4..^1], q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Stream file;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            file = form.Files.GetFile("file")?.OpenReadStream()
+                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", "Choose a file to import")]);
+        }
+        else
+        {
+            file = new MemoryStream();
+            await http.Request.Body.CopyToAsync(file, ct);
+            file.Position = 0;
+        }
+
+        ImportReport report;
+        try
+        {
+            report = await import.ImportAsync(unit, file, mapping, defaultOwner, dryRun == true, ct: ct);
+        }
+        catch (UnreadableSpreadsheetException unreadable)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", unreadable.Message)]);
+        }
+
+        if (report.Problems.Count == 0)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        // Every problem, keyed by where it is, and the whole report beside them.
+        var errors = report.Problems.GroupBy(p => p.Row == 0 ? p.Column : $"row {p.Row}, {p.Column}")
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return TypedResults.ValidationProblem(errors, detail: $"{report.Problems.Count} problems; nothing was imported.", extensions: new Dictionary<string, object?> { ["report"] = report });
+    }
+
+    private static async Task<IResult> ExportRisks(
+        string unit, RaidQueries queries, TimeProvider clock, string? format, string? status, Guid? owner, int? minScore, int? likelihood, int? impact,
+        bool? overdueReview, bool? escalated, string? q, string? sort, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q) with { Escalated = escalated == true };
+        var rows = await queries.RiskRowsAsync(found, filter, EnumText.ParseOptional<RiskSort>("sort", sort) ?? RiskSort.Score, ct);
+        return await FileAsync(found.Code, "risks", spreadsheet, RaidSpreadsheets.RiskColumns, rows, clock, ct);
+    }
+
+    private static async Task<IResult> ExportIssues(
+        string unit, RaidQueries queries, TimeProvider clock, string? format, string? status, Guid? owner, string? priority, bool? overdue, bool? escalated,
+        string? q, string? sort, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.IssueRowsAsync(found, IssueFilterFrom(status, owner, priority, overdue, escalated, q),
+            EnumText.ParseOptional<IssueSort>("sort", sort) ?? IssueSort.Priority, ct);
+        return await FileAsync(found.Code, "issues", spreadsheet, RaidSpreadsheets.IssueColumns, rows, clock, ct);
+    }
+
+    private static async Task<IResult> FileAsync<T>(string unitCode, string register, SpreadsheetFormat format, IReadOnlyList<SpreadsheetColumn<T>> columns, List<T> rows, TimeProvider clock, CancellationToken ct)
+    {
+        var file = new MemoryStream();
+        await SpreadsheetWriter.WriteAsync(file, format, register == "risks" ? "Risks" : "Issues", columns, rows, ct);
+        file.Position = 0;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Results.File(file, SpreadsheetWriter.ContentType(format), $"{unitCode}-{register}-{today:yyyy-MM-dd}.{SpreadsheetWriter.Extension(format)}");
+    }
+
+    public static IssueFilter IssueFilterFrom(string? status, Guid? owner, string? priority, bool? overdue, bool? escalated, string? q)
+    {
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        return new IssueFilter(
+            Status: all ? null : EnumText.ParseOptional<IssueStatus>("status", status) ?? IssueStatus.Open,
+            AllStatuses: all,
+            OwnerId: owner,
+            Priority: EnumText.ParseOptional<IssuePriority>("priority", priority),
+            Overdue: overdue == true,
+            Text: q,
+            Escalated: escalated == true);
     }
 
     private static async Task<Ok<HeatMap>> HeatMap(
@@ -163,15 +255,7 @@ public static class RaidApi
         string? sort, int? limit, string? cursor, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
-        var filter = new IssueFilter(
-            Status: all ? null : EnumText.ParseOptional<IssueStatus>("status", status) ?? IssueStatus.Open,
-            AllStatuses: all,
-            OwnerId: owner,
-            Priority: EnumText.ParseOptional<IssuePriority>("priority", priority),
-            Overdue: overdue == true,
-            Text: q,
-            Escalated: escalated == true);
+        var filter = IssueFilterFrom(status, owner, priority, overdue, escalated, q);
         var order = EnumText.ParseOptional<IssueSort>("sort", sort) ?? IssueSort.Priority;
         return TypedResults.Ok(await queries.IssuesAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
     }

@@ -76,7 +76,7 @@ public sealed class RaidEscalation(StewardDbContext db)
     }
 
     // A closed item is nobody's escalation any more, however it got there.
-    private static void Place(IRaidItem item, bool open, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain, Func<EffectiveTolerance, bool> breaches)
+    public static void Place(IRaidItem item, bool open, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain, Func<EffectiveTolerance, bool> breaches)
     {
         if (!open)
         {

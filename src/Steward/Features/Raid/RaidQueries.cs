@@ -26,24 +26,9 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     {
         CheckLimit(page);
         var today = Today;
-        var risks = FilterRisks(unit, filter);
-        if (filter.Likelihood is { } likelihood)
-        {
-            risks = risks.Where(r => r.Likelihood == likelihood);
-        }
+        var risks = FilterCells(FilterRisks(unit, filter), filter);
 
-        if (filter.Impact is { } impact)
-        {
-            risks = risks.Where(r => r.Impact == impact);
-        }
-
-        risks = sort switch
-        {
-            RiskSort.Reference => risks.OrderBy(r => r.Number),
-            RiskSort.NextReview => risks.OrderBy(r => r.NextReviewDate == null).ThenBy(r => r.NextReviewDate).ThenBy(r => r.Number),
-            RiskSort.Updated => risks.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Number),
-            _ => risks.OrderByDescending(r => r.Score).ThenBy(r => r.Number),
-        };
+        risks = Order(risks, sort);
         var rows = await risks.Skip(page.Offset).Take(page.Limit + 1)
             .Select(r => new
             {
@@ -82,47 +67,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     {
         CheckLimit(page);
         var today = Today;
-        var issues = db.Issues.AsNoTracking().Where(i => i.Unit!.Path.StartsWith(unit.Path));
-        if (!filter.AllStatuses && filter.Status is { } status)
-        {
-            issues = issues.Where(i => i.Status == status);
-        }
-
-        if (filter.OwnerId is { } owner)
-        {
-            issues = issues.Where(i => i.OwnerId == owner);
-        }
-
-        if (filter.Priority is { } priority)
-        {
-            issues = issues.Where(i => i.Priority == priority);
-        }
-
-        if (filter.Overdue)
-        {
-            issues = issues.Where(i => i.Status != IssueStatus.Closed && i.TargetResolutionDate < today);
-        }
-
-        if (filter.Escalated)
-        {
-            issues = issues.Where(i => i.EscalatedToId == unit.Id);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim().ToLowerInvariant();
-            issues = issues.Where(i => i.Title.ToLower().Contains(text));
-        }
-
-        // Enums are stored by name, so priority order is spelled out for the database.
-        issues = sort switch
-        {
-            IssueSort.Reference => issues.OrderBy(i => i.Number),
-            IssueSort.TargetResolution => issues.OrderBy(i => i.TargetResolutionDate == null).ThenBy(i => i.TargetResolutionDate).ThenBy(i => i.Number),
-            IssueSort.Updated => issues.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number),
-            _ => issues.OrderBy(i => i.Priority == IssuePriority.Critical ? 0 : i.Priority == IssuePriority.High ? 1 : i.Priority == IssuePriority.Medium ? 2 : 3)
-                .ThenBy(i => i.Number),
-        };
+        var issues = Order(FilterIssues(unit, filter), sort);
         var rows = await issues.Skip(page.Offset).Take(page.Limit + 1)
             .Select(i => new
             {
@@ -188,6 +133,98 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
         var chain = await escalation.ChainAsync(unit.Path, ct);
         return new ToleranceView(own?.RiskScore, own?.IssuePriority, own?.Version, chain[0].Tolerance);
+    }
+
+    // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.
+    public async Task<List<RiskExportRow>> RiskRowsAsync(UnitView unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default) =>
+        await Order(FilterCells(FilterRisks(unit, filter), filter), sort)
+            .Select(r => new RiskExportRow(
+                r.Number, r.Unit!.Code, r.Unit.Name, r.Title, r.IsOpportunity, r.Category, r.Cause, r.Event, r.Effect,
+                r.Owner!.Name, r.Owner.Email, r.RaisedBy == null ? null : r.RaisedBy.Name, r.RaisedOn, r.ProximityDate,
+                r.InherentLikelihood, r.InherentImpact, r.Likelihood, r.Impact, r.Score, r.TargetLikelihood, r.TargetImpact,
+                r.Response, r.NextReviewDate, r.Status, db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => u.Code).FirstOrDefault(), r.EscalationReason,
+                db.Issues.Where(i => i.Id == r.RealisedIssueId).Select(i => (int?)i.Number).FirstOrDefault(),
+                r.Version, r.UpdatedAt))
+            .ToListAsync(ct);
+
+    public async Task<List<IssueExportRow>> IssueRowsAsync(UnitView unit, IssueFilter filter, IssueSort sort, CancellationToken ct = default) =>
+        await Order(FilterIssues(unit, filter), sort)
+            .Select(i => new IssueExportRow(
+                i.Number, i.Unit!.Code, i.Unit.Name, i.Title, i.Description, i.Priority, i.Impact,
+                i.Owner!.Name, i.Owner.Email, i.RaisedOn, i.TargetResolutionDate, i.Resolution, i.Status,
+                i.Risk == null ? null : (int?)i.Risk.Number,
+                db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => u.Code).FirstOrDefault(), i.EscalationReason, i.Version, i.UpdatedAt))
+            .ToListAsync(ct);
+
+    private static IQueryable<Risk> FilterCells(IQueryable<Risk> risks, RiskFilter filter)
+    {
+        if (filter.Likelihood is { } likelihood)
+        {
+            risks = risks.Where(r => r.Likelihood == likelihood);
+        }
+
+        if (filter.Impact is { } impact)
+        {
+            risks = risks.Where(r => r.Impact == impact);
+        }
+
+        return risks;
+    }
+
+    private static IQueryable<Risk> Order(IQueryable<Risk> risks, RiskSort sort) => sort switch
+    {
+        RiskSort.Reference => risks.OrderBy(r => r.Number),
+        RiskSort.NextReview => risks.OrderBy(r => r.NextReviewDate == null).ThenBy(r => r.NextReviewDate).ThenBy(r => r.Number),
+        RiskSort.Updated => risks.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Number),
+        _ => risks.OrderByDescending(r => r.Score).ThenBy(r => r.Number),
+    };
+
+    // Enums are stored by name, so priority order is spelled out for the database.
+    private static IQueryable<Issue> Order(IQueryable<Issue> issues, IssueSort sort) => sort switch
+    {
+        IssueSort.Reference => issues.OrderBy(i => i.Number),
+        IssueSort.TargetResolution => issues.OrderBy(i => i.TargetResolutionDate == null).ThenBy(i => i.TargetResolutionDate).ThenBy(i => i.Number),
+        IssueSort.Updated => issues.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Number),
+        _ => issues.OrderBy(i => i.Priority == IssuePriority.Critical ? 0 : i.Priority == IssuePriority.High ? 1 : i.Priority == IssuePriority.Medium ? 2 : 3)
+            .ThenBy(i => i.Number),
+    };
+
+    private IQueryable<Issue> FilterIssues(UnitView unit, IssueFilter filter)
+    {
+        var today = Today;
+        var issues = db.Issues.AsNoTracking().Where(i => i.Unit!.Path.StartsWith(unit.Path));
+        if (!filter.AllStatuses && filter.Status is { } status)
+        {
+            issues = issues.Where(i => i.Status == status);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            issues = issues.Where(i => i.OwnerId == owner);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            issues = issues.Where(i => i.Priority == priority);
+        }
+
+        if (filter.Overdue)
+        {
+            issues = issues.Where(i => i.Status != IssueStatus.Closed && i.TargetResolutionDate < today);
+        }
+
+        if (filter.Escalated)
+        {
+            issues = issues.Where(i => i.EscalatedToId == unit.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            issues = issues.Where(i => i.Title.ToLower().Contains(text));
+        }
+
+        return issues;
     }
 
     private IQueryable<Risk> FilterRisks(UnitView unit, RiskFilter filter)

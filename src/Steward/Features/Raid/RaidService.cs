@@ -333,7 +333,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         }
     }
 
-    private static void Apply(Risk risk, RiskInput input)
+    internal static void Apply(Risk risk, RiskInput input)
     {
         risk.Title = input.Title!;
         risk.Cause = input.Cause;

@@ -45,7 +45,8 @@ internal sealed class RiskInputValidator : AbstractValidator<RiskInput>
     private static readonly RiskResponse[] ThreatOnly = [RiskResponse.Avoid, RiskResponse.Reduce, RiskResponse.Transfer];
     private static readonly RiskResponse[] OpportunityOnly = [RiskResponse.Exploit, RiskResponse.Enhance];
 
-    public RiskInputValidator(StewardDbContext db)
+    // checkPeople: false when the caller has already resolved every person (an import of many rows).
+    public RiskInputValidator(StewardDbContext db, bool checkPeople = true)
     {
         RuleFor(r => r.Title).NotEmpty().WithMessage("Enter a title for the risk");
         this.Text(r => r.Title, "Title", Risk.TitleMaxLength);
@@ -54,7 +55,11 @@ internal sealed class RiskInputValidator : AbstractValidator<RiskInput>
         this.Text(r => r.Effect, "Effect", Risk.TextMaxLength);
         this.Text(r => r.Category, "Category", Risk.CategoryMaxLength);
         RuleFor(r => r.OwnerId).NotNull().WithMessage("Choose who owns the risk");
-        this.PeopleExist(db, r => r.OwnerId, r => r.RaisedById);
+        if (checkPeople)
+        {
+            this.PeopleExist(db, r => r.OwnerId, r => r.RaisedById);
+        }
+
         this.OnScale(r => r.Likelihood, "Likelihood", required: true);
         this.OnScale(r => r.Impact, "Impact", required: true);
         this.OnScale(r => r.InherentLikelihood, "Inherent likelihood", required: false);

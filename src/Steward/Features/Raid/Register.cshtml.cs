@@ -52,15 +52,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         {
             if (ShowingIssues)
             {
-                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
-                var filter = new IssueFilter(
-                    Status: all ? null : EnumText.ParseOptional<IssueStatus>("status", Status) ?? IssueStatus.Open,
-                    AllStatuses: all,
-                    OwnerId: Owner,
-                    Priority: EnumText.ParseOptional<IssuePriority>("priority", Priority),
-                    Overdue: Overdue,
-                    Text: Q,
-                    Escalated: Escalated);
+                var filter = RaidApi.IssueFilterFrom(Status, Owner, Priority, Overdue, Escalated, Q);
                 Issues = await raid.IssuesAsync(unit, filter, EnumText.ParseOptional<IssueSort>("sort", Sort) ?? IssueSort.Priority, new RegisterPage(Cursor: Cursor), ct);
             }
             else
@@ -83,8 +75,14 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         return Page();
     }
 
+    // This view of the register as a spreadsheet, through the API (which Steward's own pages may call).
+    public string DownloadLink(string format) =>
+        $"/api/v1/units/{Unit.Code}/{(ShowingIssues ? "issues" : "risks")}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
+
     // This view of the register with some filters changed (null removes one), for links that keep the rest.
-    public string Link(IDictionary<string, string?> changes)
+    public string Link(IDictionary<string, string?> changes) => $"/units/{Unit.Code}/raid" + Query(changes);
+
+    private string Query(IDictionary<string, string?> changes)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -99,6 +97,6 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         }
 
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
-        return $"/units/{Unit.Code}/raid" + (query.Length > 0 ? "?" + query : string.Empty);
+        return query.Length > 0 ? "?" + query : string.Empty;
     }
 }

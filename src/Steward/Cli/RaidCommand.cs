@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Spectre.Console;
+using Steward.Features.Raid;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Cli;
+
+// steward raid export: a unit's RAID register, rolled up, as .xlsx or .csv, with the register's filters.
+internal static class RaidCommand
+{
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit's code or id; its register rolls up everything below it.", Required = true };
+    private static readonly Option<string> Type = new("--type") { Description = "risks (the default) or issues.", DefaultValueFactory = _ => "risks" };
+    private static readonly Option<string?> Format = new("--format") { Description = "xlsx or csv; by default taken from the output file's extension." };
+    private static readonly Option<string> Output = new("--output") { Description = "The file to write (an existing file is replaced).", Required = true };
+    private static readonly Option<string?> Status = new("--status") { Description = "open (the default), closed, realised, resolved or all." };
+
+    public static Command Create()
+    {
+        var export = new Command("export", "Write a unit's risk or issue register, with every field, to a spreadsheet.") { Unit, Type, Format, Output, Status };
+        export.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var output = parse.GetValue(Output)!;
+            var format = SpreadsheetFormats.Parse("--format", parse.GetValue(Format) ?? Path.GetExtension(output));
+            var queries = services.GetRequiredService<RaidQueries>();
+            var unit = await queries.RequireReadableUnitAsync(parse.GetValue(Unit)!, ct);
+            var status = parse.GetValue(Status);
+            await using var file = File.Create(output);
+            var count = 0;
+            switch (parse.GetValue(Type)?.Trim().ToLowerInvariant())
+            {
+                case "risks":
+                    var risks = await queries.RiskRowsAsync(unit, RaidApi.RiskFilterFrom(status, null, null, null, null, null, null), RiskSort.Score, ct);
+                    count = risks.Count;
+                    await WithProgressAsync($"Writing {count:N0} risks", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Risks", RaidSpreadsheets.RiskColumns, risks, ct, progress));
+                    break;
+                case "issues":
+                    var issues = await queries.IssueRowsAsync(unit, RaidApi.IssueFilterFrom(status, null, null, null, null, null), IssueSort.Priority, ct);
+                    count = issues.Count;
+                    await WithProgressAsync($"Writing {count:N0} issues", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Issues", RaidSpreadsheets.IssueColumns, issues, ct, progress));
+                    break;
+                default:
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", "--type must be risks or issues")]);
+            }
+
+            Console.WriteLine($"Wrote {count:N0} {parse.GetValue(Type)} of {unit.Code} and below to {output}.");
+            return StewardCommandLine.Success;
+        }));
+        return new Command("raid", "Risks and issues: import and export the register.") { export, RaidImportCommand.Create() };
+    }
+
+    private static async Task WithProgressAsync(string description, int total, Func<IProgress<int>, Task> write) =>
+        await AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask(description, maxValue: Math.Max(total, 1));
+                await write(new Progress<int>(done => task.Value = done));
+                task.Value = task.MaxValue;
+            });
+}

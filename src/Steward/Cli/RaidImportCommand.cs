@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Spectre.Console;
+using Steward.Features.Raid;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Cli;
+
+// steward raid import: risks from .xlsx or .csv into a unit's log, all rows or none, with a progress bar
+// and every problem listed by row and column.
+internal static class RaidImportCommand
+{
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit whose RAID log receives the risks (a 'Unit' column may name units below it).", Required = true };
+    private static readonly Option<string> File = new("--file") { Description = "The .xlsx or .csv file.", Required = true };
+    private static readonly Option<string?> DefaultOwner = new("--default-owner") { Description = "E-mail of the owner for rows that name none." };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Check every row and show what would be imported, without writing." };
+    private static readonly Option<string[]> Map = new("--map") { Description = "HEADING=field: read a column into a field (or '-' to leave it out). Repeatable.", AllowMultipleArgumentsPerToken = false };
+
+    public static Command Create()
+    {
+        var command = new Command("import", "Import risks from a spreadsheet into a unit's RAID log: every row is checked, and all are written or none.")
+        {
+            Unit, File, DefaultOwner, DryRun, Map,
+        };
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var path = parse.GetValue(File)!;
+            if (!System.IO.File.Exists(path))
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"--file: no file at {path}")]);
+            }
+
+            var mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parse.GetValue(Map) ?? [])
+            {
+                var at = pair.LastIndexOf('=');
+                if (at <= 0)
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--map", $"--map takes HEADING=field, not {pair}")]);
+                }
+
+                mapping[pair[..at].Trim()] = pair[(at + 1)..].Trim();
+            }
+
+            await using var file = System.IO.File.OpenRead(path);
+            ImportReport report;
+            try
+            {
+                report = await AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask($"Reading {Path.GetFileName(path)}", maxValue: 1);
+                        var result = await services.GetRequiredService<RiskImport>().ImportAsync(
+                            parse.GetValue(Unit)!, file, mapping, parse.GetValue(DefaultOwner), parse.GetValue(DryRun),
+                            new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(p.Total, 1); task.Value = p.Done; }), ct);
+                        task.Value = task.MaxValue;
+                        return result;
+                    });
+            }
+            catch (UnreadableSpreadsheetException unreadable)
+            {
+                throw new CommandFailure($"{path}: {unreadable.Message}");
+            }
+
+            Console.WriteLine($"Read {report.RowsRead:N0} rows from {report.Sheet ?? Path.GetFileName(path)} (headings on row {report.HeadingRow}{(report.Encoding is null ? string.Empty : $", text read as {report.Encoding}")}).");
+            foreach (var column in report.Columns.Where(c => c.Heading.Length > 0))
+            {
+                Console.WriteLine($"  {column.Heading,-32} -> {column.Field ?? "(not imported)"}");
+            }
+
+            if (report.Problems.Count > 0)
+            {
+                foreach (var problem in report.Problems)
+                {
+                    Console.Error.WriteLine(problem.Row == 0 ? $"{problem.Column}: {problem.Message}" : $"row {problem.Row}, {problem.Column}: {problem.Message}");
+                }
+
+                throw new CommandFailure($"{report.Problems.Count} problems; nothing was imported.");
+            }
+
+            Console.WriteLine(report.DryRun ? $"All {report.RowsRead:N0} rows are valid; nothing was written (--dry-run)." : $"Imported {report.Imported:N0} risks.");
+            return StewardCommandLine.Success;
+        }));
+        return command;
+    }
+}

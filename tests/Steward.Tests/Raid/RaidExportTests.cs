@@ -1,0 +1,76 @@
+using System.Net;
+using MiniExcelLibs;
+using Steward.Tests.Cli;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Raid;
+
+public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheRiskRegister_ExportsAsCsvAndXlsx_WithTheFilter_AndFormulasNeutralised()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync("Ada Lovelace");
+        await app.CreateRiskAsync(project.Code, owner.Id, 5, 5, "=HYPERLINK(\"http://evil.example\",\"Click\")");
+        await app.CreateRiskAsync(programme.Code, owner.Id, 1, 2, "Minor slippage");
+
+        var csv = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/risks/export?format=csv", Ct);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"{programme.Code}-risks-", csv.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Reference,Unit,Unit name,Title,Type,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Minor slippage", lines[2], StringComparison.Ordinal);
+
+        var filtered = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/risks/export?format=csv&minScore=20", Ct);
+        Assert.Equal(2, (await filtered.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var xlsx = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/risks/export", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"Click\")", rows[0]["Title"]);
+        Assert.Equal("Ada Lovelace", rows[0]["Owner"]);
+        Assert.Equal(25d, Convert.ToDouble(rows[0]["Score"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(project.Code, rows[0]["Unit"]);
+
+        var bad = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/risks/export?format=pdf", Ct);
+        Assert.Contains("format must be xlsx or csv, not pdf", await bad.FieldErrorsAsync("format"));
+    }
+
+    [Fact]
+    public async Task TheCommandLine_ExportsIssues_WithAProgressBar()
+    {
+        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        await app.CreateIssueAsync(project.Code, owner.Id, Steward.Features.Raid.IssuePriority.Critical);
+        var output = Path.Combine(Path.GetTempPath(), $"issues-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var run = await StewardProcess.RunAsync("raid", "export", "--unit", portfolio.Code, "--type", "issues", "--output", output, "--database", app.ConnectionString);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains($"Wrote 1 issues of {portfolio.Code} and below to {output}.", run.Output, StringComparison.Ordinal);
+            var lines = await File.ReadAllLinesAsync(output, Ct);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains("Critical", lines[1], StringComparison.Ordinal);
+
+            var wrong = await StewardProcess.RunAsync("raid", "export", "--unit", portfolio.Code, "--type", "dragons", "--output", output, "--database", app.ConnectionString);
+            Assert.Equal(2, wrong.ExitCode);
+            Assert.Contains("--type must be risks or issues", wrong.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
+
+public sealed class RaidExportOnSqlite(SqliteApp app) : RaidExportTests<SqliteApp>(app);
+
+public sealed class RaidExportOnPostgres(PostgresApp app) : RaidExportTests<PostgresApp>(app);

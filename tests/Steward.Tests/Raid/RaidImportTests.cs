@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Steward.Features.Raid;
+using Steward.Tests.Cli;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Raid;
+
+public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheRealTemplate_FilledIn_Imports_WithItsHeadingsOnRow4AndItsSpelling()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var author = await app.CreatePersonAsync($"Jane Austen {Guid.NewGuid():N}");
+        var owner = await app.CreatePersonAsync();
+        var file = RaidTemplate.FillRiskRegister(
+            new Dictionary<string, object>
+            {
+                ["B"] = author.Name, ["C"] = "25/11/2026", ["D"] = "Supplier may fail to deliver the data platform on time",
+                ["E"] = "Commercial", ["F"] = "31/03/2027", ["G"] = 4, ["H"] = "High", ["L"] = "Open",
+            },
+            new Dictionary<string, object> { ["B"] = author.Name, ["D"] = "Legacy data is poorer than assumed", ["G"] = "Very High 5", ["H"] = 3, ["L"] = "Closed" });
+
+        var dry = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import?dryRun=true&defaultOwner={owner.Email}", file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        var preview = await dry.ReadAsync<ImportReport>();
+        Assert.Equal("Risk Register", preview.Sheet);
+        Assert.Equal(4, preview.HeadingRow);
+        Assert.Equal(2, preview.RowsRead);
+        Assert.Equal(0, preview.Imported);
+        Assert.Contains(preview.Columns, c => c.Heading == "Probability" && c.Field == RiskImportFields.Likelihood);
+        Assert.Contains(preview.Columns, c => c.Heading == "Mitigation in Place" && c.Field is null);
+        Assert.Empty(await RisksAsync(project.Code));
+
+        var imported = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import?defaultOwner={owner.Email}", file, "application/octet-stream");
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(2, (await imported.ReadAsync<ImportReport>()).Imported);
+
+        var risks = await RisksAsync(project.Code);
+        Assert.Equal(2, risks.Count);
+        var first = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risks/{risks.Single(r => r.GetProperty("score").GetInt32() == 16).GetProperty("reference").GetString()}", Ct)).ReadAsync<RiskView>();
+        Assert.Equal("Supplier may fail to deliver the data platform on time", first.Title);
+        Assert.Equal(author.Id, first.RaisedBy!.Id);
+        Assert.Equal(new DateOnly(2026, 11, 25), first.RaisedOn);
+        Assert.Equal(new DateOnly(2027, 3, 31), first.ProximityDate);
+        Assert.Equal(owner.Id, first.Owner.Id);
+        Assert.Equal(RiskStatus.Closed, risks.Single(r => r.GetProperty("score").GetInt32() == 15).GetProperty("status").Deserialize<RiskStatus>(StewardApp.Json));
+    }
+
+    [Fact]
+    public async Task AWindows1252Csv_IsDetected_NotGarbled()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = Encoding.GetEncoding(1252).GetBytes($"Title,Owner email,Likelihood,Impact\r\nCafé supplier’s contract – renewal,{owner.Email},2,3\r\n");
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import", csv, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Windows-1252", (await response.ReadAsync<ImportReport>()).Encoding);
+        Assert.Equal("Café supplier’s contract – renewal", Assert.Single(await RisksAsync(project.Code)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AHundredThousandRowsWithThreeBad_ReportsAllThree_AndImportsNone()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var csv = new StringBuilder("Title,Owner email,Likelihood,Impact,Next review\n");
+        for (var row = 2; row <= 100_001; row++)
+        {
+            csv.Append(row switch
+            {
+                500 => $"Bad likelihood,{owner.Email},6,3,\n",
+                50_000 => $"Bad review,{owner.Email},2,3,01/01/1900\n",
+                99_999 => $"=HYPERLINK(\"http://evil.example\"),{owner.Email},2,3,\n",
+                _ => $"Risk {row},{owner.Email},2,3,\n",
+            });
+        }
+
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import", Encoding.UTF8.GetBytes(csv.ToString()), "text/csv");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Likelihood must be from 1 to 5, not 6", await response.FieldErrorsAsync("row 500, Likelihood"));
+        Assert.Contains("Next review date must be between 2000 and 2200, not 1 January 1900", await response.FieldErrorsAsync("row 50000, Next review"));
+        Assert.Contains("formula", (await response.FieldErrorsAsync("row 99999, Title"))[0], StringComparison.Ordinal);
+        var report = (await response.ReadJsonAsync()).GetProperty("report");
+        Assert.Equal(100_000, report.GetProperty("rowsRead").GetInt32());
+        Assert.Equal(3, report.GetProperty("problems").GetArrayLength());
+        Assert.Empty(await RisksAsync(project.Code));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D }, "The file is not a spreadsheet")]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "Excel 97-2003 (.xls)")]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "could not be read")]
+    public async Task AFileThatIsNotASpreadsheet_IsRefusedNamingTheFile(byte[] content, string message)
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import", content, "application/octet-stream");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await response.FieldErrorsAsync("file"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExport_ImportsBackIntoAnotherUnit_FieldForField()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var (_, _, other) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync($"Round Trip {Guid.NewGuid():N}");
+        var raised = await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/risks", new
+        {
+            title = "=Looks like a formula", ownerId = owner.Id, likelihood = 3, impact = 5, cause = "Cause text", @event = "Event text", effect = "Effect text",
+            category = "Technical", inherentLikelihood = 4, inherentImpact = 5, targetLikelihood = 1, targetImpact = 5, response = "reduce",
+            nextReviewDate = "2027-02-01", proximityDate = "2027-06-30",
+        });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var original = await raised.ReadAsync<RiskView>();
+        var export = await app.Api().GetAsync($"/api/v1/units/{project.Code}/risks/export", Ct);
+        var imported = await PostFileAsync($"/api/v1/units/{other.Code}/risks/import?map[Unit]=-", await export.Content.ReadAsByteArrayAsync(Ct), "application/octet-stream");
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync(Ct));
+
+        var copy = await (await app.Api().GetAsync($"/api/v1/units/{other.Code}/risks/{Assert.Single(await RisksAsync(other.Code)).GetProperty("reference").GetString()}", Ct)).ReadAsync<RiskView>();
+        Assert.Equal(original with { Id = copy.Id, Reference = copy.Reference, Unit = copy.Unit, RaisedOn = copy.RaisedOn, CreatedAt = copy.CreatedAt, UpdatedAt = copy.UpdatedAt }, copy);
+    }
+
+    [Fact]
+    public async Task TheCommandLine_Imports_AndListsProblemsByRowAndColumn()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var good = Path.Combine(Path.GetTempPath(), $"risks-{Guid.NewGuid():N}.csv");
+        var bad = Path.Combine(Path.GetTempPath(), $"risks-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(good, $"Risk title,Probability,Impact\nServer room floods,2,5\nKey person leaves,3,3\n", Ct);
+            await File.WriteAllTextAsync(bad, $"Risk title,Probability,Impact\nServer room floods,7,5\n", Ct);
+            var run = await StewardProcess.RunAsync("raid", "import", "--unit", project.Code, "--file", good, "--default-owner", owner.Email, "--database", app.ConnectionString);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Imported 2 risks.", run.Output, StringComparison.Ordinal);
+
+            var refused = await StewardProcess.RunAsync("raid", "import", "--unit", project.Code, "--file", bad, "--default-owner", owner.Email, "--database", app.ConnectionString);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("row 2, Probability: Likelihood must be from 1 to 5, not 7", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(2, (await RisksAsync(project.Code)).Count);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+
+    private Task<HttpResponseMessage> PostFileAsync(string url, byte[] content, string contentType)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return app.Api().PostAsync(url, body, Ct);
+    }
+
+    private async Task<List<JsonElement>> RisksAsync(string unitCode) =>
+        (await (await app.Api().GetAsync($"/api/v1/units/{unitCode}/risks?status=all&limit=500", Ct)).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+}
+
+public sealed class RaidImportOnSqlite(SqliteApp app) : RaidImportTests<SqliteApp>(app);
+
+public sealed class RaidImportOnPostgres(PostgresApp app) : RaidImportTests<PostgresApp>(app);
