@@ -25,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidQueries>();
         services.AddScoped<Features.Raid.RaidEscalation>();
         services.AddScoped<Features.Raid.RiskImport>();
+        services.AddSingleton<Features.Raid.ImportUploads>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -9,8 +9,12 @@ public static class RequestBodyLimit
 {
     public const long MaxBytes = 1024 * 1024;
 
-    // On an endpoint that takes files: how large a body it accepts instead.
-    public sealed record Metadata(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+    // On a page or endpoint that takes files: how large a body it accepts instead.
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+    public sealed class AcceptsFilesAttribute(long maxBytes) : Attribute, IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize { get; } = maxBytes;
+    }
 
     // After routing, so an endpoint that takes files can say how large (RequestSizeLimit metadata).
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>

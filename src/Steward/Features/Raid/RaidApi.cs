@@ -26,7 +26,7 @@ public static class RaidApi
         raid.MapGet("/risks/export", ExportRisks).Requires(PmoArea.Raid, PmoAction.Read)
             .WithSummary("The risk register as a spreadsheet (format=xlsx, the default, or csv): every field of every risk the list's filters match, in its order");
         raid.MapPost("/risks/import", ImportRisks).Requires(PmoArea.Raid, PmoAction.Contribute)
-            .WithMetadata(new RequestBodyLimit.Metadata(RiskImport.MaxFileBytes))
+            .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(RiskImport.MaxFileBytes))
             .WithSummary("Import risks from an .xlsx or .csv file, all rows or none")
             .WithDescription("Send the file as the body (or as 'file' in a multipart form). Headings are recognised wherever they sit in the first 20 rows; map[Heading]=field overrides one (a field of the export, or '-' to leave a column out). defaultOwner (an e-mail) fills rows with no owner. dryRun=true checks and previews without writing. Any bad row: 400 listing every problem by row and column, nothing written.");
         raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");

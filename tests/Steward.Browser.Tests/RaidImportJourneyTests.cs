@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+using Steward.Tests.Raid;
+
+namespace Steward.Browser.Tests;
+
+public sealed class RaidImportJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // A colleague's RAID log, on the real template, taken back into Steward: upload, check the mapping
+    // and the preview, import. Each step is scanned with axe.
+    [Fact]
+    public async Task TheRealTemplate_IsUploadedCheckedAndImported()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync($"Mary Seacole {Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}/raid");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import risks from a spreadsheet" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose a spreadsheet to import");
+        await page.AssertNoViolationsAsync();
+
+        var file = RaidTemplate.FillRiskRegister(
+            new Dictionary<string, object> { ["D"] = "Contractor cannot get security clearance in time", ["G"] = "Medium", ["H"] = 4 },
+            new Dictionary<string, object> { ["D"] = "Business case approval slips", ["G"] = 2, ["H"] = "Very High" });
+        await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload
+        {
+            Name = "raid_log.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = file,
+        });
+        await page.GetByLabel("Owner of rows that name none (optional)").SelectOptionAsync(new SelectOptionValue { Label = owner.Name });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 rows under the headings on row 4 of the sheet ‘Risk Register’");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Contractor cannot get security clearance in time");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 risks" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Imported 2 risks");
+        await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync("Business case approval slips");
+        await page.AssertNoViolationsAsync();
+    }
+}
