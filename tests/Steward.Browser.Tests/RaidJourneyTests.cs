@@ -77,5 +77,30 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertNoViolationsAsync();
         await page.GotoAsync($"/units/{project.Code}/issues/new");
         await page.AssertNoViolationsAsync();
+
+        // A dependency on another project, committed late: flagged on its page and in the register.
+        var provider = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Project, programme.Id);
+        await page.GotoAsync($"/units/{project.Code}/raid?type=dependencies");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a dependency" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record dependency" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Name the unit it depends on, or the party outside Steward");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What is needed").FillAsync("Supplier data feed");
+        await page.GetByLabel("Code of the unit it comes from").FillAsync(provider.Code);
+        foreach (var (group, day) in new[] { ("Needed by", "1"), ("Committed date (optional)", "19") })
+        {
+            var date = page.GetByRole(AriaRole.Group, new() { Name = group });
+            await date.GetByLabel("Day").FillAsync(day);
+            await date.GetByLabel("Month").FillAsync("3");
+            await date.GetByLabel("Year").FillAsync("2027");
+        }
+
+        await page.GetByLabel("Owner on the needing side").SelectOptionAsync(new SelectOptionValue { Label = "Grace Hopper (Programme Manager)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record dependency" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Committed 14 working days after it is needed");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/units/{provider.Code}/raid?type=dependencies");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Supplier data feed");
+        await page.AssertNoViolationsAsync();
     }
 }

@@ -38,4 +38,8 @@ public static class TestData
     public static Task<Issue> CreateIssueAsync(this StewardApp app, string unitCode, Guid ownerId, IssuePriority priority = IssuePriority.High) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseIssueAsync(unitCode,
             new IssueInput($"Test issue {Guid.NewGuid().ToString("N")[..8]}", ownerId, priority)));
+
+    public static Task<Dependency> CreateDependencyAsync(this StewardApp app, string unitCode, Guid ownerId) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseDependencyAsync(unitCode,
+            new DependencyInput($"Test dependency {Guid.NewGuid().ToString("N")[..8]}", ownerId, new DateOnly(2027, 6, 30), ExternalParty: "A supplier")));
 }

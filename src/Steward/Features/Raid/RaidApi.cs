@@ -39,6 +39,14 @@ public static class RaidApi
         raid.MapPost("/risks/{reference}/de-escalate", DeEscalateRisk).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand a risk back one level down, with a reason; needs approve where it is held now (If-Match required)");
         raid.MapGet("/risks/{reference}/history", RiskHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's change history, newest first");
 
+        raid.MapGet("/dependencies", ListDependencies).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Dependencies of a unit and everything below it, on either side")
+            .WithDescription("direction=needs (what these units need), provides (what they provide to others) or both (default); status (proposed, agreed, at-risk, delivered, broken or all; default: open ones), late=true (committed after needed), escalated=true; limit and cursor.");
+        raid.MapPost("/dependencies", RaiseDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record what this unit needs from another unit or an outside party");
+        raid.MapGet("/dependencies/{reference}", GetDependency).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetDependency").WithSummary("One dependency, by reference (D-0003)");
+        raid.MapPut("/dependencies/{reference}", UpdateDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a dependency's fields, status included (If-Match required)");
+        raid.MapPost("/dependencies/{reference}/escalate", EscalateDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate a dependency one level up, with a reason (If-Match required)");
+        raid.MapPost("/dependencies/{reference}/de-escalate", DeEscalateDependency).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand a dependency back one level down, with a reason (If-Match required)");
+        raid.MapGet("/dependencies/{reference}/history", DependencyHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The dependency's change history, newest first");
         raid.MapGet("/raid-tolerances", GetTolerances).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The unit's RAID tolerances: its own, and those that apply (inherited from above where it sets none)");
         raid.MapPut("/raid-tolerances", SetTolerances).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
@@ -227,6 +235,61 @@ public static class RaidApi
     private static Task<Ok<IssueView>> DeEscalateIssue(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         ChangeIssue(unit, reference, queries, http, (id, version) => service.DeEscalateIssueAsync(id, version, input.Reason, ct), ct);
 
+    private static async Task<Ok<CursorPage<DependencyView>>> ListDependencies(
+        string unit, RaidQueries queries, string? direction, string? status, bool? late, bool? escalated, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        var filter = new DependencyFilter(
+            Status: all ? null : EnumText.ParseOptional<DependencyStatus>("status", status),
+            OpenOnly: !all,
+            Late: late == true,
+            Direction: direction?.Trim().ToLowerInvariant() ?? "both",
+            Escalated: escalated == true);
+        return TypedResults.Ok(await queries.DependenciesAsync(found, filter, new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<CreatedAtRoute<DependencyView>> RaiseDependency(string unit, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var dependency = await service.RaiseDependencyAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(dependency.UnitId.ToString(), ct);
+        var view = await queries.DependencyAsync(found, dependency.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetDependency", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<DependencyView>> GetDependency(string unit, string reference, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.DependencyAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static Task<Ok<DependencyView>> UpdateDependency(string unit, string reference, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeDependency(unit, reference, queries, http, (id, version) => service.UpdateDependencyAsync(id, version, input, ct), ct);
+
+    private static Task<Ok<DependencyView>> EscalateDependency(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeDependency(unit, reference, queries, http, (id, version) => service.EscalateDependencyAsync(id, version, input.Reason, ct), ct);
+
+    private static Task<Ok<DependencyView>> DeEscalateDependency(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeDependency(unit, reference, queries, http, (id, version) => service.DeEscalateDependencyAsync(id, version, input.Reason, ct), ct);
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> DependencyHistory(string unit, string reference, RaidQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var dependency = await queries.DependencyAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: dependency.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<DependencyView>> ChangeDependency(string unit, string reference, RaidQueries queries, HttpContext http, Func<Guid, int, Task<Dependency>> change, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.DependencyAsync(found, reference, ct);
+        await change(current.Id, EntityTag.RequireIfMatch(http));
+        var view = await queries.DependencyAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
     private static async Task<Ok<ToleranceView>> GetTolerances(string unit, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
         var view = await queries.TolerancesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct);
@@ -244,7 +307,7 @@ public static class RaidApi
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var current = await queries.TolerancesAsync(found, ct);
         int? expected = current.Version is null ? null : EntityTag.RequireIfMatch(http);
-        await service.SetTolerancesAsync(found.Id.ToString(), expected, input.RiskScore, input.IssuePriority, ct);
+        await service.SetTolerancesAsync(found.Id.ToString(), expected, input.RiskScore, input.IssuePriority, input.DependencyLateDays, ct);
         var view = await queries.TolerancesAsync(found, ct);
         EntityTag.Write(http, view.Version!.Value);
         return TypedResults.Ok(view);

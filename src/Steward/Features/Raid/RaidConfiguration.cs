@@ -64,3 +64,29 @@ internal sealed class RaidToleranceConfiguration : IEntityTypeConfiguration<Raid
         tolerance.Property(t => t.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Dependency>
+{
+    public void Configure(EntityTypeBuilder<Dependency> dependency)
+    {
+        dependency.ToTable("dependencies");
+        dependency.HasIndex(d => d.Number).IsUnique();
+        dependency.Ignore(d => d.Reference);
+        dependency.Ignore(d => d.IsOpen);
+        dependency.Ignore(d => d.IsLate);
+        dependency.Ignore(d => d.WorkingDaysLate);
+        dependency.Property(d => d.Title).HasMaxLength(Risk.TitleMaxLength);
+        dependency.Property(d => d.Description).HasMaxLength(Risk.TextMaxLength);
+        dependency.Property(d => d.ExternalParty).HasMaxLength(Dependency.PartyMaxLength);
+        dependency.Property(d => d.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        dependency.HasIndex(d => new { d.UnitId, d.Status });
+        dependency.HasIndex(d => new { d.ProviderUnitId, d.Status });
+        dependency.HasIndex(d => new { d.EscalatedToId, d.Status });
+        dependency.HasOne(d => d.Unit).WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        dependency.HasOne(d => d.ProviderUnit).WithMany().HasForeignKey(d => d.ProviderUnitId).OnDelete(DeleteBehavior.Restrict);
+        dependency.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        dependency.HasOne(d => d.ProviderOwner).WithMany().HasForeignKey(d => d.ProviderOwnerId).OnDelete(DeleteBehavior.Restrict);
+        dependency.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(d => d.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        dependency.Property(d => d.Version).IsConcurrencyToken();
+    }
+}

@@ -20,7 +20,7 @@ public sealed class RaidEscalation(StewardDbContext db)
         var effective = EffectiveTolerance.None;
         foreach (var id in ids)
         {
-            var set = own.TryGetValue(id, out var t) ? new EffectiveTolerance(t.RiskScore, t.IssuePriority) : EffectiveTolerance.None;
+            var set = own.TryGetValue(id, out var t) ? new EffectiveTolerance(t.RiskScore, t.IssuePriority, t.DependencyLateDays) : EffectiveTolerance.None;
             effective = set.InheritFrom(effective);
             chain.Add((id, effective));
         }
@@ -34,6 +34,9 @@ public sealed class RaidEscalation(StewardDbContext db)
 
     public async Task ApplyAsync(Issue issue, string unitPath, CancellationToken ct) =>
         Place(issue, issue.Status != IssueStatus.Closed, await ChainAsync(unitPath, ct), t => t.Breached(issue));
+
+    public async Task ApplyAsync(Dependency dependency, string unitPath, CancellationToken ct) =>
+        Place(dependency, dependency.IsOpen, await ChainAsync(unitPath, ct), t => t.Breached(dependency));
 
     // After a unit's tolerances change: every item at or below it that tolerances place is placed again.
     public async Task RecomputeBelowAsync(string unitPath, CancellationToken ct)
@@ -69,6 +72,27 @@ public sealed class RaidEscalation(StewardDbContext db)
 
             await db.SaveChangesAsync(ct);
             if (issues.Count < Batch)
+            {
+                break;
+            }
+        }
+
+        await RecomputeDependenciesAsync(unitPath, ChainFor, ct);
+    }
+
+    private async Task RecomputeDependenciesAsync(string unitPath, Func<Guid, string, Task<IReadOnlyList<(Guid, EffectiveTolerance)>>> chainFor, CancellationToken ct)
+    {
+        for (var skip = 0; ; skip += Batch)
+        {
+            var dependencies = await db.Dependencies.Where(d => d.Unit!.Path.StartsWith(unitPath) && !d.EscalatedByHand)
+                .OrderBy(d => d.Id).Skip(skip).Take(Batch).Select(d => new { Dependency = d, d.Unit!.Path }).ToListAsync(ct);
+            foreach (var row in dependencies)
+            {
+                Place(row.Dependency, row.Dependency.IsOpen, await chainFor(row.Dependency.UnitId, row.Path), t => t.Breached(row.Dependency));
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (dependencies.Count < Batch)
             {
                 break;
             }

@@ -44,3 +44,12 @@ public sealed record RegisterPage(int Limit = 50, string? Cursor = null)
 
     public int Offset => RaidCursor.Decode(Cursor);
 }
+
+// Dependencies of the unit and below, either side: what they need (needs), what they provide to others
+// (provides), or both (the default).
+public sealed record DependencyFilter(
+    DependencyStatus? Status = null,
+    bool OpenOnly = true,
+    bool Late = false,
+    string Direction = "both",
+    bool Escalated = false);

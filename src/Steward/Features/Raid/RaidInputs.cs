@@ -37,4 +37,17 @@ public sealed record IssueInput(
 public sealed record EscalationInput(string? Reason);
 
 // A unit's own RAID tolerances; null inherits from the nearest unit above that sets one.
-public sealed record ToleranceInput(int? RiskScore, IssuePriority? IssuePriority);
+public sealed record ToleranceInput(int? RiskScore, IssuePriority? IssuePriority, int? DependencyLateDays = null);
+
+// A dependency's editable fields. ProviderUnit is a unit's code or id; ExternalParty names someone
+// outside Steward (another department, a supplier). Exactly one of the two.
+public sealed record DependencyInput(
+    string? Title,
+    Guid? OwnerId,
+    DateOnly? NeededBy,
+    string? ProviderUnit = null,
+    string? ExternalParty = null,
+    string? Description = null,
+    DateOnly? CommittedDate = null,
+    Guid? ProviderOwnerId = null,
+    DependencyStatus? Status = null);

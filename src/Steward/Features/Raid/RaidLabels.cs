@@ -28,6 +28,8 @@ public static class RaidLabels
 
     public static string Of(IssuePriority priority) => priority.ToString();
 
+    public static string Of(DependencyStatus status) => status == DependencyStatus.AtRisk ? "At risk" : status.ToString();
+
     public static string Of(RiskResponse? response) => response?.ToString() ?? "Not chosen";
 
     public static string TagClass(RiskStatus status) => status switch

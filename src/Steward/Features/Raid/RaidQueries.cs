@@ -128,11 +128,75 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             issue.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
+    public async Task<CursorPage<DependencyView>> DependenciesAsync(UnitView unit, DependencyFilter filter, RegisterPage page, CancellationToken ct = default)
+    {
+        CheckLimit(page);
+        var path = unit.Path;
+        var dependencies = db.Dependencies.AsNoTracking();
+        dependencies = filter.Direction switch
+        {
+            "needs" => dependencies.Where(d => d.Unit!.Path.StartsWith(path)),
+            "provides" => dependencies.Where(d => d.ProviderUnit != null && d.ProviderUnit.Path.StartsWith(path)),
+            "both" => dependencies.Where(d => d.Unit!.Path.StartsWith(path) || (d.ProviderUnit != null && d.ProviderUnit.Path.StartsWith(path))),
+            _ => throw new ValidationException([new ValidationFailure("direction", "direction must be needs, provides or both")]),
+        };
+        if (filter.Status is { } status)
+        {
+            dependencies = dependencies.Where(d => d.Status == status);
+        }
+        else if (filter.OpenOnly)
+        {
+            dependencies = dependencies.Where(d => d.Status != DependencyStatus.Delivered && d.Status != DependencyStatus.Broken);
+        }
+
+        if (filter.Late)
+        {
+            dependencies = dependencies.Where(d => d.CommittedDate != null && d.CommittedDate > d.NeededBy);
+        }
+
+        if (filter.Escalated)
+        {
+            dependencies = dependencies.Where(d => d.EscalatedToId == unit.Id);
+        }
+
+        var rows = await ProjectDependencies(dependencies.OrderBy(d => d.NeededBy).ThenBy(d => d.Number).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
+        var items = rows.Take(page.Limit).Select(ToView).ToList();
+        return new CursorPage<DependencyView>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    public async Task<DependencyView> DependencyAsync(UnitView unit, string reference, CancellationToken ct = default)
+    {
+        var number = RaidReference.Parse(Dependency.ReferencePrefix, reference) ?? throw new RecordNotFoundException("dependency", reference);
+        var row = await ProjectDependencies(db.Dependencies.AsNoTracking().Where(d => d.Number == number && d.UnitId == unit.Id)).FirstOrDefaultAsync(ct)
+            ?? throw new RecordNotFoundException("dependency", reference);
+        return ToView(row);
+    }
+
+    private IQueryable<DependencyRow> ProjectDependencies(IQueryable<Dependency> dependencies) =>
+        dependencies.Select(d => new DependencyRow(
+            d,
+            new UnitRef(d.Unit!.Id, d.Unit.Code, d.Unit.Name, d.Unit.Kind),
+            d.ProviderUnit == null ? null : new UnitRef(d.ProviderUnit.Id, d.ProviderUnit.Code, d.ProviderUnit.Name, d.ProviderUnit.Kind),
+            new PersonRef(d.Owner!.Id, d.Owner.Name, d.Owner.Email),
+            d.ProviderOwner == null ? null : new PersonRef(d.ProviderOwner.Id, d.ProviderOwner.Name, d.ProviderOwner.Email),
+            db.Units.Where(u => u.Id == d.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault()));
+
+    private static DependencyView ToView(DependencyRow row)
+    {
+        var d = row.Dependency;
+        return new DependencyView(
+            d.Id, d.Reference, row.Unit, d.Title, d.Description, row.Provider, d.ExternalParty, d.NeededBy, d.CommittedDate, d.IsLate, d.WorkingDaysLate,
+            row.Owner, row.ProviderOwner, d.Status, row.EscalatedTo is { } to ? new Escalation(to, d.EscalatedByHand, d.EscalationReason) : null,
+            d.Version, d.CreatedAt, d.UpdatedAt);
+    }
+
+    private sealed record DependencyRow(Dependency Dependency, UnitRef Unit, UnitRef? Provider, PersonRef Owner, PersonRef? ProviderOwner, UnitRef? EscalatedTo);
+
     public async Task<ToleranceView> TolerancesAsync(UnitView unit, CancellationToken ct = default)
     {
         var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
         var chain = await escalation.ChainAsync(unit.Path, ct);
-        return new ToleranceView(own?.RiskScore, own?.IssuePriority, own?.Version, chain[0].Tolerance);
+        return new ToleranceView(own?.RiskScore, own?.IssuePriority, own?.DependencyLateDays, own?.Version, chain[0].Tolerance);
     }
 
     // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.

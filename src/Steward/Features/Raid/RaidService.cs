@@ -153,13 +153,18 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         await DeEscalateAsync(db.Issues, id, expectedVersion, reason, ct);
 
     // A unit's own tolerances (empty fields inherit from above). Every item below is placed again at once.
-    public async Task<RaidTolerance> SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, CancellationToken ct = default)
+    public async Task<RaidTolerance> SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, int? dependencyLateDays, CancellationToken ct = default)
     {
         var unit = await units.RequireAsync(unitKey, ct);
         await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, $"set the RAID tolerances of {unit.Code}", ct);
         if (riskScore is < 1 or > 25)
         {
             throw new ValidationException([new ValidationFailure("riskScore", $"A risk score tolerance must be from 1 to 25 (likelihood × impact), not {riskScore}")]);
+        }
+
+        if (dependencyLateDays is < 0 or > 260)
+        {
+            throw new ValidationException([new ValidationFailure("dependencyLateDays", $"Dependency lateness must be from 0 to 260 working days, not {dependencyLateDays}")]);
         }
 
         var tolerance = await db.RaidTolerances.FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
@@ -176,6 +181,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
         tolerance.RiskScore = riskScore;
         tolerance.IssuePriority = issuePriority;
+        tolerance.DependencyLateDays = dependencyLateDays;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync($"the tolerances of {unit.Code}", tolerance.Version, ct);
         await escalation.RecomputeBelowAsync(unit.Path, ct);
@@ -241,6 +247,83 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         return trimmed.Length <= RaidTolerance.ReasonMaxLength ? trimmed
             : throw new ValidationException([new ValidationFailure("reason", $"Reason must be {RaidTolerance.ReasonMaxLength} characters or fewer")]);
     }
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(DependencyInput input, CancellationToken ct = default) =>
+        (await new DependencyInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<Dependency> RaiseDependencyAsync(string unitKey, DependencyInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "record dependencies of", ct);
+        input = Normalise(input);
+        var provider = await ValidateAsync(input, unit.Id, ct);
+        var dependency = new Dependency { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = DependencyStatus.Proposed };
+        Apply(dependency, input, provider);
+        await escalation.ApplyAsync(dependency, unit.Path, ct);
+        return await AddNumberedAsync(dependency, db.Dependencies, ct);
+    }
+
+    public async Task<Dependency> UpdateDependencyAsync(Guid id, int expectedVersion, DependencyInput input, CancellationToken ct = default)
+    {
+        var (dependency, unit) = await LoadAsync(db.Dependencies, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        input = Normalise(input);
+        var provider = await ValidateAsync(input, dependency.UnitId, ct);
+        Apply(dependency, input, provider);
+        await escalation.ApplyAsync(dependency, unit.Path, ct);
+        await SaveAsync(dependency.Reference, dependency.Version, ct);
+        return dependency;
+    }
+
+    public async Task<Dependency> EscalateDependencyAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await EscalateAsync(db.Dependencies, id, expectedVersion, reason, d => d.IsOpen, ct);
+
+    public async Task<Dependency> DeEscalateDependencyAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await DeEscalateAsync(db.Dependencies, id, expectedVersion, reason, ct);
+
+    // The providing unit must be one the actor can see, and not the needing unit itself.
+    private async Task<Guid?> ValidateAsync(DependencyInput input, Guid needingUnitId, CancellationToken ct)
+    {
+        var failures = (await new DependencyInputValidator(db).ValidateAsync(input, ct)).Errors;
+        Guid? provider = null;
+        if (!string.IsNullOrWhiteSpace(input.ProviderUnit) && failures.All(f => f.PropertyName != nameof(DependencyInput.ProviderUnit)))
+        {
+            var found = await units.FindAsync(input.ProviderUnit, ct);
+            if (found is null)
+            {
+                failures.Add(new ValidationFailure(nameof(DependencyInput.ProviderUnit), $"No unit has the code or id {input.ProviderUnit}"));
+            }
+            else if (found.Id == needingUnitId)
+            {
+                failures.Add(new ValidationFailure(nameof(DependencyInput.ProviderUnit), $"{found.Code} cannot depend on itself; name another unit or a party outside Steward"));
+            }
+            else
+            {
+                provider = found.Id;
+            }
+        }
+
+        return failures.Count > 0 ? throw new ValidationException(failures) : provider;
+    }
+
+    private static void Apply(Dependency dependency, DependencyInput input, Guid? provider)
+    {
+        dependency.Title = input.Title!;
+        dependency.Description = input.Description;
+        dependency.ProviderUnitId = provider;
+        dependency.ExternalParty = provider is null ? input.ExternalParty : null;
+        dependency.NeededBy = input.NeededBy!.Value;
+        dependency.CommittedDate = input.CommittedDate;
+        dependency.OwnerId = input.OwnerId!.Value;
+        dependency.ProviderOwnerId = input.ProviderOwnerId;
+        dependency.Status = input.Status ?? dependency.Status;
+    }
+
+    private static DependencyInput Normalise(DependencyInput input) => input with
+    {
+        Title = Blank(input.Title),
+        Description = Blank(input.Description),
+        ProviderUnit = Blank(input.ProviderUnit),
+        ExternalParty = Blank(input.ExternalParty),
+    };
 
     // A score of 20-25 is critical, 15-19 high, 8-14 medium, below that low: the usual 5 × 5 banding.
     public static IssuePriority PriorityFor(int score) => score switch

@@ -14,13 +14,16 @@ public sealed class RaidTolerance : IVersionedRecord
     public int? RiskScore { get; set; }
     public IssuePriority? IssuePriority { get; set; }
 
+    // A dependency committed more than this many working days after it is needed.
+    public int? DependencyLateDays { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 
 // A unit's tolerance as it applies: its own values, and where each empty one is inherited from.
-public sealed record EffectiveTolerance(int? RiskScore, IssuePriority? IssuePriority)
+public sealed record EffectiveTolerance(int? RiskScore, IssuePriority? IssuePriority, int? DependencyLateDays = null)
 {
     public static readonly EffectiveTolerance None = new(null, null);
 
@@ -31,6 +34,9 @@ public sealed record EffectiveTolerance(int? RiskScore, IssuePriority? IssuePrio
     public bool Breached(Issue issue) =>
         issue.Status != IssueStatus.Closed && IssuePriority is { } threshold && issue.Priority <= threshold;
 
+    public bool Breached(Dependency dependency) =>
+        dependency.IsOpen && DependencyLateDays is { } days && dependency.WorkingDaysLate > days;
+
     public EffectiveTolerance InheritFrom(EffectiveTolerance above) =>
-        new(RiskScore ?? above.RiskScore, IssuePriority ?? above.IssuePriority);
+        new(RiskScore ?? above.RiskScore, IssuePriority ?? above.IssuePriority, DependencyLateDays ?? above.DependencyLateDays);
 }

@@ -100,3 +100,24 @@ internal sealed class IssueInputValidator : AbstractValidator<IssueInput>
         this.RegisterDate(i => i.TargetResolutionDate, "Target resolution date");
     }
 }
+
+internal sealed class DependencyInputValidator : AbstractValidator<DependencyInput>
+{
+    public DependencyInputValidator(StewardDbContext db)
+    {
+        RuleFor(d => d.Title).NotEmpty().WithMessage("Say what is needed");
+        this.Text(d => d.Title, "What is needed", Risk.TitleMaxLength);
+        this.Text(d => d.Description, "Description", Risk.TextMaxLength);
+        this.Text(d => d.ExternalParty, "External party", Dependency.PartyMaxLength);
+        RuleFor(d => d.OwnerId).NotNull().WithMessage("Choose who owns the dependency on the needing side");
+        this.PeopleExist(db, d => d.OwnerId, d => d.ProviderOwnerId);
+        RuleFor(d => d.NeededBy).NotNull().WithMessage("Enter the date it is needed by");
+        this.RegisterDate(d => d.NeededBy, "Needed-by date");
+        this.RegisterDate(d => d.CommittedDate, "Committed date");
+        RuleFor(d => d.ProviderUnit)
+            .Must((d, unit) => string.IsNullOrWhiteSpace(unit) != string.IsNullOrWhiteSpace(d.ExternalParty))
+            .WithMessage(d => string.IsNullOrWhiteSpace(d.ProviderUnit)
+                ? "Name the unit it depends on, or the party outside Steward"
+                : "Name either a unit or a party outside Steward, not both");
+    }
+}

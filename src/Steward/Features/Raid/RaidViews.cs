@@ -105,4 +105,25 @@ public sealed record HeatMapCell(int Likelihood, int Impact, int Count);
 public sealed record Escalation(UnitRef To, bool ByHand, string? Reason);
 
 // A unit's RAID tolerances: what it sets itself (null: inherited) and what applies there.
-public sealed record ToleranceView(int? RiskScore, IssuePriority? IssuePriority, int? Version, EffectiveTolerance Effective);
+public sealed record ToleranceView(int? RiskScore, IssuePriority? IssuePriority, int? DependencyLateDays, int? Version, EffectiveTolerance Effective);
+
+// A dependency as the API and its page present it: who needs what from whom, by when.
+public sealed record DependencyView(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Title,
+    string? Description,
+    UnitRef? ProviderUnit,
+    string? ExternalParty,
+    DateOnly NeededBy,
+    DateOnly? CommittedDate,
+    bool IsLate,
+    int WorkingDaysLate,
+    PersonRef Owner,
+    PersonRef? ProviderOwner,
+    DependencyStatus Status,
+    Escalation? Escalation,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

@@ -19,6 +19,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
     public CursorPage<RiskSummary>? Risks { get; private set; }
     public CursorPage<IssueSummary>? Issues { get; private set; }
     public HeatMap? HeatMap { get; private set; }
+    public CursorPage<DependencyView>? Dependencies { get; private set; }
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
     public bool CanRaise { get; private set; }
 
@@ -37,6 +38,8 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
 
     public bool ShowingIssues => string.Equals(Type, "issues", StringComparison.OrdinalIgnoreCase);
 
+    public bool ShowingDependencies => string.Equals(Type, "dependencies", StringComparison.OrdinalIgnoreCase);
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -50,7 +53,14 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         Owners = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(ct);
         try
         {
-            if (ShowingIssues)
+            if (ShowingDependencies)
+            {
+                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
+                Dependencies = await raid.DependenciesAsync(unit, new DependencyFilter(
+                    Status: all ? null : EnumText.ParseOptional<DependencyStatus>("status", Status), OpenOnly: !all, Late: Overdue, Escalated: Escalated),
+                    new RegisterPage(Cursor: Cursor), ct);
+            }
+            else if (ShowingIssues)
             {
                 var filter = RaidApi.IssueFilterFrom(Status, Owner, Priority, Overdue, Escalated, Q);
                 Issues = await raid.IssuesAsync(unit, filter, EnumText.ParseOptional<IssueSort>("sort", Sort) ?? IssueSort.Priority, new RegisterPage(Cursor: Cursor), ct);
@@ -77,7 +87,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
 
     // This view of the register as a spreadsheet, through the API (which Steward's own pages may call).
     public string DownloadLink(string format) =>
-        $"/api/v1/units/{Unit.Code}/{(ShowingIssues ? "issues" : "risks")}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
+ $"/api/v1/units/{Unit.Code}/{(ShowingIssues ? "issues" : "risks")}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
 
     // This view of the register with some filters changed (null removes one), for links that keep the rest.
     public string Link(IDictionary<string, string?> changes) => $"/units/{Unit.Code}/raid" + Query(changes);

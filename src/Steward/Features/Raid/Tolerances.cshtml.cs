@@ -18,6 +18,7 @@ public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, Raid
 
     [BindProperty] public int? RiskScore { get; set; }
     [BindProperty] public IssuePriority? IssuePriority { get; set; }
+    [BindProperty] public int? DependencyLateDays { get; set; }
     [BindProperty] public int? Version { get; set; }
 
     public static IEnumerable<SelectListItem> Scores =>
@@ -35,6 +36,7 @@ public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, Raid
 
         RiskScore = Current.RiskScore;
         IssuePriority = Current.IssuePriority;
+        DependencyLateDays = Current.DependencyLateDays;
         Version = Current.Version;
         return Page();
     }
@@ -48,7 +50,7 @@ public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, Raid
 
         try
         {
-            await raid.SetTolerancesAsync(Unit.Id.ToString(), Current.Version is null ? null : Version ?? 0, RiskScore, IssuePriority, ct);
+            await raid.SetTolerancesAsync(Unit.Id.ToString(), Current.Version is null ? null : Version ?? 0, RiskScore, IssuePriority, DependencyLateDays, ct);
             TempData["Notice"] = $"The RAID tolerances of {Unit.Name} have been saved, and the items below it placed again";
             return Redirect($"/units/{Unit.Code}/raid/tolerances");
         }
@@ -67,6 +69,8 @@ public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, Raid
             ModelState.AddModelError(string.Empty, $"Someone else changed the tolerances of {Unit.Name} while you were editing. They now show what is saved; choose again and save.");
             ModelState.Remove(nameof(RiskScore));
             ModelState.Remove(nameof(IssuePriority));
+            ModelState.Remove(nameof(DependencyLateDays));
+            DependencyLateDays = Current.DependencyLateDays;
             ModelState.Remove(nameof(Version));
             RiskScore = Current.RiskScore;
             IssuePriority = Current.IssuePriority;

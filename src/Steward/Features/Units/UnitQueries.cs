@@ -54,8 +54,10 @@ public sealed class UnitQueries(StewardDbContext db, AccessPolicy access)
 
     // The API and CLI accept either the id or the code wherever a unit is named.
     public async Task<UnitView> RequireAsync(string idOrCode, CancellationToken ct = default) =>
-        (Guid.TryParse(idOrCode, out var id) ? await GetAsync(id, ct) : await FindByCodeAsync(idOrCode, ct))
-        ?? throw new RecordNotFoundException("unit", idOrCode);
+        await FindAsync(idOrCode, ct) ?? throw new RecordNotFoundException("unit", idOrCode);
+
+    public async Task<UnitView?> FindAsync(string idOrCode, CancellationToken ct = default) =>
+        Guid.TryParse(idOrCode, out var id) ? await GetAsync(id, ct) : await FindByCodeAsync(idOrCode, ct);
 
     public async Task<IReadOnlyList<UnitSummary>> ChildrenAsync(Guid id, CancellationToken ct = default) =>
         await db.Units.AsNoTracking().Where(u => u.ParentId == id)

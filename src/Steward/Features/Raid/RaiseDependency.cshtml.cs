@@ -1,0 +1,57 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+[Requires(PmoArea.Raid, PmoAction.Contribute)]
+public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units, RaidService raid) : DependencyFormPage(db)
+{
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        var input = ReadInput() with { Status = null };
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await raid.CheckAsync(input, ct));
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            var dependency = await raid.RaiseDependencyAsync(unit.Id.ToString(), input, ct);
+            TempData["Notice"] = $"Dependency {dependency.Reference} has been recorded";
+            return Redirect($"/units/{unit.Code}/dependencies/{dependency.Reference}");
+        }
+        catch (ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (RecordStateConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// A dependency's page, which is also where its fields and status are edited (the form is below its
+// summary), escalated and handed back.
+[Requires(PmoArea.Raid, PmoAction.Read)]
+public sealed class ShowDependencyModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access)
+    : DependencyFormPage(db)
+{
+    public DependencyView Dependency { get; private set; } = default!;
+    public CursorPage<HistoryEntry> Events { get; private set; } = default!;
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public bool CanEdit { get; private set; }
+    public EscalationPanel Escalation { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
+        {
+            return NotFound();
+        }
+
+        Input = DependencyForm.From(Dependency);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string reference, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
+        {
+            return NotFound();
+        }
+
+        var input = ReadInput();
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await raid.CheckAsync(input, ct));
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            await raid.UpdateDependencyAsync(Dependency.Id, Input.Version, input, ct);
+            TempData["Notice"] = $"Your changes to {Dependency.Reference} have been saved";
+            return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}");
+        }
+        catch (ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
+        {
+            ModelState.AddModelError(string.Empty, e is StaleVersionException
+                ? $"{Dependency.Reference} was changed by someone else while you were editing. What they saved is shown above; your changes are still in the form. Save again to keep yours."
+                : e.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = Dependency.Version;
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+
+    public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
+        EscalationAsync(code, reference, () => raid.EscalateDependencyAsync(Dependency.Id, version, reason, ct), "escalated", ct);
+
+    public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
+        EscalationAsync(code, reference, () => raid.DeEscalateDependencyAsync(Dependency.Id, version, reason, ct), "handed back", ct);
+
+    private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
+        {
+            return NotFound();
+        }
+
+        Input = DependencyForm.From(Dependency);
+        try
+        {
+            await change();
+            TempData["Notice"] = $"{Dependency.Reference} has been {done}";
+            return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}#escalation");
+        }
+        catch (ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError("Reason", error.ErrorMessage);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
+        {
+            ModelState.AddModelError(string.Empty, e is StaleVersionException ? $"{Dependency.Reference} was changed by someone else a moment ago; try again." : e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
+        }
+
+        Unit = unit;
+        Dependency = await queries.DependencyAsync(unit, reference, ct);
+        Events = await history.ListAsync(new HistoryFilter(RecordId: Dependency.Id), ct);
+        Names = await history.NamesAsync(Events.Items, ct);
+        var open = Dependency.Status is not (DependencyStatus.Delivered or DependencyStatus.Broken);
+        CanEdit = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
+        var canHandBack = open && Dependency.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
+        Escalation = new EscalationPanel(Dependency.Reference, Dependency.Escalation, open && CanEdit, canHandBack, Dependency.Version);
+        await LoadChoicesAsync(ct);
+        return true;
+    }
+}
