@@ -102,5 +102,21 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync($"/units/{provider.Code}/raid?type=dependencies");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Supplier data feed");
         await page.AssertNoViolationsAsync();
+
+        // An assumption that proves wrong becomes a risk in the same step.
+        await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record an assumption" }).ClickAsync();
+        await page.GetByLabel("What is being assumed").FillAsync("Staff will transfer under TUPE without dispute");
+        await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Grace Hopper (Programme Manager)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record assumption" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose whether to raise an issue, a risk or nothing");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Raise a risk").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("proved wrong: Staff will transfer under TUPE without dispute");
+        await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions&status=all");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Invalid");
+        await page.AssertNoViolationsAsync();
     }
 }

@@ -25,6 +25,7 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Raid.Issue> Issues => Set<Features.Raid.Issue>();
     public DbSet<Features.Raid.RaidTolerance> RaidTolerances => Set<Features.Raid.RaidTolerance>();
     public DbSet<Features.Raid.Dependency> Dependencies => Set<Features.Raid.Dependency>();
+    public DbSet<Features.Raid.Assumption> Assumptions => Set<Features.Raid.Assumption>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -159,6 +159,7 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "reference" when url.Contains("/risks/", StringComparison.Ordinal) => (await app.CreateRiskAsync(unit.Code, personId)).Reference,
                 "reference" when url.Contains("/issues/", StringComparison.Ordinal) => (await app.CreateIssueAsync(unit.Code, personId)).Reference,
                 "reference" when url.Contains("/dependencies/", StringComparison.Ordinal) => (await app.CreateDependencyAsync(unit.Code, personId)).Reference,
+                "reference" when url.Contains("/assumptions/", StringComparison.Ordinal) => (await app.CreateAssumptionAsync(unit.Code, personId)).Reference,
                 _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\}", Uri.EscapeDataString(value));

@@ -42,4 +42,8 @@ public static class TestData
     public static Task<Dependency> CreateDependencyAsync(this StewardApp app, string unitCode, Guid ownerId) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseDependencyAsync(unitCode,
             new DependencyInput($"Test dependency {Guid.NewGuid().ToString("N")[..8]}", ownerId, new DateOnly(2027, 6, 30), ExternalParty: "A supplier")));
+
+    public static Task<Assumption> CreateAssumptionAsync(this StewardApp app, string unitCode, Guid ownerId, DateOnly? validationDue = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseAssumptionAsync(unitCode,
+            new AssumptionInput($"Test assumption {Guid.NewGuid().ToString("N")[..8]}", ownerId, ValidationDue: validationDue)));
 }

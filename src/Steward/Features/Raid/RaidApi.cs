@@ -47,6 +47,17 @@ public static class RaidApi
         raid.MapPost("/dependencies/{reference}/escalate", EscalateDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate a dependency one level up, with a reason (If-Match required)");
         raid.MapPost("/dependencies/{reference}/de-escalate", DeEscalateDependency).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand a dependency back one level down, with a reason (If-Match required)");
         raid.MapGet("/dependencies/{reference}/history", DependencyHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The dependency's change history, newest first");
+        raid.MapGet("/assumptions", ListAssumptions).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Assumptions of a unit and everything below it")
+            .WithDescription("status (unvalidated, the default, validated, invalid or all), overdue=true (validation due date passed); limit and cursor.");
+        raid.MapPost("/assumptions", RaiseAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record an assumption of this unit");
+        raid.MapGet("/assumptions/{reference}", GetAssumption).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetAssumption").WithSummary("One assumption, by reference (A-0005)");
+        raid.MapPut("/assumptions/{reference}", UpdateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an assumption's fields (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/validate", ValidateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Mark an assumption validated (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/invalidate", InvalidateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Mark an assumption invalid, and raise the linked issue or risk ({ \"raise\": \"issue\" | \"risk\" }) in the same step (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/escalate", EscalateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an assumption one level up, with a reason (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/de-escalate", DeEscalateAssumption).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand an assumption back one level down, with a reason (If-Match required)");
+        raid.MapGet("/assumptions/{reference}/history", AssumptionHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The assumption's change history, newest first");
         raid.MapGet("/raid-tolerances", GetTolerances).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The unit's RAID tolerances: its own, and those that apply (inherited from above where it sets none)");
         raid.MapPut("/raid-tolerances", SetTolerances).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
@@ -286,6 +297,62 @@ public static class RaidApi
         var current = await queries.DependencyAsync(found, reference, ct);
         await change(current.Id, EntityTag.RequireIfMatch(http));
         var view = await queries.DependencyAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<CursorPage<AssumptionView>>> ListAssumptions(
+        string unit, RaidQueries queries, string? status, bool? overdue, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        return TypedResults.Ok(await queries.AssumptionsAsync(found, all ? null : EnumText.ParseOptional<AssumptionStatus>("status", status), all, overdue == true,
+            new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<CreatedAtRoute<AssumptionView>> RaiseAssumption(string unit, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var assumption = await service.RaiseAssumptionAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(assumption.UnitId.ToString(), ct);
+        var view = await queries.AssumptionAsync(found, assumption.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetAssumption", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<AssumptionView>> GetAssumption(string unit, string reference, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.AssumptionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static Task<Ok<AssumptionView>> UpdateAssumption(string unit, string reference, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeAssumption(unit, reference, queries, http, (id, version) => service.UpdateAssumptionAsync(id, version, input, ct), ct);
+
+    private static Task<Ok<AssumptionView>> ValidateAssumption(string unit, string reference, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeAssumption(unit, reference, queries, http, (id, version) => service.ValidateAssumptionAsync(id, version, ct), ct);
+
+    private static Task<Ok<AssumptionView>> InvalidateAssumption(string unit, string reference, InvalidationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeAssumption(unit, reference, queries, http, async (id, version) => (await service.InvalidateAssumptionAsync(id, version, input.Raise, ct)).Assumption, ct);
+
+    private static Task<Ok<AssumptionView>> EscalateAssumption(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeAssumption(unit, reference, queries, http, (id, version) => service.EscalateAssumptionAsync(id, version, input.Reason, ct), ct);
+
+    private static Task<Ok<AssumptionView>> DeEscalateAssumption(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        ChangeAssumption(unit, reference, queries, http, (id, version) => service.DeEscalateAssumptionAsync(id, version, input.Reason, ct), ct);
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> AssumptionHistory(string unit, string reference, RaidQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var assumption = await queries.AssumptionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: assumption.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<AssumptionView>> ChangeAssumption(string unit, string reference, RaidQueries queries, HttpContext http, Func<Guid, int, Task<Assumption>> change, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.AssumptionAsync(found, reference, ct);
+        await change(current.Id, EntityTag.RequireIfMatch(http));
+        var view = await queries.AssumptionAsync(found, reference, ct);
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
     }

@@ -90,3 +90,23 @@ internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Depende
         dependency.Property(d => d.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class AssumptionConfiguration : IEntityTypeConfiguration<Assumption>
+{
+    public void Configure(EntityTypeBuilder<Assumption> assumption)
+    {
+        assumption.ToTable("assumptions");
+        assumption.HasIndex(a => a.Number).IsUnique();
+        assumption.Ignore(a => a.Reference);
+        assumption.Property(a => a.Statement).HasMaxLength(Assumption.StatementMaxLength);
+        assumption.Property(a => a.ImpactIfWrong).HasMaxLength(Risk.TextMaxLength);
+        assumption.Property(a => a.FollowUp).HasMaxLength(20);
+        assumption.Property(a => a.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        assumption.HasIndex(a => new { a.UnitId, a.Status });
+        assumption.HasIndex(a => new { a.EscalatedToId, a.Status });
+        assumption.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        assumption.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        assumption.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(a => a.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        assumption.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -51,3 +51,9 @@ public sealed record DependencyInput(
     DateOnly? CommittedDate = null,
     Guid? ProviderOwnerId = null,
     DependencyStatus? Status = null);
+
+// An assumption's editable fields. Its status changes by validating or invalidating it.
+public sealed record AssumptionInput(string? Statement, Guid? OwnerId, string? ImpactIfWrong = null, DateOnly? ValidationDue = null);
+
+// Marking an assumption invalid, and what to raise because of it: "issue", "risk" or nothing.
+public sealed record InvalidationInput(string? Raise = null);

@@ -192,6 +192,55 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     private sealed record DependencyRow(Dependency Dependency, UnitRef Unit, UnitRef? Provider, PersonRef Owner, PersonRef? ProviderOwner, UnitRef? EscalatedTo);
 
+    // Assumptions of the unit and below: unvalidated ones by default, soonest validation first.
+    public async Task<CursorPage<AssumptionView>> AssumptionsAsync(UnitView unit, AssumptionStatus? status, bool all, bool overdue, RegisterPage page, CancellationToken ct = default)
+    {
+        CheckLimit(page);
+        var today = Today;
+        var assumptions = db.Assumptions.AsNoTracking().Where(a => a.Unit!.Path.StartsWith(unit.Path));
+        if (!all)
+        {
+            var wanted = status ?? AssumptionStatus.Unvalidated;
+            assumptions = assumptions.Where(a => a.Status == wanted);
+        }
+
+        if (overdue)
+        {
+            assumptions = assumptions.Where(a => a.Status == AssumptionStatus.Unvalidated && a.ValidationDue < today);
+        }
+
+        var rows = await ProjectAssumptions(assumptions.OrderBy(a => a.ValidationDue == null).ThenBy(a => a.ValidationDue).ThenBy(a => a.Number)
+            .Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
+        return new CursorPage<AssumptionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
+            rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    public async Task<AssumptionView> AssumptionAsync(UnitView unit, string reference, CancellationToken ct = default)
+    {
+        var number = RaidReference.Parse(Assumption.ReferencePrefix, reference) ?? throw new RecordNotFoundException("assumption", reference);
+        var row = await ProjectAssumptions(db.Assumptions.AsNoTracking().Where(a => a.Number == number && a.UnitId == unit.Id)).FirstOrDefaultAsync(ct)
+            ?? throw new RecordNotFoundException("assumption", reference);
+        return ToView(row, Today);
+    }
+
+    private IQueryable<AssumptionRow> ProjectAssumptions(IQueryable<Assumption> assumptions) =>
+        assumptions.Select(a => new AssumptionRow(
+            a,
+            new UnitRef(a.Unit!.Id, a.Unit.Code, a.Unit.Name, a.Unit.Kind),
+            new PersonRef(a.Owner!.Id, a.Owner.Name, a.Owner.Email),
+            db.Units.Where(u => u.Id == a.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault()));
+
+    private static AssumptionView ToView(AssumptionRow row, DateOnly today)
+    {
+        var a = row.Assumption;
+        return new AssumptionView(
+            a.Id, a.Reference, row.Unit, a.Statement, a.ImpactIfWrong, row.Owner, a.ValidationDue,
+            a.Status == AssumptionStatus.Unvalidated && a.ValidationDue < today, a.Status, a.FollowUp,
+            row.EscalatedTo is { } to ? new Escalation(to, a.EscalatedByHand, a.EscalationReason) : null, a.Version, a.CreatedAt, a.UpdatedAt);
+    }
+
+    private sealed record AssumptionRow(Assumption Assumption, UnitRef Unit, PersonRef Owner, UnitRef? EscalatedTo);
+
     public async Task<ToleranceView> TolerancesAsync(UnitView unit, CancellationToken ct = default)
     {
         var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);

@@ -325,6 +325,113 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         ExternalParty = Blank(input.ExternalParty),
     };
 
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(AssumptionInput input, CancellationToken ct = default) =>
+        (await new AssumptionInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<Assumption> RaiseAssumptionAsync(string unitKey, AssumptionInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "record assumptions of", ct);
+        input = Normalise(input);
+        await new AssumptionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var assumption = new Assumption { Id = Guid.CreateVersion7(), UnitId = unit.Id, Statement = input.Statement!, Status = AssumptionStatus.Unvalidated };
+        Apply(assumption, input);
+        return await AddNumberedAsync(assumption, db.Assumptions, ct);
+    }
+
+    public async Task<Assumption> UpdateAssumptionAsync(Guid id, int expectedVersion, AssumptionInput input, CancellationToken ct = default)
+    {
+        var (assumption, _) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        input = Normalise(input);
+        await new AssumptionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(assumption, input);
+        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        return assumption;
+    }
+
+    public async Task<Assumption> ValidateAssumptionAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var (assumption, _) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "validate", ct);
+        RefuseUnlessUnvalidated(assumption);
+        assumption.Status = AssumptionStatus.Validated;
+        assumption.EscalatedToId = null;
+        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        return assumption;
+    }
+
+    // Proved wrong: marked invalid and, if asked, the issue or risk it now is raised and linked, in one transaction.
+    public async Task<(Assumption Assumption, IRaidItem? FollowUp)> InvalidateAssumptionAsync(Guid id, int expectedVersion, string? raise, CancellationToken ct = default)
+    {
+        var (assumption, unit) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "invalidate", ct);
+        RefuseUnlessUnvalidated(assumption);
+        var kind = raise?.Trim().ToLowerInvariant();
+        if (kind is not (null or "" or "nothing" or "issue" or "risk"))
+        {
+            throw new ValidationException([new ValidationFailure("raise", "raise must be issue, risk or nothing")]);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IRaidItem? followUp = null;
+        var title = Shorten($"Assumption {assumption.Reference} proved wrong: {assumption.Statement}");
+        if (kind == "issue")
+        {
+            var issue = new Issue
+            {
+                Id = Guid.CreateVersion7(), UnitId = assumption.UnitId, Title = title, Description = assumption.Statement, Impact = assumption.ImpactIfWrong,
+                Priority = IssuePriority.High, OwnerId = assumption.OwnerId, RaisedOn = Today, Status = IssueStatus.Open,
+            };
+            await escalation.ApplyAsync(issue, unit.Path, ct);
+            followUp = await AddNumberedAsync(issue, db.Issues, ct);
+        }
+        else if (kind == "risk")
+        {
+            // Scored in the middle of the scale until its owner scores it properly.
+            var risk = new Risk
+            {
+                Id = Guid.CreateVersion7(), UnitId = assumption.UnitId, Title = title, Event = assumption.Statement, Effect = assumption.ImpactIfWrong,
+                OwnerId = assumption.OwnerId, RaisedOn = Today, Likelihood = 3, Impact = 3, Score = 9, Status = RiskStatus.Open,
+            };
+            await escalation.ApplyAsync(risk, unit.Path, ct);
+            followUp = await AddNumberedAsync(risk, db.Risks, ct);
+        }
+
+        assumption.Status = AssumptionStatus.Invalid;
+        assumption.FollowUp = followUp?.Reference;
+        assumption.EscalatedToId = null;
+        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        await transaction.CommitAsync(ct);
+        return (assumption, followUp);
+    }
+
+    public async Task<Assumption> EscalateAssumptionAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await EscalateAsync(db.Assumptions, id, expectedVersion, reason, a => a.Status == AssumptionStatus.Unvalidated, ct);
+
+    public async Task<Assumption> DeEscalateAssumptionAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        await DeEscalateAsync(db.Assumptions, id, expectedVersion, reason, ct);
+
+    private static void RefuseUnlessUnvalidated(Assumption assumption)
+    {
+        if (assumption.Status != AssumptionStatus.Unvalidated)
+        {
+            throw new RecordStateConflictException($"{assumption.Reference} is already {assumption.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static void Apply(Assumption assumption, AssumptionInput input)
+    {
+        assumption.Statement = input.Statement!;
+        assumption.ImpactIfWrong = input.ImpactIfWrong;
+        assumption.OwnerId = input.OwnerId!.Value;
+        assumption.ValidationDue = input.ValidationDue;
+    }
+
+    private static AssumptionInput Normalise(AssumptionInput input) => input with
+    {
+        Statement = Blank(input.Statement),
+        ImpactIfWrong = Blank(input.ImpactIfWrong),
+    };
+
+    private static string Shorten(string text) => text.Length <= Risk.TitleMaxLength ? text : text[..(Risk.TitleMaxLength - 1)].TrimEnd() + "…";
+
     // A score of 20-25 is critical, 15-19 high, 8-14 medium, below that low: the usual 5 × 5 banding.
     public static IssuePriority PriorityFor(int score) => score switch
     {

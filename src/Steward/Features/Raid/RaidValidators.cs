@@ -121,3 +121,16 @@ internal sealed class DependencyInputValidator : AbstractValidator<DependencyInp
                 : "Name either a unit or a party outside Steward, not both");
     }
 }
+
+internal sealed class AssumptionInputValidator : AbstractValidator<AssumptionInput>
+{
+    public AssumptionInputValidator(StewardDbContext db)
+    {
+        RuleFor(a => a.Statement).NotEmpty().WithMessage("Say what is being assumed");
+        this.Text(a => a.Statement, "The assumption", Assumption.StatementMaxLength);
+        this.Text(a => a.ImpactIfWrong, "Impact if wrong", Risk.TextMaxLength);
+        RuleFor(a => a.OwnerId).NotNull().WithMessage("Choose who owns the assumption");
+        this.PeopleExist(db, a => a.OwnerId);
+        this.RegisterDate(a => a.ValidationDue, "Validation due date");
+    }
+}

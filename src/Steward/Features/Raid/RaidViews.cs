@@ -127,3 +127,19 @@ public sealed record DependencyView(
     int Version,
     DateTime CreatedAt,
     DateTime UpdatedAt);
+
+public sealed record AssumptionView(
+    Guid Id,
+    string Reference,
+    UnitRef Unit,
+    string Statement,
+    string? ImpactIfWrong,
+    PersonRef Owner,
+    DateOnly? ValidationDue,
+    bool ValidationOverdue,
+    AssumptionStatus Status,
+    string? FollowUp,
+    Escalation? Escalation,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

@@ -20,6 +20,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
     public CursorPage<IssueSummary>? Issues { get; private set; }
     public HeatMap? HeatMap { get; private set; }
     public CursorPage<DependencyView>? Dependencies { get; private set; }
+    public CursorPage<AssumptionView>? Assumptions { get; private set; }
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
     public bool CanRaise { get; private set; }
 
@@ -40,6 +41,11 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
 
     public bool ShowingDependencies => string.Equals(Type, "dependencies", StringComparison.OrdinalIgnoreCase);
 
+    public bool ShowingAssumptions => string.Equals(Type, "assumptions", StringComparison.OrdinalIgnoreCase);
+
+    // Dependencies and assumptions have their own few filters; risks and issues share the rest.
+    public bool ShowingRiskOrIssue => !ShowingDependencies && !ShowingAssumptions;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -53,7 +59,12 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         Owners = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(ct);
         try
         {
-            if (ShowingDependencies)
+            if (ShowingAssumptions)
+            {
+                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
+                Assumptions = await raid.AssumptionsAsync(unit, all ? null : EnumText.ParseOptional<AssumptionStatus>("status", Status), all, Overdue, new RegisterPage(Cursor: Cursor), ct);
+            }
+            else if (ShowingDependencies)
             {
                 var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
                 Dependencies = await raid.DependenciesAsync(unit, new DependencyFilter(

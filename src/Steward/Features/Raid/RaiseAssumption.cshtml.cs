@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
+
+namespace Steward.Features.Raid;
+
+[Requires(PmoArea.Raid, PmoAction.Contribute)]
+public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units, RaidService raid) : GovUkFormPage(db)
+{
+    [BindProperty]
+    public AssumptionForm Input { get; set; } = new();
+
+    public UnitView Unit { get; private set; } = default!;
+
+    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Statement", "Input.ImpactIfWrong", "Input.OwnerId", "Input.ValidationDue"];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        var input = new AssumptionInput(Input.Statement, Input.OwnerId, Input.ImpactIfWrong, ReadDate(Input.ValidationDue, "Validation due date", nameof(AssumptionForm.ValidationDue)));
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await raid.CheckAsync(input, ct));
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            var assumption = await raid.RaiseAssumptionAsync(unit.Id.ToString(), input, ct);
+            TempData["Notice"] = $"Assumption {assumption.Reference} has been recorded";
+            return Redirect($"/units/{unit.Code}/assumptions/{assumption.Reference}");
+        }
+        catch (ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (RecordStateConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+
+    public sealed class AssumptionForm
+    {
+        public string? Statement { get; set; }
+        public string? ImpactIfWrong { get; set; }
+        public Guid? OwnerId { get; set; }
+        public DateParts ValidationDue { get; set; } = new();
+    }
+}
