@@ -49,9 +49,29 @@ internal static class DemoRaid
         new("DPP-PRJ-014", "Fire doors fail inspection at two sites", "Inspection found 46 doors below standard.", IssuePriority.Critical, "pm-estates", -3),
     ];
 
+    // Unit, what is needed, from (a unit code, or a party outside Steward), owner, needed in days, committed in days.
+    public static readonly (string Unit, string Title, string From, string Owner, int NeededInDays, int? CommittedInDays)[] Dependencies =
+    [
+        ("DPP-PRJ-001", "Traveller identity matching service from the data platform", "DPP-PRJ-002", "pm-eta", 60, 95),
+        ("DPP-PRJ-003", "eGate watch-list feed", "DPP-PRJ-002", "pm-gates", 120, 110),
+        ("DPP-PRJ-007", "Passport data sharing agreement", "HM Passport Office", "pm-evisa", 45, null),
+        ("DPP-PRJ-013", "Finance and HR platform live for payroll to migrate onto", "DPP-PRJ-012", "pm-erp", 300, 340),
+    ];
+
+    public static readonly (string Unit, string Statement, string ImpactIfWrong, string Owner, int ValidateInDays)[] Assumptions =
+    [
+        ("DPP-PRG-001", "Airlines can change their check-in systems within 12 months of the rules being published", "Enforcement starts late", "pgm-borders", 30),
+        ("DPP-PRJ-005", "Caseworkers need no more than two days' training on the new system", "Productivity dips for longer after go-live", "pm-casework", -10),
+        ("DPP-PRJ-009", "The Croydon lease can be extended by two years if works overrun", "Staff have nowhere to go during the works", "pm-estates", 60),
+    ];
+
     public static async Task SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, Guid> people, DateOnly today, CancellationToken ct)
     {
         var raid = sp.GetRequiredService<RaidService>();
+        // The portfolio holds risks below 20 and its programmes below 15; critical issues go up to the portfolio.
+        await raid.SetTolerancesAsync("DPP-PFL-001", null, 20, IssuePriority.Critical, 20, ct);
+        await raid.SetTolerancesAsync("DPP-PRG-001", null, 15, null, 10, ct);
+        await raid.SetTolerancesAsync("DPP-PRG-002", null, 15, null, 10, ct);
         foreach (var r in Risks)
         {
             var risk = await raid.RaiseRiskAsync(r.Unit, new RiskInput(
@@ -69,6 +89,19 @@ internal static class DemoRaid
         {
             await raid.RaiseIssueAsync(i.Unit, new IssueInput(i.Title, people[i.Owner], i.Priority, i.Description,
                 RaisedOn: today.AddDays(-20), TargetResolutionDate: today.AddDays(i.TargetInDays)), ct);
+        }
+
+        foreach (var d in Dependencies)
+        {
+            var internalUnit = d.From.StartsWith("DPP-", StringComparison.Ordinal);
+            await raid.RaiseDependencyAsync(d.Unit, new DependencyInput(d.Title, people[d.Owner], today.AddDays(d.NeededInDays),
+                ProviderUnit: internalUnit ? d.From : null, ExternalParty: internalUnit ? null : d.From,
+                CommittedDate: d.CommittedInDays is { } committed ? today.AddDays(committed) : null), ct);
+        }
+
+        foreach (var a in Assumptions)
+        {
+            await raid.RaiseAssumptionAsync(a.Unit, new AssumptionInput(a.Statement, people[a.Owner], a.ImpactIfWrong, today.AddDays(a.ValidateInDays)), ct);
         }
     }
 }

@@ -12,8 +12,8 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStewardDbContext))]
-    [Migration("20261126164024_RaidDependencies")]
-    partial class RaidDependencies
+    [Migration("20261126165342_RaidRegisters")]
+    partial class RaidRegisters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -325,6 +325,76 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EscalatedByHand")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("EscalatedToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ImpactIfWrong")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ValidationDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("assumptions", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Raid.Dependency", b =>
@@ -882,6 +952,30 @@ namespace Steward.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Steward.Features.People.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Steward.Features.Raid.Dependency", b =>
