@@ -37,37 +37,20 @@ public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQ
         Unit = unit;
         Issue = await queries.IssueAsync(unit, reference, ct);
         var input = ReadInput();
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             await raid.UpdateIssueAsync(Issue.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Issue.Reference} have been saved";
             return Redirect($"/units/{unit.Code}/issues/{Issue.Reference}");
-        }
-        catch (ValidationException invalid)
+        }, ct, async () =>
         {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (StaleVersionException)
-        {
+            // Keep what was typed; take the current version, so saving again is a deliberate choice.
             var latest = (await history.ListAsync(new HistoryFilter(RecordId: Issue.Id, Limit: 1), ct)).Items is [var last, ..] ? last : null;
             ModelState.AddModelError(string.Empty, latest is null
                 ? $"{Issue.Reference} was changed by someone else while you were editing. Check their changes on the issue's page, then save again to keep yours."
                 : $"{Issue.Reference} was changed by {latest.Actor.Split(" (")[0]} at {latest.At:HH:mm} while you were editing. Check their changes on the issue's page, then save again to keep yours.");
             ModelState.Remove("Input.Version");
             Input.Version = Issue.Version;
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        });
     }
 }

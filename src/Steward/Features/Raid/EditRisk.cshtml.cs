@@ -37,24 +37,12 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
         Unit = unit;
         Risk = await queries.RiskAsync(unit, reference, ct);
         var input = ReadInput();
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             await raid.UpdateRiskAsync(Risk.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Risk.Reference} have been saved";
             return Redirect($"/units/{unit.Code}/risks/{Risk.Reference}");
-        }
-        catch (ValidationException invalid)
-        {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (StaleVersionException)
+        }, ct, async () =>
         {
             // Keep what was typed; take the current version, so saving again is a deliberate choice.
             var latest = (await history.ListAsync(new HistoryFilter(RecordId: Risk.Id, Limit: 1), ct)).Items is [var last, ..] ? last : null;
@@ -63,12 +51,6 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
                 : $"{Risk.Reference} was changed by {latest.Actor.Split(" (")[0]} at {latest.At:HH:mm} while you were editing. Check their changes on the risk's page, then save again to keep yours.");
             ModelState.Remove("Input.Version");
             Input.Version = Risk.Version;
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        });
     }
 }

@@ -39,28 +39,12 @@ public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units,
 
         Unit = unit;
         var input = new AssumptionInput(Input.Statement, Input.OwnerId, Input.ImpactIfWrong, ReadDate(Input.ValidationDue, "Validation due date", nameof(AssumptionForm.ValidationDue)));
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             var assumption = await raid.RaiseAssumptionAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Assumption {assumption.Reference} has been recorded";
             return Redirect($"/units/{unit.Code}/assumptions/{assumption.Reference}");
-        }
-        catch (ValidationException invalid)
-        {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        }, ct);
     }
 
     public sealed class AssumptionForm

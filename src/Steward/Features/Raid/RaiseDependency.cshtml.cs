@@ -31,27 +31,11 @@ public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units,
 
         Unit = unit;
         var input = ReadInput() with { Status = null };
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             var dependency = await raid.RaiseDependencyAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Dependency {dependency.Reference} has been recorded";
             return Redirect($"/units/{unit.Code}/dependencies/{dependency.Reference}");
-        }
-        catch (ValidationException invalid)
-        {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        }, ct);
     }
 }

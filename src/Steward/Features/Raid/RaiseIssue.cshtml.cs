@@ -31,27 +31,11 @@ public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, Raid
 
         Unit = unit;
         var input = ReadInput() with { Status = null, Resolution = null };
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             var issue = await raid.RaiseIssueAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Issue {issue.Reference} has been raised";
             return Redirect($"/units/{unit.Code}/issues/{issue.Reference}");
-        }
-        catch (ValidationException invalid)
-        {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        }, ct);
     }
 }

@@ -31,27 +31,11 @@ public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RaidS
 
         Unit = unit;
         var input = ReadInput();
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             var risk = await raid.RaiseRiskAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Risk {risk.Reference} has been raised";
             return Redirect($"/units/{unit.Code}/risks/{risk.Reference}");
-        }
-        catch (ValidationException invalid)
-        {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (RecordStateConflictException conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict.Message);
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+        }, ct);
     }
 }

@@ -39,32 +39,18 @@ public sealed class ShowDependencyModel(StewardDbContext db, UnitQueries units, 
         }
 
         var input = ReadInput();
-        if (!ModelState.IsValid)
-        {
-            AddErrors(await raid.CheckAsync(input, ct));
-            return await InvalidAsync(ct);
-        }
-
-        try
+        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             await raid.UpdateDependencyAsync(Dependency.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Dependency.Reference} have been saved";
             return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}");
-        }
-        catch (ValidationException invalid)
+        }, ct, () =>
         {
-            AddErrors(invalid.Errors);
-            return await InvalidAsync(ct);
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException
-                ? $"{Dependency.Reference} was changed by someone else while you were editing. What they saved is shown above; your changes are still in the form. Save again to keep yours."
-                : e.Message);
+            ModelState.AddModelError(string.Empty, $"{Dependency.Reference} was changed by someone else while you were editing. What they saved is shown above; your changes are still in the form. Save again to keep yours.");
             ModelState.Remove("Input.Version");
             Input.Version = Dependency.Version;
-            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
-        }
+            return Task.CompletedTask;
+        });
     }
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>

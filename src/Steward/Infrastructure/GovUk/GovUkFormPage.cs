@@ -30,6 +30,38 @@ public abstract class GovUkFormPage(StewardDbContext db) : PageModel
         }
     }
 
+    // The shape of every record form's post: fields that could not even be read are reported together
+    // with the service's own checks; a refusal by the service is shown on the form with its status.
+    protected async Task<IActionResult> SubmitAsync(
+        Func<Task<IReadOnlyList<ValidationFailure>>> check, Func<Task<IActionResult>> save, CancellationToken ct, Func<Task>? onStale = null)
+    {
+        if (!ModelState.IsValid)
+        {
+            AddErrors(await check());
+            return await InvalidAsync(ct);
+        }
+
+        try
+        {
+            return await save();
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            AddErrors(invalid.Errors);
+            return await InvalidAsync(ct);
+        }
+        catch (StaleVersionException) when (onStale is not null)
+        {
+            await onStale();
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+        catch (RecordStateConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return await InvalidAsync(ct, StatusCodes.Status409Conflict);
+        }
+    }
+
     protected async Task<IActionResult> InvalidAsync(CancellationToken ct, int status = StatusCodes.Status400BadRequest)
     {
         await LoadChoicesAsync(ct);
