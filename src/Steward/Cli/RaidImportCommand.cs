@@ -49,10 +49,23 @@ internal static class RaidImportCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
                     .StartAsync(async progress =>
                     {
-                        var task = progress.AddTask($"Reading {Path.GetFileName(path)}", maxValue: 1);
+                        var task = progress.AddTask($"Checking {Path.GetFileName(path)}", maxValue: 1);
+                        var writing = false;
                         var result = await services.GetRequiredService<RiskImport>().ImportAsync(
                             parse.GetValue(Unit)!, file, mapping, parse.GetValue(DefaultOwner), parse.GetValue(DryRun),
-                            new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(p.Total, 1); task.Value = p.Done; }), ct);
+                            new Progress<ImportProgress>(p =>
+                            {
+                                if (p.Stage == ImportStage.Writing && !writing)
+                                {
+                                    // Said in words too, for logs and for anyone watching without a terminal.
+                                    writing = true;
+                                    task.Description = $"Writing {p.Total:N0} risks";
+                                    Console.Error.WriteLine($"Writing {p.Total:N0} risks in one transaction; stopping now leaves none of them.");
+                                }
+
+                                task.MaxValue = Math.Max(p.Total, 1);
+                                task.Value = p.Done;
+                            }), ct);
                         task.Value = task.MaxValue;
                         return result;
                     });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Steward.Features.Raid;
@@ -151,6 +152,63 @@ public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         {
             File.Delete(good);
             File.Delete(bad);
+        }
+    }
+
+    // The process is killed while it writes: the one transaction means not a single row is left behind,
+    // and the database takes the next import as if nothing had happened.
+    [Fact]
+    public async Task AnImportKilledWhileWriting_LeavesNothingHalfImported()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"risks-{Guid.NewGuid():N}.csv");
+        var csv = new StringBuilder("Title,Owner email,Likelihood,Impact\n");
+        for (var row = 1; row <= 40_000; row++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Risk {row},{owner.Email},2,3\n");
+        }
+
+        await File.WriteAllTextAsync(file, csv.ToString(), Ct);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "steward.dll"), "raid", "import", "--unit", project.Code, "--file", file, "--database", app.ConnectionString })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Remove("STEWARD_DATABASE");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardInput.Close();
+            _ = process.StandardOutput.ReadToEndAsync(Ct);
+            var writing = false;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.Contains("Writing 40,000 risks in one transaction", StringComparison.Ordinal))
+                {
+                    writing = true;
+                    break;
+                }
+            }
+
+            Assert.True(writing, "the import never started writing");
+            await Task.Delay(300, Ct);
+            Assert.False(process.HasExited, "the import finished before it could be interrupted; make the file larger");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(Ct);
+
+            Assert.Empty(await RisksAsync(project.Code));
+            await File.WriteAllTextAsync(file, $"Title,Owner email,Likelihood,Impact\nAfter the crash,{owner.Email},1,1\n", Ct);
+            var again = await StewardProcess.RunAsync("raid", "import", "--unit", project.Code, "--file", file, "--database", app.ConnectionString);
+            Assert.Equal(0, again.ExitCode);
+            Assert.Single(await RisksAsync(project.Code));
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

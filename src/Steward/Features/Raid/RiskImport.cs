@@ -15,6 +15,15 @@ public sealed record ImportProblem(int Row, string Column, string Message);
 // A heading of the file and the field it fills (null: not imported).
 public sealed record ImportColumn(string Heading, string? Field);
 
+public enum ImportStage
+{
+    Checking,
+    Writing,
+}
+
+// How far an import has gone: rows checked so far, then rows written (inside the one transaction).
+public sealed record ImportProgress(ImportStage Stage, int Done, int Total);
+
 // What an import found and did. Nothing is written unless every row is valid and DryRun is false.
 public sealed record ImportReport(
     string? Sheet, int HeadingRow, string? Encoding, IReadOnlyList<ImportColumn> Columns, int RowsRead,
@@ -33,7 +42,7 @@ public sealed class RiskImport(StewardDbContext db, UnitQueries units, AccessPol
     private static readonly string[] PreferredSheets = ["Risk Register", "Risks", "Risk Log", "RAID"];
 
     public async Task<ImportReport> ImportAsync(string unitKey, Stream file, IReadOnlyDictionary<string, string>? mapping, string? defaultOwner, bool dryRun,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var unit = await units.RequireAsync(unitKey, ct);
         await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"import risks into {unit.Code}", ct);
@@ -235,7 +244,7 @@ public sealed class RiskImport(StewardDbContext db, UnitQueries units, AccessPol
 
             if (read % 1000 == 0)
             {
-                progress?.Report((read, table.Rows.Count));
+                progress?.Report(new ImportProgress(ImportStage.Checking, read, table.Rows.Count));
             }
         }
 
@@ -255,7 +264,7 @@ public sealed class RiskImport(StewardDbContext db, UnitQueries units, AccessPol
     }
 
     // All rows or none: one transaction, numbers taken in order after the highest so far.
-    private async Task WriteAsync(List<ImportRow> rows, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    private async Task WriteAsync(List<ImportRow> rows, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -287,7 +296,7 @@ public sealed class RiskImport(StewardDbContext db, UnitQueries units, AccessPol
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                progress?.Report((i + 1, rows.Count));
+                progress?.Report(new ImportProgress(ImportStage.Writing, i + 1, rows.Count));
             }
         }
 
