@@ -34,6 +34,10 @@ public sealed class RaidImportJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 rows under the headings on row 4 of the sheet ‘Risk Register’");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Contractor cannot get security clearance in time");
         await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "raid-import-check.png"), FullPage = true });
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 risks" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Imported 2 risks");

@@ -102,6 +102,10 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync($"/units/{provider.Code}/raid?type=dependencies");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Supplier data feed");
         await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "raid-dependencies.png"), FullPage = true });
+        }
 
         // An assumption that proves wrong becomes a risk in the same step.
         await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions");

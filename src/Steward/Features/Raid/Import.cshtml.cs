@@ -27,7 +27,7 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
     [BindProperty] public Dictionary<string, string> Map { get; set; } = [];
 
     public static IEnumerable<SelectListItem> Fields =>
-        new[] { new SelectListItem("Do not import", "-") }.Concat(RiskImportFields.All.Select(f => new SelectListItem(f, f)));
+        new[] { new SelectListItem("Do not import", "-") }.Concat(RiskImportFields.All.Select(f => new SelectListItem(RiskImportFields.Label(f), f)));
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
         await LoadAsync(code, ct) ? Page() : NotFound();

@@ -40,6 +40,34 @@ public static class RiskImportFields
         InherentLikelihood, InherentImpact, Likelihood, Impact, TargetLikelihood, TargetImpact, Response, NextReview, Status,
     ];
 
+    // The field as the import page names it.
+    public static string Label(string field) => field switch
+    {
+        Reference => "Their reference (kept in the report only)",
+        Unit => "Unit code",
+        Title => "Title",
+        Type => "Threat or opportunity",
+        Category => "Category",
+        Cause => "Cause",
+        Event => "Event (description)",
+        Effect => "Effect",
+        Owner => "Owner (name or e-mail)",
+        OwnerEmail => "Owner's e-mail",
+        RaisedBy => "Raised by",
+        RaisedOn => "Date raised",
+        Proximity => "Proximity date",
+        InherentLikelihood => "Inherent likelihood",
+        InherentImpact => "Inherent impact",
+        Likelihood => "Likelihood",
+        Impact => "Impact",
+        TargetLikelihood => "Target likelihood",
+        TargetImpact => "Target impact",
+        Response => "Response",
+        NextReview => "Next review date",
+        Status => "Status (open or closed)",
+        _ => field,
+    };
+
     public static string? Recognise(string heading) => Known.GetValueOrDefault(Normalise(heading));
 
     public static bool IsKnown(string heading) => Known.ContainsKey(Normalise(heading));
