@@ -26,6 +26,11 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Raid.RaidTolerance> RaidTolerances => Set<Features.Raid.RaidTolerance>();
     public DbSet<Features.Raid.Dependency> Dependencies => Set<Features.Raid.Dependency>();
     public DbSet<Features.Raid.Assumption> Assumptions => Set<Features.Raid.Assumption>();
+    public DbSet<Features.Governance.Board> Boards => Set<Features.Governance.Board>();
+    public DbSet<Features.Governance.Meeting> Meetings => Set<Features.Governance.Meeting>();
+    public DbSet<Features.Governance.Decision> Decisions => Set<Features.Governance.Decision>();
+    public DbSet<Features.Governance.ActionItem> Actions => Set<Features.Governance.ActionItem>();
+    public DbSet<Features.Governance.CalendarFeed> CalendarFeeds => Set<Features.Governance.CalendarFeed>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -26,6 +26,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidEscalation>();
         services.AddScoped<Features.Raid.RiskImport>();
         services.AddSingleton<Features.Raid.ImportUploads>();
+        services.AddScoped<Features.Governance.GovernanceService>();
+        services.AddScoped<Features.Governance.GovernanceQueries>();
+        services.AddScoped<Features.Governance.GovernanceCalendar>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -10,6 +10,7 @@ public static class ValidationErrors
             .GroupBy(e => JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
+    // Each segment of a nested name too: Agenda[0].Title is agenda[0].title.
     public static string JsonName(string propertyName) =>
-        string.IsNullOrEmpty(propertyName) ? string.Empty : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+        string.Join('.', propertyName.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -39,7 +40,7 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
             {
                 foreach (var (unit, scoped) in new[] { (inScope, true), (outOfScope, false) })
                 {
-                    var url = await UrlAsync(endpoint, unit, person.Id);
+                    var url = await UrlAsync(endpoint, unit, person.Id, email);
                     var response = await SendAsync(endpoint.IsApi ? api : browser, endpoint.Method, url);
                     var expected = Expected(endpoint, role, scoped);
                     outcomes[expected] = outcomes.GetValueOrDefault(expected) + 1;
@@ -143,7 +144,7 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
         _ => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) == expected,
     };
 
-    private async Task<string> UrlAsync(EndpointCase endpoint, DeliveryUnit unit, Guid personId)
+    private async Task<string> UrlAsync(EndpointCase endpoint, DeliveryUnit unit, Guid personId, string? account = null)
     {
         var url = endpoint.Pattern;
         foreach (var parameter in endpoint.Route.Parameters)
@@ -160,6 +161,12 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "reference" when url.Contains("/issues/", StringComparison.Ordinal) => (await app.CreateIssueAsync(unit.Code, personId)).Reference,
                 "reference" when url.Contains("/dependencies/", StringComparison.Ordinal) => (await app.CreateDependencyAsync(unit.Code, personId)).Reference,
                 "reference" when url.Contains("/assumptions/", StringComparison.Ordinal) => (await app.CreateAssumptionAsync(unit.Code, personId)).Reference,
+                "reference" when url.Contains("/decisions/", StringComparison.Ordinal) => (await app.CreateDecisionAsync(unit.Code, personId)).Reference,
+                "reference" when url.Contains("/actions/", StringComparison.Ordinal) => (await app.CreateActionAsync(unit.Code, personId)).Reference,
+                "board" => (await app.CreateBoardAsync(unit.Code, personId)).Id.ToString(),
+                "meeting" => (await app.CreateMeetingAsync((await app.CreateBoardAsync(unit.Code, personId)).Id)).Id.ToString(),
+                "id" when url.Contains("/calendar-feeds/", StringComparison.Ordinal) => account is null ? Guid.NewGuid().ToString() : (await CalendarFeedOfAsync(account, unit)).ToString(),
+                "secret" => "cal_unknown",
                 _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\}", Uri.EscapeDataString(value));
@@ -167,6 +174,22 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
         return url;
     }
+
+    // A calendar address of the account itself: only its owner may revoke one.
+    private Task<Guid> CalendarFeedOfAsync(string email, DeliveryUnit unit) =>
+        app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Steward.Data.StewardDbContext>();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var secret = Guid.NewGuid().ToString("N");
+            var feed = new Steward.Features.Governance.CalendarFeed
+            {
+                Id = Guid.NewGuid(), UnitId = unit.Id, UserId = userId, SecretHash = Steward.Features.Tokens.TokenSecret.Hash(secret), Prefix = "cal_test", CreatedAt = DateTime.UtcNow,
+            };
+            db.CalendarFeeds.Add(feed);
+            await db.SaveChangesAsync();
+            return feed.Id;
+        });
 
     // A Viewer on the unit, so that a removal allowed here has something of its own to remove.
     private Task<Guid> FreshAssignmentAsync(DeliveryUnit unit) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.People;
+using Steward.Features.Governance;
 using Steward.Features.Raid;
 using Steward.Features.Units;
 
@@ -46,4 +47,20 @@ public static class TestData
     public static Task<Assumption> CreateAssumptionAsync(this StewardApp app, string unitCode, Guid ownerId, DateOnly? validationDue = null) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseAssumptionAsync(unitCode,
             new AssumptionInput($"Test assumption {Guid.NewGuid().ToString("N")[..8]}", ownerId, ValidationDue: validationDue)));
+
+    public static Task<Board> CreateBoardAsync(this StewardApp app, string unitCode, Guid chairId, params Guid[] members) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().CreateBoardAsync(unitCode,
+            new BoardInput($"Board {Guid.NewGuid().ToString("N")[..8]}", chairId, BoardCadence.Monthly, "Decides on scope and tolerances", members)));
+
+    public static Task<Meeting> CreateMeetingAsync(this StewardApp app, Guid boardId, DateTimeOffset? startsAt = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().ArrangeMeetingAsync(boardId,
+            new MeetingInput(startsAt ?? new DateTimeOffset(2027, 3, 3, 10, 0, 0, TimeSpan.Zero), 90, "Room 4.12", [new AgendaItemInput("Highlight report")])));
+
+    public static Task<Decision> CreateDecisionAsync(this StewardApp app, string unitCode, Guid personId) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().RecordDecisionAsync(unitCode,
+            new DecisionInput($"Test decision {Guid.NewGuid().ToString("N")[..8]}", new DateOnly(2027, 1, 15), DecidedById: personId)));
+
+    public static Task<ActionItem> CreateActionAsync(this StewardApp app, string unitCode, Guid ownerId, DateOnly? dueOn = null) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().RaiseActionAsync(unitCode,
+            new ActionInput($"Test action {Guid.NewGuid().ToString("N")[..8]}", ownerId, dueOn ?? new DateOnly(2027, 2, 1))));
 }

@@ -131,7 +131,7 @@ public static class RaidApi
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
         var filter = RiskFilterFrom(status, owner, minScore, likelihood, impact, overdueReview, q) with { Escalated = escalated == true };
         var rows = await queries.RiskRowsAsync(found, filter, EnumText.ParseOptional<RiskSort>("sort", sort) ?? RiskSort.Score, ct);
-        return await FileAsync(found.Code, "risks", spreadsheet, RaidSpreadsheets.RiskColumns, rows, clock, ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "risks", "Risks", spreadsheet, RaidSpreadsheets.RiskColumns, rows, clock, ct);
     }
 
     private static async Task<IResult> ExportIssues(
@@ -142,16 +142,7 @@ public static class RaidApi
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
         var rows = await queries.IssueRowsAsync(found, IssueFilterFrom(status, owner, priority, overdue, escalated, q),
             EnumText.ParseOptional<IssueSort>("sort", sort) ?? IssueSort.Priority, ct);
-        return await FileAsync(found.Code, "issues", spreadsheet, RaidSpreadsheets.IssueColumns, rows, clock, ct);
-    }
-
-    private static async Task<IResult> FileAsync<T>(string unitCode, string register, SpreadsheetFormat format, IReadOnlyList<SpreadsheetColumn<T>> columns, List<T> rows, TimeProvider clock, CancellationToken ct)
-    {
-        var file = new MemoryStream();
-        await SpreadsheetWriter.WriteAsync(file, format, register == "risks" ? "Risks" : "Issues", columns, rows, ct);
-        file.Position = 0;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return Results.File(file, SpreadsheetWriter.ContentType(format), $"{unitCode}-{register}-{today:yyyy-MM-dd}.{SpreadsheetWriter.Extension(format)}");
+        return await SpreadsheetDownload.FileAsync(found.Code, "issues", "Issues", spreadsheet, RaidSpreadsheets.IssueColumns, rows, clock, ct);
     }
 
     public static IssueFilter IssueFilterFrom(string? status, Guid? owner, string? priority, bool? overdue, bool? escalated, string? q)

@@ -12,8 +12,6 @@ namespace Steward.Features.Raid;
 // RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
 public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
 {
-    private const int NumberAttempts = 5;
-
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
         (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
 
@@ -29,7 +27,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? Today;
         await escalation.ApplyAsync(risk, unit.Path, ct);
-        return await AddNumberedAsync(risk, db.Risks, ct);
+        return await db.AddNumberedAsync(db.Risks, risk, ct);
     }
 
     public async Task<Risk> UpdateRiskAsync(Guid id, int expectedVersion, RiskInput input, CancellationToken ct = default)
@@ -80,7 +78,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
             RiskId = risk.Id,
         };
         await escalation.ApplyAsync(issue, unit.Path, ct);
-        await AddNumberedAsync(issue, db.Issues, ct);
+        await db.AddNumberedAsync(db.Issues, issue, ct);
         risk.Status = RiskStatus.Realised;
         risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
         risk.RealisedIssueId = issue.Id;
@@ -99,7 +97,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         Apply(issue, input);
         issue.RaisedOn = input.RaisedOn ?? Today;
         await escalation.ApplyAsync(issue, unit.Path, ct);
-        return await AddNumberedAsync(issue, db.Issues, ct);
+        return await db.AddNumberedAsync(db.Issues, issue, ct);
     }
 
     public async Task<Issue> UpdateIssueAsync(Guid id, int expectedVersion, IssueInput input, CancellationToken ct = default)
@@ -259,7 +257,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         var dependency = new Dependency { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = DependencyStatus.Proposed };
         Apply(dependency, input, provider);
         await escalation.ApplyAsync(dependency, unit.Path, ct);
-        return await AddNumberedAsync(dependency, db.Dependencies, ct);
+        return await db.AddNumberedAsync(db.Dependencies, dependency, ct);
     }
 
     public async Task<Dependency> UpdateDependencyAsync(Guid id, int expectedVersion, DependencyInput input, CancellationToken ct = default)
@@ -335,7 +333,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         await new AssumptionInputValidator(db).ValidateAndThrowAsync(input, ct);
         var assumption = new Assumption { Id = Guid.CreateVersion7(), UnitId = unit.Id, Statement = input.Statement!, Status = AssumptionStatus.Unvalidated };
         Apply(assumption, input);
-        return await AddNumberedAsync(assumption, db.Assumptions, ct);
+        return await db.AddNumberedAsync(db.Assumptions, assumption, ct);
     }
 
     public async Task<Assumption> UpdateAssumptionAsync(Guid id, int expectedVersion, AssumptionInput input, CancellationToken ct = default)
@@ -380,7 +378,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
                 Priority = IssuePriority.High, OwnerId = assumption.OwnerId, RaisedOn = Today, Status = IssueStatus.Open,
             };
             await escalation.ApplyAsync(issue, unit.Path, ct);
-            followUp = await AddNumberedAsync(issue, db.Issues, ct);
+            followUp = await db.AddNumberedAsync(db.Issues, issue, ct);
         }
         else if (kind == "risk")
         {
@@ -391,7 +389,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
                 OwnerId = assumption.OwnerId, RaisedOn = Today, Likelihood = 3, Impact = 3, Score = 9, Status = RiskStatus.Open,
             };
             await escalation.ApplyAsync(risk, unit.Path, ct);
-            followUp = await AddNumberedAsync(risk, db.Risks, ct);
+            followUp = await db.AddNumberedAsync(db.Risks, risk, ct);
         }
 
         assumption.Status = AssumptionStatus.Invalid;
@@ -481,27 +479,6 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     private sealed record ItemUnit(string Code, string Path, UnitStatus Status);
-
-    // Numbers are the highest so far plus one. Two people raising at once collide on the unique index,
-    // and the later one takes the next number (outside a transaction, which a failed statement would spoil).
-    private async Task<T> AddNumberedAsync<T>(T item, DbSet<T> items, CancellationToken ct)
-        where T : class, IRaidItem
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            item.Number = (await items.MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
-            items.Add(item);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return item;
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < NumberAttempts && db.Database.CurrentTransaction is null)
-            {
-                db.Entry(item).State = EntityState.Detached;
-            }
-        }
-    }
 
     private async Task SaveAsync(string reference, int savedVersion, CancellationToken ct)
     {

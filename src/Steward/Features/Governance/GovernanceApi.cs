@@ -1,0 +1,232 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Features.Governance;
+
+// Each unit's boards, meetings, decisions log and actions log under /api/v1/units/{unit}/. Lists roll up
+// everything below the unit; a record is addressed under the unit it belongs to.
+public static class GovernanceApi
+{
+    public static void MapGovernanceApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/units/{unit}").WithTags("Governance")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapGet("/boards", ListBoards).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The boards of a unit and everything below it");
+        group.MapPost("/boards", CreateBoard).Requires(PmoArea.Governance, PmoAction.Contribute).WithSummary("Set up a board on this unit: name, chair, members, terms of reference, cadence");
+        group.MapGet("/boards/{board:guid}", GetBoard).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetBoard").WithSummary("One board");
+        group.MapPut("/boards/{board:guid}", UpdateBoard).Requires(PmoArea.Governance, PmoAction.Contribute).WithSummary("Replace a board's fields and members (If-Match required)");
+        group.MapGet("/boards/{board:guid}/history", BoardHistory).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The board's change history, newest first");
+        group.MapGet("/meetings", ListMeetings).Requires(PmoArea.Governance, PmoAction.Read)
+            .WithSummary("Meetings of the unit's boards and those below: upcoming (from now, soonest first) unless past=true; board narrows to one board");
+        group.MapPost("/boards/{board:guid}/meetings", ArrangeMeeting).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Arrange a meeting of the board: startsAt (ISO 8601 with offset), durationMinutes, location, agenda; attendees default to the chair and members");
+        group.MapGet("/meetings/{meeting:guid}", GetMeeting).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetMeeting")
+            .WithSummary("One meeting: agenda, attendees, minutes, and the decisions and actions recorded at it");
+        group.MapPut("/meetings/{meeting:guid}", UpdateMeeting).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Replace a meeting's fields; record it as held with attendance and minutes (If-Match required)");
+        group.MapGet("/decisions", ListDecisions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decisions log of a unit and everything below it, newest first");
+        group.MapGet("/decisions/export", ExportDecisions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decisions log as a spreadsheet (format=xlsx or csv)");
+        group.MapPost("/decisions", RecordDecision).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Record a decision: by a board (boardId, meetingId) or a person (decidedById), with the RAID items it concerns (links)");
+        group.MapGet("/decisions/{reference}", GetDecision).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetDecision").WithSummary("One decision, by reference (DEC-0007)");
+        group.MapPut("/decisions/{reference}", UpdateDecision).Requires(PmoArea.Governance, PmoAction.Contribute).WithSummary("Replace a decision's fields and links (If-Match required)");
+        group.MapGet("/decisions/{reference}/history", DecisionHistory).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decision's change history, newest first");
+        group.MapGet("/actions", ListActions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The actions log of a unit and everything below it, soonest due first")
+            .WithDescription("status (open, in-progress, done, cancelled or all; default: open and in progress), overdue=true, owner (person id), risk (R-0042: its mitigation actions), issue; limit and cursor.");
+        group.MapGet("/actions/export", ExportActions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The actions log as a spreadsheet (format=xlsx or csv), under the list's filters");
+        group.MapPost("/actions", RaiseAction).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Raise an action: description, owner, due date, and at most one source (meetingId, decision, risk or issue reference)");
+        group.MapGet("/actions/{reference}", GetAction).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetAction").WithSummary("One action, by reference (ACT-0012)");
+        group.MapPut("/actions/{reference}", UpdateAction).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Follow an action up: description, owner, due date, status, progress (If-Match required); its source does not change");
+        group.MapGet("/actions/{reference}/history", ActionHistory).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The action's change history, newest first");
+    }
+
+    private static async Task<Ok<IReadOnlyList<BoardView>>> ListBoards(string unit, GovernanceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.BoardsAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
+
+    private static async Task<CreatedAtRoute<BoardView>> CreateBoard(string unit, BoardInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var board = await service.CreateBoardAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await queries.BoardAsync(found, board.Id, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetBoard", new { unit = found.Code, board = view.Id });
+    }
+
+    private static async Task<Ok<BoardView>> GetBoard(string unit, Guid board, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<BoardView>> UpdateBoard(string unit, Guid board, BoardInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.BoardAsync(found, board, ct);
+        await service.UpdateBoardAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
+        var view = await queries.BoardAsync(found, board, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> BoardHistory(string unit, Guid board, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var view = await queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MeetingSummary>>> ListMeetings(
+        string unit, GovernanceQueries queries, TimeProvider clock, Guid? board, bool? past, int? limit, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var page = new Raid.RegisterPage(limit ?? 50);
+        if (page.Limit is < 1 or > Raid.RegisterPage.MaxLimit)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("limit", $"Limit must be between 1 and {Raid.RegisterPage.MaxLimit}")]);
+        }
+
+        return TypedResults.Ok(await queries.MeetingsAsync(found, board, past == true ? null : clock.GetUtcNow().UtcDateTime.AddHours(-12), page.Limit, ct));
+    }
+
+    private static async Task<CreatedAtRoute<MeetingView>> ArrangeMeeting(
+        string unit, Guid board, MeetingInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.BoardAsync(found, board, ct);
+        var meeting = await service.ArrangeMeetingAsync(current.Id, input, ct);
+        var view = await queries.MeetingAsync(found, meeting.Id, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetMeeting", new { unit = found.Code, meeting = view.Id });
+    }
+
+    private static async Task<Ok<MeetingView>> GetMeeting(string unit, Guid meeting, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.MeetingAsync(await queries.RequireReadableUnitAsync(unit, ct), meeting, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<MeetingView>> UpdateMeeting(
+        string unit, Guid meeting, MeetingInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.MeetingAsync(found, meeting, ct);
+        await service.UpdateMeetingAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
+        var view = await queries.MeetingAsync(found, meeting, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<CursorPage<DecisionSummary>>> ListDecisions(string unit, GovernanceQueries queries, Guid? board, int? limit, string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await queries.DecisionsAsync(await queries.RequireReadableUnitAsync(unit, ct), board, new Raid.RegisterPage(limit ?? 50, cursor), ct));
+
+    private static async Task<IResult> ExportDecisions(string unit, GovernanceQueries queries, TimeProvider clock, string? format, Guid? board, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.DecisionRowsAsync(found, board, ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "decisions", "Decisions", spreadsheet, GovernanceSpreadsheets.DecisionColumns, rows, clock, ct);
+    }
+
+    private static async Task<CreatedAtRoute<DecisionView>> RecordDecision(string unit, DecisionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var decision = await service.RecordDecisionAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await queries.DecisionAsync(found, decision.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetDecision", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<DecisionView>> GetDecision(string unit, string reference, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.DecisionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<DecisionView>> UpdateDecision(
+        string unit, string reference, DecisionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.DecisionAsync(found, reference, ct);
+        await service.UpdateDecisionAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
+        var view = await queries.DecisionAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> DecisionHistory(
+        string unit, string reference, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var view = await queries.DecisionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+
+    private static async Task<Ok<CursorPage<ActionView>>> ListActions(
+        string unit, GovernanceQueries queries, string? status, bool? overdue, Guid? owner, string? risk, string? issue, int? limit, string? cursor, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.ActionsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), new Raid.RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    private static async Task<IResult> ExportActions(
+        string unit, GovernanceQueries queries, TimeProvider clock, string? format, string? status, bool? overdue, Guid? owner, string? risk, string? issue, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.ActionRowsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "actions", "Actions", spreadsheet, GovernanceSpreadsheets.ActionColumns, rows, clock, ct);
+    }
+
+    public static ActionFilter ActionFilterFrom(string? status, bool? overdue, Guid? owner, string? risk, string? issue)
+    {
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        return new ActionFilter(all ? null : EnumText.ParseOptional<ActionStatus>("status", status), all, owner, overdue == true, risk, issue);
+    }
+
+    private static async Task<CreatedAtRoute<ActionView>> RaiseAction(string unit, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var action = await service.RaiseActionAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await queries.ActionAsync(found, action.Reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.CreatedAtRoute(view, "GetAction", new { unit = found.Code, reference = view.Reference });
+    }
+
+    private static async Task<Ok<ActionView>> GetAction(string unit, string reference, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var view = await queries.ActionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<ActionView>> UpdateAction(
+        string unit, string reference, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.ActionAsync(found, reference, ct);
+        await service.UpdateActionAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
+        var view = await queries.ActionAsync(found, reference, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<CursorPage<HistoryEntry>>> ActionHistory(
+        string unit, string reference, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
+    {
+        var view = await queries.ActionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
+        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
+    }
+}

@@ -1,0 +1,380 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Raid;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Governance;
+
+// Every change to boards, meetings, the decisions log and the actions log, from pages, API and command
+// line alike. All of it is "contribute" in the permission matrix's governance area: the PMO's
+// secretariat arranges meetings and records what boards decide.
+public sealed class GovernanceService(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(BoardInput input, CancellationToken ct = default) =>
+        (await new BoardInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(MeetingInput input, CancellationToken ct = default) =>
+        (await new MeetingInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(DecisionInput input, CancellationToken ct = default) =>
+        (await new DecisionInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(ActionInput input, CancellationToken ct = default) =>
+        (await new ActionInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<Board> CreateBoardAsync(string unitKey, BoardInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "set up boards on", ct);
+        input = Normalise(input);
+        await new BoardInputValidator(db).ValidateAndThrowAsync(input, ct);
+        await RefuseDuplicateNameAsync(unit.Id, input.Name!, null, ct);
+        var board = new Board { Id = Guid.CreateVersion7(), UnitId = unit.Id, Name = input.Name! };
+        Apply(board, input);
+        db.Boards.Add(board);
+        await db.SaveChangesAsync(ct);
+        return board;
+    }
+
+    public async Task<Board> UpdateBoardAsync(Guid id, int expectedVersion, BoardInput input, CancellationToken ct = default)
+    {
+        var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new RecordNotFoundException("board", id.ToString());
+        await DemandAsync(board.UnitId, "change the board " + board.Name, expectedVersion, board.Version, board.Name, ct);
+        input = Normalise(input);
+        await new BoardInputValidator(db).ValidateAndThrowAsync(input, ct);
+        await RefuseDuplicateNameAsync(board.UnitId, input.Name!, board.Id, ct);
+        Apply(board, input);
+        Touch(board);
+        await SaveAsync(board.Name, expectedVersion, ct);
+        return board;
+    }
+
+    public async Task<Meeting> ArrangeMeetingAsync(Guid boardId, MeetingInput input, CancellationToken ct = default)
+    {
+        var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == boardId, ct) ?? throw new RecordNotFoundException("board", boardId.ToString());
+        await DemandOpenAsync(board.UnitId, $"arrange meetings of {board.Name}", ct);
+        input = Normalise(input) with { Status = input.Status ?? MeetingStatus.Planned };
+        await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
+        var invited = input.Attendees ?? [.. new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct().Select(p => new AttendeeInput(p))];
+        Apply(meeting, input with { Attendees = invited });
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    // Replaces what was planned, or records what happened: status, attendance, minutes.
+    public async Task<Meeting> UpdateMeetingAsync(Guid id, int expectedVersion, MeetingInput input, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.Include(m => m.Board).Include(m => m.Agenda).Include(m => m.Attendees).AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new RecordNotFoundException("meeting", id.ToString());
+        var name = $"the {meeting.Board!.Name} meeting";
+        await DemandAsync(meeting.Board.UnitId, "change " + name, expectedVersion, meeting.Version, name, ct);
+        input = Normalise(input) with { Status = input.Status ?? meeting.Status };
+        await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(meeting, input);
+        Touch(meeting);
+        await SaveAsync(name, expectedVersion, ct);
+        return meeting;
+    }
+
+    public async Task<Decision> RecordDecisionAsync(string unitKey, DecisionInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "record decisions on", ct);
+        input = Normalise(input);
+        await new DecisionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var decision = new Decision { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title! };
+        await ApplyAsync(decision, unit, input, ct);
+        return await db.AddNumberedAsync(db.Decisions, decision, ct);
+    }
+
+    public async Task<Decision> UpdateDecisionAsync(Guid id, int expectedVersion, DecisionInput input, CancellationToken ct = default)
+    {
+        var decision = await db.Decisions.Include(d => d.Links).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new RecordNotFoundException("decision", id.ToString());
+        var unit = await DemandAsync(decision.UnitId, "change " + decision.Reference, expectedVersion, decision.Version, decision.Reference, ct);
+        input = Normalise(input);
+        await new DecisionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        await ApplyAsync(decision, unit, input, ct);
+        Touch(decision);
+        await SaveAsync(decision.Reference, expectedVersion, ct);
+        return decision;
+    }
+
+    public async Task<ActionItem> RaiseActionAsync(string unitKey, ActionInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "raise actions on", ct);
+        input = Normalise(input) with { Status = ActionStatus.Open };
+        await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var action = new ActionItem { Id = Guid.CreateVersion7(), UnitId = unit.Id, Description = input.Description!, Status = ActionStatus.Open };
+        await SetSourceAsync(action, unit, input, ct);
+        Apply(action, input);
+        return await db.AddNumberedAsync(db.Actions, action, ct);
+    }
+
+    // Follow-up: description, owner, due date, status and progress. Where it came from does not change.
+    public async Task<ActionItem> UpdateActionAsync(Guid id, int expectedVersion, ActionInput input, CancellationToken ct = default)
+    {
+        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new RecordNotFoundException("action", id.ToString());
+        await DemandAsync(action.UnitId, "change " + action.Reference, expectedVersion, action.Version, action.Reference, ct);
+        input = Normalise(input) with { MeetingId = null, Decision = null, Risk = null, Issue = null };
+        await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(action, input);
+        await SaveAsync(action.Reference, expectedVersion, ct);
+        return action;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
+        RefuseUnlessOpen(unit);
+        return unit;
+    }
+
+    private async Task DemandOpenAsync(Guid unitId, string verb, CancellationToken ct) =>
+        RefuseUnlessOpen(await DemandOnUnitAsync(unitId, verb, ct));
+
+    private static void RefuseUnlessOpen(UnitView unit)
+    {
+        if (!unit.IsOpen)
+        {
+            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its governance records are kept for the record and take nothing new.");
+        }
+    }
+
+    // A record on a unit the actor may not see is not found; one they may see but not change is refused.
+    private async Task<UnitView> DemandOnUnitAsync(Guid unitId, string verb, CancellationToken ct)
+    {
+        var unit = await units.RequireAsync(unitId.ToString(), ct);
+        if (!await access.CanAsync(PmoArea.Governance, PmoAction.Read, unit.Path, ct))
+        {
+            throw new RecordNotFoundException("unit", unitId.ToString());
+        }
+
+        await access.DemandAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, verb, ct);
+        return unit;
+    }
+
+    private async Task<UnitView> DemandAsync(Guid unitId, string verb, int expectedVersion, int version, string name, CancellationToken ct)
+    {
+        var unit = await DemandOnUnitAsync(unitId, verb, ct);
+        if (unit.Status == UnitStatus.Archived)
+        {
+            throw new RecordStateConflictException($"{unit.Code} is archived; its governance records can no longer be changed.");
+        }
+
+        if (version != expectedVersion)
+        {
+            throw new StaleVersionException(name, expectedVersion, version);
+        }
+
+        return unit;
+    }
+
+    private async Task RefuseDuplicateNameAsync(Guid unitId, string name, Guid? except, CancellationToken ct)
+    {
+        var lowered = name.ToLowerInvariant();
+        if (await db.Boards.AnyAsync(b => b.UnitId == unitId && b.Name.ToLower() == lowered && b.Id != except, ct))
+        {
+            throw new ValidationException([new ValidationFailure("name", $"This unit already has a board called {name}")]);
+        }
+    }
+
+    // Children replaced wholesale are not themselves versioned: mark the parent changed so its version moves.
+    private void Touch(object parent) => db.Entry(parent).State = db.Entry(parent).State == EntityState.Unchanged ? EntityState.Modified : db.Entry(parent).State;
+
+    private async Task SaveAsync(string name, int expectedVersion, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleVersionException(name, expectedVersion, expectedVersion + 1);
+        }
+    }
+
+    private static void Apply(Board board, BoardInput input)
+    {
+        board.Name = input.Name!;
+        board.ChairId = input.ChairId!.Value;
+        board.Cadence = input.Cadence!.Value;
+        board.TermsOfReference = input.TermsOfReference;
+        var wanted = (input.MemberIds ?? []).Distinct().ToHashSet();
+        board.Members.RemoveAll(m => !wanted.Contains(m.PersonId));
+        foreach (var person in wanted.Where(p => board.Members.All(m => m.PersonId != p)))
+        {
+            board.Members.Add(new BoardMember { Id = Guid.CreateVersion7(), BoardId = board.Id, PersonId = person });
+        }
+    }
+
+    private static void Apply(Meeting meeting, MeetingInput input)
+    {
+        meeting.StartsAt = input.StartsAt!.Value.UtcDateTime;
+        meeting.DurationMinutes = input.DurationMinutes!.Value;
+        meeting.Location = input.Location;
+        meeting.Status = input.Status!.Value;
+        meeting.Minutes = input.Minutes;
+        if (input.Agenda is { } agenda)
+        {
+            meeting.Agenda.Clear();
+            meeting.Agenda.AddRange(agenda.Select((item, i) => new AgendaItem
+            {
+                Id = Guid.CreateVersion7(), MeetingId = meeting.Id, Position = i + 1, Title = item.Title!, PresenterId = item.PresenterId,
+            }));
+        }
+
+        if (input.Attendees is { } attendees)
+        {
+            var wanted = attendees.ToDictionary(a => a.PersonId!.Value, a => a.Attendance ?? Attendance.Invited);
+            meeting.Attendees.RemoveAll(a => !wanted.ContainsKey(a.PersonId));
+            foreach (var (person, attendance) in wanted)
+            {
+                if (meeting.Attendees.Find(a => a.PersonId == person) is { } existing)
+                {
+                    existing.Attendance = attendance;
+                }
+                else
+                {
+                    meeting.Attendees.Add(new MeetingAttendee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, PersonId = person, Attendance = attendance });
+                }
+            }
+        }
+    }
+
+    private async Task ApplyAsync(Decision decision, UnitView unit, DecisionInput input, CancellationToken ct)
+    {
+        var boardId = input.BoardId;
+        if (input.MeetingId is { } meetingId)
+        {
+            var meeting = await db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.BoardId }).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("meetingId", $"No meeting has the id {meetingId}");
+            if (boardId is not null && boardId != meeting.BoardId)
+            {
+                throw Invalid("meetingId", "That meeting is not one of the chosen board's");
+            }
+
+            boardId = meeting.BoardId;
+        }
+
+        if (boardId is { } board && !await db.Boards.AnyAsync(b => b.Id == board && b.UnitId == unit.Id, ct))
+        {
+            throw Invalid("boardId", $"{unit.Code} has no board with the id {board}");
+        }
+
+        decision.Title = input.Title!;
+        decision.Rationale = input.Rationale;
+        decision.OptionsConsidered = input.OptionsConsidered;
+        decision.DecidedOn = input.DecidedOn!.Value;
+        decision.BoardId = boardId;
+        decision.MeetingId = input.MeetingId;
+        decision.DecidedById = input.DecidedById;
+
+        var links = new List<DecisionLink>();
+        foreach (var reference in (input.Links ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim().ToUpperInvariant()).Distinct())
+        {
+            var (itemId, canonical) = await FindRaidItemAsync(unit, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
+            links.Add(new DecisionLink { Id = Guid.CreateVersion7(), DecisionId = decision.Id, ItemId = itemId, Reference = canonical });
+        }
+
+        decision.Links.RemoveAll(l => links.All(n => n.ItemId != l.ItemId));
+        decision.Links.AddRange(links.Where(n => decision.Links.All(l => l.ItemId != n.ItemId)));
+    }
+
+    // A RAID reference in the unit's register (the unit or anything below it).
+    private async Task<(Guid Id, string Reference)?> FindRaidItemAsync(UnitView unit, string reference, CancellationToken ct)
+    {
+        async Task<(Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
+        {
+            if (!reference.StartsWith(prefix, StringComparison.Ordinal) || RaidReference.Parse(prefix, reference) is not { } number)
+            {
+                return null;
+            }
+
+            var id = await items.Where(i => i.Number == number && db.Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(unit.Path)))
+                .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            return id is { } found ? (found, RaidReference.Format(prefix, number)) : null;
+        }
+
+        return await Find(db.Risks, Risk.ReferencePrefix) ?? await Find(db.Issues, Issue.ReferencePrefix)
+            ?? await Find(db.Assumptions, Assumption.ReferencePrefix) ?? await Find(db.Dependencies, Dependency.ReferencePrefix);
+    }
+
+    private async Task SetSourceAsync(ActionItem action, UnitView unit, ActionInput input, CancellationToken ct)
+    {
+        var path = unit.Path;
+        if (input.MeetingId is { } meetingId)
+        {
+            action.MeetingId = await db.Meetings.Where(m => m.Id == meetingId && m.Board!.Unit!.Path.StartsWith(path)).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("meetingId", $"No meeting of a board of {unit.Code} has the id {meetingId}");
+        }
+        else if (input.Decision is { } decision)
+        {
+            var number = RaidReference.Parse(Decision.ReferencePrefix, decision);
+            action.DecisionId = await db.Decisions.Where(d => d.Number == number && d.Unit!.Path.StartsWith(path)).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("decision", $"{decision} is not a decision in the log of {unit.Code}");
+        }
+        else if (input.Risk is { } risk)
+        {
+            var number = RaidReference.Parse(Risk.ReferencePrefix, risk);
+            action.RiskId = await db.Risks.Where(r => r.Number == number && r.Unit!.Path.StartsWith(path)).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("risk", $"{risk} is not a risk in the register of {unit.Code}");
+        }
+        else if (input.Issue is { } issue)
+        {
+            var number = RaidReference.Parse(Issue.ReferencePrefix, issue);
+            action.IssueId = await db.Issues.Where(i => i.Number == number && i.Unit!.Path.StartsWith(path)).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("issue", $"{issue} is not an issue in the register of {unit.Code}");
+        }
+    }
+
+    private void Apply(ActionItem action, ActionInput input)
+    {
+        action.Description = input.Description!;
+        action.OwnerId = input.OwnerId!.Value;
+        action.DueOn = input.DueOn!.Value;
+        action.Progress = input.Progress;
+        var status = input.Status ?? action.Status;
+        if (status != action.Status)
+        {
+            action.CompletedOn = status == ActionStatus.Done ? Today : null;
+        }
+
+        action.Status = status;
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+
+    private static BoardInput Normalise(BoardInput input) => input with { Name = Blank(input.Name), TermsOfReference = Blank(input.TermsOfReference) };
+
+    private static MeetingInput Normalise(MeetingInput input) => input with
+    {
+        Location = Blank(input.Location),
+        Minutes = Blank(input.Minutes),
+        Agenda = input.Agenda?.Where(a => !string.IsNullOrWhiteSpace(a.Title) || a.PresenterId is not null).Select(a => a with { Title = Blank(a.Title) }).ToList(),
+    };
+
+    private static DecisionInput Normalise(DecisionInput input) => input with
+    {
+        Title = Blank(input.Title),
+        Rationale = Blank(input.Rationale),
+        OptionsConsidered = Blank(input.OptionsConsidered),
+    };
+
+    private static ActionInput Normalise(ActionInput input) => input with
+    {
+        Description = Blank(input.Description),
+        Progress = Blank(input.Progress),
+        Decision = Blank(input.Decision),
+        Risk = Blank(input.Risk),
+        Issue = Blank(input.Issue),
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
