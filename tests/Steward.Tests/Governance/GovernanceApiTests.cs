@@ -50,7 +50,8 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Matches("^DEC-[0-9]{4,}$", decision.Reference);
         Assert.Equal(board.Id, decision.Board?.Id);
         Assert.Equal(meeting.Id, decision.Meeting?.Id);
-        Assert.Equal(new[] { issue.Reference, risk.Reference }.Order(), decision.Links);
+        Assert.Equal(new[] { issue.Reference, risk.Reference }.Order(), decision.Links.Select(l => l.Reference));
+        Assert.Equal($"/units/{project.Code}/risks/{risk.Reference}", decision.Links.Single(l => l.Reference == risk.Reference).Page);
 
         var mitigation = await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/actions", new { description = "Book the environment", ownerId = member.Id, dueOn = "2020-03-17", risk = risk.Reference });
         Assert.Equal(HttpStatusCode.Created, mitigation.StatusCode);

@@ -58,6 +58,7 @@ public static class DemoDepartment
         }
 
         await DemoRaid.SeedAsync(sp, people, today, ct);
+        await DemoGovernance.SeedAsync(sp, people, today, ct);
         await Features.Accounts.DemoAccounts.SeedAsync(sp, ct);
         return true;
     }

@@ -45,4 +45,7 @@ public sealed class DecisionLink
     public Guid DecisionId { get; set; }
     public Guid ItemId { get; set; }
     public required string Reference { get; set; }
+
+    // The unit whose register holds the item, for linking to its page.
+    public Guid UnitId { get; set; }
 }

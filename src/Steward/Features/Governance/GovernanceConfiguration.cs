@@ -96,6 +96,7 @@ internal sealed class DecisionLinkConfiguration : IEntityTypeConfiguration<Decis
         link.Property(l => l.Reference).HasMaxLength(20);
         link.HasIndex(l => new { l.DecisionId, l.ItemId }).IsUnique();
         link.HasIndex(l => l.ItemId);
+        link.HasOne<DeliveryUnit>().WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -135,7 +135,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
         return ToView(found, await ActionsWhere(a => a.DecisionId == found.Decision.Id, ct));
     }
 
-    private static IQueryable<DecisionRow> Project(IQueryable<Decision> decisions) => decisions.Select(d => new DecisionRow(
+    private IQueryable<DecisionRow> Project(IQueryable<Decision> decisions) => decisions.Select(d => new DecisionRow(
         d,
         new UnitRef(d.Unit!.Id, d.Unit.Code, d.Unit.Name, d.Unit.Kind),
         d.Board == null ? null : new BoardRef(d.Board.Id, d.Board.Name, d.Board.Unit!.Code),
@@ -144,11 +144,11 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
         d.Meeting == null ? null : d.Meeting.Location,
         d.Meeting == null ? null : d.Meeting.Status,
         d.DecidedBy == null ? null : new PersonRef(d.DecidedBy.Id, d.DecidedBy.Name, d.DecidedBy.Email),
-        d.Links.OrderBy(l => l.Reference).Select(l => l.Reference).ToList()));
+        d.Links.OrderBy(l => l.Reference).Select(l => new RaidLink(l.Reference, db.Units.Where(u => u.Id == l.UnitId).Select(u => u.Code).First())).ToList()));
 
     private sealed record DecisionRow(
         Decision Decision, UnitRef Unit, BoardRef? Board, DateTime? MeetingAt, int? MeetingMinutes, string? MeetingLocation, MeetingStatus? MeetingStatus,
-        PersonRef? DecidedBy, List<string> Links);
+        PersonRef? DecidedBy, List<RaidLink> Links);
 
     private static DecisionView ToView(DecisionRow row, IReadOnlyList<ActionView> actions)
     {

@@ -279,8 +279,8 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         var links = new List<DecisionLink>();
         foreach (var reference in (input.Links ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim().ToUpperInvariant()).Distinct())
         {
-            var (itemId, canonical) = await FindRaidItemAsync(unit, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
-            links.Add(new DecisionLink { Id = Guid.CreateVersion7(), DecisionId = decision.Id, ItemId = itemId, Reference = canonical });
+            var (itemId, itemUnit, canonical) = await FindRaidItemAsync(unit, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
+            links.Add(new DecisionLink { Id = Guid.CreateVersion7(), DecisionId = decision.Id, ItemId = itemId, UnitId = itemUnit, Reference = canonical });
         }
 
         decision.Links.RemoveAll(l => links.All(n => n.ItemId != l.ItemId));
@@ -288,9 +288,9 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
     }
 
     // A RAID reference in the unit's register (the unit or anything below it).
-    private async Task<(Guid Id, string Reference)?> FindRaidItemAsync(UnitView unit, string reference, CancellationToken ct)
+    private async Task<(Guid Id, Guid UnitId, string Reference)?> FindRaidItemAsync(UnitView unit, string reference, CancellationToken ct)
     {
-        async Task<(Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
+        async Task<(Guid, Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
         {
             if (!reference.StartsWith(prefix, StringComparison.Ordinal) || RaidReference.Parse(prefix, reference) is not { } number)
             {
@@ -298,8 +298,8 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
             }
 
             var id = await items.Where(i => i.Number == number && db.Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(unit.Path)))
-                .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-            return id is { } found ? (found, RaidReference.Format(prefix, number)) : null;
+                .Select(i => new { i.Id, i.UnitId }).FirstOrDefaultAsync(ct);
+            return id is { } found ? (found.Id, found.UnitId, RaidReference.Format(prefix, number)) : null;
         }
 
         return await Find(db.Risks, Risk.ReferencePrefix) ?? await Find(db.Issues, Issue.ReferencePrefix)

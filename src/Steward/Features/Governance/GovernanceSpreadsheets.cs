@@ -35,7 +35,7 @@ public static class GovernanceSpreadsheets
         new("Board", d => d.Board?.Name),
         new("Meeting", d => d.Meeting?.StartsAt),
         new("Decided by", d => d.DecidedBy?.Name),
-        new("RAID items", d => string.Join(", ", d.Links)),
+        new("RAID items", d => string.Join(", ", d.Links.Select(l => l.Reference))),
         new("Version", d => d.Version),
         new("Last updated (UTC)", d => d.UpdatedAt),
     ];

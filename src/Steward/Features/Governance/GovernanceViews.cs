@@ -24,8 +24,14 @@ public sealed record DecisionSummary(Guid Id, string Reference, UnitRef Unit, st
 
 public sealed record DecisionView(
     Guid Id, string Reference, UnitRef Unit, string Title, string? Rationale, string? OptionsConsidered, DateOnly DecidedOn,
-    BoardRef? Board, MeetingSummary? Meeting, PersonRef? DecidedBy, IReadOnlyList<string> Links, IReadOnlyList<ActionView> Actions,
+    BoardRef? Board, MeetingSummary? Meeting, PersonRef? DecidedBy, IReadOnlyList<RaidLink> Links, IReadOnlyList<ActionView> Actions,
     int Version, DateTime CreatedAt, DateTime UpdatedAt);
+
+// A RAID item a decision concerns, and the unit whose register holds it.
+public sealed record RaidLink(string Reference, string UnitCode)
+{
+    public string Page => $"/units/{UnitCode}/{(Reference[..2]) switch { "R-" => "risks", "I-" => "issues", "A-" => "assumptions", _ => "dependencies" }}/{Reference}";
+}
 
 // Where an action came from: kind is meeting, decision, risk or issue; label is what a person reads
 // ("R-0042", "Programme board, 3 March 2027"); page is where it is shown.

@@ -10,7 +10,7 @@ namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access) : PageModel
+public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;
@@ -19,6 +19,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
     public bool CanEdit { get; private set; }
     public bool CanApprove { get; private set; }
     public EscalationPanel Escalation { get; private set; } = default!;
+    public Governance.FollowUps FollowUps { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
@@ -107,6 +108,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
         // Handing back is decided where the item is held now.
         var canHandBack = open && Issue.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
         Escalation = new EscalationPanel(Issue.Reference, Issue.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version);
+        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Issue.Id, "issue", Issue.Reference, ct);
         return true;
     }
 }

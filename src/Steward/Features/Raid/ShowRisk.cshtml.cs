@@ -10,7 +10,7 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing and realising are
 // posted here; the service checks the approve right, so a page opened by a reader cannot do either.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access) : PageModel
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
@@ -19,6 +19,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     public bool CanEdit { get; private set; }
     public bool CanApprove { get; private set; }
     public EscalationPanel Escalation { get; private set; } = default!;
+    public Governance.FollowUps FollowUps { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
@@ -118,6 +119,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
         // Handing back is decided where the item is held now.
         var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
         Escalation = new EscalationPanel(Risk.Reference, Risk.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version);
+        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, ct);
         return true;
     }
 }

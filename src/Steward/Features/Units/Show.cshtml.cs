@@ -18,6 +18,7 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
     public bool CanSeeRoles { get; private set; }
     public bool CanManageRoles { get; private set; }
     public bool CanReadRaid { get; private set; }
+    public bool CanReadGovernance { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
         CanSeeRoles = await access.CanAsync(PmoArea.Access, PmoAction.Read, unit.Path, ct);
         CanManageRoles = await access.CanAsync(PmoArea.Access, PmoAction.Administer, unit.Path, ct);
         CanReadRaid = await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct);
+        CanReadGovernance = await access.CanAsync(PmoArea.Governance, PmoAction.Read, unit.Path, ct);
         if (CanSeeRoles)
         {
             // Roles held above what the actor may see are shown without naming where they are held.

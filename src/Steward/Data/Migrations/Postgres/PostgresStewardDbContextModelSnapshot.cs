@@ -520,9 +520,14 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("DecisionId", "ItemId")
                         .IsUnique();
@@ -1482,6 +1487,12 @@ namespace Steward.Data.Migrations.Postgres
                         .WithMany("Links")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

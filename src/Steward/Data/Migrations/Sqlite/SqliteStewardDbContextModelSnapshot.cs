@@ -511,9 +511,14 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("DecisionId", "ItemId")
                         .IsUnique();
@@ -1471,6 +1476,12 @@ namespace Steward.Data.Migrations.Sqlite
                         .WithMany("Links")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

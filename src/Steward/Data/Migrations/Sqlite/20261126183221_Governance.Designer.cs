@@ -11,7 +11,7 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStewardDbContext))]
-    [Migration("20261126182107_Governance")]
+    [Migration("20261126183221_Governance")]
     partial class Governance
     {
         /// <inheritdoc />
@@ -514,9 +514,14 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("DecisionId", "ItemId")
                         .IsUnique();
@@ -1474,6 +1479,12 @@ namespace Steward.Data.Migrations.Sqlite
                         .WithMany("Links")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -12,7 +12,7 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStewardDbContext))]
-    [Migration("20261126182141_Governance")]
+    [Migration("20261126183255_Governance")]
     partial class Governance
     {
         /// <inheritdoc />
@@ -523,9 +523,14 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("DecisionId", "ItemId")
                         .IsUnique();
@@ -1485,6 +1490,12 @@ namespace Steward.Data.Migrations.Postgres
                         .WithMany("Links")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
+
+namespace Steward.Features.Governance;
+
+// After the meeting: whether it was held, who attended or sent apologies, and the minutes.
+[Requires(PmoArea.Governance, PmoAction.Contribute)]
+public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance) : GovUkFormPage(db)
+{
+    [BindProperty]
+    public RecordForm Input { get; set; } = new();
+
+    public UnitView Unit { get; private set; } = default!;
+    public MeetingView Meeting { get; private set; } = default!;
+
+    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Status", "Input.Attendance", "Input.Minutes"];
+
+    public static IEnumerable<SelectListItem> Statuses =>
+    [
+        new("Planned|Not held yet", nameof(MeetingStatus.Planned)),
+        new("Held", nameof(MeetingStatus.Held)),
+        new("Cancelled", nameof(MeetingStatus.Cancelled)),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(string code, Guid meeting, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, meeting, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new RecordForm
+        {
+            Status = Meeting.Status == MeetingStatus.Planned ? MeetingStatus.Held : Meeting.Status,
+            Minutes = Meeting.Minutes,
+            Attendance = Meeting.Attendees.ToDictionary(a => a.Person.Id, a => a.Attendance),
+            Version = Meeting.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid meeting, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, meeting, ct))
+        {
+            return NotFound();
+        }
+
+        var attendees = Meeting.Attendees.Select(a => new AttendeeInput(a.Person.Id, Input.Attendance.GetValueOrDefault(a.Person.Id, a.Attendance))).ToList();
+        var input = new MeetingInput(new DateTimeOffset(Meeting.StartsAt, TimeSpan.Zero), Meeting.DurationMinutes, Meeting.Location, null, attendees, Input.Status, Input.Minutes);
+        return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
+        {
+            await governance.UpdateMeetingAsync(Meeting.Id, Input.Version, input, ct);
+            TempData["Notice"] = "The meeting has been recorded";
+            return Redirect($"/units/{Unit.Code}/meetings/{Meeting.Id}");
+        }, ct, onStale: async () =>
+        {
+            await LoadAsync(code, meeting, ct);
+            ModelState.AddModelError(string.Empty, "Someone else recorded this meeting a moment ago. Check what they saved below, then save yours again.");
+            Input.Version = Meeting.Version;
+        });
+    }
+
+    private async Task<bool> LoadAsync(string code, Guid meeting, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
+        }
+
+        Unit = unit;
+        Meeting = await queries.MeetingAsync(unit, meeting, ct);
+        return true;
+    }
+}
+
+public sealed class RecordForm
+{
+    public MeetingStatus? Status { get; set; }
+    public Dictionary<Guid, Attendance> Attendance { get; set; } = [];
+    public string? Minutes { get; set; }
+    public int Version { get; set; }
+}
