@@ -69,6 +69,29 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
             File.Delete(output);
         }
     }
+
+    [Fact]
+    public async Task DependenciesAndAssumptions_ExportUnderTheListsFilters()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync("Ada Lovelace");
+        var dependency = await app.CreateDependencyAsync(project.Code, owner.Id);
+        var assumption = await app.CreateAssumptionAsync(project.Code, owner.Id);
+
+        var dependencies = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/dependencies/export?format=csv", Ct);
+        var lines = (await dependencies.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Reference,Unit,Unit name,What is needed,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(dependency.Reference + "," + project.Code, lines[1], StringComparison.Ordinal);
+        var late = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/dependencies/export?format=csv&late=true", Ct);
+        Assert.Single((await late.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+
+        var assumptions = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/assumptions/export", Ct);
+        Assert.Contains($"{programme.Code}-assumptions-", assumptions.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        await using var stream = new MemoryStream(await assumptions.Content.ReadAsByteArrayAsync(Ct));
+        var row = Assert.Single(stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal(assumption.Reference, row["Reference"]);
+        Assert.Equal("Ada Lovelace", row["Owner"]);
+    }
 }
 
 public sealed class RaidExportOnSqlite(SqliteApp app) : RaidExportTests<SqliteApp>(app);

@@ -41,6 +41,8 @@ public static class RaidApi
 
         raid.MapGet("/dependencies", ListDependencies).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Dependencies of a unit and everything below it, on either side")
             .WithDescription("direction=needs (what these units need), provides (what they provide to others) or both (default); status (proposed, agreed, at-risk, delivered, broken or all; default: open ones), late=true (committed after needed), escalated=true; limit and cursor.");
+        raid.MapGet("/dependencies/export", ExportDependencies).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("Dependencies as a spreadsheet (format=xlsx or csv), under the list's filters");
         raid.MapPost("/dependencies", RaiseDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record what this unit needs from another unit or an outside party");
         raid.MapGet("/dependencies/{reference}", GetDependency).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetDependency").WithSummary("One dependency, by reference (D-0003)");
         raid.MapPut("/dependencies/{reference}", UpdateDependency).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a dependency's fields, status included (If-Match required)");
@@ -49,6 +51,8 @@ public static class RaidApi
         raid.MapGet("/dependencies/{reference}/history", DependencyHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The dependency's change history, newest first");
         raid.MapGet("/assumptions", ListAssumptions).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Assumptions of a unit and everything below it")
             .WithDescription("status (unvalidated, the default, validated, invalid or all), overdue=true (validation due date passed); limit and cursor.");
+        raid.MapGet("/assumptions/export", ExportAssumptions).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("Assumptions as a spreadsheet (format=xlsx or csv), under the list's filters");
         raid.MapPost("/assumptions", RaiseAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record an assumption of this unit");
         raid.MapGet("/assumptions/{reference}", GetAssumption).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetAssumption").WithSummary("One assumption, by reference (A-0005)");
         raid.MapPut("/assumptions/{reference}", UpdateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an assumption's fields (If-Match required)");
@@ -237,18 +241,41 @@ public static class RaidApi
     private static Task<Ok<IssueView>> DeEscalateIssue(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         ChangeIssue(unit, reference, queries, http, (id, version) => service.DeEscalateIssueAsync(id, version, input.Reason, ct), ct);
 
+    private static async Task<IResult> ExportDependencies(
+        string unit, RaidQueries queries, TimeProvider clock, string? format, string? direction, string? status, bool? late, bool? escalated, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.DependencyRowsAsync(found, DependencyFilterFrom(direction, status, late, escalated), ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "dependencies", "Dependencies", spreadsheet, RaidSpreadsheets.DependencyColumns, rows, clock, ct);
+    }
+
+    private static async Task<IResult> ExportAssumptions(string unit, RaidQueries queries, TimeProvider clock, string? format, string? status, bool? overdue, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        var rows = await queries.AssumptionRowsAsync(found, all ? null : EnumText.ParseOptional<AssumptionStatus>("status", status), all, overdue == true, ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "assumptions", "Assumptions", spreadsheet, RaidSpreadsheets.AssumptionColumns, rows, clock, ct);
+    }
+
     private static async Task<Ok<CursorPage<DependencyView>>> ListDependencies(
         string unit, RaidQueries queries, string? direction, string? status, bool? late, bool? escalated, int? limit, string? cursor, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var filter = DependencyFilterFrom(direction, status, late, escalated);
+        return TypedResults.Ok(await queries.DependenciesAsync(found, filter, new RegisterPage(limit ?? 50, cursor), ct));
+    }
+
+    public static DependencyFilter DependencyFilterFrom(string? direction, string? status, bool? late, bool? escalated)
+    {
         var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
-        var filter = new DependencyFilter(
+        return new DependencyFilter(
             Status: all ? null : EnumText.ParseOptional<DependencyStatus>("status", status),
             OpenOnly: !all,
             Late: late == true,
             Direction: direction?.Trim().ToLowerInvariant() ?? "both",
             Escalated: escalated == true);
-        return TypedResults.Ok(await queries.DependenciesAsync(found, filter, new RegisterPage(limit ?? 50, cursor), ct));
     }
 
     private static async Task<CreatedAtRoute<DependencyView>> RaiseDependency(string unit, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)

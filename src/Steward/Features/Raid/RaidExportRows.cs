@@ -72,4 +72,45 @@ public static class RaidSpreadsheets
         new("Version", i => i.Version),
         new("Last updated (UTC)", i => i.UpdatedAt),
     ];
+
+    public static readonly IReadOnlyList<SpreadsheetColumn<DependencyView>> DependencyColumns =
+    [
+        new("Reference", d => d.Reference),
+        new("Unit", d => d.Unit.Code),
+        new("Unit name", d => d.Unit.Name),
+        new("What is needed", d => d.Title),
+        new("Description", d => d.Description),
+        new("From unit", d => d.ProviderUnit?.Code),
+        new("From party outside Steward", d => d.ExternalParty),
+        new("Needed by", d => d.NeededBy),
+        new("Committed date", d => d.CommittedDate),
+        new("Working days late", d => d.IsLate ? d.WorkingDaysLate : null),
+        new("Owner", d => d.Owner.Name),
+        new("Owner email", d => d.Owner.Email),
+        new("Providing owner", d => d.ProviderOwner?.Name),
+        new("Status", d => RaidLabels.Of(d.Status)),
+        new("Escalated to", d => d.Escalation?.To.Code),
+        new("Escalation reason", d => d.Escalation?.Reason),
+        new("Version", d => d.Version),
+        new("Last updated (UTC)", d => d.UpdatedAt),
+    ];
+
+    public static readonly IReadOnlyList<SpreadsheetColumn<AssumptionView>> AssumptionColumns =
+    [
+        new("Reference", a => a.Reference),
+        new("Unit", a => a.Unit.Code),
+        new("Unit name", a => a.Unit.Name),
+        new("Assumption", a => a.Statement),
+        new("Impact if wrong", a => a.ImpactIfWrong),
+        new("Owner", a => a.Owner.Name),
+        new("Owner email", a => a.Owner.Email),
+        new("Validation due", a => a.ValidationDue),
+        new("Validation overdue", a => a.ValidationOverdue ? "Yes" : "No"),
+        new("Status", a => a.Status.ToString()),
+        new("Raised as", a => a.FollowUp),
+        new("Escalated to", a => a.Escalation?.To.Code),
+        new("Escalation reason", a => a.Escalation?.Reason),
+        new("Version", a => a.Version),
+        new("Last updated (UTC)", a => a.UpdatedAt),
+    ];
 }

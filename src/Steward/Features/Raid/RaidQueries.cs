@@ -131,6 +131,17 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<CursorPage<DependencyView>> DependenciesAsync(UnitView unit, DependencyFilter filter, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
+        var rows = await ProjectDependencies(FilterDependencies(unit, filter).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
+        var items = rows.Take(page.Limit).Select(ToView).ToList();
+        return new CursorPage<DependencyView>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // Every dependency the filter matches, for a spreadsheet.
+    public async Task<List<DependencyView>> DependencyRowsAsync(UnitView unit, DependencyFilter filter, CancellationToken ct = default) =>
+        (await ProjectDependencies(FilterDependencies(unit, filter)).ToListAsync(ct)).Select(ToView).ToList();
+
+    private IQueryable<Dependency> FilterDependencies(UnitView unit, DependencyFilter filter)
+    {
         var path = unit.Path;
         var dependencies = db.Dependencies.AsNoTracking();
         dependencies = filter.Direction switch
@@ -159,9 +170,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             dependencies = dependencies.Where(d => d.EscalatedToId == unit.Id);
         }
 
-        var rows = await ProjectDependencies(dependencies.OrderBy(d => d.NeededBy).ThenBy(d => d.Number).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
-        var items = rows.Take(page.Limit).Select(ToView).ToList();
-        return new CursorPage<DependencyView>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return dependencies.OrderBy(d => d.NeededBy).ThenBy(d => d.Number);
     }
 
     public async Task<DependencyView> DependencyAsync(UnitView unit, string reference, CancellationToken ct = default)
@@ -197,6 +206,21 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     {
         CheckLimit(page);
         var today = Today;
+        var rows = await ProjectAssumptions(FilterAssumptions(unit, status, all, overdue).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
+        return new CursorPage<AssumptionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
+            rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // Every assumption the filter matches, for a spreadsheet.
+    public async Task<List<AssumptionView>> AssumptionRowsAsync(UnitView unit, AssumptionStatus? status, bool all, bool overdue, CancellationToken ct = default)
+    {
+        var today = Today;
+        return (await ProjectAssumptions(FilterAssumptions(unit, status, all, overdue)).ToListAsync(ct)).Select(r => ToView(r, today)).ToList();
+    }
+
+    private IQueryable<Assumption> FilterAssumptions(UnitView unit, AssumptionStatus? status, bool all, bool overdue)
+    {
+        var today = Today;
         var assumptions = db.Assumptions.AsNoTracking().Where(a => a.Unit!.Path.StartsWith(unit.Path));
         if (!all)
         {
@@ -209,10 +233,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             assumptions = assumptions.Where(a => a.Status == AssumptionStatus.Unvalidated && a.ValidationDue < today);
         }
 
-        var rows = await ProjectAssumptions(assumptions.OrderBy(a => a.ValidationDue == null).ThenBy(a => a.ValidationDue).ThenBy(a => a.Number)
-            .Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
-        return new CursorPage<AssumptionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
-            rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return assumptions.OrderBy(a => a.ValidationDue == null).ThenBy(a => a.ValidationDue).ThenBy(a => a.Number);
     }
 
     public async Task<AssumptionView> AssumptionAsync(UnitView unit, string reference, CancellationToken ct = default)

@@ -96,9 +96,11 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         return Page();
     }
 
+    public string RegisterName => ShowingAssumptions ? "assumptions" : ShowingDependencies ? "dependencies" : ShowingIssues ? "issues" : "risks";
+
     // This view of the register as a spreadsheet, through the API (which Steward's own pages may call).
     public string DownloadLink(string format) =>
- $"/api/v1/units/{Unit.Code}/{(ShowingIssues ? "issues" : "risks")}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
+ $"/api/v1/units/{Unit.Code}/{RegisterName}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
 
     // This view of the register with some filters changed (null removes one), for links that keep the rest.
     public string Link(IDictionary<string, string?> changes) => $"/units/{Unit.Code}/raid" + Query(changes);
