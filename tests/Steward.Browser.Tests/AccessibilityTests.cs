@@ -37,6 +37,13 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             $"/units/{programme.Code}/roles/new",
             "/account/tokens",
             "/account/tokens/new",
+            $"/units/{portfolio.Code}/raid/scale",
+            $"/units/{project.Code}/raid/scale",
+            $"/units/{programme.Code}/governance",
+            $"/units/{programme.Code}/boards/new",
+            $"/units/{programme.Code}/decisions/new",
+            $"/units/{programme.Code}/actions/new",
+            $"/units/{programme.Code}/calendar",
         ];
 
         foreach (var url in pages)

@@ -26,6 +26,7 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Raid.RaidTolerance> RaidTolerances => Set<Features.Raid.RaidTolerance>();
     public DbSet<Features.Raid.Dependency> Dependencies => Set<Features.Raid.Dependency>();
     public DbSet<Features.Raid.Assumption> Assumptions => Set<Features.Raid.Assumption>();
+    public DbSet<Features.Raid.RiskScale> RiskScales => Set<Features.Raid.RiskScale>();
     public DbSet<Features.Governance.Board> Boards => Set<Features.Governance.Board>();
     public DbSet<Features.Governance.Meeting> Meetings => Set<Features.Governance.Meeting>();
     public DbSet<Features.Governance.Decision> Decisions => Set<Features.Governance.Decision>();

@@ -25,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidQueries>();
         services.AddScoped<Features.Raid.RaidEscalation>();
         services.AddScoped<Features.Raid.RiskImport>();
+        services.AddScoped<Features.Raid.RiskScales>();
         services.AddSingleton<Features.Raid.ImportUploads>();
         services.AddScoped<Features.Governance.GovernanceService>();
         services.AddScoped<Features.Governance.GovernanceQueries>();

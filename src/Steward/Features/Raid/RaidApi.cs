@@ -62,6 +62,11 @@ public static class RaidApi
         raid.MapPost("/assumptions/{reference}/escalate", EscalateAssumption).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an assumption one level up, with a reason (If-Match required)");
         raid.MapPost("/assumptions/{reference}/de-escalate", DeEscalateAssumption).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand an assumption back one level down, with a reason (If-Match required)");
         raid.MapGet("/assumptions/{reference}/history", AssumptionHistory).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The assumption's change history, newest first");
+        raid.MapGet("/risk-scale", GetRiskScale).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("The names and definitions of the five likelihood and impact levels that apply here, and the portfolio that set them (null: Steward's own)");
+        raid.MapPut("/risk-scale", SetRiskScale).Requires(PmoArea.Raid, PmoAction.Approve)
+            .WithSummary("Set a portfolio's likelihood and impact levels (five each, lowest first: name and definition); everything below uses them. If-Match required once set.");
+        raid.MapDelete("/risk-scale", ClearRiskScale).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Return a portfolio to Steward's own level names");
         raid.MapGet("/raid-tolerances", GetTolerances).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The unit's RAID tolerances: its own, and those that apply (inherited from above where it sets none)");
         raid.MapPut("/raid-tolerances", SetTolerances).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
@@ -240,6 +245,34 @@ public static class RaidApi
 
     private static Task<Ok<IssueView>> DeEscalateIssue(string unit, string reference, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         ChangeIssue(unit, reference, queries, http, (id, version) => service.DeEscalateIssueAsync(id, version, input.Reason, ct), ct);
+
+    private static async Task<Ok<RiskScaleView>> GetRiskScale(string unit, RaidQueries queries, RiskScales scales, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await scales.EffectiveAsync(found.Path, ct);
+        if (view.SetOn?.Id == found.Id && view.Version is { } version)
+        {
+            EntityTag.Write(http, version);
+        }
+
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<RiskScaleView>> SetRiskScale(string unit, RiskScaleInput input, RaidQueries queries, RiskScales scales, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        int? expected = http.Request.Headers.IfMatch.Count > 0 ? EntityTag.RequireIfMatch(http) : null;
+        var view = await scales.SetAsync(found.Id.ToString(), expected, input, ct);
+        EntityTag.Write(http, view.Version!.Value);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<NoContent> ClearRiskScale(string unit, RaidQueries queries, RiskScales scales, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        await scales.ClearAsync(found.Id.ToString(), ct);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<IResult> ExportDependencies(
         string unit, RaidQueries queries, TimeProvider clock, string? format, string? direction, string? status, bool? late, bool? escalated, CancellationToken ct)

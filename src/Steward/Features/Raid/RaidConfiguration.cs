@@ -110,3 +110,14 @@ internal sealed class AssumptionConfiguration : IEntityTypeConfiguration<Assumpt
         assumption.Property(a => a.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class RiskScaleConfiguration : IEntityTypeConfiguration<RiskScale>
+{
+    public void Configure(EntityTypeBuilder<RiskScale> scale)
+    {
+        scale.ToTable("risk_scales");
+        scale.HasIndex(s => s.UnitId).IsUnique();
+        scale.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        scale.Property(s => s.Version).IsConcurrencyToken();
+    }
+}

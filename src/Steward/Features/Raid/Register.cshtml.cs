@@ -19,6 +19,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
     public CursorPage<RiskSummary>? Risks { get; private set; }
     public CursorPage<IssueSummary>? Issues { get; private set; }
     public HeatMap? HeatMap { get; private set; }
+    public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
     public CursorPage<DependencyView>? Dependencies { get; private set; }
     public CursorPage<AssumptionView>? Assumptions { get; private set; }
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
@@ -81,6 +82,7 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
                 var filter = RaidApi.RiskFilterFrom(Status, Owner, MinScore, Likelihood, Impact, Overdue, Q) with { Escalated = Escalated };
                 Risks = await raid.RisksAsync(unit, filter, EnumText.ParseOptional<RiskSort>("sort", Sort) ?? RiskSort.Score, new RegisterPage(Cursor: Cursor), ct);
                 HeatMap = await raid.HeatMapAsync(unit, filter, ct);
+                Scale = await RiskScales.EffectiveAsync(db, unit.Path, ct);
             }
         }
         catch (FluentValidation.ValidationException invalid)

@@ -24,11 +24,20 @@ public abstract class RiskFormPage(StewardDbContext db) : GovUkFormPage(db)
         "Input.TargetImpact", "Input.Response", "Input.ProximityDate", "Input.NextReviewDate",
     ];
 
-    public static IEnumerable<SelectListItem> Likelihoods =>
-        Enumerable.Range(1, 5).Select(l => new SelectListItem(RaidLabels.Likelihood(l), l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    // The unit's portfolio's names for the levels.
+    public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
 
-    public static IEnumerable<SelectListItem> Impacts =>
-        Enumerable.Range(1, 5).Select(i => new SelectListItem(RaidLabels.Impact(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public IEnumerable<SelectListItem> Likelihoods =>
+        Scale.Likelihood.Select(l => new SelectListItem(Scale.LikelihoodLabel(l.Level), l.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public IEnumerable<SelectListItem> Impacts =>
+        Scale.Impact.Select(i => new SelectListItem(Scale.ImpactLabel(i.Level), i.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    protected override async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        await base.LoadChoicesAsync(ct);
+        Scale = await RiskScales.EffectiveAsync(Db, Unit.Path, ct);
+    }
 
     public static IEnumerable<SelectListItem> Responses =>
         Enum.GetValues<RiskResponse>().Select(r => new SelectListItem(RaidLabels.Of(r), r.ToString()));

@@ -10,7 +10,7 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing and realising are
 // posted here; the service checks the approve right, so a page opened by a reader cannot do either.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance) : PageModel
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
@@ -20,6 +20,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     public bool CanApprove { get; private set; }
     public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
+    public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
@@ -111,6 +112,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
 
         Unit = unit;
         Risk = await queries.RiskAsync(unit, reference, ct);
+        Scale = await scales.EffectiveAsync(unit.Path, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Risk.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);
         CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);

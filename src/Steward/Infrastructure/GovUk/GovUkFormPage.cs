@@ -13,6 +13,8 @@ public abstract class GovUkFormPage(StewardDbContext db) : PageModel
 {
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
+    protected StewardDbContext Db => db;
+
     protected virtual async Task LoadChoicesAsync(CancellationToken ct) =>
         People = await db.People.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.RoleTitle == null ? p.Name : p.Name + " (" + p.RoleTitle + ")", p.Id.ToString()))

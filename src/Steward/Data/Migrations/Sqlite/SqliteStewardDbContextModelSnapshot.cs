@@ -1103,6 +1103,49 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ImpactDefinitions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ImpactNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LikelihoodDefinitions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LikelihoodNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("risk_scales", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1649,6 +1692,15 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("RaisedBy");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Steward.Features.Tokens.ApiToken", b =>
