@@ -10,11 +10,12 @@ internal static class SeedCommand
     private static readonly Option<bool> Synthetic = new("--synthetic") { Description = "A large deterministic portfolio for benchmarks." };
     private static readonly Option<int> Units = new("--units") { Description = "How many delivery units --synthetic makes.", DefaultValueFactory = _ => 10_000 };
     private static readonly Option<int> History = new("--history") { Description = "How many past changes --synthetic adds to the units' history (for the audit benchmark).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> Raid = new("--raid") { Description = "How many RAID items --synthetic adds (for the register benchmarks).", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "The seed number for --synthetic; the same seed gives the same portfolio.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
-        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, History, Seed };
+        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, History, Raid, Seed };
         command.Validators.Add(result =>
         {
             if (result.GetValue(Demo) == result.GetValue(Synthetic))
@@ -29,6 +30,11 @@ internal static class SeedCommand
                 throw new CommandFailure("--units must be between 1 and 1000000", StewardCommandLine.BadUsage);
             }
 
+            if (parse.GetValue(Raid) is < 0 or > 10_000_000)
+            {
+                throw new CommandFailure("--raid must be between 0 and 10000000", StewardCommandLine.BadUsage);
+            }
+
             if (parse.GetValue(History) is < 0 or > 100_000_000)
             {
                 throw new CommandFailure("--history must be between 0 and 100000000", StewardCommandLine.BadUsage);
@@ -36,7 +42,7 @@ internal static class SeedCommand
 
             using var host = CliHost.Build(CommonOptions.Overrides(parse));
             await host.Services.MigrateStewardDatabaseAsync(ct);
-            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(History), parse.GetValue(Seed), ct);
+            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(History), parse.GetValue(Raid), parse.GetValue(Seed), ct);
         });
         return command;
     }
@@ -52,7 +58,7 @@ internal static class SeedCommand
         return StewardCommandLine.Success;
     }
 
-    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int history, int seed, CancellationToken ct)
+    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int history, int raid, int seed, CancellationToken ct)
     {
         var synthetic = new SyntheticPortfolio(units, seed);
         await using var scope = host.Services.CreateAsyncScope();
@@ -73,6 +79,13 @@ internal static class SeedCommand
                         await new SyntheticHistory(history, seed).SeedAsync(db, new Progress<int>(done => past.Value = done), ct);
                         past.Value = past.MaxValue;
                     }
+
+                    if (raid > 0)
+                    {
+                        var log = progress.AddTask($"Writing {raid:N0} RAID items", maxValue: raid);
+                        await new SyntheticRaid(raid, seed).SeedAsync(db, new Progress<int>(done => log.Value = done), ct);
+                        log.Value = log.MaxValue;
+                    }
                 });
         }
         catch (InvalidOperationException e)
@@ -81,7 +94,7 @@ internal static class SeedCommand
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people, {synthetic.RoleAssignments:N0} role assignments and {history:N0} past changes (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people, {synthetic.RoleAssignments:N0} role assignments, {history:N0} past changes and {raid:N0} RAID items (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
         return StewardCommandLine.Success;
     }
 }

@@ -103,7 +103,8 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
     public async Task<CursorPage<DecisionSummary>> DecisionsAsync(UnitView unit, Guid? boardId, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
-        var decisions = db.Decisions.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var decisions = db.Decisions.AsNoTracking().Where(d => below.Contains(d.UnitId));
         if (boardId is { } board)
         {
             decisions = decisions.Where(d => d.BoardId == board);
@@ -117,7 +118,8 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
     // Every decision of the unit and below, newest first, for a spreadsheet (their actions are not listed).
     public async Task<List<DecisionView>> DecisionRowsAsync(UnitView unit, Guid? boardId, CancellationToken ct = default)
     {
-        var decisions = db.Decisions.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var decisions = db.Decisions.AsNoTracking().Where(d => below.Contains(d.UnitId));
         if (boardId is { } board)
         {
             decisions = decisions.Where(d => d.BoardId == board);
@@ -196,7 +198,8 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
     private IQueryable<ActionItem> Filter(UnitView unit, ActionFilter filter)
     {
         var today = Today;
-        var actions = db.Actions.AsNoTracking().Where(a => a.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var actions = db.Actions.AsNoTracking().Where(a => below.Contains(a.UnitId));
         if (filter.Overdue)
         {
             actions = actions.Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today);

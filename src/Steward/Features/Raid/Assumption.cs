@@ -35,6 +35,7 @@ public sealed class Assumption : IRaidItem
     public string? FollowUp { get; set; }
 
     public Guid? EscalatedToId { get; set; }
+    public DeliveryUnit? EscalatedTo { get; set; }
     public bool EscalatedByHand { get; set; }
     public string? EscalationReason { get; set; }
 

@@ -44,6 +44,7 @@ public sealed class Dependency : IRaidItem
     public DependencyStatus Status { get; set; }
 
     public Guid? EscalatedToId { get; set; }
+    public DeliveryUnit? EscalatedTo { get; set; }
     public bool EscalatedByHand { get; set; }
     public string? EscalationReason { get; set; }
 

@@ -34,6 +34,7 @@ public sealed class Issue : IRaidItem
     public Risk? Risk { get; set; }
 
     public Guid? EscalatedToId { get; set; }
+    public DeliveryUnit? EscalatedTo { get; set; }
     public bool EscalatedByHand { get; set; }
     public string? EscalationReason { get; set; }
 

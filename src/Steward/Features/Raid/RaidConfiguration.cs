@@ -17,15 +17,16 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
         risk.Property(r => r.Effect).HasMaxLength(Risk.TextMaxLength);
         risk.Property(r => r.Category).HasMaxLength(Risk.CategoryMaxLength);
         risk.Property(r => r.Score).HasAnnotation(HistoryAnnotations.Derived, true);
-        // The register's commonest questions: open items of a unit by score, and reviews falling due.
-        risk.HasIndex(r => new { r.UnitId, r.Status, r.Score });
+        // The register's commonest questions: open items of a unit by score, and reviews falling due;
+        // likelihood and impact too, so the heat map counts from the index alone.
+        risk.HasIndex(r => new { r.UnitId, r.Status, r.Score, r.Likelihood, r.Impact });
         risk.HasIndex(r => new { r.Status, r.NextReviewDate });
         risk.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne(r => r.RaisedBy).WithMany().HasForeignKey(r => r.RaisedById).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne<Issue>().WithMany().HasForeignKey(r => r.RealisedIssueId).OnDelete(DeleteBehavior.Restrict);
         risk.Property(r => r.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
-        risk.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(r => r.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        risk.HasOne(r => r.EscalatedTo).WithMany().HasForeignKey(r => r.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         risk.HasIndex(r => new { r.EscalatedToId, r.Status });
         risk.Property(r => r.Version).IsConcurrencyToken();
     }
@@ -47,7 +48,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         issue.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         issue.HasOne(i => i.Risk).WithMany().HasForeignKey(i => i.RiskId).OnDelete(DeleteBehavior.Restrict);
         issue.Property(i => i.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
-        issue.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(i => i.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        issue.HasOne(i => i.EscalatedTo).WithMany().HasForeignKey(i => i.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         issue.HasIndex(i => new { i.EscalatedToId, i.Status });
         issue.Property(i => i.Version).IsConcurrencyToken();
     }
@@ -86,7 +87,7 @@ internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Depende
         dependency.HasOne(d => d.ProviderUnit).WithMany().HasForeignKey(d => d.ProviderUnitId).OnDelete(DeleteBehavior.Restrict);
         dependency.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
         dependency.HasOne(d => d.ProviderOwner).WithMany().HasForeignKey(d => d.ProviderOwnerId).OnDelete(DeleteBehavior.Restrict);
-        dependency.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(d => d.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        dependency.HasOne(d => d.EscalatedTo).WithMany().HasForeignKey(d => d.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         dependency.Property(d => d.Version).IsConcurrencyToken();
     }
 }
@@ -106,7 +107,7 @@ internal sealed class AssumptionConfiguration : IEntityTypeConfiguration<Assumpt
         assumption.HasIndex(a => new { a.EscalatedToId, a.Status });
         assumption.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         assumption.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        assumption.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(a => a.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
+        assumption.HasOne(a => a.EscalatedTo).WithMany().HasForeignKey(a => a.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         assumption.Property(a => a.Version).IsConcurrencyToken();
     }
 }

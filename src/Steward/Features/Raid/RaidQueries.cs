@@ -35,7 +35,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 r.Id, r.Number, Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind), r.Title, r.IsOpportunity,
                 Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email), r.Likelihood, r.Impact, r.Score, r.Response,
                 r.NextReviewDate, r.Status, r.Version,
-                EscalatedTo = db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
+                EscalatedTo = r.EscalatedTo == null ? null : new UnitRef(r.EscalatedTo.Id, r.EscalatedTo.Code, r.EscalatedTo.Name, r.EscalatedTo.Kind),
             })
             .ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(r => new RiskSummary(
@@ -74,7 +74,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 i.Id, i.Number, Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind), i.Title, i.Priority,
                 Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email), i.RaisedOn, i.TargetResolutionDate, i.Status,
                 RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number, i.Version,
-                EscalatedTo = db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
+                EscalatedTo = i.EscalatedTo == null ? null : new UnitRef(i.EscalatedTo.Id, i.EscalatedTo.Code, i.EscalatedTo.Name, i.EscalatedTo.Kind),
             })
             .ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(i => new IssueSummary(
@@ -96,7 +96,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email),
                 RaisedBy = r.RaisedBy == null ? null : new PersonRef(r.RaisedBy.Id, r.RaisedBy.Name, r.RaisedBy.Email),
                 IssueNumber = db.Issues.Where(i => i.Id == r.RealisedIssueId).Select(i => (int?)i.Number).FirstOrDefault(),
-                EscalatedTo = db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
+                EscalatedTo = r.EscalatedTo == null ? null : new UnitRef(r.EscalatedTo.Id, r.EscalatedTo.Code, r.EscalatedTo.Name, r.EscalatedTo.Kind),
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("risk", reference);
         var x = risk.Risk;
@@ -118,7 +118,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 Unit = new UnitRef(i.Unit!.Id, i.Unit.Code, i.Unit.Name, i.Unit.Kind),
                 Owner = new PersonRef(i.Owner!.Id, i.Owner.Name, i.Owner.Email),
                 RiskNumber = i.Risk == null ? (int?)null : i.Risk.Number,
-                EscalatedTo = db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault(),
+                EscalatedTo = i.EscalatedTo == null ? null : new UnitRef(i.EscalatedTo.Id, i.EscalatedTo.Code, i.EscalatedTo.Name, i.EscalatedTo.Kind),
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("issue", reference);
         var x = issue.Issue;
@@ -142,13 +142,13 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     private IQueryable<Dependency> FilterDependencies(UnitView unit, DependencyFilter filter)
     {
-        var path = unit.Path;
+        var below = db.IdsUnder(unit.Path);
         var dependencies = db.Dependencies.AsNoTracking();
         dependencies = filter.Direction switch
         {
-            "needs" => dependencies.Where(d => d.Unit!.Path.StartsWith(path)),
-            "provides" => dependencies.Where(d => d.ProviderUnit != null && d.ProviderUnit.Path.StartsWith(path)),
-            "both" => dependencies.Where(d => d.Unit!.Path.StartsWith(path) || (d.ProviderUnit != null && d.ProviderUnit.Path.StartsWith(path))),
+            "needs" => dependencies.Where(d => below.Contains(d.UnitId)),
+            "provides" => dependencies.Where(d => d.ProviderUnitId != null && below.Contains(d.ProviderUnitId.Value)),
+            "both" => dependencies.Where(d => below.Contains(d.UnitId) || (d.ProviderUnitId != null && below.Contains(d.ProviderUnitId.Value))),
             _ => throw new ValidationException([new ValidationFailure("direction", "direction must be needs, provides or both")]),
         };
         if (filter.Status is { } status)
@@ -181,14 +181,14 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         return ToView(row);
     }
 
-    private IQueryable<DependencyRow> ProjectDependencies(IQueryable<Dependency> dependencies) =>
+    private static IQueryable<DependencyRow> ProjectDependencies(IQueryable<Dependency> dependencies) =>
         dependencies.Select(d => new DependencyRow(
             d,
             new UnitRef(d.Unit!.Id, d.Unit.Code, d.Unit.Name, d.Unit.Kind),
             d.ProviderUnit == null ? null : new UnitRef(d.ProviderUnit.Id, d.ProviderUnit.Code, d.ProviderUnit.Name, d.ProviderUnit.Kind),
             new PersonRef(d.Owner!.Id, d.Owner.Name, d.Owner.Email),
             d.ProviderOwner == null ? null : new PersonRef(d.ProviderOwner.Id, d.ProviderOwner.Name, d.ProviderOwner.Email),
-            db.Units.Where(u => u.Id == d.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault()));
+            d.EscalatedTo == null ? null : new UnitRef(d.EscalatedTo.Id, d.EscalatedTo.Code, d.EscalatedTo.Name, d.EscalatedTo.Kind)));
 
     private static DependencyView ToView(DependencyRow row)
     {
@@ -221,7 +221,8 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     private IQueryable<Assumption> FilterAssumptions(UnitView unit, AssumptionStatus? status, bool all, bool overdue)
     {
         var today = Today;
-        var assumptions = db.Assumptions.AsNoTracking().Where(a => a.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var assumptions = db.Assumptions.AsNoTracking().Where(a => below.Contains(a.UnitId));
         if (!all)
         {
             var wanted = status ?? AssumptionStatus.Unvalidated;
@@ -244,12 +245,12 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         return ToView(row, Today);
     }
 
-    private IQueryable<AssumptionRow> ProjectAssumptions(IQueryable<Assumption> assumptions) =>
+    private static IQueryable<AssumptionRow> ProjectAssumptions(IQueryable<Assumption> assumptions) =>
         assumptions.Select(a => new AssumptionRow(
             a,
             new UnitRef(a.Unit!.Id, a.Unit.Code, a.Unit.Name, a.Unit.Kind),
             new PersonRef(a.Owner!.Id, a.Owner.Name, a.Owner.Email),
-            db.Units.Where(u => u.Id == a.EscalatedToId).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstOrDefault()));
+            a.EscalatedTo == null ? null : new UnitRef(a.EscalatedTo.Id, a.EscalatedTo.Code, a.EscalatedTo.Name, a.EscalatedTo.Kind)));
 
     private static AssumptionView ToView(AssumptionRow row, DateOnly today)
     {
@@ -276,7 +277,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 r.Number, r.Unit!.Code, r.Unit.Name, r.Title, r.IsOpportunity, r.Category, r.Cause, r.Event, r.Effect,
                 r.Owner!.Name, r.Owner.Email, r.RaisedBy == null ? null : r.RaisedBy.Name, r.RaisedOn, r.ProximityDate,
                 r.InherentLikelihood, r.InherentImpact, r.Likelihood, r.Impact, r.Score, r.TargetLikelihood, r.TargetImpact,
-                r.Response, r.NextReviewDate, r.Status, db.Units.Where(u => u.Id == r.EscalatedToId).Select(u => u.Code).FirstOrDefault(), r.EscalationReason,
+                r.Response, r.NextReviewDate, r.Status, r.EscalatedTo == null ? null : r.EscalatedTo.Code, r.EscalationReason,
                 db.Issues.Where(i => i.Id == r.RealisedIssueId).Select(i => (int?)i.Number).FirstOrDefault(),
                 r.Version, r.UpdatedAt))
             .ToListAsync(ct);
@@ -287,7 +288,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 i.Number, i.Unit!.Code, i.Unit.Name, i.Title, i.Description, i.Priority, i.Impact,
                 i.Owner!.Name, i.Owner.Email, i.RaisedOn, i.TargetResolutionDate, i.Resolution, i.Status,
                 i.Risk == null ? null : (int?)i.Risk.Number,
-                db.Units.Where(u => u.Id == i.EscalatedToId).Select(u => u.Code).FirstOrDefault(), i.EscalationReason, i.Version, i.UpdatedAt))
+                i.EscalatedTo == null ? null : i.EscalatedTo.Code, i.EscalationReason, i.Version, i.UpdatedAt))
             .ToListAsync(ct);
 
     private static IQueryable<Risk> FilterCells(IQueryable<Risk> risks, RiskFilter filter)
@@ -326,7 +327,8 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     private IQueryable<Issue> FilterIssues(UnitView unit, IssueFilter filter)
     {
         var today = Today;
-        var issues = db.Issues.AsNoTracking().Where(i => i.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var issues = db.Issues.AsNoTracking().Where(i => below.Contains(i.UnitId));
         if (!filter.AllStatuses && filter.Status is { } status)
         {
             issues = issues.Where(i => i.Status == status);
@@ -364,7 +366,8 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     private IQueryable<Risk> FilterRisks(UnitView unit, RiskFilter filter)
     {
         var today = Today;
-        var risks = db.Risks.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(unit.Path));
+        var below = db.IdsUnder(unit.Path);
+        var risks = db.Risks.AsNoTracking().Where(r => below.Contains(r.UnitId));
         if (!filter.AllStatuses && filter.Status is { } status)
         {
             risks = risks.Where(r => r.Status == status);

@@ -55,6 +55,7 @@ public sealed class Risk : IRaidItem
     public Guid? RealisedIssueId { get; set; }
 
     public Guid? EscalatedToId { get; set; }
+    public DeliveryUnit? EscalatedTo { get; set; }
     public bool EscalatedByHand { get; set; }
     public string? EscalationReason { get; set; }
 

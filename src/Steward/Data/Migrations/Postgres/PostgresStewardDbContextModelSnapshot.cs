@@ -1110,7 +1110,7 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextReviewDate");
 
-                    b.HasIndex("UnitId", "Status", "Score");
+                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact");
 
                     b.ToTable("risks", (string)null);
                 });
@@ -1570,7 +1570,7 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1587,6 +1587,8 @@ namespace Steward.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("Unit");
@@ -1594,7 +1596,7 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Raid.Dependency", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1621,6 +1623,8 @@ namespace Steward.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("ProviderOwner");
@@ -1632,7 +1636,7 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Raid.Issue", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1654,6 +1658,8 @@ namespace Steward.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("Risk");
@@ -1672,7 +1678,7 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1698,6 +1704,8 @@ namespace Steward.Data.Migrations.Postgres
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("EscalatedTo");
 
                     b.Navigation("Owner");
 

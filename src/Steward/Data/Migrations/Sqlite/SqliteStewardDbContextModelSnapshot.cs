@@ -1098,7 +1098,7 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextReviewDate");
 
-                    b.HasIndex("UnitId", "Status", "Score");
+                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact");
 
                     b.ToTable("risks", (string)null);
                 });
@@ -1558,7 +1558,7 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1575,6 +1575,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("Unit");
@@ -1582,7 +1584,7 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Raid.Dependency", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1609,6 +1611,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("ProviderOwner");
@@ -1620,7 +1624,7 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Raid.Issue", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1642,6 +1646,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("EscalatedTo");
+
                     b.Navigation("Owner");
 
                     b.Navigation("Risk");
@@ -1660,7 +1666,7 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
                         .WithMany()
                         .HasForeignKey("EscalatedToId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1686,6 +1692,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("EscalatedTo");
 
                     b.Navigation("Owner");
 

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Steward.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RaidRegisterIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_risks_UnitId_Status_Score",
+                table: "risks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risks_UnitId_Status_Score_Likelihood_Impact",
+                table: "risks",
+                columns: new[] { "UnitId", "Status", "Score", "Likelihood", "Impact" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_risks_UnitId_Status_Score_Likelihood_Impact",
+                table: "risks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risks_UnitId_Status_Score",
+                table: "risks",
+                columns: new[] { "UnitId", "Status", "Score" });
+        }
+    }
+}
