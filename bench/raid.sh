@@ -55,7 +55,7 @@ run() { # provider, database
   echo
   echo "### ${provider}"
   echo
-  echo "Seeded 10,000 units and $(printf "%'d" "$items") RAID items in ${seeded%.*} s. The portfolio SYN-PFL-0001 rolls up $(printf "%'d" "$risks") risks."
+  echo "Seeded 10,000 units and $items RAID items in ${seeded%.*} s. The portfolio SYN-PFL-0001 rolls up $risks risks."
   echo
   echo "| One connection | p50 | p95 | p99 | Requests/s |"
   echo "| --- | --- | --- | --- | --- |"
@@ -72,7 +72,7 @@ run() { # provider, database
   echo
   echo "Peak RSS of steward serve: ${rss} MB."
   /usr/bin/time -v "$work/app/steward" raid import --unit SYN-PRG-00001 --file "$work/risks.xlsx" --default-owner "$owner" --database "$db" >"$work/import.out" 2>"$work/import.err"
-  echo "Import of a 100,000-row .xlsx (\`steward raid import\`): $(grep -m1 -o 'Imported [0-9,]* risks[^.]*' "$work/import.out" || tail -n1 "$work/import.out"); wall clock $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/import.err"), peak RSS $(awk '/Maximum resident/ {print int($2 / 1024)}' "$work/import.err") MB."
+  echo "Import of a 100,000-row .xlsx (\`steward raid import\`): $(grep -m1 -o 'Imported [0-9,]* risks[^.]*' "$work/import.out" || tail -n1 "$work/import.out"); wall clock $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/import.err"), peak RSS $(awk '/Maximum resident/ {print int($NF / 1024)}' "$work/import.err") MB."
 }
 
 run SQLite "$work/raid.db"
