@@ -13,13 +13,7 @@ public static class GovernanceApi
     public static void MapGovernanceApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/units/{unit}").WithTags("Governance")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRecordProblems();
 
         group.MapGet("/boards", ListBoards).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The boards of a unit and everything below it");
         group.MapPost("/boards", CreateBoard).Requires(PmoArea.Governance, PmoAction.Contribute).WithSummary("Set up a board on this unit: name, chair, members, terms of reference, cadence");
@@ -74,11 +68,7 @@ public static class GovernanceApi
     private static async Task<Ok<BoardView>> UpdateBoard(string unit, Guid board, BoardInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var current = await queries.BoardAsync(found, board, ct);
-        await service.UpdateBoardAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
-        var view = await queries.BoardAsync(found, board, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
+        return await RecordEndpoints.ChangeAsync(http, () => queries.BoardAsync(found, board, ct), (current, version) => service.UpdateBoardAsync(current.Id, version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<CursorPage<HistoryEntry>>> BoardHistory(string unit, Guid board, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
@@ -122,11 +112,7 @@ public static class GovernanceApi
         string unit, Guid meeting, MeetingInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var current = await queries.MeetingAsync(found, meeting, ct);
-        await service.UpdateMeetingAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
-        var view = await queries.MeetingAsync(found, meeting, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
+        return await RecordEndpoints.ChangeAsync(http, () => queries.MeetingAsync(found, meeting, ct), (current, version) => service.UpdateMeetingAsync(current.Id, version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<CursorPage<DecisionSummary>>> ListDecisions(string unit, GovernanceQueries queries, Guid? board, int? limit, string? cursor, CancellationToken ct) =>
@@ -160,11 +146,7 @@ public static class GovernanceApi
         string unit, string reference, DecisionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var current = await queries.DecisionAsync(found, reference, ct);
-        await service.UpdateDecisionAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
-        var view = await queries.DecisionAsync(found, reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
+        return await RecordEndpoints.ChangeAsync(http, () => queries.DecisionAsync(found, reference, ct), (current, version) => service.UpdateDecisionAsync(current.Id, version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<CursorPage<HistoryEntry>>> DecisionHistory(
@@ -216,11 +198,7 @@ public static class GovernanceApi
         string unit, string reference, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var current = await queries.ActionAsync(found, reference, ct);
-        await service.UpdateActionAsync(current.Id, EntityTag.RequireIfMatch(http), input, ct);
-        var view = await queries.ActionAsync(found, reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
+        return await RecordEndpoints.ChangeAsync(http, () => queries.ActionAsync(found, reference, ct), (current, version) => service.UpdateActionAsync(current.Id, version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<CursorPage<HistoryEntry>>> ActionHistory(

@@ -13,13 +13,7 @@ public static class RaidApi
     public static void MapRaidApi(this IEndpointRouteBuilder api)
     {
         var raid = api.MapGroup("/units/{unit}").WithTags("RAID")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRecordProblems();
 
         raid.MapGet("/risks", ListRisks).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk register of a unit and everything below it")
             .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true, escalated=true (escalated to this unit) and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");

@@ -10,13 +10,7 @@ public static class UnitsApi
     public static RouteGroupBuilder MapUnitsApi(this IEndpointRouteBuilder api)
     {
         var units = api.MapGroup("/units").WithTags("Delivery units")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesRecordProblems();
 
         units.MapGet("/", List).AnySignedIn().WithSummary("List delivery units")
             .WithDescription("Filter by parent (id or code), kind, stage, status and q (text in the code or name); sort by code, name or updatedAt (prefix '-' for descending); page with limit (1-500, default 50) and cursor.");
