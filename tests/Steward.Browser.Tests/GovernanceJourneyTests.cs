@@ -72,6 +72,12 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await page.AssertNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "meeting of 3 March 2027" }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "meeting.png"), FullPage = true });
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Raise an action" }).ClickAsync();
         await page.GetByLabel("What is to be done").FillAsync("Ask procurement for a shortlist");
         await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Alan Member (Programme Manager)" });
