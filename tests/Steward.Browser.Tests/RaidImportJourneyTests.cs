@@ -44,4 +44,39 @@ public sealed class RaidImportJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync("Business case approval slips");
         await page.AssertNoViolationsAsync();
     }
+
+    // The same template's Issue Register, from the register's Issues tab: the import page follows the tab.
+    [Fact]
+    public async Task TheTemplatesIssueLog_IsImportedFromTheIssuesTab()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync($"Alan Turing {Guid.NewGuid().ToString("N")[..6]}");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}/raid?type=issues");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import issues from a spreadsheet" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Import issues from a spreadsheet");
+
+        var file = RaidTemplate.FillIssueRegister(
+            new Dictionary<string, object> { ["B"] = "Open", ["D"] = "Critical", ["E"] = "Payroll interface rejects new grades", ["F"] = owner.Name, ["G"] = "15/01/2027" },
+            new Dictionary<string, object> { ["B"] = "Sideways", ["D"] = "Low", ["E"] = "Training room double-booked", ["F"] = owner.Name });
+        await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload { Name = "issues.xlsx", MimeType = "application/octet-stream", Buffer = file });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("of the sheet ‘Issue Register’");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("'Sideways' is not a status Steward can import");
+        await page.AssertNoViolationsAsync();
+
+        // Leave the bad column out, check again, and import.
+        await page.GetByLabel("Current Status").SelectOptionAsync("-");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check again" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Payroll interface rejects new grades");
+        await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "raid-import-issues.png"), FullPage = true });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 issues" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Imported 2 issues");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Training room double-booked");
+    }
 }

@@ -10,14 +10,14 @@ namespace Steward.Cli;
 internal static class RaidCommand
 {
     private static readonly Option<string> Unit = new("--unit") { Description = "The unit's code or id; its register rolls up everything below it.", Required = true };
-    private static readonly Option<string> Type = new("--type") { Description = "risks (the default) or issues.", DefaultValueFactory = _ => "risks" };
+    private static readonly Option<string> Type = new("--type") { Description = "risks (the default), issues, assumptions or dependencies.", DefaultValueFactory = _ => "risks" };
     private static readonly Option<string?> Format = new("--format") { Description = "xlsx or csv; by default taken from the output file's extension." };
     private static readonly Option<string> Output = new("--output") { Description = "The file to write (an existing file is replaced).", Required = true };
-    private static readonly Option<string?> Status = new("--status") { Description = "open (the default), closed, realised, resolved or all." };
+    private static readonly Option<string?> Status = new("--status") { Description = "As the register's status filter: for risks open (the default), closed, realised or all; issues open, resolved, closed or all; assumptions unvalidated (the default), validated, invalid or all; dependencies proposed, agreed, at-risk, delivered, broken or all (default: the open ones)." };
 
     public static Command Create()
     {
-        var export = new Command("export", "Write a unit's risk or issue register, with every field, to a spreadsheet.") { Unit, Type, Format, Output, Status };
+        var export = new Command("export", "Write a unit's risk, issue, assumption or dependency register, with every field, to a spreadsheet.") { Unit, Type, Format, Output, Status };
         export.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var output = parse.GetValue(Output)!;
@@ -39,14 +39,25 @@ internal static class RaidCommand
                     count = issues.Count;
                     await WithProgressAsync($"Writing {count:N0} issues", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Issues", RaidSpreadsheets.IssueColumns, issues, ct, progress));
                     break;
+                case "assumptions":
+                    var all = string.Equals(status, "all", StringComparison.OrdinalIgnoreCase);
+                    var assumptions = await queries.AssumptionRowsAsync(unit, all ? null : EnumText.ParseOptional<AssumptionStatus>("--status", status), all, false, ct);
+                    count = assumptions.Count;
+                    await WithProgressAsync($"Writing {count:N0} assumptions", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Assumptions", RaidSpreadsheets.AssumptionColumns, assumptions, ct, progress));
+                    break;
+                case "dependencies":
+                    var dependencies = await queries.DependencyRowsAsync(unit, RaidApi.DependencyFilterFrom(null, status, null, null), ct);
+                    count = dependencies.Count;
+                    await WithProgressAsync($"Writing {count:N0} dependencies", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Dependencies", RaidSpreadsheets.DependencyColumns, dependencies, ct, progress));
+                    break;
                 default:
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", "--type must be risks or issues")]);
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", "--type must be risks, issues, assumptions or dependencies")]);
             }
 
             Console.WriteLine($"Wrote {count:N0} {parse.GetValue(Type)} of {unit.Code} and below to {output}.");
             return StewardCommandLine.Success;
         }));
-        return new Command("raid", "Risks and issues: import and export the register.") { export, RaidImportCommand.Create() };
+        return new Command("raid", "The RAID log: import and export its registers (risks, issues, assumptions, dependencies).") { export, RaidImportCommand.Create() };
     }
 
     private static async Task WithProgressAsync(string description, int total, Func<IProgress<int>, Task> write) =>

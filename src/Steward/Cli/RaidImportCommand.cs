@@ -5,11 +5,12 @@ using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Cli;
 
-// steward raid import: risks from .xlsx or .csv into a unit's log, all rows or none, with a progress bar
-// and every problem listed by row and column.
+// steward raid import: risks, issues, assumptions or dependencies from .xlsx or .csv into a unit's log,
+// all rows or none, with a progress bar and every problem listed by row and column.
 internal static class RaidImportCommand
 {
-    private static readonly Option<string> Unit = new("--unit") { Description = "The unit whose RAID log receives the risks (a 'Unit' column may name units below it).", Required = true };
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit whose RAID log receives the items (a 'Unit' column may name units below it).", Required = true };
+    private static readonly Option<string> Type = new("--type") { Description = "risks (the default), issues, assumptions or dependencies.", DefaultValueFactory = _ => "risks" };
     private static readonly Option<string> File = new("--file") { Description = "The .xlsx or .csv file.", Required = true };
     private static readonly Option<string?> DefaultOwner = new("--default-owner") { Description = "E-mail of the owner for rows that name none." };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Check every row and show what would be imported, without writing." };
@@ -17,12 +18,14 @@ internal static class RaidImportCommand
 
     public static Command Create()
     {
-        var command = new Command("import", "Import risks from a spreadsheet into a unit's RAID log: every row is checked, and all are written or none.")
+        var command = new Command("import", "Import risks, issues, assumptions or dependencies from a spreadsheet into a unit's RAID log: every row is checked, and all are written or none.")
         {
-            Unit, File, DefaultOwner, DryRun, Map,
+            Unit, Type, File, DefaultOwner, DryRun, Map,
         };
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
+            var kind = RaidImportKind.For(parse.GetValue(Type))
+                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", $"--type must be one of {string.Join(", ", RaidImportKind.Registers)}")]);
             var path = parse.GetValue(File)!;
             if (!System.IO.File.Exists(path))
             {
@@ -51,16 +54,16 @@ internal static class RaidImportCommand
                     {
                         var task = progress.AddTask($"Checking {Path.GetFileName(path)}", maxValue: 1);
                         var writing = false;
-                        var result = await services.GetRequiredService<RiskImport>().ImportAsync(
-                            parse.GetValue(Unit)!, file, mapping, parse.GetValue(DefaultOwner), parse.GetValue(DryRun),
+                        var result = await services.GetRequiredService<RaidImport>().ImportAsync(
+                            kind, parse.GetValue(Unit)!, file, mapping, parse.GetValue(DefaultOwner), parse.GetValue(DryRun),
                             new Progress<ImportProgress>(p =>
                             {
                                 if (p.Stage == ImportStage.Writing && !writing)
                                 {
                                     // Said in words too, for logs and for anyone watching without a terminal.
                                     writing = true;
-                                    task.Description = $"Writing {p.Total:N0} risks";
-                                    Console.Error.WriteLine($"Writing {p.Total:N0} risks in one transaction; stopping now leaves none of them.");
+                                    task.Description = $"Writing {p.Total:N0} {kind.Register}";
+                                    Console.Error.WriteLine($"Writing {p.Total:N0} {kind.Register} in one transaction; stopping now leaves none of them.");
                                 }
 
                                 task.MaxValue = Math.Max(p.Total, 1);
@@ -91,7 +94,7 @@ internal static class RaidImportCommand
                 throw new CommandFailure($"{report.Problems.Count} problems; nothing was imported.");
             }
 
-            Console.WriteLine(report.DryRun ? $"All {report.RowsRead:N0} rows are valid; nothing was written (--dry-run)." : $"Imported {report.Imported:N0} risks.");
+            Console.WriteLine(report.DryRun ? $"All {report.RowsRead:N0} rows are valid; nothing was written (--dry-run)." : $"Imported {report.Imported:N0} {kind.Register}.");
             return StewardCommandLine.Success;
         }));
         return command;

@@ -24,7 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidService>();
         services.AddScoped<Features.Raid.RaidQueries>();
         services.AddScoped<Features.Raid.RaidEscalation>();
-        services.AddScoped<Features.Raid.RiskImport>();
+        services.AddScoped<Features.Raid.RaidImport>();
         services.AddScoped<Features.Raid.RiskScales>();
         services.AddSingleton<Features.Raid.ImportUploads>();
         services.AddScoped<Features.Governance.GovernanceService>();

@@ -167,9 +167,10 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "meeting" => (await app.CreateMeetingAsync((await app.CreateBoardAsync(unit.Code, personId)).Id)).Id.ToString(),
                 "id" when url.Contains("/calendar-feeds/", StringComparison.Ordinal) => account is null ? Guid.NewGuid().ToString() : (await CalendarFeedOfAsync(account, unit)).ToString(),
                 "secret" => "cal_unknown",
+                "register" => "issues",
                 _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
             };
-            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\}", Uri.EscapeDataString(value));
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\??\\}", Uri.EscapeDataString(value));
         }
 
         return url;

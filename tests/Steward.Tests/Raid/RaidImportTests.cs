@@ -34,7 +34,7 @@ public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(4, preview.HeadingRow);
         Assert.Equal(2, preview.RowsRead);
         Assert.Equal(0, preview.Imported);
-        Assert.Contains(preview.Columns, c => c.Heading == "Probability" && c.Field == RiskImportFields.Likelihood);
+        Assert.Contains(preview.Columns, c => c.Heading == "Probability" && c.Field == RiskImportKind.Likelihood);
         Assert.Contains(preview.Columns, c => c.Heading == "Mitigation in Place" && c.Field is null);
         Assert.Empty(await RisksAsync(project.Code));
 

@@ -19,10 +19,16 @@ public static class RaidApi
             .WithDescription("Filter by status (open, closed, realised or all; default open), owner (person id), minScore, likelihood, impact, overdueReview=true, escalated=true (escalated to this unit) and q (text in the title); sort by score (default, highest first), reference, next-review or updated; page with limit (1-500, default 50) and cursor.");
         raid.MapGet("/risks/export", ExportRisks).Requires(PmoArea.Raid, PmoAction.Read)
             .WithSummary("The risk register as a spreadsheet (format=xlsx, the default, or csv): every field of every risk the list's filters match, in its order");
-        raid.MapPost("/risks/import", ImportRisks).Requires(PmoArea.Raid, PmoAction.Contribute)
-            .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(RiskImport.MaxFileBytes))
-            .WithSummary("Import risks from an .xlsx or .csv file, all rows or none")
-            .WithDescription("Send the file as the body (or as 'file' in a multipart form). Headings are recognised wherever they sit in the first 20 rows; map[Heading]=field overrides one (a field of the export, or '-' to leave a column out). defaultOwner (an e-mail) fills rows with no owner. dryRun=true checks and previews without writing. Any bad row: 400 listing every problem by row and column, nothing written.");
+        foreach (var register in RaidImportKind.Registers)
+        {
+            raid.MapPost($"/{register}/import", (string unit, HttpContext http, RaidImport import, string? defaultOwner, bool? dryRun, CancellationToken ct) =>
+                    ImportAsync(RaidImportKind.For(register)!, unit, http, import, defaultOwner, dryRun, ct))
+                .Requires(PmoArea.Raid, PmoAction.Contribute)
+                .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(RaidImport.MaxFileBytes))
+                .WithSummary($"Import {register} from an .xlsx or .csv file, all rows or none")
+                .WithDescription("Send the file as the body (or as 'file' in a multipart form). Headings are recognised wherever they sit in the first 20 rows; map[Heading]=field overrides one (a field of the export, or '-' to leave a column out). defaultOwner (an e-mail) fills rows with no owner. dryRun=true checks and previews without writing. Any bad row: 400 listing every problem by row and column, nothing written.");
+        }
+
         raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");
         raid.MapPost("/risks", RaiseRisk).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
         raid.MapGet("/risks/{reference}", GetRisk).Requires(PmoArea.Raid, PmoAction.Read).WithName("GetRisk").WithSummary("One risk, by reference (R-0042)");
@@ -87,7 +93,7 @@ public static class RaidApi
         return TypedResults.Ok(await queries.RisksAsync(found, filter, order, new RegisterPage(limit ?? 50, cursor), ct));
     }
 
-    private static async Task<IResult> ImportRisks(string unit, HttpContext http, RiskImport import, string? defaultOwner, bool? dryRun, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(RaidImportKind kind, string unit, HttpContext http, RaidImport import, string? defaultOwner, bool? dryRun, CancellationToken ct)
     {
         var mapping = http.Request.Query.Where(q => q.Key.StartsWith("map[", StringComparison.Ordinal) && q.Key.EndsWith(']'))
             .ToDictionary(q => q.Key[4..^1], q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -108,7 +114,7 @@ public static class RaidApi
         ImportReport report;
         try
         {
-            report = await import.ImportAsync(unit, file, mapping, defaultOwner, dryRun == true, ct: ct);
+            report = await import.ImportAsync(kind, unit, file, mapping, defaultOwner, dryRun == true, ct: ct);
         }
         catch (UnreadableSpreadsheetException unreadable)
         {

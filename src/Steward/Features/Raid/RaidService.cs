@@ -302,7 +302,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         return failures.Count > 0 ? throw new ValidationException(failures) : provider;
     }
 
-    private static void Apply(Dependency dependency, DependencyInput input, Guid? provider)
+    internal static void Apply(Dependency dependency, DependencyInput input, Guid? provider)
     {
         dependency.Title = input.Title!;
         dependency.Description = input.Description;
@@ -414,7 +414,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         }
     }
 
-    private static void Apply(Assumption assumption, AssumptionInput input)
+    internal static void Apply(Assumption assumption, AssumptionInput input)
     {
         assumption.Statement = input.Statement!;
         assumption.ImpactIfWrong = input.ImpactIfWrong;
@@ -522,7 +522,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         risk.NextReviewDate = input.NextReviewDate;
     }
 
-    private static void Apply(Issue issue, IssueInput input)
+    internal static void Apply(Issue issue, IssueInput input)
     {
         issue.Title = input.Title!;
         issue.Description = input.Description;

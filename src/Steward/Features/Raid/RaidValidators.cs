@@ -81,7 +81,7 @@ internal sealed class RiskInputValidator : AbstractValidator<RiskInput>
 
 internal sealed class IssueInputValidator : AbstractValidator<IssueInput>
 {
-    public IssueInputValidator(StewardDbContext db)
+    public IssueInputValidator(StewardDbContext db, bool checkPeople = true)
     {
         RuleFor(i => i.Title).NotEmpty().WithMessage("Enter a title for the issue");
         this.Text(i => i.Title, "Title", Risk.TitleMaxLength);
@@ -90,7 +90,11 @@ internal sealed class IssueInputValidator : AbstractValidator<IssueInput>
         this.Text(i => i.Resolution, "Resolution", Risk.TextMaxLength);
         RuleFor(i => i.Priority).NotNull().WithMessage("Choose a priority: critical, high, medium or low");
         RuleFor(i => i.OwnerId).NotNull().WithMessage("Choose who owns the issue");
-        this.PeopleExist(db, i => i.OwnerId);
+        if (checkPeople)
+        {
+            this.PeopleExist(db, i => i.OwnerId);
+        }
+
         RuleFor(i => i.Status)
             .Must(s => s is null or IssueStatus.Open or IssueStatus.Resolved)
             .WithMessage("Status can be changed here only to open or resolved; use close to close the issue");
@@ -103,14 +107,18 @@ internal sealed class IssueInputValidator : AbstractValidator<IssueInput>
 
 internal sealed class DependencyInputValidator : AbstractValidator<DependencyInput>
 {
-    public DependencyInputValidator(StewardDbContext db)
+    public DependencyInputValidator(StewardDbContext db, bool checkPeople = true)
     {
         RuleFor(d => d.Title).NotEmpty().WithMessage("Say what is needed");
         this.Text(d => d.Title, "What is needed", Risk.TitleMaxLength);
         this.Text(d => d.Description, "Description", Risk.TextMaxLength);
         this.Text(d => d.ExternalParty, "External party", Dependency.PartyMaxLength);
         RuleFor(d => d.OwnerId).NotNull().WithMessage("Choose who owns the dependency on the needing side");
-        this.PeopleExist(db, d => d.OwnerId, d => d.ProviderOwnerId);
+        if (checkPeople)
+        {
+            this.PeopleExist(db, d => d.OwnerId, d => d.ProviderOwnerId);
+        }
+
         RuleFor(d => d.NeededBy).NotNull().WithMessage("Enter the date it is needed by");
         this.RegisterDate(d => d.NeededBy, "Needed-by date");
         this.RegisterDate(d => d.CommittedDate, "Committed date");
@@ -124,13 +132,17 @@ internal sealed class DependencyInputValidator : AbstractValidator<DependencyInp
 
 internal sealed class AssumptionInputValidator : AbstractValidator<AssumptionInput>
 {
-    public AssumptionInputValidator(StewardDbContext db)
+    public AssumptionInputValidator(StewardDbContext db, bool checkPeople = true)
     {
         RuleFor(a => a.Statement).NotEmpty().WithMessage("Say what is being assumed");
         this.Text(a => a.Statement, "The assumption", Assumption.StatementMaxLength);
         this.Text(a => a.ImpactIfWrong, "Impact if wrong", Risk.TextMaxLength);
         RuleFor(a => a.OwnerId).NotNull().WithMessage("Choose who owns the assumption");
-        this.PeopleExist(db, a => a.OwnerId);
+        if (checkPeople)
+        {
+            this.PeopleExist(db, a => a.OwnerId);
+        }
+
         this.RegisterDate(a => a.ValidationDue, "Validation due date");
     }
 }

@@ -1110,7 +1110,7 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextReviewDate");
 
-                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact");
+                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact", "Number");
 
                     b.ToTable("risks", (string)null);
                 });
@@ -1277,6 +1277,7 @@ namespace Steward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
+                        .UseCollation("C")
                         .HasAnnotation("Steward:HistoryDerived", true);
 
                     b.Property<Guid?>("PmoContactId")

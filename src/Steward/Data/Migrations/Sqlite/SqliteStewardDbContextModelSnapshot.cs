@@ -1098,7 +1098,7 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextReviewDate");
 
-                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact");
+                    b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact", "Number");
 
                     b.ToTable("risks", (string)null);
                 });

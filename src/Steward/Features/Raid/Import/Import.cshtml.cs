@@ -11,13 +11,15 @@ using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Features.Raid;
 
-// Import risks in three steps: upload a file; check how its columns map and what every row will become
-// (change the mapping and check again); import all rows, or none if any is wrong.
+// Import a register (risks by default, or issues, assumptions or dependencies) in three steps: upload a
+// file; check how its columns map and what every row will become (change the mapping and check again);
+// import all rows, or none if any is wrong.
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-[RequestBodyLimit.AcceptsFiles(RiskImport.MaxFileBytes)]
-public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUploads uploads, ChangeContext who, StewardDbContext db) : PageModel
+[RequestBodyLimit.AcceptsFiles(RaidImport.MaxFileBytes)]
+public sealed class ImportModel(UnitQueries units, RaidImport import, ImportUploads uploads, ChangeContext who, StewardDbContext db) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
+    public RaidImportKind Kind { get; private set; } = new RiskImportKind();
     public ImportReport? Report { get; private set; }
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
@@ -26,15 +28,17 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
     [BindProperty] public string? DefaultOwner { get; set; }
     [BindProperty] public Dictionary<string, string> Map { get; set; } = [];
 
-    public static IEnumerable<SelectListItem> Fields =>
-        new[] { new SelectListItem("Do not import", "-") }.Concat(RiskImportFields.All.Select(f => new SelectListItem(RiskImportFields.Label(f), f)));
+    public IEnumerable<SelectListItem> Fields =>
+        new[] { new SelectListItem("Do not import", "-") }.Concat(Kind.Fields.All.Select(f => new SelectListItem(Kind.Fields.Label(f), f)));
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
-        await LoadAsync(code, ct) ? Page() : NotFound();
+    public string Address => $"/units/{Unit.Code}/raid/import/{Kind.Register}";
 
-    public async Task<IActionResult> OnPostCheckAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string? register, CancellationToken ct) =>
+        await LoadAsync(code, register, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCheckAsync(string code, string? register, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        if (!await LoadAsync(code, register, ct))
         {
             return NotFound();
         }
@@ -51,9 +55,9 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
         return await RunAsync(dryRun: true, ct);
     }
 
-    public async Task<IActionResult> OnPostImportAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(string code, string? register, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        if (!await LoadAsync(code, register, ct))
         {
             return NotFound();
         }
@@ -62,8 +66,8 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
         if (Report is { Imported: > 0 } report)
         {
             uploads.Delete(who.UserId!.Value, Upload!);
-            TempData["Notice"] = $"Imported {report.Imported:N0} risks into {Unit.Name}";
-            return Redirect($"/units/{Unit.Code}/raid?sort=updated");
+            TempData["Notice"] = $"Imported {report.Imported:N0} {(report.Imported == 1 ? Kind.Singular : Kind.Register)} into {Unit.Name}";
+            return Redirect(Kind is RiskImportKind ? $"/units/{Unit.Code}/raid?sort=updated" : $"/units/{Unit.Code}/raid?type={Kind.Register}");
         }
 
         return result;
@@ -82,7 +86,7 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
 
         try
         {
-            Report = await import.ImportAsync(Unit.Id.ToString(), file, Map.Count == 0 ? null : Map, DefaultOwner, dryRun, ct: ct);
+            Report = await import.ImportAsync(Kind, Unit.Id.ToString(), file, Map.Count == 0 ? null : Map, DefaultOwner, dryRun, ct: ct);
         }
         catch (UnreadableSpreadsheetException unreadable)
         {
@@ -102,13 +106,14 @@ public sealed class ImportModel(UnitQueries units, RiskImport import, ImportUplo
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    private async Task<bool> LoadAsync(string code, string? register, CancellationToken ct)
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        if (await units.FindByCodeAsync(code, ct) is not { } unit || RaidImportKind.For(register ?? "risks") is not { } kind)
         {
             return false;
         }
 
+        Kind = kind;
         Unit = unit;
         People = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Email)).ToListAsync(ct);
         return true;

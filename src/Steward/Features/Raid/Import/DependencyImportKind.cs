@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Features.Raid;
+
+// Dependencies from a spreadsheet: each row needs something from another unit (by its code) or from a
+// party outside Steward, exactly one of the two, as on the form.
+public sealed class DependencyImportKind : RaidImportKind
+{
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string ProviderUnit = "providerUnit";
+    public const string ExternalParty = "externalParty";
+    public const string NeededBy = "neededBy";
+    public const string CommittedDate = "committedDate";
+    public const string ProviderOwner = "providerOwner";
+    public const string Status = "status";
+
+    private static readonly Dictionary<string, DependencyStatus> StatusWords = new(StringComparer.Ordinal)
+    {
+        ["open"] = DependencyStatus.Proposed, ["new"] = DependencyStatus.Proposed, ["requested"] = DependencyStatus.Proposed,
+        ["agreed"] = DependencyStatus.Agreed, ["confirmed"] = DependencyStatus.Agreed, ["ontrack"] = DependencyStatus.Agreed,
+        ["late"] = DependencyStatus.AtRisk, ["amber"] = DependencyStatus.AtRisk, ["complete"] = DependencyStatus.Delivered,
+        ["completed"] = DependencyStatus.Delivered, ["closed"] = DependencyStatus.Delivered, ["met"] = DependencyStatus.Delivered,
+        ["failed"] = DependencyStatus.Broken, ["missed"] = DependencyStatus.Broken,
+    };
+
+    private static readonly ImportFieldSet Known = CommonFields("Dependency")
+        .Field(Title, "What is needed", "What is needed", "Dependency", "Title", "Dependency title", "Name", "Summary", "Deliverable")
+        .Field(Description, "Description", "Description", "Dependency description", "Details")
+        .Field(ProviderUnit, "From unit (its code)", "From unit", "Providing unit", "Provider unit", "Dependent on unit", "Depends on unit")
+        .Field(ExternalParty, "From a party outside Steward", "From party outside Steward", "External party", "Supplier", "Third party", "Provider", "Depends on")
+        .Field(NeededBy, "Needed-by date", "Needed by", "Needed by date", "Need date", "Required by", "Date required", "Due date")
+        .Field(CommittedDate, "Committed date", "Committed date", "Committed", "Committed delivery date", "Forecast date", "Delivery date")
+        .Field(ProviderOwner, "Owner on the providing side", "Providing owner", "Provider owner", "Provider contact", "Supplier contact")
+        .Field(Status, "Status (proposed, agreed, at risk, delivered or broken)", "Status", "Dependency status", "Current status")
+        .Ignore([.. Bookkeeping, "Working days late", "Days late"]);
+
+    private DependencyInputValidator? validator;
+    private Dictionary<string, Guid> unitsByCode = [];
+
+    public override string Register => "dependencies";
+
+    public override string Singular => "dependency";
+
+    public override ImportFieldSet Fields => Known;
+
+    public override IReadOnlyList<string> PreferredSheets => ["Dependencies", "Dependency Log", "Dependency Register", "RAID"];
+
+    public override IReadOnlyList<string> PreviewHeadings => ["What is needed", "From", "Needed by", "Status"];
+
+    public override IEnumerable<string> MissingFields(IReadOnlySet<string> mapped)
+    {
+        if (!mapped.Contains(Title))
+        {
+            yield return "what is needed";
+        }
+
+        if (!mapped.Contains(ProviderUnit) && !mapped.Contains(ExternalParty))
+        {
+            yield return "who it is needed from (a unit's code, or a party outside Steward)";
+        }
+
+        if (!mapped.Contains(NeededBy))
+        {
+            yield return "the date it is needed by";
+        }
+    }
+
+    public override async Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
+    {
+        validator = new DependencyInputValidator(db, checkPeople: false);
+        unitsByCode = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, ct);
+    }
+
+    public override async Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct)
+    {
+        var input = new DependencyInput(
+            Title: row.Text(Title),
+            OwnerId: owner,
+            NeededBy: row.Date(NeededBy),
+            ProviderUnit: row.Text(ProviderUnit),
+            ExternalParty: row.Text(ExternalParty),
+            Description: row.Text(Description),
+            CommittedDate: row.Date(CommittedDate),
+            ProviderOwnerId: row.Person(ProviderOwner),
+            Status: row.Choice(Status, "a status: use proposed, agreed, at risk, delivered or broken", StatusWords));
+        if (row.HasProblems)
+        {
+            return null;
+        }
+
+        row.Problems((await validator!.ValidateAsync(input, ct)).Errors, p => p == nameof(DependencyInput.ProviderOwnerId) ? ProviderOwner : FieldOf(p));
+        Guid? provider = null;
+        if (!row.HasProblems && input.ProviderUnit is { } code)
+        {
+            if (!unitsByCode.TryGetValue(code, out var found))
+            {
+                row.Problem(ProviderUnit, $"No unit has the code {code}");
+            }
+            else if (found == target.UnitId)
+            {
+                row.Problem(ProviderUnit, $"{code} cannot depend on itself; name another unit or a party outside Steward");
+            }
+            else
+            {
+                provider = found;
+            }
+        }
+
+        if (row.HasProblems)
+        {
+            return null;
+        }
+
+        var dependency = new Dependency { Id = Guid.CreateVersion7(), UnitId = target.UnitId, Title = input.Title!, Status = DependencyStatus.Proposed };
+        RaidService.Apply(dependency, input, provider);
+        return new ImportedItem(dependency, target.UnitPath,
+            [dependency.Title, input.ProviderUnit ?? input.ExternalParty, UkFormat.Date(dependency.NeededBy), RaidLabels.Of(dependency.Status)]);
+    }
+
+    public override async Task<int> HighestNumberAsync(StewardDbContext db, CancellationToken ct) =>
+        await db.Dependencies.MaxAsync(d => (int?)d.Number, ct) ?? 0;
+
+    public override void Add(StewardDbContext db, IRaidItem item) => db.Dependencies.Add((Dependency)item);
+
+    public override void Place(IRaidItem item, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain)
+    {
+        var dependency = (Dependency)item;
+        RaidEscalation.Place(dependency, dependency.IsOpen, chain, t => t.Breached(dependency));
+    }
+}
