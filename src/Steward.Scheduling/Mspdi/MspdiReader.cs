@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Steward.Scheduling.Mspdi;
+
+// What Microsoft Project itself computed for a task when it saved the file: kept so an import can show
+// (and the tests can prove) that Steward schedules the plan the same way.
+public sealed record MicrosoftProjectDates(DateTime EarlyStart, DateTime EarlyFinish, DateTime LateStart, DateTime LateFinish, long TotalSlackMinutes, bool Critical);
+
+public sealed record MspdiTask(
+    int Uid, string Name, int OutlineLevel, bool Summary, bool Milestone, Span Duration, ConstraintType Constraint, DateTime? ConstraintDate,
+    DateTime? Deadline, DateTime? ManualStart, int PercentComplete, DateTime? ActualStart, DateTime? ActualFinish, MicrosoftProjectDates? Computed)
+{
+    public string Id => Uid.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDay, WorkCalendar Calendar, IReadOnlyList<MspdiTask> Tasks, IReadOnlyList<PlanLink> Links)
+{
+    // The plan to schedule: the outline from the tasks' levels (the project summary task, level 0, holds the rest).
+    public Plan ToPlan()
+    {
+        var parents = new Stack<MspdiTask>();
+        var tasks = new List<PlanTask>(Tasks.Count);
+        foreach (var task in Tasks)
+        {
+            while (parents.Count > 0 && parents.Peek().OutlineLevel >= task.OutlineLevel)
+            {
+                parents.Pop();
+            }
+
+            tasks.Add(new PlanTask(task.Id, task.Name, task.Duration)
+            {
+                ParentId = parents.Count > 0 ? parents.Peek().Id : null,
+                Constraint = task.Constraint,
+                ConstraintDate = task.ConstraintDate,
+                Deadline = task.Deadline,
+                ManualStart = task.Summary ? null : task.ManualStart,
+            });
+            parents.Push(task);
+        }
+
+        return new Plan(Start, Calendar, tasks, Links);
+    }
+}
+
+// A file that is not Microsoft Project XML Steward can read; the message says what is wrong.
+public sealed class MspdiException(string message) : PlanException(message);
+
+// Reads Microsoft Project XML (MSPDI). Refuses a DTD outright, so no entity is ever expanded and nothing
+// outside the file is fetched.
+public static class MspdiReader
+{
+    public const long MaxBytes = 50L * 1024 * 1024;
+    private static readonly XNamespace Ns = "http://schemas.microsoft.com/project";
+
+    public static MspdiProject Read(Stream input)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxBytes,
+            IgnoreComments = true,
+        };
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(input, settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MspdiException("The file declares a DTD, which Steward does not read (it could expand entities or fetch other files); save it again from Microsoft Project.");
+        }
+        catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || e.Message.Contains("exceeds", StringComparison.Ordinal))
+        {
+            throw new MspdiException($"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+        }
+        catch (XmlException e)
+        {
+            throw new MspdiException($"The file is not XML: {e.Message}");
+        }
+
+        var project = document.Root;
+        if (project is null || project.Name != Ns + "Project")
+        {
+            throw new MspdiException("The file is XML but not a Microsoft Project XML file (its root is not <Project> in the Microsoft Project namespace).");
+        }
+
+        var start = Date(project, "StartDate") ?? throw new MspdiException("The project has no <StartDate>.");
+        var minutesPerDay = Int(project, "MinutesPerDay") ?? 480;
+        var calendar = ReadCalendar(project, Int(project, "CalendarUID"));
+        var tasks = new List<MspdiTask>();
+        var links = new List<PlanLink>();
+        foreach (var task in project.Element(Ns + "Tasks")?.Elements(Ns + "Task") ?? [])
+        {
+            if (Int(task, "IsNull") == 1)
+            {
+                continue; // a blank row in the task sheet
+            }
+
+            var read = ReadTask(task);
+            tasks.Add(read);
+            foreach (var link in task.Elements(Ns + "PredecessorLink"))
+            {
+                var predecessor = Int(link, "PredecessorUID") ?? throw new MspdiException($"Task {read.Uid} ({read.Name}): a predecessor link names no task.");
+                links.Add(new PlanLink(
+                    predecessor.ToString(CultureInfo.InvariantCulture), read.Id,
+                    (Int(link, "Type") ?? 1) switch
+                    {
+                        0 => LinkType.FinishToFinish,
+                        1 => LinkType.FinishToStart,
+                        2 => LinkType.StartToFinish,
+                        3 => LinkType.StartToStart,
+                        var other => throw new MspdiException($"Task {read.Uid} ({read.Name}): link type {other} is not one Microsoft Project writes."),
+                    },
+                    new Span((Long(link, "LinkLag") ?? 0) / 10, IsElapsed(Int(link, "LagFormat")))));
+            }
+        }
+
+        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, tasks, links);
+    }
+
+    private static MspdiTask ReadTask(XElement task)
+    {
+        var uid = Int(task, "UID") ?? throw new MspdiException("A task has no <UID>.");
+        var name = Text(task, "Name") ?? $"Task {uid}";
+        var duration = Text(task, "Duration") is { } text ? Minutes(text, $"Task {uid} ({name}): <Duration>") : 0;
+        MicrosoftProjectDates? computed = null;
+        if (Date(task, "EarlyStart") is { } earlyStart && Date(task, "EarlyFinish") is { } earlyFinish
+            && Date(task, "LateStart") is { } lateStart && Date(task, "LateFinish") is { } lateFinish)
+        {
+            computed = new MicrosoftProjectDates(earlyStart, earlyFinish, lateStart, lateFinish, (Long(task, "TotalSlack") ?? 0) / 10, Int(task, "Critical") == 1);
+        }
+
+        return new MspdiTask(
+            uid, name, Int(task, "OutlineLevel") ?? 1, Int(task, "Summary") == 1, Int(task, "Milestone") == 1,
+            new Span(duration, IsElapsed(Int(task, "DurationFormat"))),
+            (Int(task, "ConstraintType") ?? 0) switch
+            {
+                0 => ConstraintType.AsSoonAsPossible,
+                1 => ConstraintType.AsLateAsPossible,
+                2 => ConstraintType.MustStartOn,
+                3 => ConstraintType.MustFinishOn,
+                4 => ConstraintType.StartNoEarlierThan,
+                5 => ConstraintType.StartNoLaterThan,
+                6 => ConstraintType.FinishNoEarlierThan,
+                7 => ConstraintType.FinishNoLaterThan,
+                var other => throw new MspdiException($"Task {uid} ({name}): constraint type {other} is not one Microsoft Project writes."),
+            },
+            Date(task, "ConstraintDate"), Date(task, "Deadline"), Int(task, "Manual") == 1 ? Date(task, "ManualStart") ?? Date(task, "Start") : null,
+            Int(task, "PercentComplete") ?? 0, Date(task, "ActualStart"), Date(task, "ActualFinish"), computed);
+    }
+
+    // The project's calendar: its week, any base calendar's week for the days it leaves out, and its
+    // exceptions (old files write them as day type 0, newer ones as <Exceptions>).
+    private static WorkCalendar ReadCalendar(XElement project, int? uid)
+    {
+        var calendars = project.Element(Ns + "Calendars")?.Elements(Ns + "Calendar").ToList() ?? [];
+        var chosen = calendars.FirstOrDefault(c => Int(c, "UID") == uid) ?? calendars.FirstOrDefault();
+        if (chosen is null)
+        {
+            return WorkCalendar.Standard();
+        }
+
+        var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>();
+        var exceptions = new Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>>();
+        for (var calendar = chosen; calendar is not null;)
+        {
+            foreach (var day in calendar.Element(Ns + "WeekDays")?.Elements(Ns + "WeekDay") ?? [])
+            {
+                var type = Int(day, "DayType") ?? 0;
+                var periods = Periods(day);
+                if (type is >= 1 and <= 7)
+                {
+                    week.TryAdd((DayOfWeek)(type - 1), periods);
+                }
+                else if (day.Element(Ns + "TimePeriod") is { } span)
+                {
+                    AddDays(exceptions, span, periods);
+                }
+            }
+
+            foreach (var exception in calendar.Element(Ns + "Exceptions")?.Elements(Ns + "Exception") ?? [])
+            {
+                if (exception.Element(Ns + "TimePeriod") is { } span)
+                {
+                    AddDays(exceptions, span, Periods(exception));
+                }
+            }
+
+            var baseUid = Int(calendar, "BaseCalendarUID");
+            calendar = baseUid is null || baseUid == Int(calendar, "UID") ? null : calendars.FirstOrDefault(c => Int(c, "UID") == baseUid && c != chosen);
+        }
+
+        return new WorkCalendar(Text(chosen, "Name") ?? "Standard", week, exceptions);
+    }
+
+    private static void AddDays(Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>> exceptions, XElement span, IReadOnlyList<WorkingPeriod> periods)
+    {
+        if (Date(span, "FromDate") is not { } from || Date(span, "ToDate") is not { } to)
+        {
+            return;
+        }
+
+        for (var date = DateOnly.FromDateTime(from); date <= DateOnly.FromDateTime(to) && date.DayNumber - DateOnly.FromDateTime(from).DayNumber < 366 * 20; date = date.AddDays(1))
+        {
+            exceptions.TryAdd(date, periods);
+        }
+    }
+
+    private static List<WorkingPeriod> Periods(XElement day)
+    {
+        if (Int(day, "DayWorking") != 1)
+        {
+            return [];
+        }
+
+        return [.. (day.Element(Ns + "WorkingTimes")?.Elements(Ns + "WorkingTime") ?? [])
+            .Where(w => Text(w, "FromTime") is not null && Text(w, "ToTime") is not null)
+            .Select(w => WorkingPeriod.Of(TimeOnly.Parse(Text(w, "FromTime")!, CultureInfo.InvariantCulture), TimeOnly.Parse(Text(w, "ToTime")!, CultureInfo.InvariantCulture)))];
+    }
+
+    // Microsoft Project's duration formats: the even codes from 4 to 12, and 20, are elapsed (clock)
+    // time; 32 is added to mark an estimate.
+    private static bool IsElapsed(int? format)
+    {
+        var plain = format >= 32 ? format - 32 : format;
+        return plain is 4 or 6 or 8 or 10 or 12 or 20;
+    }
+
+    private static long Minutes(string iso, string what)
+    {
+        try
+        {
+            return (long)XmlConvert.ToTimeSpan(iso).TotalMinutes;
+        }
+        catch (FormatException)
+        {
+            throw new MspdiException($"{what} '{iso}' is not a duration such as PT8H0M0S.");
+        }
+    }
+
+    private static string? Text(XElement parent, string name) => parent.Element(Ns + name)?.Value is { Length: > 0 } value ? value.Trim() : null;
+
+    private static int? Int(XElement parent, string name) =>
+        Text(parent, name) is { } text ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new MspdiException($"<{name}> '{text}' is not a whole number.") : null;
+
+    private static long? Long(XElement parent, string name) =>
+        Text(parent, name) is { } text ? (long)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+
+    private static DateTime? Date(XElement parent, string name) =>
+        Text(parent, name) is { } text ? DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value
+            : throw new MspdiException($"<{name}> '{text}' is not a date and time such as 2027-03-31T17:00:00.") : null;
+}

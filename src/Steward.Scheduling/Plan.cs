@@ -1,0 +1,69 @@
+namespace Steward.Scheduling;
+
+public enum LinkType
+{
+    FinishToStart,
+    StartToStart,
+    FinishToFinish,
+    StartToFinish,
+}
+
+// Microsoft Project's constraints. "No earlier than" and "must" constraints hold a task back in the
+// forward pass; "no later than" and "must" constraints pull its late dates in.
+public enum ConstraintType
+{
+    AsSoonAsPossible,
+    AsLateAsPossible,
+    StartNoEarlierThan,
+    StartNoLaterThan,
+    FinishNoEarlierThan,
+    FinishNoLaterThan,
+    MustStartOn,
+    MustFinishOn,
+}
+
+// An amount of time in minutes: working minutes of the calendar, or elapsed (clock) minutes that run
+// through nights, weekends and holidays. A negative lag is a lead.
+public readonly record struct Span(long Minutes, bool Elapsed = false)
+{
+    public static Span Working(long minutes) => new(minutes);
+
+    public static Span WorkingDays(double days, int minutesPerDay = 480) => new((long)Math.Round(days * minutesPerDay));
+
+    public static Span ElapsedMinutes(long minutes) => new(minutes, Elapsed: true);
+}
+
+// A task, milestone (zero duration) or summary task (one with children; its own duration is ignored and
+// its dates roll up from them). Parent is the summary task above it in the outline.
+public sealed record PlanTask(string Id, string Name, Span Duration)
+{
+    public string? ParentId { get; init; }
+
+    public ConstraintType Constraint { get; init; } = ConstraintType.AsSoonAsPossible;
+
+    public DateTime? ConstraintDate { get; init; }
+
+    // A date to finish by that does not move the task: it shortens late dates, so missing it shows as negative float.
+    public DateTime? Deadline { get; init; }
+
+    // Manually scheduled (Microsoft Project's "Manual"): the task stays where it was put, whatever its
+    // links say. As Microsoft Project does, its late dates then answer only to links from its finish
+    // (finish-to-start, finish-to-finish); its start-to-start and start-to-finish successors leave them be.
+    public DateTime? ManualStart { get; init; }
+}
+
+public sealed record PlanLink(string PredecessorId, string SuccessorId, LinkType Type = LinkType.FinishToStart, Span Lag = default);
+
+public sealed record Plan(DateTime Start, WorkCalendar Calendar, IReadOnlyList<PlanTask> Tasks, IReadOnlyList<PlanLink> Links);
+
+// A task's place in the schedule. Float is in working minutes; negative float means a constraint or
+// deadline cannot be met.
+public sealed record TaskSchedule(
+    string Id, DateTime EarlyStart, DateTime EarlyFinish, DateTime LateStart, DateTime LateFinish, long TotalFloat, long FreeFloat, bool Critical, bool Summary);
+
+public sealed record Schedule(DateTime Start, DateTime Finish, IReadOnlyList<TaskSchedule> Tasks, IReadOnlyList<IReadOnlyList<string>> CriticalPaths)
+{
+    private Dictionary<string, TaskSchedule>? byId;
+
+    public TaskSchedule this[string id] => (byId ??= Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal))[id];
+}

@@ -1,0 +1,269 @@
+namespace Steward.Scheduling;
+
+// The critical path method over a plan: a forward pass for early dates, a backward pass for late dates,
+// total and free float, and the critical path(s). All arithmetic is in working minutes on a
+// WorkingTimeline; dates are made only at the end.
+//
+// A summary task becomes two zero-length nodes, its start and its finish: its children start no earlier
+// than its start and its finish waits for all of them, so a link to or from a summary task holds its
+// whole branch, as in Microsoft Project. Links to a summary task must be finish-to-start or
+// start-to-start (Microsoft Project allows no others).
+public static class Scheduler
+{
+    public static Schedule Run(Plan plan)
+    {
+        var network = ScheduleNetwork.Build(plan);
+        var timeline = new WorkingTimeline(plan.Calendar, DateOnly.FromDateTime(plan.Start));
+        var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start));
+        run.Forward();
+        run.Backward();
+        return run.Result(plan);
+    }
+
+    private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart)
+    {
+        private readonly long[] es = new long[network.NodeCount];
+        private readonly long[] ef = new long[network.NodeCount];
+        private readonly long[] ls = new long[network.NodeCount];
+        private readonly long[] lf = new long[network.NodeCount];
+        private long projectFinish;
+
+        public void Forward()
+        {
+            projectFinish = projectStart;
+            foreach (var node in network.Order)
+            {
+                var start = projectStart;
+                for (var e = network.InStart[node]; e < network.InStart[node + 1]; e++)
+                {
+                    var link = network.Links[network.InLinks[e]];
+                    var p = link.From;
+                    start = Math.Max(start, link.Type switch
+                    {
+                        LinkType.FinishToStart => After(ef[p], link.Lag, fromFinish: true),
+                        LinkType.StartToStart => After(es[p], link.Lag, fromFinish: false),
+                        LinkType.FinishToFinish => StartFor(node, After(ef[p], link.Lag, fromFinish: true)),
+                        _ => StartFor(node, After(es[p], link.Lag, fromFinish: false)),
+                    });
+                }
+
+                var task = network.TaskOf(node);
+                if (task.ManualStart is { } manual && !network.IsSummaryNode(node))
+                {
+                    start = timeline.OffsetOf(manual);
+                }
+                else if (network.HoldsConstraint(node) && task.ConstraintDate is { } date)
+                {
+                    var at = timeline.OffsetOf(date);
+                    start = task.Constraint switch
+                    {
+                        ConstraintType.StartNoEarlierThan => Math.Max(start, at),
+                        ConstraintType.FinishNoEarlierThan => Math.Max(start, StartFor(node, at)),
+                        ConstraintType.MustStartOn => at,
+                        ConstraintType.MustFinishOn => StartFor(node, at),
+                        _ => start,
+                    };
+                }
+
+                es[node] = start;
+                ef[node] = FinishFor(node, start);
+                projectFinish = Math.Max(projectFinish, ef[node]);
+            }
+        }
+
+        public void Backward()
+        {
+            for (var i = network.Order.Length - 1; i >= 0; i--)
+            {
+                var node = network.Order[i];
+                var finish = projectFinish;
+                var manual = network.TaskOf(node).ManualStart is not null;
+                for (var e = network.OutStart[node]; e < network.OutStart[node + 1]; e++)
+                {
+                    var link = network.Links[network.OutLinks[e]];
+                    if (manual && link.Type is LinkType.StartToStart or LinkType.StartToFinish)
+                    {
+                        continue;
+                    }
+
+                    var s = link.To;
+                    finish = Math.Min(finish, link.Type switch
+                    {
+                        LinkType.FinishToStart => Before(ls[s], link.Lag, toFinish: true),
+                        LinkType.StartToStart => FinishFor(node, Before(ls[s], link.Lag, toFinish: false)),
+                        LinkType.FinishToFinish => Before(lf[s], link.Lag, toFinish: true),
+                        _ => FinishFor(node, Before(lf[s], link.Lag, toFinish: false)),
+                    });
+                }
+
+                var task = network.TaskOf(node);
+                if (network.HoldsConstraint(node) && task.ConstraintDate is { } date)
+                {
+                    var at = timeline.OffsetOf(date);
+                    finish = task.Constraint switch
+                    {
+                        ConstraintType.StartNoLaterThan or ConstraintType.MustStartOn => Math.Min(finish, FinishFor(node, at)),
+                        ConstraintType.FinishNoLaterThan or ConstraintType.MustFinishOn => Math.Min(finish, at),
+                        _ => finish,
+                    };
+                }
+
+                if (task.Deadline is { } deadline && network.IsFinishNode(node))
+                {
+                    finish = Math.Min(finish, timeline.OffsetOf(deadline));
+                }
+
+                lf[node] = finish;
+                ls[node] = StartFor(node, finish);
+            }
+        }
+
+        public Schedule Result(Plan plan)
+        {
+            var critical = new bool[network.NodeCount];
+            for (var node = 0; node < network.NodeCount; node++)
+            {
+                critical[node] = ls[node] - es[node] <= 0;
+            }
+
+            var tasks = new TaskSchedule[plan.Tasks.Count];
+            for (var t = 0; t < plan.Tasks.Count; t++)
+            {
+                tasks[t] = network.IsSummary(t) ? SummaryOf(plan.Tasks[t], t) : LeafOf(plan.Tasks[t], network.StartNode(t), critical[network.StartNode(t)]);
+            }
+
+            return new Schedule(timeline.StartAt(projectStart), timeline.FinishAt(projectFinish), tasks, CriticalPaths(critical));
+        }
+
+        private TaskSchedule LeafOf(PlanTask task, int node, bool critical)
+        {
+            var zero = ef[node] == es[node];
+            return new TaskSchedule(
+                task.Id, zero ? timeline.FinishAt(es[node]) : timeline.StartAt(es[node]), timeline.FinishAt(ef[node]),
+                zero ? timeline.FinishAt(ls[node]) : timeline.StartAt(ls[node]), timeline.FinishAt(lf[node]),
+                ls[node] - es[node], FreeFloat(node), critical, Summary: false);
+        }
+
+        // A summary task spans its children: earliest start to latest finish, early and late; its float
+        // is the least of theirs.
+        private TaskSchedule SummaryOf(PlanTask task, int index)
+        {
+            long earlyStart = long.MaxValue, earlyFinish = long.MinValue, lateStart = long.MaxValue, lateFinish = long.MinValue, floatLeast = long.MaxValue;
+            foreach (var leaf in network.LeavesUnder(index))
+            {
+                earlyStart = Math.Min(earlyStart, es[leaf]);
+                earlyFinish = Math.Max(earlyFinish, ef[leaf]);
+                lateStart = Math.Min(lateStart, ls[leaf]);
+                lateFinish = Math.Max(lateFinish, lf[leaf]);
+                floatLeast = Math.Min(floatLeast, ls[leaf] - es[leaf]);
+            }
+
+            return new TaskSchedule(
+                task.Id, timeline.StartAt(earlyStart), timeline.FinishAt(earlyFinish), timeline.StartAt(lateStart), timeline.FinishAt(lateFinish),
+                floatLeast, 0, floatLeast <= 0, Summary: true);
+        }
+
+        // How far the task can slip without moving any successor's early dates (or the project's finish).
+        private long FreeFloat(int node)
+        {
+            var least = long.MaxValue;
+            for (var e = network.OutStart[node]; e < network.OutStart[node + 1]; e++)
+            {
+                var link = network.Links[network.OutLinks[e]];
+                if (link.Structural)
+                {
+                    continue;
+                }
+
+                least = Math.Min(least, LinkSlack(link));
+            }
+
+            // Never more than the project's finish allows, so never more than the total float either.
+            return Math.Min(least, projectFinish - ef[node]);
+        }
+
+        private long LinkSlack(NetworkLink link) => link.Type switch
+        {
+            LinkType.FinishToStart => es[link.To] - After(ef[link.From], link.Lag, fromFinish: true),
+            LinkType.StartToStart => es[link.To] - After(es[link.From], link.Lag, fromFinish: false),
+            LinkType.FinishToFinish => ef[link.To] - After(ef[link.From], link.Lag, fromFinish: true),
+            _ => ef[link.To] - After(es[link.From], link.Lag, fromFinish: false),
+        };
+
+        // Critical tasks joined by driving links (no slack on the link), each group in schedule order.
+        private List<IReadOnlyList<string>> CriticalPaths(bool[] critical)
+        {
+            var group = Enumerable.Range(0, network.NodeCount).ToArray();
+            int Find(int n)
+            {
+                while (group[n] != n)
+                {
+                    n = group[n] = group[group[n]];
+                }
+
+                return n;
+            }
+
+            // A summary task's own nodes join its children to a path only where a real link drives through
+            // it; otherwise two unrelated critical chains under one summary would read as one.
+            bool Driving(NetworkLink link) => critical[link.From] && critical[link.To] && LinkSlack(link) <= 0;
+            var linkedSummary = new bool[network.NodeCount];
+            foreach (var link in network.Links.Where(l => !l.Structural && Driving(l)))
+            {
+                linkedSummary[link.From] = linkedSummary[link.To] = true;
+                group[Find(link.From)] = Find(link.To);
+            }
+
+            foreach (var link in network.Links.Where(l => l.Structural && Driving(l)))
+            {
+                if (linkedSummary[network.IsSummaryNode(link.From) ? link.From : link.To])
+                {
+                    group[Find(link.From)] = Find(link.To);
+                }
+            }
+
+            var paths = new Dictionary<int, List<string>>();
+            var order = new List<int>();
+            foreach (var node in network.Order)
+            {
+                if (!critical[node] || network.IsSummaryNode(node))
+                {
+                    continue;
+                }
+
+                var root = Find(node);
+                if (!paths.TryGetValue(root, out var path))
+                {
+                    paths[root] = path = [];
+                    order.Add(root);
+                }
+
+                path.Add(network.TaskOf(node).Id);
+            }
+
+            return [.. order.Select(r => (IReadOnlyList<string>)paths[r])];
+        }
+
+        // Where a lag from an early date lands: working minutes along the timeline, or clock time from the
+        // instant the base date stands for.
+        private long After(long offset, Span lag, bool fromFinish) =>
+            !lag.Elapsed ? offset + lag.Minutes
+                : timeline.OffsetOf((fromFinish ? timeline.FinishAt(offset) : timeline.StartAt(offset)).AddMinutes(lag.Minutes));
+
+        private long Before(long offset, Span lag, bool toFinish) =>
+            !lag.Elapsed ? offset - lag.Minutes
+                : timeline.OffsetOf((toFinish ? timeline.StartAt(offset) : timeline.FinishAt(offset)).AddMinutes(-lag.Minutes));
+
+        private long FinishFor(int node, long start)
+        {
+            var duration = network.DurationOf(node);
+            return !duration.Elapsed ? start + duration.Minutes : timeline.OffsetOf(timeline.StartAt(start).AddMinutes(duration.Minutes));
+        }
+
+        private long StartFor(int node, long finish)
+        {
+            var duration = network.DurationOf(node);
+            return !duration.Elapsed ? finish - duration.Minutes : timeline.OffsetOf(timeline.FinishAt(finish).AddMinutes(-duration.Minutes));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Steward.Scheduling.Mspdi;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Scheduling.Tests;
+
+// Files saved by Microsoft Project carry the dates it computed. Steward must schedule the same plan to
+// the same early and late dates, total slack and critical flags. Dates are compared as places on the
+// working timeline: Microsoft Project 2016 writes a late finish as 08:00 of the next working day where
+// 2010 writes 17:00 of the day before, and both are the same moment of work.
+public sealed class MspdiOracleTests
+{
+    [Theory]
+    [InlineData("mspdi/task-links-project2010-mspdi.xml")]
+    [InlineData("mspdi/task-links-project2016-mspdi.xml")]
+    public void TheTaskLinksNetwork_SchedulesAsMicrosoftProjectDid(string file)
+    {
+        var project = Read(file);
+        Assert.Equal(17, project.Tasks.Count);
+        Assert.Equal(4, project.Links.Select(l => l.Type).Distinct().Count());
+
+        var schedule = Scheduler.Run(project.ToPlan());
+        var timeline = new WorkingTimeline(project.Calendar, DateOnly.FromDateTime(project.Start));
+        foreach (var task in project.Tasks)
+        {
+            var expected = task.Computed!;
+            var actual = schedule[task.Id];
+            Assert.True(
+                (timeline.OffsetOf(expected.EarlyStart), timeline.OffsetOf(expected.EarlyFinish), timeline.OffsetOf(expected.LateStart), timeline.OffsetOf(expected.LateFinish))
+                == (timeline.OffsetOf(actual.EarlyStart), timeline.OffsetOf(actual.EarlyFinish), timeline.OffsetOf(actual.LateStart), timeline.OffsetOf(actual.LateFinish)),
+                $"{task.Uid} {task.Name}: Microsoft Project {expected}, Steward {actual}");
+            Assert.True((expected.TotalSlackMinutes, expected.Critical) == (actual.TotalFloat, actual.Critical), $"{task.Uid} {task.Name}: Microsoft Project {expected}, Steward {actual}");
+        }
+
+        Assert.Equal(project.Tasks.Single(t => t.Uid == 0).Computed!.EarlyFinish, schedule.Finish);
+    }
+
+    [Fact]
+    public void TheTaskLinksNetwork_HasOneCriticalPath_ThroughTheTenDayLag()
+    {
+        var project = Read("mspdi/task-links-project2010-mspdi.xml");
+        var path = Assert.Single(Scheduler.Run(project.ToPlan()).CriticalPaths);
+        Assert.Equal(["9", "10"], path);
+    }
+
+    // One task per duration unit, minutes to elapsed months: each finishes where Microsoft Project put it.
+    [Fact]
+    public void EveryDurationUnit_FinishesWhereMicrosoftProjectPutIt()
+    {
+        var project = Read("mspdi/mspdiduration.xml");
+        var schedule = Scheduler.Run(project.ToPlan());
+        var timeline = new WorkingTimeline(project.Calendar, DateOnly.FromDateTime(project.Start));
+        Assert.Contains(project.Tasks, t => t.Duration.Elapsed);
+        foreach (var task in project.Tasks.Where(t => !t.Summary))
+        {
+            var expected = task.Computed!;
+            var actual = schedule[task.Id];
+            Assert.True(
+                (timeline.OffsetOf(expected.EarlyStart), timeline.OffsetOf(expected.EarlyFinish)) == (timeline.OffsetOf(actual.EarlyStart), timeline.OffsetOf(actual.EarlyFinish)),
+                $"{task.Uid} {task.Name} ({task.Duration}): Microsoft Project {expected.EarlyStart:s}-{expected.EarlyFinish:s}, Steward {actual.EarlyStart:s}-{actual.EarlyFinish:s}");
+        }
+    }
+
+    [Fact]
+    public void AFileWithADtd_IsRefused_WithoutExpandingIt()
+    {
+        var xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <Project xmlns="http://schemas.microsoft.com/project"><Name>&secret;</Name><StartDate>2027-01-04T08:00:00</StartDate></Project>
+            """;
+        var refused = Assert.Throws<MspdiException>(() => MspdiReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml))));
+        Assert.Contains("DTD", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not xml at all", "not XML")]
+    [InlineData("<Plan><Task/></Plan>", "not a Microsoft Project XML file")]
+    [InlineData("<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>x</Name></Project>", "no <StartDate>")]
+    public void AFileThatIsNotMspdi_IsRefused_SayingWhy(string content, string reason)
+    {
+        var refused = Assert.Throws<MspdiException>(() => MspdiReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content))));
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+    }
+
+    private static MspdiProject Read(string file)
+    {
+        using var stream = File.OpenRead(SharedData.PathTo(file));
+        return MspdiReader.Read(stream);
+    }
+}

@@ -1,0 +1,160 @@
+namespace Steward.Scheduling.Tests;
+
+// Every link type, lag sign, constraint and calendar case on Microsoft Project's Standard calendar
+// (Monday to Friday, 08:00-12:00 and 13:00-17:00), from Monday 4 January 2027.
+public sealed class SchedulerTests
+{
+    private static readonly DateTime Monday = new(2027, 1, 4, 8, 0, 0);
+
+    [Theory]
+    [InlineData(LinkType.FinishToStart, 0, "2027-01-06T08:00", "2027-01-06T17:00")]
+    [InlineData(LinkType.FinishToStart, 2, "2027-01-08T08:00", "2027-01-08T17:00")]
+    [InlineData(LinkType.FinishToStart, -1, "2027-01-05T08:00", "2027-01-05T17:00")]
+    [InlineData(LinkType.StartToStart, 1, "2027-01-05T08:00", "2027-01-05T17:00")]
+    [InlineData(LinkType.StartToStart, -1, "2027-01-04T08:00", "2027-01-04T17:00")]
+    [InlineData(LinkType.FinishToFinish, 1, "2027-01-06T08:00", "2027-01-06T17:00")]
+    [InlineData(LinkType.FinishToFinish, -1, "2027-01-04T08:00", "2027-01-04T17:00")]
+    [InlineData(LinkType.StartToFinish, 3, "2027-01-06T08:00", "2027-01-06T17:00")]
+    [InlineData(LinkType.StartToFinish, 0, "2027-01-04T08:00", "2027-01-04T17:00")]
+    public void EachLinkType_AndLagSign_PlacesTheSuccessor(LinkType type, double lagDays, string start, string finish)
+    {
+        var schedule = Run([Task("A", 2), Task("B", 1)], [new PlanLink("A", "B", type, Span.WorkingDays(lagDays))]);
+        Assert.Equal((At(start), At(finish)), (schedule["B"].EarlyStart, schedule["B"].EarlyFinish));
+    }
+
+    [Fact]
+    public void AnElapsedLag_RunsThroughTheWeekend_AWorkingLagDoesNot()
+    {
+        var friday = new PlanTask("A", "A", Span.WorkingDays(1)) { Constraint = ConstraintType.StartNoEarlierThan, ConstraintDate = At("2027-01-08T08:00") };
+        var elapsed = Run([friday, Task("B", 1)], [new PlanLink("A", "B", LinkType.FinishToStart, Span.ElapsedMinutes(2 * 24 * 60))]);
+        var working = Run([friday, Task("B", 1)], [new PlanLink("A", "B", LinkType.FinishToStart, Span.WorkingDays(2))]);
+
+        Assert.Equal(At("2027-01-11T08:00"), elapsed["B"].EarlyStart);
+        Assert.Equal(At("2027-01-13T08:00"), working["B"].EarlyStart);
+    }
+
+    [Fact]
+    public void AnElapsedDuration_CountsClockTime()
+    {
+        var schedule = Run([new PlanTask("A", "A", Span.ElapsedMinutes(3 * 24 * 60)) { Constraint = ConstraintType.StartNoEarlierThan, ConstraintDate = At("2027-01-08T08:00") }], []);
+        Assert.Equal(At("2027-01-08T17:00"), schedule["A"].EarlyFinish); // Monday 08:00 is the same moment of work as Friday 17:00
+    }
+
+    [Fact]
+    public void AHolidayInTheCalendar_IsNotWorked()
+    {
+        var calendar = WorkCalendar.Standard(new Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>> { [new DateOnly(2027, 1, 5)] = [] });
+        var schedule = Scheduler.Run(new Plan(Monday, calendar, [Task("A", 2)], []));
+        Assert.Equal(At("2027-01-06T17:00"), schedule["A"].EarlyFinish);
+    }
+
+    [Fact]
+    public void AWorkedSaturday_IsWorked()
+    {
+        var calendar = WorkCalendar.Standard(new Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>> { [new DateOnly(2027, 1, 9)] = [new WorkingPeriod(9 * 60, 13 * 60)] });
+        var schedule = Scheduler.Run(new Plan(Monday, calendar, [Task("A", 5.5)], []));
+        Assert.Equal(At("2027-01-09T13:00"), schedule["A"].EarlyFinish);
+    }
+
+    [Theory]
+    [InlineData(ConstraintType.StartNoEarlierThan, "2027-01-11T08:00", "2027-01-11T08:00")]
+    [InlineData(ConstraintType.FinishNoEarlierThan, "2027-01-12T17:00", "2027-01-12T08:00")]
+    [InlineData(ConstraintType.MustStartOn, "2027-01-05T08:00", "2027-01-05T08:00")] // before its predecessor finishes: the constraint wins
+    [InlineData(ConstraintType.MustFinishOn, "2027-01-13T17:00", "2027-01-13T08:00")]
+    [InlineData(ConstraintType.StartNoLaterThan, "2027-01-20T08:00", "2027-01-06T08:00")]
+    [InlineData(ConstraintType.FinishNoLaterThan, "2027-01-20T17:00", "2027-01-06T08:00")]
+    public void Constraints_HoldTheTask(ConstraintType constraint, string date, string start)
+    {
+        var schedule = Run([Task("A", 2), Task("B", 1) with { Constraint = constraint, ConstraintDate = At(date) }], [new PlanLink("A", "B")]);
+        Assert.Equal(At(start), schedule["B"].EarlyStart);
+    }
+
+    [Fact]
+    public void ALaterConstraintThanTheLinksAllow_ShowsAsNegativeFloat()
+    {
+        var schedule = Run([Task("A", 4), Task("B", 1) with { Constraint = ConstraintType.StartNoLaterThan, ConstraintDate = At("2027-01-06T08:00") }], [new PlanLink("A", "B")]);
+        Assert.Equal((At("2027-01-08T08:00"), At("2027-01-06T08:00")), (schedule["B"].EarlyStart, schedule["B"].LateStart));
+        Assert.Equal(-2 * 480, schedule["B"].TotalFloat);
+        Assert.Equal(-2 * 480, schedule["A"].TotalFloat);
+        Assert.True(schedule["A"].Critical && schedule["B"].Critical);
+    }
+
+    [Fact]
+    public void AMissedDeadline_ShowsAsNegativeFloat_WithoutMovingTheTask()
+    {
+        var schedule = Run([Task("A", 5) with { Deadline = At("2027-01-06T17:00") }], []);
+        Assert.Equal((At("2027-01-08T17:00"), -2 * 480L), (schedule["A"].EarlyFinish, schedule["A"].TotalFloat));
+    }
+
+    [Fact]
+    public void FloatAndTheCriticalPath_FollowTheLongestChain()
+    {
+        var schedule = Run([Task("A", 1), Task("B", 3), Task("C", 1), Task("D", 1)],
+            [new PlanLink("A", "C"), new PlanLink("B", "C"), new PlanLink("A", "D")]);
+        Assert.Equal((2 * 480L, 0L), (schedule["A"].TotalFloat, schedule["A"].FreeFloat));
+        Assert.Equal((2 * 480L, 2 * 480L), (schedule["D"].TotalFloat, schedule["D"].FreeFloat));
+        Assert.Equal(["B", "C"], Assert.Single(schedule.CriticalPaths));
+        Assert.Equal(At("2027-01-07T17:00"), schedule.Finish);
+    }
+
+    [Fact]
+    public void ASummaryTask_RollsUpItsChildren_AndItsLinksHoldThemAll()
+    {
+        var schedule = Run(
+            [Task("A", 1), new PlanTask("S", "Summary", default), Task("B", 2) with { ParentId = "S" }, Task("C", 3) with { ParentId = "S" }, Task("D", 1)],
+            [new PlanLink("A", "S"), new PlanLink("S", "D")]);
+        Assert.Equal(At("2027-01-05T08:00"), schedule["B"].EarlyStart);
+        Assert.Equal(At("2027-01-05T08:00"), schedule["C"].EarlyStart);
+        Assert.Equal((At("2027-01-05T08:00"), At("2027-01-07T17:00"), true), (schedule["S"].EarlyStart, schedule["S"].EarlyFinish, schedule["S"].Summary));
+        Assert.Equal(At("2027-01-08T08:00"), schedule["D"].EarlyStart);
+        Assert.Equal(480, schedule["B"].TotalFloat);
+        Assert.Equal(["A", "C", "D"], Assert.Single(schedule.CriticalPaths));
+    }
+
+    [Fact]
+    public void ACycle_IsRefused_NamingItsTasksInOrder()
+    {
+        var refused = Assert.Throws<DependencyCycleException>(() => Run(
+            [Task("A", 1), Task("B", 1), Task("C", 1), Task("D", 1)],
+            [new PlanLink("A", "B"), new PlanLink("B", "C"), new PlanLink("C", "D"), new PlanLink("D", "B", LinkType.StartToStart)]));
+        Assert.Contains(string.Join(" → ", refused.TaskNames), new[] { "B → C → D → B", "C → D → B → C", "D → B → C → D" });
+        Assert.Contains("These tasks depend on each other in a loop", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATaskLinkedToItself_IsACycle()
+    {
+        var refused = Assert.Throws<DependencyCycleException>(() => Run([Task("A", 1)], [new PlanLink("A", "A")]));
+        Assert.Equal(["A", "A"], refused.TaskNames);
+    }
+
+    [Fact]
+    public void BadPlans_AreRefused_NamingTheTaskOrLink()
+    {
+        Assert.Contains("A: a duration cannot be negative", Refused([Task("A", -1)], []), StringComparison.Ordinal);
+        Assert.Contains("more than ten years", Refused([Task("A", 1), Task("B", 1)], [new PlanLink("A", "B", LinkType.FinishToStart, Span.WorkingDays(11 * 261))]), StringComparison.Ordinal);
+        Assert.Contains("more than ten years", Refused([Task("A", 1), Task("B", 1)], [new PlanLink("A", "B", LinkType.FinishToStart, Span.ElapsedMinutes(-11L * 366 * 1440))]), StringComparison.Ordinal);
+        Assert.Contains("no task has the id Z", Refused([Task("A", 1)], [new PlanLink("A", "Z")]), StringComparison.Ordinal);
+        Assert.Contains("needs a date", Refused([Task("A", 1) with { Constraint = ConstraintType.MustStartOn }], []), StringComparison.Ordinal);
+        Assert.Contains("Two tasks have the id A", Refused([Task("A", 1), Task("A", 2)], []), StringComparison.Ordinal);
+        Assert.Contains("summary task", Refused([new PlanTask("S", "S", default), Task("B", 1) with { ParentId = "S" }, Task("C", 1)], [new PlanLink("C", "S", LinkType.FinishToFinish)]), StringComparison.Ordinal);
+        Assert.Contains("inside itself", Refused([Task("A", 1) with { ParentId = "B" }, Task("B", 1) with { ParentId = "A" }], []), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACalendarWithNoWorkingTime_IsRefused()
+    {
+        var refused = Assert.Throws<PlanException>(() => new WorkCalendar("Never", new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>()));
+        Assert.Contains("no working time", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static string Refused(IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanLink> links) =>
+        Assert.ThrowsAny<PlanException>(() => Run(tasks, links)).Message;
+
+    private static Schedule Run(IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanLink> links) =>
+        Scheduler.Run(new Plan(Monday, WorkCalendar.Standard(), tasks, links));
+
+    private static PlanTask Task(string id, double days) => new(id, id, new Span((long)(days * 480)));
+
+    private static DateTime At(string text) => DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+}
