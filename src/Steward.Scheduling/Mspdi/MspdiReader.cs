@@ -9,7 +9,7 @@ namespace Steward.Scheduling.Mspdi;
 public sealed record MicrosoftProjectDates(DateTime EarlyStart, DateTime EarlyFinish, DateTime LateStart, DateTime LateFinish, long TotalSlackMinutes, bool Critical);
 
 public sealed record MspdiTask(
-    int Uid, string Name, int OutlineLevel, bool Summary, bool Milestone, Span Duration, ConstraintType Constraint, DateTime? ConstraintDate,
+    int Uid, string Name, int OutlineLevel, bool Summary, bool Milestone, Span Duration, int DurationFormat, ConstraintType Constraint, DateTime? ConstraintDate,
     DateTime? Deadline, DateTime? ManualStart, int PercentComplete, DateTime? ActualStart, DateTime? ActualFinish, MicrosoftProjectDates? Computed)
 {
     public string Id => Uid.ToString(CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ public static class MspdiReader
                 continue; // a blank row in the task sheet
             }
 
-            var read = ReadTask(task);
+            var read = ReadTask(task, Text(project, "Title") ?? Text(project, "Name"));
             tasks.Add(read);
             foreach (var link in task.Elements(Ns + "PredecessorLink"))
             {
@@ -122,10 +122,11 @@ public static class MspdiReader
         return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, tasks, links);
     }
 
-    private static MspdiTask ReadTask(XElement task)
+    // The project summary task (UID 0) usually has no name of its own: it is the project.
+    private static MspdiTask ReadTask(XElement task, string? projectName)
     {
         var uid = Int(task, "UID") ?? throw new MspdiException("A task has no <UID>.");
-        var name = Text(task, "Name") ?? $"Task {uid}";
+        var name = Text(task, "Name") ?? (uid == 0 ? projectName : null) ?? $"Task {uid}";
         var duration = Text(task, "Duration") is { } text ? Minutes(text, $"Task {uid} ({name}): <Duration>") : 0;
         MicrosoftProjectDates? computed = null;
         if (Date(task, "EarlyStart") is { } earlyStart && Date(task, "EarlyFinish") is { } earlyFinish
@@ -136,7 +137,7 @@ public static class MspdiReader
 
         return new MspdiTask(
             uid, name, Int(task, "OutlineLevel") ?? 1, Int(task, "Summary") == 1, Int(task, "Milestone") == 1,
-            new Span(duration, IsElapsed(Int(task, "DurationFormat"))),
+            new Span(duration, IsElapsed(Int(task, "DurationFormat"))), Int(task, "DurationFormat") ?? 7,
             (Int(task, "ConstraintType") ?? 0) switch
             {
                 0 => ConstraintType.AsSoonAsPossible,

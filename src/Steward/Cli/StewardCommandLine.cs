@@ -24,6 +24,7 @@ public static class StewardCommandLine
             RolesCommand.Create(),
             TokensCommand.Create(),
             RaidCommand.Create(),
+            PlanCommand.Create(),
         };
         root.Options.Add(CommonOptions.Database);
 
