@@ -2,9 +2,10 @@ using Steward.Scheduling;
 
 namespace Steward.Benchmarks;
 
-// A large plan shaped like real ones: tasks in workstreams of about a hundred under summary tasks, each
-// task waiting on a couple of recent tasks (mostly finish-to-start, some start-to-start, finish-to-finish
-// and start-to-finish, with leads and lags), a milestone every twenty tasks.
+// A large plan shaped like a portfolio's: projects of a thousand tasks, in workstreams of a hundred under
+// summary tasks; each task waits on a couple of earlier tasks of its project (mostly finish-to-start,
+// some start-to-start, finish-to-finish and start-to-finish, with leads and lags); a milestone every
+// twenty tasks; one link in a hundred reaches into the previous project.
 public static class SyntheticPlan
 {
     public static Plan Generate(int tasks, int linksPerTask, int seed)
@@ -26,7 +27,14 @@ public static class SyntheticPlan
             list.Add(new PlanTask($"T{i}", $"Task {i}", Span.WorkingDays(days)) { ParentId = stream });
             for (var l = 0; l < linksPerTask && i > 0; l++)
             {
-                var predecessor = Math.Max(0, i - 1 - random.Next(Math.Min(i, 300)));
+                var project = i / 1000 * 1000;
+                var reach = random.Next(100) == 0 && project >= 1000 ? i - project + 1000 : Math.Min(i - project, 300);
+                if (reach == 0)
+                {
+                    break;
+                }
+
+                var predecessor = i - 1 - random.Next(reach);
                 var roll = random.Next(100);
                 var type = roll < 80 ? LinkType.FinishToStart : roll < 90 ? LinkType.StartToStart : roll < 97 ? LinkType.FinishToFinish : LinkType.StartToFinish;
                 links.Add(new PlanLink($"T{predecessor}", $"T{i}", type, Span.WorkingDays(random.Next(-2, 6))));

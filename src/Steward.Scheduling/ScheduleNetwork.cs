@@ -24,10 +24,38 @@ internal sealed class ScheduleNetwork
         this.children = children;
         Links = links;
         NodeCount = taskOfNode.Length;
-        (InStart, InLinks) = Index(links, NodeCount, l => l.To);
-        (OutStart, OutLinks) = Index(links, NodeCount, l => l.From);
+        (InStart, InLinks) = Index(links, NodeCount, to: true);
+        (OutStart, OutLinks) = Index(links, NodeCount, to: false);
         Order = TopologicalOrder();
+
+        // What the passes ask of every node, read once: they run over millions of nodes.
+        Minutes = new long[NodeCount];
+        Elapsed = new bool[NodeCount];
+        SummaryNode = new bool[NodeCount];
+        Constrained = new bool[NodeCount];
+        Manual = new bool[NodeCount];
+        for (var node = 0; node < NodeCount; node++)
+        {
+            var task = tasks[taskOfNode[node]];
+            SummaryNode[node] = children[taskOfNode[node]] is not null;
+            Minutes[node] = SummaryNode[node] ? 0 : task.Duration.Minutes;
+            Elapsed[node] = !SummaryNode[node] && task.Duration.Elapsed;
+            Manual[node] = !SummaryNode[node] && task.ManualStart is not null;
+            Constrained[node] = task.ConstraintDate is not null && HoldsConstraint(node);
+        }
     }
+
+    // A summary task's nodes take no time; a leaf takes its duration, in working or elapsed minutes.
+    public long[] Minutes { get; }
+
+    public bool[] Elapsed { get; }
+
+    public bool[] SummaryNode { get; }
+
+    // Holds a dated constraint of its task (a summary's start node its start constraints, its finish node the others).
+    public bool[] Constrained { get; }
+
+    public bool[] Manual { get; }
 
     public int NodeCount { get; }
 
@@ -99,7 +127,12 @@ internal sealed class ScheduleNetwork
         var links = new List<NetworkLink>(plan.Links.Count + tasks.Count * 2);
         for (var t = 0; t < tasks.Count; t++)
         {
-            foreach (var child in children[t] ?? [])
+            if (children[t] is not { } kids)
+            {
+                continue;
+            }
+
+            foreach (var child in kids)
             {
                 links.Add(new NetworkLink(startNode[t], startNode[child], LinkType.StartToStart, default, Structural: true));
                 links.Add(new NetworkLink(finishNode[child], finishNode[t], LinkType.FinishToFinish, default, Structural: true));
@@ -109,15 +142,15 @@ internal sealed class ScheduleNetwork
         var weekMinutes = Enum.GetValues<DayOfWeek>().Sum(d => plan.Calendar.WorkingWeek(d).Sum(p => (long)p.Minutes));
         foreach (var link in plan.Links)
         {
-            var name = $"The link from {link.PredecessorId} to {link.SuccessorId}";
+            string Name() => $"The link from {link.PredecessorId} to {link.SuccessorId}";
             if (!index.TryGetValue(link.PredecessorId, out var from))
             {
-                throw new PlanException($"{name}: no task has the id {link.PredecessorId}");
+                throw new PlanException($"{Name()}: no task has the id {link.PredecessorId}");
             }
 
             if (!index.TryGetValue(link.SuccessorId, out var to))
             {
-                throw new PlanException($"{name}: no task has the id {link.SuccessorId}");
+                throw new PlanException($"{Name()}: no task has the id {link.SuccessorId}");
             }
 
             if (from == to)
@@ -128,12 +161,12 @@ internal sealed class ScheduleNetwork
             var limit = link.Lag.Elapsed ? TenYears : weekMinutes * 522 / 10;
             if (Math.Abs(link.Lag.Minutes) > limit)
             {
-                throw new PlanException($"{name}: a lag or lead of more than ten years is not a plan");
+                throw new PlanException($"{Name()}: a lag or lead of more than ten years is not a plan");
             }
 
             if (children[to] is not null && link.Type is LinkType.FinishToFinish or LinkType.StartToFinish)
             {
-                throw new PlanException($"{name}: {tasks[to].Name} is a summary task; a link to it must be finish-to-start or start-to-start");
+                throw new PlanException($"{Name()}: {tasks[to].Name} is a summary task; a link to it must be finish-to-start or start-to-start");
             }
 
             var fromNode = link.Type is LinkType.FinishToStart or LinkType.FinishToFinish ? finishNode[from] : startNode[from];
@@ -148,17 +181,14 @@ internal sealed class ScheduleNetwork
 
     public bool IsSummary(int task) => children[task] is not null;
 
-    public bool IsSummaryNode(int node) => children[taskOfNode[node]] is not null;
+    public bool IsSummaryNode(int node) => SummaryNode[node];
 
     public int StartNode(int task) => startNode[task];
 
     public bool IsFinishNode(int node) => finishNode[taskOfNode[node]] == node;
 
-    // A summary task's nodes take no time; a leaf takes its duration.
-    public Span DurationOf(int node) => IsSummaryNode(node) ? default : TaskOf(node).Duration;
-
     // A summary task's start-date constraints hold its start node, its finish-date constraints its finish node.
-    public bool HoldsConstraint(int node)
+    private bool HoldsConstraint(int node)
     {
         var task = taskOfNode[node];
         if (children[task] is null)
@@ -193,9 +223,10 @@ internal sealed class ScheduleNetwork
     private static void CheckOutline(IReadOnlyList<PlanTask> tasks, Dictionary<string, int> index)
     {
         var state = new byte[tasks.Count]; // 0 unvisited, 1 on the current chain, 2 known to reach the top
+        var chain = new List<int>();
         for (var t = 0; t < tasks.Count; t++)
         {
-            var chain = new List<int>();
+            chain.Clear();
             var at = t;
             while (state[at] == 0)
             {
@@ -220,12 +251,13 @@ internal sealed class ScheduleNetwork
         }
     }
 
-    private static (int[] Start, int[] Items) Index(NetworkLink[] links, int nodes, Func<NetworkLink, int> key)
+    private static (int[] Start, int[] Items) Index(NetworkLink[] links, int nodes, bool to)
     {
+        int Key(in NetworkLink link) => to ? link.To : link.From;
         var start = new int[nodes + 1];
         foreach (var link in links)
         {
-            start[key(link) + 1]++;
+            start[Key(link) + 1]++;
         }
 
         for (var n = 0; n < nodes; n++)
@@ -237,7 +269,7 @@ internal sealed class ScheduleNetwork
         var items = new int[links.Length];
         for (var l = 0; l < links.Length; l++)
         {
-            items[fill[key(links[l])]++] = l;
+            items[fill[Key(links[l])]++] = l;
         }
 
         return (start, items);

@@ -47,14 +47,14 @@ public static class Scheduler
                     });
                 }
 
-                var task = network.TaskOf(node);
-                if (task.ManualStart is { } manual && !network.IsSummaryNode(node))
+                if (network.Manual[node])
                 {
-                    start = timeline.OffsetOf(manual);
+                    start = timeline.OffsetOf(network.TaskOf(node).ManualStart!.Value);
                 }
-                else if (network.HoldsConstraint(node) && task.ConstraintDate is { } date)
+                else if (network.Constrained[node])
                 {
-                    var at = timeline.OffsetOf(date);
+                    var task = network.TaskOf(node);
+                    var at = timeline.OffsetOf(task.ConstraintDate!.Value);
                     start = task.Constraint switch
                     {
                         ConstraintType.StartNoEarlierThan => Math.Max(start, at),
@@ -77,7 +77,7 @@ public static class Scheduler
             {
                 var node = network.Order[i];
                 var finish = projectFinish;
-                var manual = network.TaskOf(node).ManualStart is not null;
+                var manual = network.Manual[node];
                 for (var e = network.OutStart[node]; e < network.OutStart[node + 1]; e++)
                 {
                     var link = network.Links[network.OutLinks[e]];
@@ -97,9 +97,9 @@ public static class Scheduler
                 }
 
                 var task = network.TaskOf(node);
-                if (network.HoldsConstraint(node) && task.ConstraintDate is { } date)
+                if (network.Constrained[node])
                 {
-                    var at = timeline.OffsetOf(date);
+                    var at = timeline.OffsetOf(task.ConstraintDate!.Value);
                     finish = task.Constraint switch
                     {
                         ConstraintType.StartNoLaterThan or ConstraintType.MustStartOn => Math.Min(finish, FinishFor(node, at)),
@@ -208,15 +208,18 @@ public static class Scheduler
             // it; otherwise two unrelated critical chains under one summary would read as one.
             bool Driving(NetworkLink link) => critical[link.From] && critical[link.To] && LinkSlack(link) <= 0;
             var linkedSummary = new bool[network.NodeCount];
-            foreach (var link in network.Links.Where(l => !l.Structural && Driving(l)))
+            foreach (var link in network.Links)
             {
-                linkedSummary[link.From] = linkedSummary[link.To] = true;
-                group[Find(link.From)] = Find(link.To);
+                if (!link.Structural && Driving(link))
+                {
+                    linkedSummary[link.From] = linkedSummary[link.To] = true;
+                    group[Find(link.From)] = Find(link.To);
+                }
             }
 
-            foreach (var link in network.Links.Where(l => l.Structural && Driving(l)))
+            foreach (var link in network.Links)
             {
-                if (linkedSummary[network.IsSummaryNode(link.From) ? link.From : link.To])
+                if (link.Structural && Driving(link) && linkedSummary[network.IsSummaryNode(link.From) ? link.From : link.To])
                 {
                     group[Find(link.From)] = Find(link.To);
                 }
@@ -254,16 +257,10 @@ public static class Scheduler
             !lag.Elapsed ? offset - lag.Minutes
                 : timeline.OffsetOf((toFinish ? timeline.StartAt(offset) : timeline.FinishAt(offset)).AddMinutes(-lag.Minutes));
 
-        private long FinishFor(int node, long start)
-        {
-            var duration = network.DurationOf(node);
-            return !duration.Elapsed ? start + duration.Minutes : timeline.OffsetOf(timeline.StartAt(start).AddMinutes(duration.Minutes));
-        }
+        private long FinishFor(int node, long start) =>
+            !network.Elapsed[node] ? start + network.Minutes[node] : timeline.OffsetOf(timeline.StartAt(start).AddMinutes(network.Minutes[node]));
 
-        private long StartFor(int node, long finish)
-        {
-            var duration = network.DurationOf(node);
-            return !duration.Elapsed ? finish - duration.Minutes : timeline.OffsetOf(timeline.FinishAt(finish).AddMinutes(-duration.Minutes));
-        }
+        private long StartFor(int node, long finish) =>
+            !network.Elapsed[node] ? finish - network.Minutes[node] : timeline.OffsetOf(timeline.FinishAt(finish).AddMinutes(-network.Minutes[node]));
     }
 }

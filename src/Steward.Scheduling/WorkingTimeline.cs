@@ -8,8 +8,11 @@ namespace Steward.Scheduling;
 public sealed class WorkingTimeline(WorkCalendar calendar, DateOnly epoch)
 {
     private const int MaxDays = 200 * 366;
-    private readonly List<long> after = [0];   // after[i]: working minutes from the epoch to the start of day epoch + i
-    private readonly List<long> before = [0];  // before[i]: working minutes from the start of day epoch - i to the epoch
+    private const int Chunk = 366;
+
+    // starts[i]: working minutes from the epoch to the start of day firstDay + i (negative before the epoch).
+    private readonly List<long> starts = [0];
+    private int firstDay;
 
     public WorkCalendar Calendar => calendar;
 
@@ -23,7 +26,19 @@ public sealed class WorkingTimeline(WorkCalendar calendar, DateOnly epoch)
             worked += Math.Clamp(minute - period.From, 0, period.Minutes);
         }
 
-        return DayStart(day.DayNumber - epoch.DayNumber) + worked;
+        var index = day.DayNumber - epoch.DayNumber - firstDay;
+        while (index < 0)
+        {
+            ExtendBack();
+            index = day.DayNumber - epoch.DayNumber - firstDay;
+        }
+
+        while (index >= starts.Count)
+        {
+            ExtendForward();
+        }
+
+        return starts[index] + worked;
     }
 
     // The instant the working minute at this offset begins.
@@ -34,41 +49,40 @@ public sealed class WorkingTimeline(WorkCalendar calendar, DateOnly epoch)
 
     private DateTime At(long offset, bool finish)
     {
-        // The first day whose end reaches past the offset (a start) or up to it (a finish).
-        bool Reaches(long day) => finish ? DayStart(day + 1) >= offset : DayStart(day + 1) > offset;
-        long low = 0, high = 0;
-        if (Reaches(0))
+        // The day is the first whose end reaches past the offset (a start) or up to it (a finish). Lay
+        // out days until the answer lies inside, then search the day starts.
+        if (starts.Count < 2)
         {
-            for (var step = 1L; Reaches(low); step *= 2)
-            {
-                high = low;
-                low -= step;
-            }
-        }
-        else
-        {
-            for (var step = 1L; !Reaches(high); step *= 2)
-            {
-                low = high;
-                high += step;
-            }
+            ExtendForward();
         }
 
-        while (high - low > 1)
+        while (finish ? starts[1] >= offset : starts[1] > offset)
         {
-            var middle = low + (high - low) / 2;
-            if (Reaches(middle))
+            ExtendBack();
+        }
+
+        while (finish ? starts[^1] < offset : starts[^1] <= offset)
+        {
+            ExtendForward();
+        }
+
+        var days = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(starts);
+        int low = 1, high = days.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (finish ? days[middle] >= offset : days[middle] > offset)
             {
                 high = middle;
             }
             else
             {
-                low = middle;
+                low = middle + 1;
             }
         }
 
-        var date = epoch.AddDays((int)high);
-        var remaining = offset - DayStart(high);
+        var date = epoch.AddDays(firstDay + low - 1);
+        var remaining = offset - days[low - 1];
         foreach (var period in calendar.PeriodsOn(date))
         {
             if (finish ? remaining <= period.Minutes : remaining < period.Minutes)
@@ -82,33 +96,35 @@ public sealed class WorkingTimeline(WorkCalendar calendar, DateOnly epoch)
         throw new InvalidOperationException("A working minute fell outside its day's working periods.");
     }
 
-    private long DayStart(long day)
+    private void ExtendForward()
     {
-        if (day >= 0)
+        Guard();
+        for (var i = 0; i < Chunk; i++)
         {
-            while (after.Count <= day)
-            {
-                Extend(after, epoch.AddDays(after.Count - 1));
-            }
-
-            return after[(int)day];
+            starts.Add(starts[^1] + calendar.MinutesOn(epoch.AddDays(firstDay + starts.Count - 1)));
         }
-
-        while (before.Count <= -day)
-        {
-            Extend(before, epoch.AddDays(-before.Count));
-        }
-
-        return -before[(int)-day];
     }
 
-    private void Extend(List<long> days, DateOnly next)
+    private void ExtendBack()
     {
-        if (days.Count > MaxDays)
+        Guard();
+        var earlier = new long[Chunk];
+        var next = starts[0];
+        for (var i = Chunk - 1; i >= 0; i--)
+        {
+            next -= calendar.MinutesOn(epoch.AddDays(firstDay - Chunk + i));
+            earlier[i] = next;
+        }
+
+        starts.InsertRange(0, earlier);
+        firstDay -= Chunk;
+    }
+
+    private void Guard()
+    {
+        if (starts.Count > MaxDays)
         {
             throw new PlanException($"The plan reaches more than 200 years from {epoch:yyyy-MM-dd}; check its dates, durations and lags.");
         }
-
-        days.Add(days[^1] + calendar.MinutesOn(next));
     }
 }
