@@ -137,10 +137,13 @@ public static class Scheduler
 
         private TaskSchedule LeafOf(PlanTask task, int node, bool critical)
         {
+            // A milestone sits at the end of the work before it (Friday 17:00, not Monday 08:00), as in
+            // Microsoft Project, unless nothing comes before it and it opens the project.
+            DateTime Milestone(long at) => at <= projectStart ? timeline.StartAt(at) : timeline.FinishAt(at);
             var zero = ef[node] == es[node];
             return new TaskSchedule(
-                task.Id, zero ? timeline.FinishAt(es[node]) : timeline.StartAt(es[node]), timeline.FinishAt(ef[node]),
-                zero ? timeline.FinishAt(ls[node]) : timeline.StartAt(ls[node]), timeline.FinishAt(lf[node]),
+                task.Id, zero ? Milestone(es[node]) : timeline.StartAt(es[node]), zero ? Milestone(ef[node]) : timeline.FinishAt(ef[node]),
+                zero ? Milestone(ls[node]) : timeline.StartAt(ls[node]), zero ? Milestone(lf[node]) : timeline.FinishAt(lf[node]),
                 ls[node] - es[node], FreeFloat(node), critical, Summary: false);
         }
 

@@ -131,6 +131,28 @@ public sealed class MspdiOracleTests
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFileOverFiftyMegabytes_IsRefused()
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes("<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>");
+        var body = new byte[MspdiReader.MaxBytes + 1024];
+        Array.Fill(body, (byte)'a');
+        using var file = new MemoryStream([.. head, .. body, .. System.Text.Encoding.UTF8.GetBytes("</Name></Project>")]);
+        var refused = Assert.Throws<MspdiException>(() => MspdiReader.Read(file));
+        Assert.Contains("larger than 50 MB", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnreadableConstraintDate_IsRefused_NamingIt()
+    {
+        var xml = """
+            <Project xmlns="http://schemas.microsoft.com/project"><StartDate>2027-01-04T08:00:00</StartDate>
+            <Tasks><Task><UID>1</UID><Name>Build</Name><ConstraintType>4</ConstraintType><ConstraintDate>next Tuesday</ConstraintDate></Task></Tasks></Project>
+            """;
+        var refused = Assert.Throws<MspdiException>(() => MspdiReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml))));
+        Assert.Contains("Task 1 (Build): <ConstraintDate> 'next Tuesday' is not a date", refused.Message, StringComparison.Ordinal);
+    }
+
     private static MspdiProject Read(string file)
     {
         using var stream = File.OpenRead(SharedData.PathTo(file));

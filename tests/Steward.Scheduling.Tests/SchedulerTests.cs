@@ -112,6 +112,15 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void AMilestone_SitsAtTheEndOfTheWorkBeforeIt_OrAtTheProjectsStart()
+    {
+        var schedule = Run([Task("Kick-off", 0), Task("A", 5), Task("Done", 0)], [new PlanLink("Kick-off", "A"), new PlanLink("A", "Done")]);
+        Assert.Equal((Monday, Monday), (schedule["Kick-off"].EarlyStart, schedule["Kick-off"].EarlyFinish));
+        Assert.Equal((At("2027-01-08T17:00"), At("2027-01-08T17:00")), (schedule["Done"].EarlyStart, schedule["Done"].EarlyFinish));
+        Assert.Equal(["Kick-off", "A", "Done"], Assert.Single(schedule.CriticalPaths));
+    }
+
+    [Fact]
     public void ACycle_IsRefused_NamingItsTasksInOrder()
     {
         var refused = Assert.Throws<DependencyCycleException>(() => Run(

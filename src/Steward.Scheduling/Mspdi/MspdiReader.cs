@@ -127,6 +127,18 @@ public static class MspdiReader
     {
         var uid = Int(task, "UID") ?? throw new MspdiException("A task has no <UID>.");
         var name = Text(task, "Name") ?? (uid == 0 ? projectName : null) ?? $"Task {uid}";
+        try
+        {
+            return ReadTaskFields(task, uid, name);
+        }
+        catch (MspdiException bad) when (!bad.Message.StartsWith("Task ", StringComparison.Ordinal))
+        {
+            throw new MspdiException($"Task {uid} ({name}): {bad.Message}");
+        }
+    }
+
+    private static MspdiTask ReadTaskFields(XElement task, int uid, string name)
+    {
         var duration = Text(task, "Duration") is { } text ? Minutes(text, $"Task {uid} ({name}): <Duration>") : 0;
         MicrosoftProjectDates? computed = null;
         if (Date(task, "EarlyStart") is { } earlyStart && Date(task, "EarlyFinish") is { } earlyFinish
@@ -220,7 +232,7 @@ public static class MspdiReader
 
         return [.. (day.Element(Ns + "WorkingTimes")?.Elements(Ns + "WorkingTime") ?? [])
             .Where(w => Text(w, "FromTime") is not null && Text(w, "ToTime") is not null)
-            .Select(w => WorkingPeriod.Of(TimeOnly.Parse(Text(w, "FromTime")!, CultureInfo.InvariantCulture), TimeOnly.Parse(Text(w, "ToTime")!, CultureInfo.InvariantCulture)))];
+            .Select(w => WorkingPeriod.Of(Time(w, "FromTime"), Time(w, "ToTime")))];
     }
 
     // Microsoft Project's duration formats: the even codes from 4 to 12, and 20, are elapsed (clock)
@@ -237,11 +249,15 @@ public static class MspdiReader
         {
             return (long)XmlConvert.ToTimeSpan(iso).TotalMinutes;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             throw new MspdiException($"{what} '{iso}' is not a duration such as PT8H0M0S.");
         }
     }
+
+    private static TimeOnly Time(XElement parent, string name) =>
+        TimeOnly.TryParse(Text(parent, name), CultureInfo.InvariantCulture, out var time) ? time
+            : throw new MspdiException($"<{name}> '{Text(parent, name)}' in the calendar is not a time of day such as 08:00:00.");
 
     private static string? Text(XElement parent, string name) => parent.Element(Ns + name)?.Value is { Length: > 0 } value ? value.Trim() : null;
 
@@ -250,7 +266,8 @@ public static class MspdiReader
             : throw new MspdiException($"<{name}> '{text}' is not a whole number.") : null;
 
     private static long? Long(XElement parent, string name) =>
-        Text(parent, name) is { } text ? (long)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+        Text(parent, name) is { } text ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (long)value
+            : throw new MspdiException($"<{name}> '{text}' is not a number.") : null;
 
     private static DateTime? Date(XElement parent, string name) =>
         Text(parent, name) is { } text ? DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value
