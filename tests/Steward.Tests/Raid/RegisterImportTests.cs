@@ -95,7 +95,8 @@ public abstract class RegisterImportTests<TApp>(TApp app) : IClassFixture<TApp> 
             .Append($"Both sides,{programme.Code},Acme Ltd,2027-01-01,,{owner.Email}\n")
             .Append($"Nowhere,NOPE-404,,2027-01-01,,{owner.Email}\n")
             .Append($"Odd status,,Acme Ltd,2027-01-01,Maybe,{owner.Email}\n")
-            .Append($"Long ago,,Acme Ltd,1900-01-01,,{owner.Email}\n");
+            .Append($"Long ago,,Acme Ltd,1900-01-01,,{owner.Email}\n")
+            .Append("Nobody's,,Acme Ltd,2027-01-01,,\n");
         var response = await PostFileAsync($"/api/v1/units/{project.Code}/dependencies/import", Encoding.UTF8.GetBytes(csv.ToString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -105,7 +106,8 @@ public abstract class RegisterImportTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains("No unit has the code NOPE-404", errors.GetProperty("row 5, From unit")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("'Maybe' is not a status", errors.GetProperty("row 6, Status")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("row 7, Needed by", out _), errors.ToString());
-        Assert.Equal(5, errors.EnumerateObject().Count());
+        Assert.Contains("Choose who owns", errors.GetProperty("row 8, Owner email")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(6, errors.EnumerateObject().Count());
         Assert.Empty(await ListAsync(project.Code, "dependencies?status=all"));
 
         var issues = await PostFileAsync($"/api/v1/units/{project.Code}/issues/import",

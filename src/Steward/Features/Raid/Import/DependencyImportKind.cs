@@ -93,9 +93,11 @@ public sealed class DependencyImportKind : RaidImportKind
             return null;
         }
 
-        row.Problems((await validator!.ValidateAsync(input, ct)).Errors, p => p == nameof(DependencyInput.ProviderOwnerId) ? ProviderOwner : FieldOf(p));
+        // The unit is looked up even when the row has other problems, so that all of them are reported at once.
+        var failures = (await validator!.ValidateAsync(input, ct)).Errors;
+        row.Problems(failures, p => p == nameof(DependencyInput.ProviderOwnerId) ? ProviderOwner : FieldOf(p));
         Guid? provider = null;
-        if (!row.HasProblems && input.ProviderUnit is { } code)
+        if (input.ProviderUnit is { } code && failures.All(f => f.PropertyName != nameof(DependencyInput.ProviderUnit)))
         {
             if (!unitsByCode.TryGetValue(code, out var found))
             {

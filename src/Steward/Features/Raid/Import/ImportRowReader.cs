@@ -128,6 +128,10 @@ public sealed class ImportRowReader(
         return null;
     }
 
+    // The column the field was read from. A file may give the owner by e-mail alone, so a problem with
+    // the owner falls back to that column.
     public static string HeadingOf(IReadOnlyList<ImportColumn> columns, string field) =>
-        columns.FirstOrDefault(c => c.Field == field)?.Heading ?? field;
+        columns.FirstOrDefault(c => c.Field == field)?.Heading
+        ?? (field == RaidImportKind.Owner ? columns.FirstOrDefault(c => c.Field == RaidImportKind.OwnerEmail)?.Heading : null)
+        ?? field;
 }
