@@ -8,7 +8,7 @@ namespace Steward.Features.Raid;
 
 // Assumptions from a spreadsheet. An assumption imported as invalid raises nothing: whatever it led to
 // is in the file's own issue or risk log.
-public sealed class AssumptionImportKind : RaidImportKind
+public sealed class AssumptionImportKind() : RaidImportKind<AssumptionInput>("assumptions", "assumption", Known, ["Assumptions", "Assumption Log", "RAID"], ["Assumption", "Status", "Validation due"], db => new AssumptionInputValidator(db, checkPeople: false))
 {
     public const string Statement = "statement";
     public const string ImpactIfWrong = "impactIfWrong";
@@ -29,43 +29,14 @@ public sealed class AssumptionImportKind : RaidImportKind
         .Field(Status, "Status (unvalidated, validated or invalid)", "Status", "Assumption status", "Current status")
         .Ignore([.. Bookkeeping, "Validation overdue", "Raised as"]);
 
-    private AssumptionInputValidator? validator;
-
-    public override string Register => "assumptions";
-
-    public override string Singular => "assumption";
-
-    public override ImportFieldSet Fields => Known;
-
-    public override IReadOnlyList<string> PreferredSheets => ["Assumptions", "Assumption Log", "RAID"];
-
-    public override IReadOnlyList<string> PreviewHeadings => ["Assumption", "Status", "Validation due"];
-
-    public override IEnumerable<string> MissingFields(IReadOnlySet<string> mapped)
-    {
-        if (!mapped.Contains(Statement))
-        {
-            yield return "the assumption itself";
-        }
-    }
-
-    public override Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
-    {
-        validator = new AssumptionInputValidator(db, checkPeople: false);
-        return Task.CompletedTask;
-    }
+    protected override IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; } =
+        [([Statement], "the assumption itself")];
 
     public override async Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct)
     {
         var status = row.Choice(Status, "a status: use unvalidated, validated or invalid", StatusWords) ?? AssumptionStatus.Unvalidated;
         var input = new AssumptionInput(row.Text(Statement), owner, row.Text(ImpactIfWrong), row.Date(ValidationDue));
-        if (row.HasProblems)
-        {
-            return null;
-        }
-
-        row.Problems((await validator!.ValidateAsync(input, ct)).Errors, FieldOf);
-        if (row.HasProblems)
+        if (!await AcceptsAsync(row, input, FieldOf, ct))
         {
             return null;
         }

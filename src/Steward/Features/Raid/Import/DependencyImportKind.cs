@@ -8,7 +8,7 @@ namespace Steward.Features.Raid;
 
 // Dependencies from a spreadsheet: each row needs something from another unit (by its code) or from a
 // party outside Steward, exactly one of the two, as on the form.
-public sealed class DependencyImportKind : RaidImportKind
+public sealed class DependencyImportKind() : RaidImportKind<DependencyInput>("dependencies", "dependency", Known, ["Dependencies", "Dependency Log", "Dependency Register", "RAID"], ["What is needed", "From", "Needed by", "Status"], db => new DependencyInputValidator(db, checkPeople: false))
 {
     public const string Title = "title";
     public const string Description = "description";
@@ -39,40 +39,14 @@ public sealed class DependencyImportKind : RaidImportKind
         .Field(Status, "Status (proposed, agreed, at risk, delivered or broken)", "Status", "Dependency status", "Current status")
         .Ignore([.. Bookkeeping, "Working days late", "Days late"]);
 
-    private DependencyInputValidator? validator;
     private Dictionary<string, Guid> unitsByCode = [];
 
-    public override string Register => "dependencies";
-
-    public override string Singular => "dependency";
-
-    public override ImportFieldSet Fields => Known;
-
-    public override IReadOnlyList<string> PreferredSheets => ["Dependencies", "Dependency Log", "Dependency Register", "RAID"];
-
-    public override IReadOnlyList<string> PreviewHeadings => ["What is needed", "From", "Needed by", "Status"];
-
-    public override IEnumerable<string> MissingFields(IReadOnlySet<string> mapped)
-    {
-        if (!mapped.Contains(Title))
-        {
-            yield return "what is needed";
-        }
-
-        if (!mapped.Contains(ProviderUnit) && !mapped.Contains(ExternalParty))
-        {
-            yield return "who it is needed from (a unit's code, or a party outside Steward)";
-        }
-
-        if (!mapped.Contains(NeededBy))
-        {
-            yield return "the date it is needed by";
-        }
-    }
+    protected override IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; } =
+        [([Title], "what is needed"), ([ProviderUnit, ExternalParty], "who it is needed from (a unit's code, or a party outside Steward)"), ([NeededBy], "the date it is needed by")];
 
     public override async Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
     {
-        validator = new DependencyInputValidator(db, checkPeople: false);
+        await base.PrepareAsync(db, unit, ct);
         unitsByCode = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, ct);
     }
 
@@ -94,8 +68,7 @@ public sealed class DependencyImportKind : RaidImportKind
         }
 
         // The unit is looked up even when the row has other problems, so that all of them are reported at once.
-        var failures = (await validator!.ValidateAsync(input, ct)).Errors;
-        row.Problems(failures, p => p == nameof(DependencyInput.ProviderOwnerId) ? ProviderOwner : FieldOf(p));
+        var failures = await CheckAsync(row, input, p => p == nameof(DependencyInput.ProviderOwnerId) ? ProviderOwner : FieldOf(p), ct);
         Guid? provider = null;
         if (input.ProviderUnit is { } code && failures.All(f => f.PropertyName != nameof(DependencyInput.ProviderUnit)))
         {

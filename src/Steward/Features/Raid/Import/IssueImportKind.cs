@@ -7,7 +7,7 @@ using Steward.Infrastructure.Spreadsheets;
 namespace Steward.Features.Raid;
 
 // Issues from a spreadsheet: Steward's export and the issue log of a RAID template.
-public sealed class IssueImportKind : RaidImportKind
+public sealed class IssueImportKind() : RaidImportKind<IssueInput>("issues", "issue", Known, ["Issue Log", "Issues", "Issue Register", "RAID"], ["Title", "Priority", "Status", "Target resolution"], db => new IssueInputValidator(db, checkPeople: false))
 {
     public const string Title = "title";
     public const string Description = "description";
@@ -43,36 +43,8 @@ public sealed class IssueImportKind : RaidImportKind
         .Field(Status, "Status (open, resolved or closed)", "Status", "Issue status", "Current status")
         .Ignore([.. Bookkeeping, "From risk", "Raised by", "Author"]);
 
-    private IssueInputValidator? validator;
-
-    public override string Register => "issues";
-
-    public override string Singular => "issue";
-
-    public override ImportFieldSet Fields => Known;
-
-    public override IReadOnlyList<string> PreferredSheets => ["Issue Log", "Issues", "Issue Register", "RAID"];
-
-    public override IReadOnlyList<string> PreviewHeadings => ["Title", "Priority", "Status", "Target resolution"];
-
-    public override IEnumerable<string> MissingFields(IReadOnlySet<string> mapped)
-    {
-        if (!mapped.Contains(Title) && !mapped.Contains(Description))
-        {
-            yield return "the issue's title or description";
-        }
-
-        if (!mapped.Contains(Priority))
-        {
-            yield return "the priority";
-        }
-    }
-
-    public override Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
-    {
-        validator = new IssueInputValidator(db, checkPeople: false);
-        return Task.CompletedTask;
-    }
+    protected override IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; } =
+        [([Title, Description], "the issue's title or description"), ([Priority], "the priority")];
 
     public override async Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct)
     {
@@ -88,13 +60,7 @@ public sealed class IssueImportKind : RaidImportKind
             // A template's "Duplicate" status closes the issue; that is its resolution unless the row gives one.
             Resolution: row.Text(Resolution) ?? (ImportFieldSet.Normalise(row.Text(Status) ?? string.Empty) == "duplicate" ? "Closed as a duplicate" : null),
             Status: status == IssueStatus.Closed ? IssueStatus.Resolved : status); // closing, like resolving, needs the resolution
-        if (row.HasProblems)
-        {
-            return null;
-        }
-
-        row.Problems((await validator!.ValidateAsync(input, ct)).Errors, FieldOf);
-        if (row.HasProblems)
+        if (!await AcceptsAsync(row, input, FieldOf, ct))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.Spreadsheets;
@@ -13,7 +14,7 @@ public sealed record ImportedItem(IRaidItem Item, string UnitPath, IReadOnlyList
 // What differs between the registers an import can fill: their fields and headings, what a row must
 // give, and how a row becomes an item. Reading the file, people, units, formula guards, the preview and
 // the all-or-nothing write are RaidImport's, once for all four.
-public abstract class RaidImportKind
+public abstract class RaidImportKind(string register, string singular, ImportFieldSet fields, IReadOnlyList<string> preferredSheets, IReadOnlyList<string> previewHeadings)
 {
     public const string Reference = "reference";
     public const string Unit = "unit";
@@ -21,16 +22,16 @@ public abstract class RaidImportKind
     public const string OwnerEmail = "ownerEmail";
 
     // As in the API's routes and the command line's --type: risks, issues, assumptions, dependencies.
-    public abstract string Register { get; }
+    public string Register => register;
 
-    public abstract string Singular { get; }
+    public string Singular => singular;
 
-    public abstract ImportFieldSet Fields { get; }
+    public ImportFieldSet Fields => fields;
 
     // Sheets to read first in a workbook with several, by name.
-    public abstract IReadOnlyList<string> PreferredSheets { get; }
+    public IReadOnlyList<string> PreferredSheets => preferredSheets;
 
-    public abstract IReadOnlyList<string> PreviewHeadings { get; }
+    public IReadOnlyList<string> PreviewHeadings => previewHeadings;
 
     public static IReadOnlyList<string> Registers => ["risks", "issues", "assumptions", "dependencies"];
 
@@ -43,11 +44,15 @@ public abstract class RaidImportKind
         _ => null,
     };
 
-    // What the columns must give between them (the owner aside, which a default owner can fill), in words.
-    public abstract IEnumerable<string> MissingFields(IReadOnlySet<string> mapped);
+    // What the columns must give between them (the owner aside, which a default owner can fill): for
+    // each requirement, any one of its fields, and the words that say what is missing.
+    protected abstract IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; }
+
+    public IEnumerable<string> MissingFields(IReadOnlySet<string> mapped) =>
+        Required.Where(r => !r.AnyOf.Any(mapped.Contains)).Select(r => r.Missing);
 
     // Looks up, once per import, whatever every row needs.
-    public virtual Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct) => Task.CompletedTask;
+    public abstract Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct);
 
     // The item the row becomes, or null when the row has problems (each reported through the reader).
     public abstract Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct);
@@ -90,4 +95,43 @@ public abstract class RaidImportKind
         "OwnerId" => Owner,
         _ => char.ToLowerInvariant(property[0]) + property[1..],
     };
+}
+
+// A register whose rows are checked by the same validator as its form (people already resolved, so the
+// validator does not look each one up again).
+public abstract class RaidImportKind<TInput>(
+    string register, string singular, ImportFieldSet fields, IReadOnlyList<string> preferredSheets, IReadOnlyList<string> previewHeadings,
+    Func<StewardDbContext, IValidator<TInput>> validatorFor)
+    : RaidImportKind(register, singular, fields, preferredSheets, previewHeadings)
+{
+    private IValidator<TInput>? validator;
+
+    public override Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
+    {
+        validator = validatorFor(db);
+        return Task.CompletedTask;
+    }
+
+    // Whether the row can be imported: every cell was read, and the form's rules hold (their failures are
+    // reported, each at the column its property was read from). A cell that could not be read is not
+    // checked again by the rules, which would only repeat it.
+    protected async Task<bool> AcceptsAsync(ImportRowReader row, TInput input, Func<string, string> fieldOf, CancellationToken ct)
+    {
+        if (row.HasProblems)
+        {
+            return false;
+        }
+
+        await CheckAsync(row, input, fieldOf, ct);
+        return !row.HasProblems;
+    }
+
+    // The validator's failures for the row, each placed at the column its property was read from.
+    protected async Task<IReadOnlyList<FluentValidation.Results.ValidationFailure>> CheckAsync(
+        ImportRowReader row, TInput input, Func<string, string> fieldOf, CancellationToken ct)
+    {
+        var failures = (await validator!.ValidateAsync(input, ct)).Errors;
+        row.Problems(failures, fieldOf);
+        return failures;
+    }
 }

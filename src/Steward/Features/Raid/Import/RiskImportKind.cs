@@ -9,7 +9,7 @@ namespace Steward.Features.Raid;
 
 // Risks from a spreadsheet: Steward's own export, common RAID templates, and headings as people actually
 // spell them ("Probabilty", "Risk Cateogory").
-public sealed class RiskImportKind : RaidImportKind
+public sealed class RiskImportKind() : RaidImportKind<RiskInput>("risks", "risk", Known, ["Risk Register", "Risks", "Risk Log", "RAID"], ["Title", "Likelihood", "Impact", "Next review"], db => new RiskInputValidator(db, checkPeople: false))
 {
     public const string Title = "title";
     public const string Type = "type";
@@ -51,41 +51,8 @@ public sealed class RiskImportKind : RaidImportKind
         .Field(Status, "Status (open or closed)", "Status", "Risk status", "Current status")
         .Ignore([.. Bookkeeping, "Score", "Exposure", "Rating", "Realised as issue"]);
 
-    private RiskInputValidator? validator;
-
-    public override string Register => "risks";
-
-    public override string Singular => "risk";
-
-    public override ImportFieldSet Fields => Known;
-
-    public override IReadOnlyList<string> PreferredSheets => ["Risk Register", "Risks", "Risk Log", "RAID"];
-
-    public override IReadOnlyList<string> PreviewHeadings => ["Title", "Likelihood", "Impact", "Next review"];
-
-    public override IEnumerable<string> MissingFields(IReadOnlySet<string> mapped)
-    {
-        if (!mapped.Contains(Title) && !mapped.Contains(Event))
-        {
-            yield return "the risk's title or description";
-        }
-
-        if (!mapped.Contains(Likelihood))
-        {
-            yield return "the likelihood (or probability)";
-        }
-
-        if (!mapped.Contains(Impact))
-        {
-            yield return "the impact";
-        }
-    }
-
-    public override Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
-    {
-        validator = new RiskInputValidator(db, checkPeople: false);
-        return Task.CompletedTask;
-    }
+    protected override IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; } =
+        [([Title, Event], "the risk's title or description"), ([Likelihood], "the likelihood (or probability)"), ([Impact], "the impact")];
 
     public override async Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct)
     {
@@ -109,13 +76,7 @@ public sealed class RiskImportKind : RaidImportKind
             Response: row.Choice<RiskResponse>(Response, "a response: use avoid, reduce, transfer, share, accept, exploit or enhance"),
             NextReviewDate: row.Date(NextReview));
         var closed = Closed(row);
-        if (row.HasProblems)
-        {
-            return null;
-        }
-
-        row.Problems((await validator!.ValidateAsync(input, ct)).Errors, p => p == nameof(RiskInput.RaisedById) ? RaisedBy : FieldOf(p));
-        if (row.HasProblems)
+        if (!await AcceptsAsync(row, input, p => p == nameof(RiskInput.RaisedById) ? RaisedBy : FieldOf(p), ct))
         {
             return null;
         }
