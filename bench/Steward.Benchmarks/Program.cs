@@ -12,7 +12,14 @@ if (args is ["time", var size])
         Console.WriteLine($"{clock.ElapsedMilliseconds} ms, finish {schedule.Finish:yyyy-MM-dd}, {schedule.CriticalPaths.Count} critical paths, peak working set {Environment.WorkingSet / 1024 / 1024} MB");
     }
 
-    return;
+    return 0;
+}
+
+// "taskjuggler N FOLDER": the same generated plan scheduled by Steward and by tj3, dates compared.
+if (args is ["taskjuggler", var tasks, var folder])
+{
+    return TaskJugglerComparison.Run(int.Parse(tasks, System.Globalization.CultureInfo.InvariantCulture), folder);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
