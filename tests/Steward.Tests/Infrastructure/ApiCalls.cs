@@ -23,6 +23,14 @@ public static class ApiCalls
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    // A file sent as the request body, as an import takes it.
+    public static Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string contentType = "application/octet-stream")
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return client.PostAsync(url, body, TestContext.Current.CancellationToken);
+    }
+
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body, string? ifMatch) =>
         client.SendRawAsync(method, url, body is null ? string.Empty : JsonSerializer.Serialize(body, StewardApp.Json), ifMatch: ifMatch);
 

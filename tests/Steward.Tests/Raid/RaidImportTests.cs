@@ -212,12 +212,7 @@ public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         }
     }
 
-    private Task<HttpResponseMessage> PostFileAsync(string url, byte[] content, string contentType)
-    {
-        var body = new ByteArrayContent(content);
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return app.Api().PostAsync(url, body, Ct);
-    }
+    private Task<HttpResponseMessage> PostFileAsync(string url, byte[] content, string contentType) => app.Api().PostFileAsync(url, content, contentType);
 
     private async Task<List<JsonElement>> RisksAsync(string unitCode) =>
         (await (await app.Api().GetAsync($"/api/v1/units/{unitCode}/risks?status=all&limit=500", Ct)).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Steward.Features.Raid;
@@ -143,12 +142,7 @@ public abstract class RegisterImportTests<TApp>(TApp app) : IClassFixture<TApp> 
         }
     }
 
-    private Task<HttpResponseMessage> PostFileAsync(string url, byte[] content)
-    {
-        var body = new ByteArrayContent(content);
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
-        return app.Api().PostAsync(url, body, Ct);
-    }
+    private Task<HttpResponseMessage> PostFileAsync(string url, byte[] content) => app.Api().PostFileAsync(url, content);
 
     private async Task<List<JsonElement>> ListAsync(string unitCode, string query) =>
         (await (await app.Api().GetAsync($"/api/v1/units/{unitCode}/{query}&limit=500", Ct)).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
