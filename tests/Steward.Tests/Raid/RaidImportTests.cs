@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
