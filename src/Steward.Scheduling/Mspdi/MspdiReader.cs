@@ -13,7 +13,15 @@ public sealed record MspdiTask(
     DateTime? Deadline, DateTime? ManualStart, int PercentComplete, DateTime? ActualStart, DateTime? ActualFinish, MicrosoftProjectDates? Computed)
 {
     public string Id => Uid.ToString(CultureInfo.InvariantCulture);
+
+    // The names of the resources assigned to it, comma separated (Steward keeps them as text for now).
+    public string? Resources { get; init; }
+
+    public IReadOnlyList<MspdiBaseline> Baselines { get; init; } = [];
 }
+
+// One of Microsoft Project's saved baselines of a task (Number 0 is "Baseline", 1 to 10 "Baseline1" to "Baseline10").
+public sealed record MspdiBaseline(int Number, DateTime Start, DateTime Finish, long DurationMinutes);
 
 public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDay, WorkCalendar Calendar, IReadOnlyList<MspdiTask> Tasks, IReadOnlyList<PlanLink> Links)
 {
@@ -119,7 +127,27 @@ public static class MspdiReader
             }
         }
 
-        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, tasks, links);
+        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, WithResources(project, tasks), links);
+    }
+
+    // Resource names joined onto their tasks through the assignments.
+    private static List<MspdiTask> WithResources(XElement project, List<MspdiTask> tasks)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var resource in project.Element(Ns + "Resources")?.Elements(Ns + "Resource") ?? [])
+        {
+            if (Int(resource, "UID") is { } uid && Text(resource, "Name") is { } name)
+            {
+                names[uid] = name;
+            }
+        }
+
+        var assigned = (project.Element(Ns + "Assignments")?.Elements(Ns + "Assignment") ?? [])
+            .Select(a => (Task: Int(a, "TaskUID"), Resource: Int(a, "ResourceUID")))
+            .Where(a => a.Task is not null && a.Resource is { } r && names.ContainsKey(r))
+            .GroupBy(a => a.Task!.Value, a => names[a.Resource!.Value])
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Distinct()));
+        return assigned.Count == 0 ? tasks : tasks.Select(t => assigned.TryGetValue(t.Uid, out var who) ? t with { Resources = who } : t).ToList();
     }
 
     // The project summary task (UID 0) usually has no name of its own: it is the project.
@@ -163,7 +191,14 @@ public static class MspdiReader
                 var other => throw new MspdiException($"Task {uid} ({name}): constraint type {other} is not one Microsoft Project writes."),
             },
             Date(task, "ConstraintDate"), Date(task, "Deadline"), Int(task, "Manual") == 1 ? Date(task, "ManualStart") ?? Date(task, "Start") : null,
-            Int(task, "PercentComplete") ?? 0, Date(task, "ActualStart"), Date(task, "ActualFinish"), computed);
+            Int(task, "PercentComplete") ?? 0, Date(task, "ActualStart"), Date(task, "ActualFinish"), computed)
+        {
+            Baselines = task.Elements(Ns + "Baseline")
+                .Select(b => (Number: Int(b, "Number"), Start: Date(b, "Start"), Finish: Date(b, "Finish"), Duration: Text(b, "Duration")))
+                .Where(b => b.Number is >= 0 and <= 10 && b.Start is not null && b.Finish is not null)
+                .Select(b => new MspdiBaseline(b.Number!.Value, b.Start!.Value, b.Finish!.Value, b.Duration is null ? 0 : Minutes(b.Duration, $"Task {uid} ({name}): baseline <Duration>")))
+                .ToList(),
+        };
     }
 
     // The project's calendar: its week, any base calendar's week for the days it leaves out, and its

@@ -36,6 +36,44 @@ public static class MspdiWriter
         }
 
         xml.WriteEndElement();
+        WriteResources(xml, project.Tasks);
+        xml.WriteEndElement();
+    }
+
+    // Resources by name, each assigned to the tasks that list it.
+    private static void WriteResources(XmlWriter xml, IReadOnlyList<MspdiTask> tasks)
+    {
+        var assignments = tasks.Where(t => !string.IsNullOrWhiteSpace(t.Resources))
+            .SelectMany(t => t.Resources!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Select(name => (Task: t.Uid, Name: name)))
+            .ToList();
+        if (assignments.Count == 0)
+        {
+            return;
+        }
+
+        var uids = assignments.Select(a => a.Name).Distinct().Select((name, i) => (name, uid: i + 1)).ToDictionary(r => r.name, r => r.uid);
+        xml.WriteStartElement("Resources", Ns);
+        foreach (var (name, uid) in uids)
+        {
+            xml.WriteStartElement("Resource", Ns);
+            Element(xml, "UID", Number(uid));
+            Element(xml, "ID", Number(uid));
+            Element(xml, "Name", name);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("Assignments", Ns);
+        var assignment = 1;
+        foreach (var (task, name) in assignments)
+        {
+            xml.WriteStartElement("Assignment", Ns);
+            Element(xml, "UID", Number(assignment++));
+            Element(xml, "TaskUID", Number(task));
+            Element(xml, "ResourceUID", Number(uids[name]));
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
     }
 
@@ -157,6 +195,16 @@ public static class MspdiWriter
             });
             Element(xml, "LinkLag", Number(link.Lag.Minutes * 10));
             Element(xml, "LagFormat", link.Lag.Elapsed ? "8" : "7");
+            xml.WriteEndElement();
+        }
+
+        foreach (var baseline in task.Baselines.OrderBy(b => b.Number))
+        {
+            xml.WriteStartElement("Baseline", Ns);
+            Element(xml, "Number", Number(baseline.Number));
+            Element(xml, "Start", Date(baseline.Start));
+            Element(xml, "Finish", Date(baseline.Finish));
+            Element(xml, "Duration", Duration(baseline.DurationMinutes));
             xml.WriteEndElement();
         }
 

@@ -7,9 +7,14 @@ namespace Steward.Cli;
 
 // steward plan schedule: a Microsoft Project XML file scheduled by Steward's critical-path scheduler,
 // task by task, and (--compare) set against the dates Microsoft Project saved in the file. Needs no
-// database. Storing plans per unit (import, export, baselines) is not built yet.
+// database. steward plan import|export: a unit's stored plan from and to Microsoft Project XML, and
+// export to .xlsx or .csv.
 internal static class PlanCommand
 {
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit's code or id.", Required = true };
+    private static readonly Option<string> Output = new("--output") { Description = "The file to write (an existing file is replaced).", Required = true };
+    private static readonly Option<string?> Format = new("--format") { Description = "xml (Microsoft Project XML), xlsx or csv; by default taken from the output file's extension." };
+
     private static readonly Option<string> File = new("--file") { Description = "A Microsoft Project XML (MSPDI) file.", Required = true };
     private static readonly Option<bool> Compare = new("--compare") { Description = "Check every task's early and late dates, total slack and critical flag against what Microsoft Project saved in the file (exit 1 on any difference)." };
 
@@ -58,43 +63,68 @@ internal static class PlanCommand
 
             return Task.FromResult(parse.GetValue(Compare) ? CompareWithMicrosoftProject(project, result) : StewardCommandLine.Success);
         });
-        return new Command("plan", "Plans: schedule a Microsoft Project file with Steward's critical-path scheduler.") { schedule };
+        var import = new Command("import", "Import a Microsoft Project XML file into a unit's plan. Tasks are matched by UID, so a second import updates the plan.") { Unit, File };
+        import.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var path = parse.GetValue(File)!;
+            if (!System.IO.File.Exists(path))
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"--file: no file at {path}")]);
+            }
+
+            await using var stream = System.IO.File.OpenRead(path);
+            var result = await services.GetRequiredService<Features.Plans.PlanService>().ImportAsync(parse.GetValue(Unit)!, stream, ct);
+            Console.WriteLine($"Imported {result.Tasks:N0} tasks ({result.Milestones:N0} milestones) and {result.Links:N0} links into {parse.GetValue(Unit)}: {result.Added:N0} added, {result.Updated:N0} updated, {result.Removed:N0} removed.");
+            if (result.ComparedWithMicrosoftProject > 0)
+            {
+                Console.WriteLine(result.Differences.Count == 0
+                    ? $"Steward's schedule matches Microsoft Project's on all {result.ComparedWithMicrosoftProject:N0} tasks it had scheduled."
+                    : $"Steward's schedule differs from Microsoft Project's in {result.Differences.Count:N0} places; the first: {result.Differences[0]}");
+            }
+
+            return StewardCommandLine.Success;
+        }));
+
+        var export = new Command("export", "Write a unit's plan as Microsoft Project XML (with Steward's schedule and baselines), or its plan table as .xlsx or .csv.") { Unit, Output, Format };
+        export.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var output = parse.GetValue(Output)!;
+            var format = (parse.GetValue(Format) ?? Path.GetExtension(output)).Trim().TrimStart('.').ToLowerInvariant();
+            var queries = services.GetRequiredService<Features.Plans.PlanQueries>();
+            var unit = await queries.RequireReadableUnitAsync(parse.GetValue(Unit)!, ct);
+            if (format is "xml" or "mspdi")
+            {
+                await using var xml = System.IO.File.Create(output);
+                await queries.WriteMspdiAsync(unit, xml, ct);
+            }
+            else
+            {
+                var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("--format", format);
+                var plan = await queries.PlanAsync(unit, null, ct);
+                await using var file = System.IO.File.Create(output);
+                await Infrastructure.Spreadsheets.SpreadsheetWriter.WriteAsync(file, spreadsheet, "Plan", Features.Plans.PlanSpreadsheets.TaskColumns, plan.Tasks, ct);
+            }
+
+            Console.WriteLine($"Wrote the plan of {unit.Code} to {output}.");
+            return StewardCommandLine.Success;
+        }));
+        return new Command("plan", "Plans: import and export a unit's plan (Microsoft Project XML, .xlsx, .csv); schedule a Microsoft Project file with Steward's critical-path scheduler.") { schedule, import, export };
     }
 
-    // Dates are compared as moments of work: Microsoft Project writes the same late finish as 17:00 or as
-    // 08:00 of the next working day depending on its version.
     private static int CompareWithMicrosoftProject(MspdiProject project, Schedule result)
     {
-        var timeline = new WorkingTimeline(project.Calendar, DateOnly.FromDateTime(project.Start));
-        var differences = 0;
-        var compared = 0;
-        foreach (var task in project.Tasks.Where(t => t.Computed is not null))
+        var comparison = MicrosoftProjectComparison.Compare(project, result);
+        foreach (var difference in comparison.Differences)
         {
-            compared++;
-            var ms = task.Computed!;
-            var ours = result[task.Id];
-            var fields = new (string Name, long Theirs, long Ours)[]
-            {
-                ("early start", timeline.OffsetOf(ms.EarlyStart), timeline.OffsetOf(ours.EarlyStart)),
-                ("early finish", timeline.OffsetOf(ms.EarlyFinish), timeline.OffsetOf(ours.EarlyFinish)),
-                ("late start", timeline.OffsetOf(ms.LateStart), timeline.OffsetOf(ours.LateStart)),
-                ("late finish", timeline.OffsetOf(ms.LateFinish), timeline.OffsetOf(ours.LateFinish)),
-                ("total slack (minutes)", ms.TotalSlackMinutes, ours.TotalFloat),
-                ("critical", ms.Critical ? 1 : 0, ours.Critical ? 1 : 0),
-            };
-            foreach (var (name, theirs, mine) in fields.Where(f => f.Theirs != f.Ours))
-            {
-                differences++;
-                Console.Error.WriteLine($"Task {task.Uid} ({task.Name}): {name} differs: Microsoft Project {theirs}, Steward {mine} (working minutes from the project's start)");
-            }
+            Console.Error.WriteLine(difference);
         }
 
-        if (differences > 0)
+        if (comparison.Differences.Count > 0)
         {
-            throw new CommandFailure($"{differences} differences from Microsoft Project over {compared} tasks.");
+            throw new CommandFailure($"{comparison.Differences.Count} differences from Microsoft Project over {comparison.Compared} tasks.");
         }
 
-        Console.WriteLine($"Every one of {compared} tasks matches the dates, slack and critical flag Microsoft Project saved.");
+        Console.WriteLine($"Every one of {comparison.Compared} tasks matches the dates, slack and critical flag Microsoft Project saved.");
         return StewardCommandLine.Success;
     }
 

@@ -32,6 +32,12 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Governance.Decision> Decisions => Set<Features.Governance.Decision>();
     public DbSet<Features.Governance.ActionItem> Actions => Set<Features.Governance.ActionItem>();
     public DbSet<Features.Governance.CalendarFeed> CalendarFeeds => Set<Features.Governance.CalendarFeed>();
+    public DbSet<Features.Plans.UnitPlan> Plans => Set<Features.Plans.UnitPlan>();
+    public DbSet<Features.Plans.PlannedTask> PlanTasks => Set<Features.Plans.PlannedTask>();
+    public DbSet<Features.Plans.TaskLink> PlanLinks => Set<Features.Plans.TaskLink>();
+    public DbSet<Features.Plans.PlanBaseline> PlanBaselines => Set<Features.Plans.PlanBaseline>();
+    public DbSet<Features.Plans.BaselineTask> BaselineTasks => Set<Features.Plans.BaselineTask>();
+    public DbSet<Features.Plans.MilestoneForecast> MilestoneForecasts => Set<Features.Plans.MilestoneForecast>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

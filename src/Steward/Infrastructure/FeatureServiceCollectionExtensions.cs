@@ -30,6 +30,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Governance.GovernanceService>();
         services.AddScoped<Features.Governance.GovernanceQueries>();
         services.AddScoped<Features.Governance.GovernanceCalendar>();
+        services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Plans.PlanCalendars>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -95,6 +95,7 @@ public static class StewardWebHost
         Steward.Features.Raid.RaidApi.MapRaidApi(api);
         Steward.Features.Governance.GovernanceApi.MapGovernanceApi(api);
         Steward.Features.Governance.CalendarFeeds.MapCalendarFeeds(app, api);
+        Steward.Features.Plans.PlanApi.MapPlanApi(api);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

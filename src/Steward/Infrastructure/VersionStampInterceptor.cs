@@ -19,6 +19,15 @@ internal sealed class VersionStampInterceptor(TimeProvider clock) : SaveChangesI
         return ValueTask.FromResult(result);
     }
 
+    // A change only to fields worked out from others (a task's scheduled dates) is not an edit: it must
+    // not make someone's open form stale.
+    // (A record marked modified with no field changed is a parent touched for a change to its children.)
+    private static bool OnlyDerivedChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        var modified = entry.Properties.Where(p => p.IsModified).ToList();
+        return modified.Count > 0 && modified.All(p => p.Metadata.FindAnnotation(Features.History.HistoryAnnotations.Derived) is not null);
+    }
+
     private void Stamp(DbContext? context)
     {
         if (context is null)
@@ -35,7 +44,7 @@ internal sealed class VersionStampInterceptor(TimeProvider clock) : SaveChangesI
                 entry.Entity.CreatedAt = now;
                 entry.Entity.UpdatedAt = now;
             }
-            else if (entry.State == EntityState.Modified)
+            else if (entry.State == EntityState.Modified && !OnlyDerivedChanged(entry))
             {
                 entry.Entity.Version += 1;
                 entry.Entity.UpdatedAt = now;

@@ -13,9 +13,9 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Governance;
 
-// Private calendar addresses: a unit's board meetings and action due dates, for Outlook or any
+// Private calendar addresses: a unit's board meetings, action due dates and key milestones, for Outlook or any
 // calendar that subscribes to iCalendar. The address is the secret; its owner can revoke it.
-public sealed class GovernanceCalendar(StewardDbContext db, UnitQueries units, AccessPolicy access, ChangeContext who, TimeProvider clock)
+public sealed class GovernanceCalendar(StewardDbContext db, UnitQueries units, AccessPolicy access, ChangeContext who, TimeProvider clock, Plans.PlanQueries plans)
 {
     public const string SecretScheme = "cal_";
     private const int PastDays = 92;
@@ -66,7 +66,7 @@ public sealed class GovernanceCalendar(StewardDbContext db, UnitQueries units, A
 
         var hash = TokenSecret.Hash(secret);
         var feed = await db.CalendarFeeds.AsNoTracking().Where(f => f.SecretHash == hash && f.RevokedAt == null)
-            .Select(f => new { f.UserId, f.Unit!.Code, f.Unit.Name, f.Unit.Path, Disabled = db.Users.Any(u => u.Id == f.UserId && u.IsDisabled) })
+            .Select(f => new { f.UserId, f.Unit!.Id, f.Unit.Kind, f.Unit.Code, f.Unit.Name, f.Unit.Path, Disabled = db.Users.Any(u => u.Id == f.UserId && u.IsDisabled) })
             .FirstOrDefaultAsync(ct);
         if (feed is null || feed.Disabled)
         {
@@ -125,6 +125,26 @@ public sealed class GovernanceCalendar(StewardDbContext db, UnitQueries units, A
                 LastModified = new CalDateTime(a.UpdatedAt),
                 DtStamp = new CalDateTime(now),
             });
+        }
+
+        // Key milestones on their forecast day, for those who may read plans; a slip moves the event.
+        if (await access.CanAsync(PmoArea.Planning, PmoAction.Read, feed.Path, ct))
+        {
+            foreach (var m in await plans.CalendarMilestonesAsync(feed.Id, feed.Path, feed.Kind, from, to, MaxEvents, ct))
+            {
+                var day = DateOnly.FromDateTime(m.Forecast);
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = $"milestone-{m.Id}@steward",
+                    Summary = $"Milestone ({m.UnitCode}): {m.Name}",
+                    Description = $"{m.UnitCode}, task {m.Uid}: forecast {day:d MMMM yyyy}",
+                    Start = new CalDateTime(day.Year, day.Month, day.Day),
+                    End = new CalDateTime(day.AddDays(1).Year, day.AddDays(1).Month, day.AddDays(1).Day),
+                    Transparency = TransparencyType.Transparent,
+                    LastModified = new CalDateTime(m.UpdatedAt),
+                    DtStamp = new CalDateTime(now),
+                });
+            }
         }
 
         return new CalendarSerializer().SerializeToString(calendar);

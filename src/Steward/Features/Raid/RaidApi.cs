@@ -97,20 +97,7 @@ public static class RaidApi
     {
         var mapping = http.Request.Query.Where(q => q.Key.StartsWith("map[", StringComparison.Ordinal) && q.Key.EndsWith(']'))
             .ToDictionary(q => q.Key[4..^1], q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Stream file;
-        if (http.Request.HasFormContentType)
-        {
-            var form = await http.Request.ReadFormAsync(ct);
-            file = form.Files.GetFile("file")?.OpenReadStream()
-                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", "Choose a file to import")]);
-        }
-        else
-        {
-            file = new MemoryStream();
-            await http.Request.Body.CopyToAsync(file, ct);
-            file.Position = 0;
-        }
-
+        await using var file = await ApiFiles.ReadAsync(http, ct);
         ImportReport report;
         try
         {

@@ -19,6 +19,7 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
     public bool CanManageRoles { get; private set; }
     public bool CanReadRaid { get; private set; }
     public bool CanReadGovernance { get; private set; }
+    public bool CanReadPlan { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -36,6 +37,7 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
         CanManageRoles = await access.CanAsync(PmoArea.Access, PmoAction.Administer, unit.Path, ct);
         CanReadRaid = await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct);
         CanReadGovernance = await access.CanAsync(PmoArea.Governance, PmoAction.Read, unit.Path, ct);
+        CanReadPlan = await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct);
         if (CanSeeRoles)
         {
             // Roles held above what the actor may see are shown without naming where they are held.

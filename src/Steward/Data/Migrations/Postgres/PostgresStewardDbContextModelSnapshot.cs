@@ -707,6 +707,319 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.BaselineTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("DurationMinutes")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Finish")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Uid")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("plan_baseline_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Forecast")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("Previous")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "RecordedAt");
+
+                    b.HasIndex("UnitId", "RecordedAt");
+
+                    b.ToTable("milestone_forecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("plan_baselines", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ActualFinish")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ActualStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Constraint")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("ConstraintDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Critical")
+                        .HasColumnType("boolean")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DurationElapsed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DurationFormat")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DurationMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EarlyFinish")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("EarlyStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("FreeFloatMinutes")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("LateFinish")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("LateStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("ManualStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Milestone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("OutlineLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportingLevel")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Resources")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Summary")
+                        .HasColumnType("boolean")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("TotalFloatMinutes")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Uid")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Milestone", "ReportingLevel");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.HasIndex("PlanId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("plan_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("LagElapsed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LagMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PredecessorUid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuccessorUid")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "SuccessorUid", "PredecessorUid")
+                        .IsUnique();
+
+                    b.ToTable("plan_links", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Finish")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("MinutesPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("plans", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1569,6 +1882,72 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.BaselineTask", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.PlanBaseline", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.PlannedTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
+                        .WithMany("Tasks")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
@@ -1781,6 +2160,18 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }

@@ -695,6 +695,319 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.BaselineTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Finish")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Uid")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("plan_baseline_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Forecast")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("Previous")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "RecordedAt");
+
+                    b.HasIndex("UnitId", "RecordedAt");
+
+                    b.ToTable("milestone_forecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("plan_baselines", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActualFinish")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActualStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Constraint")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConstraintDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Critical")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DurationElapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EarlyFinish")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("EarlyStart")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("FreeFloatMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("LateFinish")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("LateStart")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime?>("ManualStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Milestone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutlineLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportingLevel")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resources")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Summary")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("TotalFloatMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Uid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Milestone", "ReportingLevel");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.HasIndex("PlanId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("plan_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LagElapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LagMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PredecessorUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "SuccessorUid", "PredecessorUid")
+                        .IsUnique();
+
+                    b.ToTable("plan_links", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Finish")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("MinutesPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("plans", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1556,6 +1869,72 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.BaselineTask", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.PlanBaseline", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.PlannedTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
+                        .WithMany("Tasks")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.Assumption", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
@@ -1768,6 +2147,18 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }

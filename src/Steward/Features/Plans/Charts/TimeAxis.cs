@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Steward.Features.Plans.Charts;
+
+// Dates to x positions across a chart, with month or year ticks and the start of each UK financial year
+// (1 April) marked, as the roadmaps of government programmes are read.
+public sealed class TimeAxis
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+    private readonly double left;
+    private readonly double width;
+    private readonly long fromTicks;
+    private readonly long spanTicks;
+
+    public TimeAxis(DateTime from, DateTime to, double left, double width)
+    {
+        From = from.Date;
+        To = to.Date.AddDays(1) > From.AddDays(7) ? to.Date.AddDays(1) : From.AddDays(7);
+        this.left = left;
+        this.width = width;
+        fromTicks = From.Ticks;
+        spanTicks = To.Ticks - fromTicks;
+    }
+
+    public DateTime From { get; }
+    public DateTime To { get; }
+
+    public double X(DateTime at) => Math.Round(left + width * Math.Clamp((at.Ticks - fromTicks) / (double)spanTicks, 0, 1), 1);
+
+    public static string Text(string value) => HtmlEncoder.Default.Encode(value);
+
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    // Gridlines and labels along the top: months when the span is under two years, else years; and a
+    // dashed line at each 1 April labelled with the financial year it opens (FY 2027-28).
+    public void Draw(StringBuilder svg, double top, double bottom)
+    {
+        var months = (To.Year - From.Year) * 12 + To.Month - From.Month;
+        var step = months <= 24 ? 1 : 12;
+        var tick = new DateTime(From.Year, step == 1 ? From.Month : 1, 1);
+        while (tick <= To)
+        {
+            if (tick >= From)
+            {
+                var x = Number(X(tick));
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{x}\" y1=\"{Number(top)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
+                var label = step == 1 ? tick.ToString(months <= 6 || tick.Month == 1 ? "MMM yyyy" : "MMM", Uk) : tick.Year.ToString(CultureInfo.InvariantCulture);
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(tick) + 3)}\" y=\"{Number(top - 6)}\">{Text(label)}</text>");
+            }
+
+            tick = tick.AddMonths(step);
+        }
+
+        for (var year = From.Year; year <= To.Year; year++)
+        {
+            var april = new DateTime(year, 4, 1);
+            if (april > From && april < To)
+            {
+                var x = Number(X(april));
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-fy\" x1=\"{x}\" y1=\"{Number(top - 20)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-fy-label\" x=\"{Number(X(april) + 3)}\" y=\"{Number(top - 22)}\">FY {year}-{(year + 1) % 100:00}</text>");
+            }
+        }
+    }
+
+    public static string FinancialYear(DateTime at)
+    {
+        var start = at.Month >= 4 ? at.Year : at.Year - 1;
+        return $"{start}-{(start + 1) % 100:00}";
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
+using Steward.Scheduling.Mspdi;
+
+namespace Steward.Features.Plans;
+
+// Microsoft Project XML into the unit's plan. Steward schedules the file itself and says whether its
+// dates agree with those Microsoft Project saved.
+[Requires(PmoArea.Planning, PmoAction.Contribute)]
+[RequestBodyLimit.AcceptsFiles(MspdiReader.MaxBytes + 1024 * 1024)]
+public sealed class ImportModel(StewardDbContext db, UnitQueries units, PlanService plans) : GovUkFormPage(db)
+{
+    [BindProperty]
+    public IFormFile? PlanFile { get; set; }
+
+    public UnitView Unit { get; private set; } = default!;
+
+    public static readonly IReadOnlyList<string> FieldOrder = ["PlanFile"];
+
+    protected override string FieldFor(string apiField) => apiField == "file" ? "PlanFile" : base.FieldFor(apiField);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        if (PlanFile is null || PlanFile.Length == 0)
+        {
+            ModelState.AddModelError("PlanFile", "Choose a Microsoft Project XML file");
+            return await InvalidAsync(ct);
+        }
+
+        return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>([]), async () =>
+        {
+            await using var stream = PlanFile.OpenReadStream();
+            var result = await plans.ImportAsync(unit.Id.ToString(), stream, ct);
+            var agreement = result.ComparedWithMicrosoftProject == 0 ? ""
+                : result.Differences.Count == 0 ? $" Steward's schedule agrees with Microsoft Project's on all {result.ComparedWithMicrosoftProject} tasks."
+                : $" Steward's schedule differs from Microsoft Project's in {result.Differences.Count} places.";
+            TempData["Notice"] = $"Imported {result.Tasks} tasks and {result.Links} links: {result.Added} added, {result.Updated} updated, {result.Removed} removed.{agreement}";
+            return Redirect($"/units/{unit.Code}/plan");
+        }, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using FluentValidation;
+using Steward.Scheduling;
+
+namespace Steward.Features.Plans;
+
+// A task or milestone as a form or the API gives it. Duration and lags are typed as planners type them
+// in Microsoft Project ("5d", "3h"); predecessors as its Predecessors column ("3, 5SS+2d").
+public sealed record TaskInput(
+    string? Name,
+    int? ParentUid = null,
+    string? Duration = null,
+    bool? Milestone = null,
+    string? Predecessors = null,
+    ConstraintType? Constraint = null,
+    DateTime? ConstraintDate = null,
+    DateTime? Deadline = null,
+    int? PercentComplete = null,
+    DateTime? ActualStart = null,
+    DateTime? ActualFinish = null,
+    MilestoneLevel? ReportingLevel = null,
+    string? Owner = null);
+
+public sealed record BaselineInput(string? Name, string? Reason = null, int? Number = null);
+
+internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
+{
+    private static readonly DateTime Earliest = new(1984, 1, 1);
+    private static readonly DateTime Latest = new(2149, 12, 31);
+
+    public TaskInputValidator(int minutesPerDay)
+    {
+        RuleFor(t => t.Name).NotEmpty().WithMessage("Enter the task's name")
+            .MaximumLength(PlannedTask.NameMaxLength).WithMessage($"Name must be {PlannedTask.NameMaxLength} characters or fewer");
+        RuleFor(t => t.Owner).MaximumLength(PlannedTask.OwnerMaxLength).WithMessage($"Owner must be {PlannedTask.OwnerMaxLength} characters or fewer");
+        RuleFor(t => t.Duration).Must(d => d is null || WorkAmount.TryParse(d, minutesPerDay, out _))
+            .WithMessage($"Enter the duration as an amount of time. {WorkAmount.Hint}");
+        RuleFor(t => t.Duration).Must(d => !WorkAmount.TryParse(d, minutesPerDay, out var span) || span.Minutes >= 0)
+            .WithMessage("Duration cannot be negative");
+        RuleFor(t => t.Duration).Must(d => !WorkAmount.TryParse(d, minutesPerDay, out var span) || span.Minutes <= 10L * 260 * minutesPerDay)
+            .WithMessage("Duration must be ten years or less");
+        RuleFor(t => t.Predecessors).Custom((text, context) =>
+        {
+            PredecessorText.Parse(text, minutesPerDay, out var error);
+            if (error is not null)
+            {
+                context.AddFailure("predecessors", error);
+            }
+        });
+        RuleFor(t => t.ConstraintDate).NotNull().When(t => t.Constraint is not (null or ConstraintType.AsSoonAsPossible or ConstraintType.AsLateAsPossible))
+            .WithMessage("Enter the date of the constraint");
+        RuleFor(t => t.PercentComplete).InclusiveBetween(0, 100).WithMessage("% complete must be between 0 and 100");
+        RuleFor(t => t.ActualFinish).GreaterThanOrEqualTo(t => t.ActualStart).When(t => t.ActualStart is not null && t.ActualFinish is not null)
+            .WithMessage("Actual finish must be on or after the actual start");
+        RuleFor(t => t.ActualFinish).Null().When(t => t.ActualStart is null).WithMessage("Enter the actual start before an actual finish");
+        foreach (var (date, field) in new (Func<TaskInput, DateTime?>, string)[]
+                 { (t => t.ConstraintDate, "constraintDate"), (t => t.Deadline, "deadline"), (t => t.ActualStart, "actualStart"), (t => t.ActualFinish, "actualFinish") })
+        {
+            RuleFor(t => date(t)).Must(d => d is null || (d >= Earliest && d <= Latest))
+                .WithMessage($"The date must be between {Earliest:yyyy} and {Latest:yyyy}").OverridePropertyName(field);
+        }
+    }
+}
+
+internal sealed class BaselineInputValidator : AbstractValidator<BaselineInput>
+{
+    public BaselineInputValidator()
+    {
+        RuleFor(b => b.Name).NotEmpty().WithMessage("Enter a name for the baseline, such as ‘Approved at gate 3’")
+            .MaximumLength(PlanBaseline.NameMaxLength).WithMessage($"Name must be {PlanBaseline.NameMaxLength} characters or fewer");
+        RuleFor(b => b.Reason).MaximumLength(PlanBaseline.ReasonMaxLength).WithMessage($"Reason must be {PlanBaseline.ReasonMaxLength} characters or fewer");
+        RuleFor(b => b.Number).InclusiveBetween(0, PlanBaseline.MaxPerPlan - 1).WithMessage($"Baseline number must be between 0 and {PlanBaseline.MaxPerPlan - 1}");
+    }
+}

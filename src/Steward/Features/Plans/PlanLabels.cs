@@ -1,0 +1,29 @@
+using Steward.Scheduling;
+
+namespace Steward.Features.Plans;
+
+public static class PlanLabels
+{
+    public static string Of(ConstraintType constraint) => constraint switch
+    {
+        ConstraintType.AsSoonAsPossible => "As soon as possible",
+        ConstraintType.AsLateAsPossible => "As late as possible",
+        ConstraintType.StartNoEarlierThan => "Start no earlier than",
+        ConstraintType.StartNoLaterThan => "Start no later than",
+        ConstraintType.FinishNoEarlierThan => "Finish no earlier than",
+        ConstraintType.FinishNoLaterThan => "Finish no later than",
+        ConstraintType.MustStartOn => "Must start on",
+        _ => "Must finish on",
+    };
+
+    public static string Of(MilestoneLevel level) => level switch
+    {
+        MilestoneLevel.Portfolio => "Portfolio",
+        MilestoneLevel.Programme => "Programme",
+        _ => "Project",
+    };
+
+    public static string Days(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " day" : " days");
+
+    public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";
+}

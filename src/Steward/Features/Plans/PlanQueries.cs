@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Scheduling;
+
+namespace Steward.Features.Plans;
+
+// Reads of plans: a unit's plan with its schedule and variance, and what the levels above read from
+// the plans below them: key milestones, their drift and trend, and the roadmap.
+public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars)
+{
+    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(PmoArea.Planning, PmoAction.Read, unit.Path, $"read the plan of {unit.Code}", ct);
+        return unit;
+    }
+
+    public async Task<bool> CanChangeAsync(UnitView unit, CancellationToken ct = default) =>
+        unit.IsOpen && await access.CanAsync(PmoArea.Planning, PmoAction.Contribute, unit.Path, ct);
+
+    // The plan in outline order; with a baseline number, each task's variance against it.
+    public async Task<PlanView> PlanAsync(UnitView unit, int? baseline = null, CancellationToken ct = default)
+    {
+        var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct);
+        var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit, ct);
+        if (plan is null)
+        {
+            return new PlanView(unitRef, false, unit.Name, null, null, 480, calendar.Name, from, null, 0, [], [], null);
+        }
+
+        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
+        var baselines = await db.PlanBaselines.AsNoTracking().Where(b => b.PlanId == plan.Id).OrderBy(b => b.Number)
+            .Select(b => new BaselineSummary(b.Number, b.Name, b.Reason, b.SetBy, b.SetAt, b.Tasks.Count)).ToListAsync(ct);
+        if (baseline is { } number && baselines.All(b => b.Number != number))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("baseline", $"The plan has no baseline {number}")]);
+        }
+
+        var saved = baseline is { } n
+            ? await db.BaselineTasks.AsNoTracking().Where(t => db.PlanBaselines.Any(b => b.Id == t.BaselineId && b.PlanId == plan.Id && b.Number == n)).ToDictionaryAsync(t => t.Uid, ct)
+            : [];
+        var timeline = new WorkingTimeline(await calendars.ForAsync(plan, unit, ct), DateOnly.FromDateTime(plan.Start));
+        var predecessors = plan.Links.ToLookup(l => l.SuccessorUid);
+        double Days(long minutes) => Math.Round(minutes / (double)plan.MinutesPerDay, 2);
+        double? Variance(DateTime? forecast, DateTime? planned) =>
+            forecast is { } f && planned is { } p ? Days(timeline.OffsetOf(f) - timeline.OffsetOf(p)) : null;
+
+        var views = tasks.Select(t =>
+        {
+            var b = saved.GetValueOrDefault(t.Uid);
+            return new TaskView(
+                t.Uid, t.OutlineLevel, t.Name, t.Summary, t.Milestone, t.ReportingLevel, WorkAmount.Format(t.DurationMinutes, t.DurationElapsed, plan.MinutesPerDay), t.DurationMinutes,
+                PredecessorText.Format(predecessors[t.Uid], plan.MinutesPerDay), t.Constraint, t.ConstraintDate, t.Deadline, t.PercentComplete, t.ActualStart, t.ActualFinish,
+                t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
+                b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
+        }).ToList();
+        return new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline);
+    }
+
+    public async Task<TaskView> TaskAsync(UnitView unit, int uid, CancellationToken ct = default) =>
+        (await PlanAsync(unit, null, ct)).Tasks.FirstOrDefault(t => t.Uid == uid)
+        ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task<Guid> TaskIdAsync(UnitView unit, int uid, CancellationToken ct = default) =>
+        await db.PlanTasks.Where(t => t.Plan!.UnitId == unit.Id && t.Uid == uid).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+        ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task<IReadOnlyList<BaselineSummary>> BaselinesAsync(UnitView unit, CancellationToken ct = default) =>
+        await db.PlanBaselines.AsNoTracking().Where(b => db.Plans.Any(p => p.Id == b.PlanId && p.UnitId == unit.Id)).OrderBy(b => b.Number)
+            .Select(b => new BaselineSummary(b.Number, b.Name, b.Reason, b.SetBy, b.SetAt, b.Tasks.Count)).ToListAsync(ct);
+
+    // The milestones a unit reports on: all of its own, and those below at its level or higher
+    // (level = null), or every milestone below whatever its level (all = true).
+    private IQueryable<PlannedTask> KeyMilestones(UnitView unit, bool all) => KeyMilestones(unit.Id, unit.Path, unit.Kind, all);
+
+    // The key milestones forecast between two dates, for a unit's calendar feed.
+    public async Task<IReadOnlyList<CalendarMilestone>> CalendarMilestonesAsync(Guid unitId, string path, UnitKind kind, DateTime from, DateTime to, int limit, CancellationToken ct = default) =>
+        await KeyMilestones(unitId, path, kind, false).Where(t => t.EarlyFinish >= from && t.EarlyFinish <= to).OrderBy(t => t.EarlyFinish).Take(limit)
+            .Select(t => new CalendarMilestone(t.Id, t.Uid, t.Name, t.Plan!.Unit!.Code, t.EarlyFinish!.Value, t.UpdatedAt))
+            .ToListAsync(ct);
+
+    private IQueryable<PlannedTask> KeyMilestones(Guid unitId, string path, UnitKind kind, bool all)
+    {
+        // Levels are stored by name, so "at or above" is a list rather than a comparison.
+        var level = MilestoneLevels.Of(kind);
+        var levels = Enum.GetValues<MilestoneLevel>().Where(l => l >= level).Cast<MilestoneLevel?>().ToList();
+        var subtree = db.IdsUnder(path);
+        var milestones = db.PlanTasks.AsNoTracking().Where(t => t.Milestone && subtree.Contains(t.Plan!.UnitId));
+        return all ? milestones : milestones.Where(t => t.Plan!.UnitId == unitId || levels.Contains(t.ReportingLevel));
+    }
+
+    // What moved right (later) and left since a date: each key milestone's forecast now against its
+    // forecast at that date, or against its first forecast if it was added since.
+    public async Task<MilestoneDrift> DriftAsync(UnitView unit, DateTime since, bool all = false, CancellationToken ct = default)
+    {
+        var milestones = await KeyMilestones(unit, all).Where(t => t.EarlyFinish != null)
+            .Select(t => new { t.Id, Unit = new UnitRef(t.Plan!.Unit!.Id, t.Plan.Unit.Code, t.Plan.Unit.Name, t.Plan.Unit.Kind), t.Uid, t.Name, t.ReportingLevel, Forecast = t.EarlyFinish!.Value })
+            .Take(5000)
+            .ToListAsync(ct);
+        var ids = milestones.Select(m => m.Id).ToList();
+        var moves = (await db.MilestoneForecasts.AsNoTracking().Where(f => ids.Contains(f.TaskId) && f.RecordedAt > since)
+            .Select(f => new { f.TaskId, f.RecordedAt, f.Previous, f.Forecast }).ToListAsync(ct)).ToLookup(f => f.TaskId);
+        var slips = new List<MilestoneSlip>();
+        foreach (var m in milestones)
+        {
+            var changes = moves[m.Id].OrderBy(f => f.RecordedAt).ToList();
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            // Where it stood when the period began; for one first planned during the period, where it was first put.
+            var was = changes[0].Previous ?? changes[0].Forecast;
+
+            var days = DateOnly.FromDateTime(m.Forecast).DayNumber - DateOnly.FromDateTime(was).DayNumber;
+            if (days != 0)
+            {
+                slips.Add(new MilestoneSlip(m.Unit, m.Uid, m.Name, m.ReportingLevel ?? MilestoneLevel.Project, m.Forecast, was, days, changes[^1].RecordedAt));
+            }
+        }
+
+        return new MilestoneDrift(new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind), since,
+            slips.Where(s => s.Days > 0).OrderByDescending(s => s.Days).ThenBy(s => s.Unit.Code).ToList(),
+            slips.Where(s => s.Days < 0).OrderBy(s => s.Days).ThenBy(s => s.Unit.Code).ToList());
+    }
+
+    // Each key milestone's forecast as it was reported over time: the milestone trend chart's lines.
+    public async Task<IReadOnlyList<MilestoneTrend>> TrendAsync(UnitView unit, bool all = false, int limit = 50, CancellationToken ct = default)
+    {
+        var milestones = await KeyMilestones(unit, all).OrderBy(t => t.EarlyFinish).Take(limit)
+            .Select(t => new { t.Id, Unit = new UnitRef(t.Plan!.Unit!.Id, t.Plan.Unit.Code, t.Plan.Unit.Name, t.Plan.Unit.Kind), t.Uid, t.Name, t.ReportingLevel, t.EarlyFinish })
+            .ToListAsync(ct);
+        var ids = milestones.Select(m => m.Id).ToList();
+        var points = (await db.MilestoneForecasts.AsNoTracking().Where(f => ids.Contains(f.TaskId)).OrderBy(f => f.RecordedAt)
+            .Select(f => new { f.TaskId, f.RecordedAt, f.Forecast }).ToListAsync(ct)).ToLookup(f => f.TaskId);
+        return milestones.Select(m => new MilestoneTrend(m.Unit, m.Uid, m.Name, m.ReportingLevel ?? MilestoneLevel.Project, m.EarlyFinish,
+            points[m.Id].Select(p => new ForecastPoint(p.RecordedAt, p.Forecast)).ToList())).ToList();
+    }
+
+    // One line per unit with a plan, itself and below: its span and its key milestones for this level.
+    public async Task<Roadmap> RoadmapAsync(UnitView unit, DateTime? driftSince = null, CancellationToken ct = default)
+    {
+        var subtree = db.IdsUnder(unit.Path);
+        var plans = await db.Plans.AsNoTracking().Where(p => subtree.Contains(p.UnitId) && p.Finish != null)
+            .OrderBy(p => p.Unit!.Path)
+            .Select(p => new { p.Id, Unit = new UnitRef(p.Unit!.Id, p.Unit.Code, p.Unit.Name, p.Unit.Kind), p.Start, Finish = p.Finish!.Value })
+            .Take(500)
+            .ToListAsync(ct);
+        var level = MilestoneLevels.Of(unit.Kind);
+        var slips = driftSince is { } since ? (await DriftAsync(unit, since, false, ct)).MovedRight.ToDictionary(s => (s.Unit.Id, s.Uid), s => s.Days) : [];
+        var milestones = (await KeyMilestones(unit, false).Where(t => t.EarlyFinish != null)
+            .Select(t => new { t.PlanId, t.Plan!.UnitId, t.Uid, t.Name, t.ReportingLevel, Forecast = t.EarlyFinish!.Value, t.Critical })
+            .ToListAsync(ct)).ToLookup(m => m.PlanId);
+        var lines = plans.Select(p => new RoadmapLine(p.Unit, p.Start, p.Finish,
+            milestones[p.Id].OrderBy(m => m.Forecast)
+                .Select(m => new KeyMilestone(m.Uid, m.Name, m.ReportingLevel ?? MilestoneLevel.Project, m.Forecast, m.Critical, slips.TryGetValue((m.UnitId, m.Uid), out var d) ? d : null))
+                .ToList())).ToList();
+        return new Roadmap(new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind), level,
+            lines.Count == 0 ? null : lines.Min(l => l.Start), lines.Count == 0 ? null : lines.Max(l => l.Finish), lines);
+    }
+
+    // The plan as Microsoft Project XML, with Steward's schedule and the baselines it keeps.
+    public async Task WriteMspdiAsync(UnitView unit, Stream output, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct)
+            ?? throw new RecordNotFoundException("plan", unit.Code);
+        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
+        var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);
+        var calendar = await calendars.ForAsync(plan, unit, ct);
+        var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines);
+        var schedule = tasks.Count == 0 ? null : Scheduler.Run(StoredPlan.ToSchedulerPlan(plan, tasks, calendar));
+        var buffer = new MemoryStream();
+        Scheduling.Mspdi.MspdiWriter.Write(buffer, project, schedule);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+}

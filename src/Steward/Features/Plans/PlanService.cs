@@ -1,0 +1,421 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Scheduling;
+using Steward.Scheduling.Mspdi;
+
+namespace Steward.Features.Plans;
+
+public sealed record PlanImportResult(int Tasks, int Links, int Milestones, int Added, int Updated, int Removed, int ComparedWithMicrosoftProject, IReadOnlyList<string> Differences);
+
+// Every change to a unit's plan, from pages, API and command line alike. After each change the plan is
+// scheduled again in the same save, so the stored dates are never stale, and every milestone whose
+// forecast moved gets a MilestoneForecast: the drift every level above reads.
+public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars, TimeProvider clock)
+{
+    public Task<IReadOnlyList<ValidationFailure>> CheckAsync(TaskInput input, int minutesPerDay, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<ValidationFailure>>(new TaskInputValidator(minutesPerDay).Validate(input).Errors);
+
+    // Microsoft Project XML into the unit's plan. Tasks are matched by UID, so importing a file again
+    // updates the plan (and its milestones' drift) instead of starting over; tasks not in the file go.
+    public async Task<PlanImportResult> ImportAsync(string unitKey, Stream file, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "import a plan into", ct);
+        MspdiProject project;
+        ScheduleComparison comparison;
+        try
+        {
+            project = MspdiReader.Read(file);
+            comparison = MicrosoftProjectComparison.Compare(project, Scheduler.Run(project.ToPlan()));
+        }
+        catch (PlanException bad)
+        {
+            throw Invalid("file", bad.Message);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? NewPlan(unit);
+        plan.Name = Clip(project.Name, UnitPlan.NameMaxLength) ?? unit.Name;
+        plan.Start = project.Start;
+        plan.MinutesPerDay = project.MinutesPerDay;
+        plan.Calendar = PlanCalendar.Of(project.Calendar, null).ToJson();
+
+        var existing = plan.Tasks.ToDictionary(t => t.Uid);
+        int added = 0, updated = 0;
+        var position = 0;
+        foreach (var task in project.Tasks)
+        {
+            if (!existing.Remove(task.Uid, out var stored))
+            {
+                // Added explicitly: found only through the plan's collection, a task whose key is already
+                // set would be taken for an existing row.
+                stored = new PlannedTask { Id = Guid.CreateVersion7(), PlanId = plan.Id, Uid = task.Uid, Name = task.Name };
+                plan.Tasks.Add(stored);
+                db.PlanTasks.Add(stored);
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            stored.Position = position++;
+            stored.OutlineLevel = task.OutlineLevel;
+            stored.Name = Clip(task.Name, PlannedTask.NameMaxLength) ?? $"Task {task.Uid}";
+            stored.Milestone = task.Milestone;
+            stored.ReportingLevel = task.Milestone ? stored.ReportingLevel ?? MilestoneLevel.Project : null;
+            stored.DurationMinutes = task.Duration.Minutes;
+            stored.DurationElapsed = task.Duration.Elapsed;
+            stored.DurationFormat = task.DurationFormat;
+            stored.Constraint = task.Constraint;
+            stored.ConstraintDate = task.ConstraintDate;
+            stored.Deadline = task.Deadline;
+            stored.ManualStart = task.ManualStart;
+            stored.PercentComplete = task.PercentComplete;
+            stored.ActualStart = task.ActualStart;
+            stored.ActualFinish = task.ActualFinish;
+            stored.Resources = Clip(task.Resources, PlannedTask.ResourcesMaxLength);
+        }
+
+        foreach (var gone in existing.Values)
+        {
+            plan.Tasks.Remove(gone);
+            db.PlanTasks.Remove(gone);
+        }
+
+        db.PlanLinks.RemoveRange(plan.Links);
+        plan.Links = project.Links.Select(l => new TaskLink
+        {
+            Id = Guid.CreateVersion7(), PlanId = plan.Id, PredecessorUid = int.Parse(l.PredecessorId, System.Globalization.CultureInfo.InvariantCulture),
+            SuccessorUid = int.Parse(l.SuccessorId, System.Globalization.CultureInfo.InvariantCulture), Type = l.Type, LagMinutes = l.Lag.Minutes, LagElapsed = l.Lag.Elapsed,
+        }).ToList();
+        db.PlanLinks.AddRange(plan.Links);
+
+        await ScheduleAsync(plan, unit, "file", ct);
+        await ImportBaselinesAsync(plan, project, ct);
+        await SaveAsync(plan.Name, plan.Version, ct);
+        await transaction.CommitAsync(ct);
+        return new PlanImportResult(
+            plan.Tasks.Count, plan.Links.Count, plan.Tasks.Count(t => t.Milestone), added, updated, existing.Count, comparison.Compared,
+            comparison.Differences.Select(d => d.ToString()).ToList());
+    }
+
+    // Baselines saved in Microsoft Project replace Steward's of the same number.
+    private async Task ImportBaselinesAsync(UnitPlan plan, MspdiProject project, CancellationToken ct)
+    {
+        var saved = project.Tasks.SelectMany(t => t.Baselines.Select(b => (t.Uid, Baseline: b))).GroupBy(b => b.Baseline.Number).ToList();
+        if (saved.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = saved.Select(g => g.Key).ToList();
+        await db.PlanBaselines.Where(b => b.PlanId == plan.Id && numbers.Contains(b.Number)).ExecuteDeleteAsync(ct);
+        foreach (var group in saved)
+        {
+            db.PlanBaselines.Add(new PlanBaseline
+            {
+                Id = Guid.CreateVersion7(), PlanId = plan.Id, Number = group.Key, Name = group.Key == 0 ? "Baseline" : $"Baseline{group.Key}",
+                Reason = "Saved in Microsoft Project and imported with the plan", SetBy = db.ChangeContext.Actor, SetAt = clock.GetUtcNow().UtcDateTime,
+                Tasks = group.Select(b => new BaselineTask
+                {
+                    Id = Guid.CreateVersion7(), Uid = b.Uid, Start = b.Baseline.Start, Finish = b.Baseline.Finish, DurationMinutes = b.Baseline.DurationMinutes,
+                }).ToList(),
+            });
+        }
+    }
+
+    public async Task<PlannedTask> AddTaskAsync(string unitKey, TaskInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "add tasks to the plan of", ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? NewPlan(unit);
+        new TaskInputValidator(plan.MinutesPerDay).ValidateAndThrow(input);
+        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
+        var task = new PlannedTask { Id = Guid.CreateVersion7(), PlanId = plan.Id, Uid = ordered.Count == 0 ? 1 : ordered.Max(t => t.Uid) + 1, Name = input.Name!.Trim() };
+
+        // Under its parent, after the parent's last descendant; else at the end of the plan.
+        var at = ordered.Count;
+        task.OutlineLevel = 1;
+        if (input.ParentUid is { } parentUid)
+        {
+            var index = ordered.FindIndex(t => t.Uid == parentUid);
+            if (index < 0)
+            {
+                throw Invalid("parentUid", $"The plan has no task {parentUid}");
+            }
+
+            var parent = ordered[index];
+            task.OutlineLevel = parent.OutlineLevel + 1;
+            at = index + 1;
+            while (at < ordered.Count && ordered[at].OutlineLevel > parent.OutlineLevel)
+            {
+                at++;
+            }
+        }
+
+        ordered.Insert(at, task);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i;
+        }
+
+        plan.Tasks.Add(task);
+        db.PlanTasks.Add(task);
+        Apply(plan, task, input);
+        await ScheduleAsync(plan, unit, "predecessors", ct);
+        await SaveAsync(task.Name, 0, ct);
+        return task;
+    }
+
+    public async Task<PlannedTask> UpdateTaskAsync(string unitKey, int uid, int expectedVersion, TaskInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "change the plan of", ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var task = plan.Tasks.FirstOrDefault(t => t.Uid == uid) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (task.Version != expectedVersion)
+        {
+            throw new StaleVersionException(task.Name, expectedVersion, task.Version);
+        }
+
+        new TaskInputValidator(plan.MinutesPerDay).ValidateAndThrow(input);
+        if (input.ParentUid is not null)
+        {
+            throw Invalid("parentUid", "A task keeps its place in the outline when it is changed");
+        }
+
+        Apply(plan, task, input);
+        // Its predecessors are rows of their own: a change to them alone is still a new version of the task.
+        if (db.Entry(task).State == EntityState.Unchanged)
+        {
+            db.Entry(task).State = EntityState.Modified;
+        }
+
+        await ScheduleAsync(plan, unit, "predecessors", ct);
+        await SaveAsync(task.Name, expectedVersion, ct);
+        return task;
+    }
+
+    // The task and everything under it in the outline, with their links.
+    public async Task RemoveTaskAsync(string unitKey, int uid, int expectedVersion, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "remove tasks from the plan of", ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
+        var index = ordered.FindIndex(t => t.Uid == uid);
+        if (index < 0)
+        {
+            throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (ordered[index].Version != expectedVersion)
+        {
+            throw new StaleVersionException(ordered[index].Name, expectedVersion, ordered[index].Version);
+        }
+
+        var end = index + 1;
+        while (end < ordered.Count && ordered[end].OutlineLevel > ordered[index].OutlineLevel)
+        {
+            end++;
+        }
+
+        var removed = ordered.GetRange(index, end - index).Select(t => t.Uid).ToHashSet();
+        foreach (var task in ordered.GetRange(index, end - index))
+        {
+            plan.Tasks.Remove(task);
+            db.PlanTasks.Remove(task);
+        }
+
+        foreach (var link in plan.Links.Where(l => removed.Contains(l.PredecessorUid) || removed.Contains(l.SuccessorUid)).ToList())
+        {
+            plan.Links.Remove(link);
+            db.PlanLinks.Remove(link);
+        }
+
+        var position = 0;
+        foreach (var task in plan.Tasks.OrderBy(t => t.Position))
+        {
+            task.Position = position++;
+        }
+
+        await ScheduleAsync(plan, unit, "task", ct);
+        await SaveAsync(plan.Name, 0, ct);
+    }
+
+    // Up to 11 per plan. Without a number the lowest free one is used; with one, that baseline is replaced.
+    public async Task<PlanBaseline> SetBaselineAsync(string unitKey, BaselineInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "set a baseline of the plan of", ct);
+        new BaselineInputValidator().ValidateAndThrow(input);
+        var plan = await LoadAsync(unit.Id, ct);
+        if (plan is null || plan.Tasks.Count == 0)
+        {
+            throw new RecordStateConflictException($"{unit.Code} has no plan yet; import or add tasks before setting a baseline.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.PlanBaselines.Where(b => b.PlanId == plan.Id).Select(b => new { b.Id, b.Number }).ToListAsync(ct);
+        var number = input.Number ?? Enumerable.Range(0, PlanBaseline.MaxPerPlan).Cast<int?>().FirstOrDefault(n => taken.All(b => b.Number != n))
+            ?? throw Invalid("number", $"The plan already has {PlanBaseline.MaxPerPlan} baselines, the most it can keep; give the number (0 to 10) of the one to replace");
+        if (taken.FirstOrDefault(b => b.Number == number) is { } replaced)
+        {
+            await db.PlanBaselines.Where(b => b.Id == replaced.Id).ExecuteDeleteAsync(ct);
+        }
+
+        var baseline = new PlanBaseline
+        {
+            Id = Guid.CreateVersion7(), PlanId = plan.Id, Number = number, Name = input.Name!.Trim(), Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+            SetBy = db.ChangeContext.Actor, SetAt = clock.GetUtcNow().UtcDateTime,
+            Tasks = plan.Tasks.Where(t => t.EarlyStart is not null).Select(t => new BaselineTask
+            {
+                Id = Guid.CreateVersion7(), Uid = t.Uid, Start = t.EarlyStart!.Value, Finish = t.EarlyFinish!.Value, DurationMinutes = t.DurationMinutes,
+            }).ToList(),
+        };
+        db.PlanBaselines.Add(baseline);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return baseline;
+    }
+
+    private void Apply(UnitPlan plan, PlannedTask task, TaskInput input)
+    {
+        task.Name = input.Name!.Trim();
+        task.Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim();
+        if (input.Duration is not null)
+        {
+            WorkAmount.TryParse(input.Duration, plan.MinutesPerDay, out var duration);
+            task.DurationMinutes = duration.Minutes;
+            task.DurationElapsed = duration.Elapsed;
+            task.DurationFormat = duration.Elapsed ? 27 : 7;
+        }
+
+        task.Milestone = input.Milestone ?? task.DurationMinutes == 0;
+        task.ReportingLevel = task.Milestone ? input.ReportingLevel ?? task.ReportingLevel ?? MilestoneLevel.Project : null;
+        task.Constraint = input.Constraint ?? ConstraintType.AsSoonAsPossible;
+        task.ConstraintDate = task.Constraint is ConstraintType.AsSoonAsPossible or ConstraintType.AsLateAsPossible ? null : input.ConstraintDate;
+        task.Deadline = input.Deadline;
+        task.PercentComplete = input.PercentComplete ?? 0;
+        task.ActualStart = input.ActualStart;
+        task.ActualFinish = input.ActualFinish;
+
+        var predecessors = PredecessorText.Parse(input.Predecessors, plan.MinutesPerDay, out _);
+        foreach (var old in plan.Links.Where(l => l.SuccessorUid == task.Uid).ToList())
+        {
+            plan.Links.Remove(old);
+            db.PlanLinks.Remove(old);
+        }
+
+        foreach (var p in predecessors.DistinctBy(p => p.Uid))
+        {
+            var link = new TaskLink { Id = Guid.CreateVersion7(), PlanId = plan.Id, PredecessorUid = p.Uid, SuccessorUid = task.Uid, Type = p.Type, LagMinutes = p.Lag.Minutes, LagElapsed = p.Lag.Elapsed };
+            plan.Links.Add(link);
+            db.PlanLinks.Add(link);
+        }
+    }
+
+    // The scheduler over the stored plan; its refusal (a loop, a link to no task) is the field's error and nothing is saved.
+    private async Task ScheduleAsync(UnitPlan plan, UnitView unit, string field, CancellationToken ct)
+    {
+        // Every change to a plan bumps its version, so two people changing one plan at once cannot
+        // each save a schedule worked out without the other's change.
+        if (db.Entry(plan).State == EntityState.Unchanged)
+        {
+            db.Entry(plan).State = EntityState.Modified;
+        }
+
+        var tasks = plan.Tasks.OrderBy(t => t.Position).ToList();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            tasks[i].Summary = i + 1 < tasks.Count && tasks[i + 1].OutlineLevel > tasks[i].OutlineLevel;
+        }
+
+        if (tasks.Count == 0)
+        {
+            plan.Finish = null;
+            plan.ScheduledAt = clock.GetUtcNow().UtcDateTime;
+            return;
+        }
+
+        var calendar = await calendars.ForAsync(plan, unit, ct);
+        Schedule schedule;
+        try
+        {
+            schedule = Scheduler.Run(StoredPlan.ToSchedulerPlan(plan, tasks, calendar));
+        }
+        catch (PlanException bad)
+        {
+            throw Invalid(field, bad.Message);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var task in tasks)
+        {
+            var s = schedule[StoredPlan.IdOf(task.Uid)];
+            var before = task.EarlyFinish;
+            task.EarlyStart = s.EarlyStart;
+            task.EarlyFinish = s.EarlyFinish;
+            task.LateStart = s.LateStart;
+            task.LateFinish = s.LateFinish;
+            task.TotalFloatMinutes = s.TotalFloat;
+            task.FreeFloatMinutes = s.FreeFloat;
+            task.Critical = s.Critical;
+            if (task.Milestone && before != s.EarlyFinish)
+            {
+                db.MilestoneForecasts.Add(new MilestoneForecast
+                {
+                    Id = Guid.CreateVersion7(), Task = task, TaskId = task.Id, UnitId = unit.Id, RecordedAt = now, Forecast = s.EarlyFinish, Previous = before,
+                });
+            }
+        }
+
+        plan.Finish = schedule.Finish;
+        plan.ScheduledAt = now;
+    }
+
+    private async Task<UnitPlan?> LoadAsync(Guid unitId, CancellationToken ct) =>
+        await db.Plans.Include(p => p.Tasks).Include(p => p.Links).AsSplitQuery().FirstOrDefaultAsync(p => p.UnitId == unitId, ct);
+
+    private UnitPlan NewPlan(UnitView unit)
+    {
+        var plan = new UnitPlan { Id = Guid.CreateVersion7(), UnitId = unit.Id, Name = unit.Name, Start = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToDateTime(new TimeOnly(8, 0)) };
+        db.Plans.Add(plan);
+        return plan;
+    }
+
+    // A plan on a unit the actor may not see is not found; one they may see but not change is refused.
+    private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        if (!await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct))
+        {
+            throw new RecordNotFoundException("unit", unitKey);
+        }
+
+        await access.DemandAsync(PmoArea.Planning, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
+        if (!unit.IsOpen)
+        {
+            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its plan is kept for the record and can no longer be changed.");
+        }
+
+        return unit;
+    }
+
+    private async Task SaveAsync(string name, int expectedVersion, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleVersionException(name, expectedVersion, expectedVersion + 1);
+        }
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+
+    private static string? Clip(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Length <= max ? text.Trim() : text[..max].Trim();
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Steward.Scheduling;
+using Steward.Scheduling.Mspdi;
+
+namespace Steward.Features.Plans;
+
+// The stored plan as the scheduler and Microsoft Project files see it.
+public static class StoredPlan
+{
+    public static string IdOf(int uid) => uid.ToString(CultureInfo.InvariantCulture);
+
+    // Tasks in outline order; each one's parent is the nearest task above it at a shallower level.
+    public static Plan ToSchedulerPlan(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar)
+    {
+        var parents = new Stack<PlannedTask>();
+        var tasks = new List<PlanTask>(ordered.Count);
+        foreach (var task in ordered)
+        {
+            while (parents.Count > 0 && parents.Peek().OutlineLevel >= task.OutlineLevel)
+            {
+                parents.Pop();
+            }
+
+            tasks.Add(new PlanTask(IdOf(task.Uid), task.Name, new Span(task.DurationMinutes, task.DurationElapsed))
+            {
+                ParentId = parents.Count > 0 ? IdOf(parents.Peek().Uid) : null,
+                Constraint = task.Constraint,
+                ConstraintDate = task.ConstraintDate,
+                Deadline = task.Deadline,
+                ManualStart = task.Summary ? null : task.ManualStart,
+            });
+            parents.Push(task);
+        }
+
+        return new Plan(plan.Start, calendar, tasks, ToLinks(plan.Links));
+    }
+
+    public static List<PlanLink> ToLinks(IEnumerable<TaskLink> links) => links
+        .OrderBy(l => l.SuccessorUid).ThenBy(l => l.PredecessorUid)
+        .Select(l => new PlanLink(IdOf(l.PredecessorUid), IdOf(l.SuccessorUid), l.Type, new Span(l.LagMinutes, l.LagElapsed)))
+        .ToList();
+
+    public static MspdiProject ToMspdi(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar, IReadOnlyList<PlanBaseline> baselines)
+    {
+        var saved = baselines.SelectMany(b => b.Tasks.Select(t => (b.Number, Task: t))).ToLookup(x => x.Task.Uid);
+        var tasks = ordered.Select(t => new MspdiTask(
+            t.Uid, t.Name, t.OutlineLevel, t.Summary, t.Milestone, new Span(t.DurationMinutes, t.DurationElapsed), t.DurationFormat, t.Constraint, t.ConstraintDate,
+            t.Deadline, t.ManualStart, t.PercentComplete, t.ActualStart, t.ActualFinish, null)
+        {
+            Resources = t.Resources,
+            Baselines = saved[t.Uid].Select(b => new MspdiBaseline(b.Number, b.Task.Start, b.Task.Finish, b.Task.DurationMinutes)).ToList(),
+        }).ToList();
+        return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, ToLinks(plan.Links));
+    }
+}

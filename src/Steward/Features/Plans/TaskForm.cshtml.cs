@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
+using Steward.Scheduling;
+
+namespace Steward.Features.Plans;
+
+// Add a task or milestone, or change one: its duration, predecessors, constraint, deadline, progress and,
+// for a milestone, the level that reports on it. Saving schedules the plan again; a milestone that moves
+// is recorded in its drift. A stale form shows whose change it missed and keeps what was typed.
+[Requires(PmoArea.Planning, PmoAction.Contribute)]
+public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQueries queries, PlanService plans) : GovUkFormPage(db)
+{
+    [BindProperty]
+    public PlanTaskForm Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public UnitView Unit { get; private set; } = default!;
+    public TaskView? Current { get; private set; }
+    public IReadOnlyList<SelectListItem> Parents { get; private set; } = [];
+    public int MinutesPerDay { get; private set; } = 480;
+
+    public static readonly IReadOnlyList<string> FieldOrder =
+        ["Input.Name", "Input.ParentUid", "Input.Duration", "Input.Milestone", "Input.Predecessors", "Input.Constraint", "Input.ConstraintDate", "Input.Deadline",
+         "Input.PercentComplete", "Input.ActualStart", "Input.ActualFinish", "Input.ReportingLevel", "Input.Owner"];
+
+    public static IEnumerable<SelectListItem> Constraints => Enum.GetValues<ConstraintType>().Select(c => new SelectListItem(PlanLabels.Of(c), c.ToString()));
+
+    public static IEnumerable<SelectListItem> Levels => Enum.GetValues<MilestoneLevel>().Select(l => new SelectListItem(PlanLabels.Of(l), l.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(string code, int? task, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, task, ct))
+        {
+            return NotFound();
+        }
+
+        if (Current is { } t)
+        {
+            Input = PlanTaskForm.From(t);
+            Version = t.Version;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, int? task, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, task, ct))
+        {
+            return NotFound();
+        }
+
+        var constraintDate = ReadDate(Input.ConstraintDate, "Constraint date", nameof(PlanTaskForm.ConstraintDate));
+        var deadline = ReadDate(Input.Deadline, "Deadline", nameof(PlanTaskForm.Deadline));
+        var actualStart = ReadDate(Input.ActualStart, "Actual start", nameof(PlanTaskForm.ActualStart));
+        var actualFinish = ReadDate(Input.ActualFinish, "Actual finish", nameof(PlanTaskForm.ActualFinish));
+        // A date in a plan is the start of that working day, except a finish, which is its end.
+        var finishing = Input.Constraint is ConstraintType.FinishNoEarlierThan or ConstraintType.FinishNoLaterThan or ConstraintType.MustFinishOn;
+        var input = new TaskInput(
+            Input.Name, Current is null ? Input.ParentUid : null, Input.Duration, Input.Milestone, Input.Predecessors, Input.Constraint,
+            constraintDate?.ToDateTime(finishing ? new TimeOnly(17, 0) : new TimeOnly(8, 0)), deadline?.ToDateTime(new TimeOnly(17, 0)),
+            Input.PercentComplete, actualStart?.ToDateTime(new TimeOnly(8, 0)), actualFinish?.ToDateTime(new TimeOnly(17, 0)), Input.ReportingLevel, Input.Owner);
+        return await SubmitAsync(() => plans.CheckAsync(input, MinutesPerDay, ct), async () =>
+        {
+            if (Current is { } existing)
+            {
+                await plans.UpdateTaskAsync(Unit.Id.ToString(), existing.Uid, Version, input, ct);
+                TempData["Notice"] = $"Task {existing.Uid} has been saved and the plan scheduled again";
+            }
+            else
+            {
+                var added = await plans.AddTaskAsync(Unit.Id.ToString(), input, ct);
+                TempData["Notice"] = $"Task {added.Uid} has been added and the plan scheduled again";
+            }
+
+            return Redirect($"/units/{Unit.Code}/plan");
+        }, ct, onStale: async () =>
+        {
+            var now = await queries.TaskAsync(Unit, Current!.Uid, ct);
+            Version = now.Version;
+            ModelState.Remove(nameof(Version));
+            ModelState.AddModelError(string.Empty, $"Task {now.Uid} was changed by someone else while you were editing. It now reads: duration {now.Duration}, predecessors ‘{now.Predecessors}’, finishing {PlanLabels.Date(now.Finish)}. Your changes are below; save again to keep them.");
+        });
+    }
+
+    private async Task<bool> LoadAsync(string code, int? task, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
+        }
+
+        Unit = unit;
+        var plan = await queries.PlanAsync(unit, null, ct);
+        MinutesPerDay = plan.MinutesPerDay;
+        Parents = plan.Tasks.Where(t => t.Summary || t.OutlineLevel <= 1)
+            .Select(t => new SelectListItem($"{t.Uid}. {t.Name}", t.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (task is { } uid)
+        {
+            Current = plan.Tasks.FirstOrDefault(t => t.Uid == uid);
+            return Current is not null;
+        }
+
+        return true;
+    }
+}
+
+public sealed class PlanTaskForm
+{
+    public string? Name { get; set; }
+    public int? ParentUid { get; set; }
+    public string? Duration { get; set; }
+    public bool? Milestone { get; set; }
+    public string? Predecessors { get; set; }
+    public ConstraintType? Constraint { get; set; }
+    public DateParts ConstraintDate { get; set; } = new();
+    public DateParts Deadline { get; set; } = new();
+    public int? PercentComplete { get; set; }
+    public DateParts ActualStart { get; set; } = new();
+    public DateParts ActualFinish { get; set; } = new();
+    public MilestoneLevel? ReportingLevel { get; set; }
+    public string? Owner { get; set; }
+
+    public static PlanTaskForm From(TaskView t) => new()
+    {
+        Name = t.Name, Duration = t.Duration, Milestone = t.Milestone, Predecessors = t.Predecessors, Constraint = t.Constraint,
+        ConstraintDate = DateParts.From(Day(t.ConstraintDate)), Deadline = DateParts.From(Day(t.Deadline)), PercentComplete = t.PercentComplete,
+        ActualStart = DateParts.From(Day(t.ActualStart)), ActualFinish = DateParts.From(Day(t.ActualFinish)), ReportingLevel = t.ReportingLevel, Owner = t.Owner,
+    };
+
+    private static DateOnly? Day(DateTime? at) => at is { } d ? DateOnly.FromDateTime(d) : null;
+}
