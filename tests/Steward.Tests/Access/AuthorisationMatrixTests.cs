@@ -168,6 +168,7 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "id" when url.Contains("/calendar-feeds/", StringComparison.Ordinal) => account is null ? Guid.NewGuid().ToString() : (await CalendarFeedOfAsync(account, unit)).ToString(),
                 "secret" => "cal_unknown",
                 "register" => "issues",
+                "task" => (await app.CreatePlanTaskAsync(unit.Code)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\??\\}", Uri.EscapeDataString(value));

@@ -64,3 +64,11 @@ public static class TestData
         app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().RaiseActionAsync(unitCode,
             new ActionInput($"Test action {Guid.NewGuid().ToString("N")[..8]}", ownerId, dueOn ?? new DateOnly(2027, 2, 1))));
 }
+
+public static class PlanTestData
+{
+    // A one-task plan on the unit (made if it has none); the new task's number.
+    public static Task<int> CreatePlanTaskAsync(this StewardApp app, string unitCode) =>
+        app.WithServicesAsync(async sp => (await sp.GetRequiredService<Steward.Features.Plans.PlanService>().AddTaskAsync(unitCode,
+            new Steward.Features.Plans.TaskInput($"Task {Guid.NewGuid().ToString("N")[..8]}", Duration: "3d"))).Uid);
+}

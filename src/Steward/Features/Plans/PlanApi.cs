@@ -32,7 +32,7 @@ public static class PlanApi
         group.MapPost("/plan/baselines", SetBaseline).Requires(PmoArea.Planning, PmoAction.Approve)
             .WithSummary("Save the current schedule as a baseline: name, reason, and number (0 to 10) to replace one; without a number the lowest free one is used");
         group.MapGet("/plan/variance", Variance).Requires(PmoArea.Planning, PmoAction.Read)
-            .WithSummary("Each task's forecast against baseline N (default 0): baseline and forecast dates, start and finish variance in working days (positive is late)");
+            .WithSummary("Each task's forecast against baseline N (default: the plan's first baseline): baseline and forecast dates, start and finish variance in working days (positive is late)");
         group.MapGet("/milestones", Milestones).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("Key milestones: the unit's own and those below at its reporting level or higher (all=true: every milestone below), each with its forecast history for the trend chart");
         group.MapGet("/milestones/drift", Drift).Requires(PmoArea.Planning, PmoAction.Read)
@@ -118,7 +118,10 @@ public static class PlanApi
 
     private static async Task<Ok<IReadOnlyList<TaskVariance>>> Variance(string unit, int? baseline, PlanQueries queries, CancellationToken ct)
     {
-        var plan = await queries.PlanAsync(await queries.RequireReadableUnitAsync(unit, ct), baseline ?? 0, ct);
+        // Without a number, the first baseline the plan has (usually 0); a plan with none has no variance yet.
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var chosen = baseline ?? (await queries.BaselinesAsync(found, ct)).Select(b => (int?)b.Number).FirstOrDefault();
+        var plan = await queries.PlanAsync(found, chosen, ct);
         return TypedResults.Ok<IReadOnlyList<TaskVariance>>(plan.Tasks.Select(t => new TaskVariance(
             t.Uid, t.Name, t.Milestone, t.Summary, t.BaselineStart, t.BaselineFinish, t.Start, t.Finish, t.StartVarianceDays, t.FinishVarianceDays)).ToList());
     }

@@ -166,8 +166,9 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     // The plan as Microsoft Project XML, with Steward's schedule and the baselines it keeps.
     public async Task WriteMspdiAsync(UnitView unit, Stream output, CancellationToken ct = default)
     {
+        // A unit with no plan yet exports an empty one, to be filled in Microsoft Project.
         var plan = await db.Plans.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct)
-            ?? throw new RecordNotFoundException("plan", unit.Code);
+            ?? new UnitPlan { Name = unit.Name, Start = DateTime.UtcNow.Date.AddHours(8), UnitId = unit.Id };
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);
         var calendar = await calendars.ForAsync(plan, unit, ct);

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json;
+using Steward.Features.Plans;
+using Steward.Scheduling.Mspdi;
+using Steward.Tests.Cli;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Plans;
+
+// Plans through the API on both databases: a Microsoft Project file imported, scheduled as Microsoft
+// Project did, exported and read back; a baseline set, a milestone moved, and the slip seen by the
+// programme and the portfolio; bad plans refused with nothing written.
+public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMicrosoftProjectFile_ImportsWithMicrosoftProjectsDates_AndExportsBackLosslessly()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var path = SharedData.PathTo("mspdi/task-links-project2010-mspdi.xml");
+        var imported = await app.Api().PostFileAsync($"/api/v1/units/{project.Code}/plan/import", await File.ReadAllBytesAsync(path, Ct), "application/xml");
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync(Ct));
+        var result = await imported.ReadAsync<PlanImportResult>();
+        Assert.Equal((17, 8, 17, 17), (result.Tasks, result.Links, result.Added, result.ComparedWithMicrosoftProject));
+        Assert.Empty(result.Differences);
+
+        // Stored and scheduled again from the database: still Microsoft Project's critical flags and slack.
+        await using (var source = File.OpenRead(path))
+        {
+            var file = MspdiReader.Read(source);
+            var plan = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+            Assert.Equal(file.Tasks.Select(t => (t.Uid, t.Computed!.Critical, t.Computed.TotalSlackMinutes / 480.0)), plan.Tasks.Select(t => (t.Uid, t.Critical, t.TotalFloatDays)));
+        }
+
+        var export = await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan/export", Ct);
+        Assert.Equal("application/xml", export.Content.Headers.ContentType?.MediaType);
+        var bytes = await export.Content.ReadAsByteArrayAsync(Ct);
+        var back = MspdiReader.Read(new MemoryStream(bytes));
+        await using (var source = File.OpenRead(path))
+        {
+            var original = MspdiReader.Read(source);
+            Assert.Equal(original.Tasks.Select(t => (t.Uid, t.Name, t.OutlineLevel, t.Duration, t.Constraint, t.ConstraintDate, t.ManualStart)),
+                back.Tasks.Select(t => (t.Uid, t.Name, t.OutlineLevel, t.Duration, t.Constraint, t.ConstraintDate, t.ManualStart)));
+            Assert.Equal(original.Links.OrderBy(l => l.SuccessorId).ThenBy(l => l.PredecessorId), back.Links.OrderBy(l => l.SuccessorId).ThenBy(l => l.PredecessorId));
+            Assert.Empty(MicrosoftProjectComparison.Compare(back, Steward.Scheduling.Scheduler.Run(back.ToPlan())).Differences);
+        }
+
+        // The same file again updates the plan in place.
+        var again = await (await app.Api().PostFileAsync($"/api/v1/units/{project.Code}/plan/import", bytes, "application/xml")).ReadAsync<PlanImportResult>();
+        Assert.Equal((0, 17, 0), (again.Added, again.Updated, again.Removed));
+
+        var csv = await app.Api().GetStringAsync($"/api/v1/units/{project.Code}/plan/export?format=csv", Ct);
+        Assert.StartsWith("Task,Outline level,Name,Type", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(18, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task APlanner_SetsABaseline_MovesAMilestone_AndTheProgrammeAndPortfolioSeeTheSlip()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var tasks = $"/api/v1/units/{project.Code}/plan/tasks";
+        var build = await app.Api().PostJsonAsync(tasks, new { name = "Build", duration = "10d", constraint = "start-no-earlier-than", constraintDate = "2027-06-07T08:00:00" });
+        Assert.Equal(HttpStatusCode.Created, build.StatusCode);
+        var test = await (await app.Api().PostJsonAsync(tasks, new { name = "Test", duration = "5d", predecessors = "1" })).ReadAsync<TaskView>();
+        var live = await app.Api().PostJsonAsync(tasks, new { name = "Go live", duration = "0d", predecessors = $"{test.Uid}", reportingLevel = "portfolio" });
+        var milestone = await live.ReadAsync<TaskView>();
+        Assert.True(milestone.Milestone);
+        Assert.True(milestone.Critical);
+        Assert.Equal(new DateTime(2027, 6, 25, 17, 0, 0), milestone.Finish!.Value, TimeSpan.Zero);
+        var local = await (await app.Api().PostJsonAsync(tasks, new { name = "Team trained", duration = "0d", predecessors = "1" })).ReadAsync<TaskView>();
+        Assert.False(local.Critical);
+        Assert.Equal(5, local.TotalFloatDays);
+
+        var baseline = await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/plan/baselines", new { name = "Approved at gate 3", reason = "Business case approved" });
+        Assert.Equal(HttpStatusCode.Created, baseline.StatusCode);
+        Assert.Equal(0, (await baseline.ReadAsync<BaselineSummary>()).Number);
+
+        // Testing takes a week longer: the milestone moves right by five working days, from 25 June to 2 July 2027.
+        var moved = await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{test.Uid}", new { name = "Test", duration = "10d", predecessors = "1" }, $"\"{test.Version}\"");
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync(Ct));
+        var variance = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan/variance", Ct)).ReadAsync<List<TaskVariance>>();
+        Assert.Equal(5, variance.Single(v => v.Uid == milestone.Uid).FinishVarianceDays);
+        Assert.Equal(0, variance.Single(v => v.Uid == 1).FinishVarianceDays);
+
+        foreach (var level in new[] { project.Code, programme.Code, portfolio.Code })
+        {
+            var drift = await (await app.Api().GetAsync($"/api/v1/units/{level}/milestones/drift", Ct)).ReadAsync<MilestoneDrift>();
+            var slip = Assert.Single(drift.MovedRight);
+            Assert.Equal(("Go live", project.Code, 7), (slip.Name, slip.Unit.Code, slip.Days));
+        }
+
+        // A project-level milestone is the project's business; the portfolio sees only its own level.
+        var portfolioMilestones = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/milestones", Ct)).ReadAsync<List<MilestoneTrend>>();
+        Assert.Equal(["Go live"], portfolioMilestones.Select(m => m.Name));
+        Assert.Equal(2, portfolioMilestones[0].Points.Count);
+        var all = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/milestones?all=true", Ct)).ReadAsync<List<MilestoneTrend>>();
+        Assert.Equal(["Go live", "Team trained"], all.Select(m => m.Name).Order());
+
+        var roadmap = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/roadmap", Ct)).ReadAsync<Roadmap>();
+        var line = Assert.Single(roadmap.Lines);
+        Assert.Equal(project.Code, line.Unit.Code);
+        Assert.Equal(7, Assert.Single(line.Milestones).Slip);
+
+        var history = await (await app.Api().GetAsync($"{tasks}/{test.Uid}/history", Ct)).ReadJsonAsync();
+        Assert.Contains(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "updated");
+    }
+
+    [Fact]
+    public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
+    {
+        app.RequireDatabase();
+        var (_, _, project) = await app.CreateTreeAsync();
+        var output = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.xml");
+        try
+        {
+            var run = await StewardProcess.RunAsync("plan", "import", "--unit", project.Code, "--file", SharedData.PathTo("mspdi/task-links-project2016-mspdi.xml"), "--database", app.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Imported 17 tasks (0 milestones) and 8 links", run.Output, StringComparison.Ordinal);
+            Assert.Contains("matches Microsoft Project's on all 17 tasks", run.Output, StringComparison.Ordinal);
+
+            var export = await StewardProcess.RunAsync("plan", "export", "--unit", project.Code, "--output", output, "--database", app.ConnectionString);
+            Assert.True(export.ExitCode == 0, export.Error);
+            var check = await StewardProcess.RunAsync("plan", "schedule", "--file", output, "--compare");
+            Assert.True(check.ExitCode == 0, check.Error);
+
+            var bad = await StewardProcess.RunAsync("plan", "import", "--unit", project.Code, "--file", output + ".missing", "--database", app.ConnectionString);
+            Assert.Equal(2, bad.ExitCode);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task BadPlans_AreRefusedNamingTheFieldAndTask_AndNothingIsWritten()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var tasks = $"/api/v1/units/{project.Code}/plan/tasks";
+        var first = await (await app.Api().PostJsonAsync(tasks, new { name = "Design", duration = "5d" })).ReadAsync<TaskView>();
+        var second = await (await app.Api().PostJsonAsync(tasks, new { name = "Build", duration = "5d", predecessors = $"{first.Uid}" })).ReadAsync<TaskView>();
+        var before = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+
+        var loop = await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{first.Uid}", new { name = "Design", duration = "5d", predecessors = $"{second.Uid}" }, $"\"{first.Version}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, loop.StatusCode);
+        Assert.Matches("loop: (Design → Build → Design|Build → Design → Build)", Assert.Single(await loop.FieldErrorsAsync("predecessors")));
+
+        Assert.Contains("Duration cannot be negative", await (await app.Api().PostJsonAsync(tasks, new { name = "Negative", duration = "-2d" })).FieldErrorsAsync("duration"));
+        Assert.Contains("more than ten years", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "Far", duration = "1d", predecessors = $"{first.Uid}FS+3000d" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        Assert.Contains("no task has the id 99", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "Ghost", duration = "1d", predecessors = "99" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        var badDate = await app.Api().SendRawAsync(HttpMethod.Post, tasks, "{\"name\":\"Late\",\"duration\":\"1d\",\"constraint\":\"start-no-earlier-than\",\"constraintDate\":\"31/02/2027\"}");
+        Assert.NotEmpty(await badDate.FieldErrorsAsync("constraintDate"));
+        Assert.NotEmpty(await (await app.Api().PostJsonAsync(tasks, new { name = "No date", duration = "1d", constraint = "must-start-on" })).FieldErrorsAsync("constraintDate"));
+
+        var import = $"/api/v1/units/{project.Code}/plan/import";
+        var dtd = "<?xml version=\"1.0\"?><!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Project xmlns=\"http://schemas.microsoft.com/project\"><Name>&x;</Name></Project>";
+        Assert.Contains("declares a DTD", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(dtd), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
+        Assert.Contains("not a Microsoft Project XML file", Assert.Single(await (await app.Api().PostFileAsync(import, "<html/>"u8.ToArray(), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
+        Assert.Contains("not XML", Assert.Single(await (await app.Api().PostFileAsync(import, "Task,Duration\n"u8.ToArray(), "text/csv")).FieldErrorsAsync("file")), StringComparison.Ordinal);
+        var cycle = "<Project xmlns=\"http://schemas.microsoft.com/project\"><StartDate>2027-01-04T08:00:00</StartDate><Tasks>"
+            + "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink></Task>"
+            + "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink></Task></Tasks></Project>";
+        Assert.Contains("loop", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(cycle), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
+
+        var stale = await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{first.Uid}", new { name = "Design", duration = "6d" }, "\"99\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        var after = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Tasks.Select(t => (t.Uid, t.Name, t.Duration, t.Predecessors, t.Finish)), after.Tasks.Select(t => (t.Uid, t.Name, t.Duration, t.Predecessors, t.Finish)));
+    }
+}
+
+public sealed class PlanApiOnSqlite(SqliteApp app) : PlanApiTests<SqliteApp>(app);
+
+public sealed class PlanApiOnPostgres(PostgresApp app) : PlanApiTests<PostgresApp>(app);
