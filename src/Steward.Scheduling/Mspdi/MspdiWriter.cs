@@ -30,9 +30,10 @@ public static class MspdiWriter
 
         xml.WriteStartElement("Tasks", Ns);
         var id = 0;
+        var predecessors = project.Links.ToLookup(l => l.SuccessorId, StringComparer.Ordinal);
         foreach (var task in project.Tasks)
         {
-            WriteTask(xml, task, id++, schedule?[task.Id], project.Links.Where(l => l.SuccessorId == task.Id));
+            WriteTask(xml, task, id++, schedule?[task.Id], predecessors[task.Id]);
         }
 
         xml.WriteEndElement();

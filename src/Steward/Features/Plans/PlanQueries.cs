@@ -25,7 +25,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<PlanView> PlanAsync(UnitView unit, int? baseline = null, CancellationToken ct = default)
     {
         var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind);
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct);
+        var plan = await LoadAsync(unit.Id, ct);
         var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit, ct);
         if (plan is null)
         {
@@ -59,6 +59,18 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
         }).ToList();
         return new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline);
+    }
+
+    // Links in a query of their own: as an Include, SQLite took five times as long over 10,000 of them.
+    private async Task<UnitPlan?> LoadAsync(Guid unitId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unitId, ct);
+        if (plan is not null)
+        {
+            plan.Links = await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync(ct);
+        }
+
+        return plan;
     }
 
     public async Task<TaskView> TaskAsync(UnitView unit, int uid, CancellationToken ct = default) =>
@@ -167,7 +179,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task WriteMspdiAsync(UnitView unit, Stream output, CancellationToken ct = default)
     {
         // A unit with no plan yet exports an empty one, to be filled in Microsoft Project.
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct)
+        var plan = await LoadAsync(unit.Id, ct)
             ?? new UnitPlan { Name = unit.Name, Start = DateTime.UtcNow.Date.AddHours(8), UnitId = unit.Id };
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);

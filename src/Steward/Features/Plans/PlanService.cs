@@ -37,6 +37,12 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             throw Invalid("file", bad.Message);
         }
 
+        // Microsoft Project allows one link between two tasks; a file with two is not one it wrote.
+        if (project.Links.GroupBy(l => (l.PredecessorId, l.SuccessorId)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Invalid("file", $"Task {twice.Key.SuccessorId} is linked to its predecessor {twice.Key.PredecessorId} more than once; Microsoft Project allows one link between two tasks.");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var plan = await LoadAsync(unit.Id, ct) ?? NewPlan(unit);
         plan.Name = Clip(project.Name, UnitPlan.NameMaxLength) ?? unit.Name;

@@ -33,10 +33,24 @@ public sealed class TimeAxis
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    // Gridlines and labels along the top: months when the span is under two years, else years; and a
+    // Gridlines and labels along the top: weeks (Mondays) for a span under ten weeks, months under two
+    // years, else years; and a
     // dashed line at each 1 April labelled with the financial year it opens (FY 2027-28).
     public void Draw(StringBuilder svg, double top, double bottom)
     {
+        if ((To - From).TotalDays <= 70)
+        {
+            for (var monday = From.AddDays(((int)DayOfWeek.Monday - (int)From.DayOfWeek + 7) % 7); monday <= To; monday = monday.AddDays(7))
+            {
+                var x = Number(X(monday));
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{x}\" y1=\"{Number(top)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(monday) + 3)}\" y=\"{Number(top - 6)}\">{Text(monday.ToString("d MMM", Uk))}</text>");
+            }
+
+            DrawFinancialYears(svg, top, bottom);
+            return;
+        }
+
         var months = (To.Year - From.Year) * 12 + To.Month - From.Month;
         var step = months <= 24 ? 1 : 12;
         var tick = new DateTime(From.Year, step == 1 ? From.Month : 1, 1);
@@ -53,6 +67,11 @@ public sealed class TimeAxis
             tick = tick.AddMonths(step);
         }
 
+        DrawFinancialYears(svg, top, bottom);
+    }
+
+    private void DrawFinancialYears(StringBuilder svg, double top, double bottom)
+    {
         for (var year = From.Year; year <= To.Year; year++)
         {
             var april = new DateTime(year, 4, 1);

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // The "done when", in a browser: a planner imports a Microsoft Project file, sees its critical
+    // path, adds a portfolio milestone, sets a baseline, makes a task longer so the milestone slips, and
+    // the programme and portfolio see the slip. The plan (with its Gantt chart), task form, baselines,
+    // milestones and roadmap pages are scanned with axe.
+    [Fact]
+    public async Task APlanIsImported_Baselined_AndAMilestoneSlip_IsSeenUpTheTree()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var page = await app.NewPageAsync();
+        string? folder = Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } f ? f : null;
+        var summary = page.Locator(".govuk-error-summary");
+
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Plan and Gantt chart of {project.Name}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("has no plan yet");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import from Microsoft Project" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the plan" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Choose a Microsoft Project XML file");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Microsoft Project XML file").SetInputFilesAsync(new FilePayload { Name = "notes.xml", MimeType = "application/xml", Buffer = "<notes/>"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the plan" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("not a Microsoft Project XML file");
+        await page.GetByLabel("Microsoft Project XML file").SetInputFilesAsync(SharedData.PathTo("mspdi/task-links-project2010-mspdi.xml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("agrees with Microsoft Project's on all 17 tasks");
+        await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync("9. Task 1 → 10. Task 2");
+        await Assertions.Expect(page.Locator("svg[role=img] title")).ToHaveTextAsync("Gantt chart of task-links-project2010-mspdi.xml");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a task or milestone" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the task's name");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Service live");
+        await page.GetByLabel("Duration").FillAsync("0");
+        await page.GetByLabel("Predecessors (optional)").FillAsync("10");
+        await page.GetByLabel("For a milestone: who reports on it").SelectOptionAsync(new SelectOptionValue { Label = "Portfolio" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Task 17 has been added");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set a baseline" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Approved at gate 3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set baseline" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Baseline 0, ‘Approved at gate 3’, has been set");
+
+        // Task 10 ("Task 2") is the last on the critical path, just before the new milestone.
+        await page.GotoAsync($"/units/{project.Code}/plan/task/10");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Task 10: Task 2");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Duration").FillAsync("6d");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
+        await page.GetByLabel("Compare with a baseline").SelectOptionAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show variance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Service live" })).ToContainTextAsync("+5 days");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "plan.png"), FullPage = true });
+        }
+
+        await page.GotoAsync($"/units/{programme.Code}/milestones");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Service live" }).First).ToContainTextAsync(project.Code);
+        await Assertions.Expect(page.Locator("#moved-right")).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "milestones.png"), FullPage = true });
+        }
+
+        await page.GotoAsync($"/units/{portfolio.Code}/roadmap");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Service live");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("moved 7 days later this week");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "roadmap.png"), FullPage = true });
+        }
+    }
+}
