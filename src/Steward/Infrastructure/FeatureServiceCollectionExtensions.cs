@@ -30,6 +30,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Governance.GovernanceService>();
         services.AddScoped<Features.Governance.GovernanceQueries>();
         services.AddScoped<Features.Governance.GovernanceCalendar>();
+        services.AddSingleton<Features.Plans.PlanViewCache>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.Plans.PlanCalendars>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -9,7 +10,7 @@ namespace Steward.Features.Plans;
 
 // Reads of plans: a unit's plan with its schedule and variance, and what the levels above read from
 // the plans below them: key milestones, their drift and trend, and the roadmap.
-public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars)
+public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars, PlanViewCache cache)
 {
     public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default)
     {
@@ -25,20 +26,31 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<PlanView> PlanAsync(UnitView unit, int? baseline = null, CancellationToken ct = default)
     {
         var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind);
-        var plan = await LoadAsync(unit.Id, ct);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct);
         var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit, ct);
         if (plan is null)
         {
             return new PlanView(unitRef, false, unit.Name, null, null, 480, calendar.Name, from, null, 0, [], [], null);
         }
 
-        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Where(b => b.PlanId == plan.Id).OrderBy(b => b.Number)
             .Select(b => new BaselineSummary(b.Number, b.Name, b.Reason, b.SetBy, b.SetAt, b.Tasks.Count)).ToListAsync(ct);
         if (baseline is { } number && baselines.All(b => b.Number != number))
         {
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("baseline", $"The plan has no baseline {number}")]);
         }
+
+        // Every change to a plan bumps its version (PlanService), so a view is good for as long as the
+        // version, the unit, the calendar and the chosen baseline are what they were. Reading 5,000 tasks
+        // and 10,000 links is most of a large plan page's time.
+        var key = (plan.Id, plan.Version, unitRef, calendar.ToJson(), from, baseline, baselines.FirstOrDefault(b => b.Number == baseline)?.SetAt);
+        if (cache.Views.TryGetValue(key, out PlanView? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        plan.Links = await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync(ct);
+        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
 
         var saved = baseline is { } n
             ? await db.BaselineTasks.AsNoTracking().Where(t => db.PlanBaselines.Any(b => b.Id == t.BaselineId && b.PlanId == plan.Id && b.Number == n)).ToDictionaryAsync(t => t.Uid, ct)
@@ -58,7 +70,9 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
                 t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
         }).ToList();
-        return new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline);
+        var view = new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline);
+        cache.Views.Set(key, view, new MemoryCacheEntryOptions { Size = 1 + views.Count / 1000, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return view;
     }
 
     // Links in a query of their own: as an Include, SQLite took five times as long over 10,000 of them.
@@ -191,4 +205,13 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
     }
+}
+
+// Scheduled plan views by version, for PlanQueries: its own cache, sized in thousands of tasks, so a few
+// large plans cannot crowd out memory.
+public sealed class PlanViewCache : IDisposable
+{
+    public MemoryCache Views { get; } = new(new MemoryCacheOptions { SizeLimit = 500 });
+
+    public void Dispose() => Views.Dispose();
 }
