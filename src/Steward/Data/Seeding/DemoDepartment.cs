@@ -5,7 +5,8 @@ using Steward.Features.Units;
 namespace Steward.Data;
 
 // The believable department a new user sees first: the fictional Department for Public Protection,
-// two portfolios, four programmes, fifteen projects and the people who run them. Created through the
+// two portfolios, four programmes, fifteen projects and the people who run them, their RAID logs,
+// governance and two project plans. Created through the
 // same services as any user's data, so the demo can never hold what a user could not enter.
 public static class DemoDepartment
 {
@@ -59,6 +60,7 @@ public static class DemoDepartment
 
         await DemoRaid.SeedAsync(sp, people, today, ct);
         await DemoGovernance.SeedAsync(sp, people, today, ct);
+        await DemoPlans.SeedAsync(sp, ct);
         await Features.Accounts.DemoAccounts.SeedAsync(sp, ct);
         return true;
     }

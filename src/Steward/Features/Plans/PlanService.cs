@@ -336,6 +336,12 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         for (var i = 0; i < tasks.Count; i++)
         {
             tasks[i].Summary = i + 1 < tasks.Count && tasks[i + 1].OutlineLevel > tasks[i].OutlineLevel;
+            if (tasks[i].Summary && tasks[i].Milestone)
+            {
+                // A task that gains children becomes their summary: its dates are theirs, not a milestone's.
+                tasks[i].Milestone = false;
+                tasks[i].ReportingLevel = null;
+            }
         }
 
         if (tasks.Count == 0)
