@@ -48,6 +48,9 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Task 17 has been added");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Set a baseline" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set baseline" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Enter a name for the baseline");
+        await page.AssertNoViolationsAsync();
         await page.GetByLabel("Name").FillAsync("Approved at gate 3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set baseline" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Baseline 0, ‘Approved at gate 3’, has been set");

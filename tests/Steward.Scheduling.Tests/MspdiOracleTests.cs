@@ -77,7 +77,9 @@ public sealed class MspdiOracleTests
 
         Assert.Equal((original.Name, original.Start, original.MinutesPerDay), (copy.Name, copy.Start, copy.MinutesPerDay));
         Assert.Equal(original.Links, copy.Links);
-        Assert.Equal(original.Tasks.Select(t => t with { Computed = null }), copy.Tasks.Select(t => t with { Computed = null }));
+        // Baselines are a list (compared by reference in the record), so they are compared on their own.
+        Assert.Equal(original.Tasks.Select(t => t with { Computed = null, Baselines = [] }), copy.Tasks.Select(t => t with { Computed = null, Baselines = [] }));
+        Assert.Equal(original.Tasks.Select(t => t.Baselines), copy.Tasks.Select(t => t.Baselines));
         foreach (var day in Enum.GetValues<DayOfWeek>())
         {
             Assert.Equal(original.Calendar.WorkingWeek(day), copy.Calendar.WorkingWeek(day));
@@ -151,6 +153,25 @@ public sealed class MspdiOracleTests
             """;
         var refused = Assert.Throws<MspdiException>(() => MspdiReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml))));
         Assert.Contains("Task 1 (Build): <ConstraintDate> 'next Tuesday' is not a date", refused.Message, StringComparison.Ordinal);
+    }
+
+    // Baselines and resource names survive the trip to Microsoft Project XML and back.
+    [Fact]
+    public void Baselines_AndResourceNames_ReadBackAsWritten()
+    {
+        var original = Read("mspdi/task-links-project2010-mspdi.xml");
+        var first = original.Tasks[1];
+        var tasks = original.Tasks.Select(t => t.Uid == first.Uid
+            ? t with { Resources = "Ada Analyst, Bo Builder", Baselines = [new MspdiBaseline(0, new DateTime(2014, 10, 17, 8, 0, 0), new DateTime(2014, 10, 17, 17, 0, 0), 480), new MspdiBaseline(3, new DateTime(2014, 10, 20, 8, 0, 0), new DateTime(2014, 10, 21, 17, 0, 0), 960)] }
+            : t with { Resources = t.Uid == 2 ? "Bo Builder" : null }).ToList();
+        using var written = new MemoryStream();
+        MspdiWriter.Write(written, original with { Tasks = tasks });
+        written.Position = 0;
+        var copy = MspdiReader.Read(written);
+
+        Assert.Equal(tasks.Select(t => t.Resources), copy.Tasks.Select(t => t.Resources));
+        Assert.Equal(tasks.Single(t => t.Uid == first.Uid).Baselines, copy.Tasks.Single(t => t.Uid == first.Uid).Baselines);
+        Assert.All(copy.Tasks.Where(t => t.Uid != first.Uid), t => Assert.Empty(t.Baselines));
     }
 
     private static MspdiProject Read(string file)
