@@ -36,6 +36,11 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("svg[role=img] title")).ToHaveTextAsync("Gantt chart of task-links-project2010-mspdi.xml");
         await page.AssertNoViolationsAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan settings" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Calendar now: Standard");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the plan" }).ClickAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a task or milestone" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
         await Assertions.Expect(summary).ToContainTextAsync("Enter the task's name");

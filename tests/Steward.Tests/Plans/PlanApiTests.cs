@@ -107,6 +107,26 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task AProgrammesCalendar_IsInheritedByItsProjects_WithThatNationsBankHolidays()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var scottish = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/plan", new { name = "Programme plan", start = "2027-11-01", calendar = "scotland" }, "\"0\"");
+        Assert.True(scottish.StatusCode == HttpStatusCode.OK, await scottish.Content.ReadAsStringAsync(Ct));
+        var settings = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/plan", new { name = "Project plan", start = "2027-11-29", calendar = "inherit" }, "\"0\"");
+        var plan = await settings.ReadAsync<PlanView>();
+        Assert.Equal(programme.Code, plan.CalendarFrom?.Code);
+
+        // St Andrew's Day, Tuesday 30 November 2027, is a bank holiday in Scotland only.
+        var task = await (await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/plan/tasks", new { name = "Survey", duration = "2d" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 12, 1, 17, 0, 0), task.Finish!.Value, TimeSpan.Zero);
+
+        var wrong = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/plan", new { name = "Project plan", start = "2027-11-29", calendar = "wales" }, $"\"{plan.Version}\"");
+        Assert.NotEmpty(await wrong.FieldErrorsAsync("calendar"));
+        var stale = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/plan", new { name = "Project plan", start = "2027-11-29", calendar = "inherit" }, "\"0\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+    }
+
+    [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {
         app.RequireDatabase();

@@ -17,6 +17,8 @@ public static class PlanApi
 
         group.MapGet("/plan", GetPlan).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("The unit's plan in outline order with its schedule: early and late dates, float in working days, critical flags; baseline=N adds each task's variance against baseline N");
+        group.MapPut("/plan", UpdateSettings).Requires(PmoArea.Planning, PmoAction.Contribute)
+            .WithSummary("The plan's name, start (YYYY-MM-DD) and calendar (inherit, england-and-wales, scotland, northern-ireland or no-bank-holidays: Standard hours with that nation's bank holidays, inherited by the units below). If-Match the plan's version (\"0\" for a unit with no plan yet)");
         group.MapPost("/plan/import", Import).Requires(PmoArea.Planning, PmoAction.Contribute).WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(MspdiReader.MaxBytes + 1024 * 1024))
             .WithSummary("Import Microsoft Project XML (MSPDI) as the body or a multipart 'file'. Tasks are matched by UID: a second import updates the plan; tasks not in the file are removed");
         group.MapGet("/plan/export", Export).Requires(PmoArea.Planning, PmoAction.Read)
@@ -46,6 +48,12 @@ public static class PlanApi
         var view = await queries.PlanAsync(await queries.RequireReadableUnitAsync(unit, ct), baseline, ct);
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<PlanView>> UpdateSettings(string unit, PlanSettingsInput input, PlanService service, PlanQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return await RecordEndpoints.ChangeAsync(http, () => queries.PlanAsync(found, null, ct), (_, version) => service.UpdateSettingsAsync(found.Id.ToString(), version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<PlanImportResult>> Import(string unit, HttpContext http, PlanService service, CancellationToken ct)

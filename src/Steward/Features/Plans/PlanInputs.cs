@@ -20,6 +20,19 @@ public sealed record TaskInput(
     MilestoneLevel? ReportingLevel = null,
     string? Owner = null);
 
+// A plan's own settings: its name, the day it starts, and its calendar: the one inherited from the
+// units above, or Standard hours with one nation's bank holidays (or none), which the units below inherit.
+public sealed record PlanSettingsInput(string? Name, DateOnly? Start, PlanCalendarChoice? Calendar);
+
+public enum PlanCalendarChoice
+{
+    Inherit,
+    EnglandAndWales,
+    Scotland,
+    NorthernIreland,
+    NoBankHolidays,
+}
+
 public sealed record BaselineInput(string? Name, string? Reason = null, int? Number = null);
 
 internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
@@ -58,6 +71,18 @@ internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
             RuleFor(t => date(t)).Must(d => d is null || (d >= Earliest && d <= Latest))
                 .WithMessage($"The date must be between {Earliest:yyyy} and {Latest:yyyy}").OverridePropertyName(field);
         }
+    }
+}
+
+internal sealed class PlanSettingsInputValidator : AbstractValidator<PlanSettingsInput>
+{
+    public PlanSettingsInputValidator()
+    {
+        RuleFor(p => p.Name).NotEmpty().WithMessage("Enter the plan's name")
+            .MaximumLength(UnitPlan.NameMaxLength).WithMessage($"Name must be {UnitPlan.NameMaxLength} characters or fewer");
+        RuleFor(p => p.Start).NotNull().WithMessage("Enter the day the plan starts");
+        RuleFor(p => p.Start).Must(d => d is null || (d.Value.Year >= 1984 && d.Value.Year <= 2149)).WithMessage("The start must be between 1984 and 2149");
+        RuleFor(p => p.Calendar).NotNull().WithMessage("Choose the plan's calendar");
     }
 }
 

@@ -251,6 +251,32 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         await SaveAsync(plan.Name, 0, ct);
     }
 
+    public async Task<UnitPlan> UpdateSettingsAsync(string unitKey, int expectedVersion, PlanSettingsInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "change the plan settings of", ct);
+        new PlanSettingsInputValidator().ValidateAndThrow(input);
+        var plan = await LoadAsync(unit.Id, ct);
+        if ((plan?.Version ?? 0) != expectedVersion)
+        {
+            throw new StaleVersionException(plan?.Name ?? unit.Name, expectedVersion, plan?.Version ?? 0);
+        }
+
+        plan ??= NewPlan(unit);
+        plan.Name = input.Name!.Trim();
+        plan.Start = input.Start!.Value.ToDateTime(new TimeOnly(8, 0));
+        plan.Calendar = input.Calendar switch
+        {
+            PlanCalendarChoice.Inherit => null,
+            PlanCalendarChoice.Scotland => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.Scotland).ToJson(),
+            PlanCalendarChoice.NorthernIreland => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.NorthernIreland).ToJson(),
+            PlanCalendarChoice.NoBankHolidays => PlanCalendar.Of(WorkCalendar.Standard(), null).ToJson(),
+            _ => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.EnglandAndWales).ToJson(),
+        };
+        await ScheduleAsync(plan, unit, "start", ct);
+        await SaveAsync(plan.Name, expectedVersion, ct);
+        return plan;
+    }
+
     // Up to 11 per plan. Without a number the lowest free one is used; with one, that baseline is replaced.
     public async Task<PlanBaseline> SetBaselineAsync(string unitKey, BaselineInput input, CancellationToken ct = default)
     {
