@@ -13,6 +13,7 @@ public sealed class IndexModel(UnitQueries units, PlanQueries queries, TimeProvi
     public UnitView Unit { get; private set; } = default!;
     public PlanView Plan { get; private set; } = default!;
     public bool CanChange { get; private set; }
+    public bool CanBaseline { get; private set; }
     public DateTime Today { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -34,6 +35,7 @@ public sealed class IndexModel(UnitQueries units, PlanQueries queries, TimeProvi
 
         Plan = await queries.PlanAsync(unit, Baseline, ct);
         CanChange = await queries.CanChangeAsync(unit, ct);
+        CanBaseline = await queries.CanBaselineAsync(unit, ct);
         Today = clock.GetLocalNow().DateTime;
         return Page();
     }

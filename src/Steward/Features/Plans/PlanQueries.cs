@@ -22,6 +22,10 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<bool> CanChangeAsync(UnitView unit, CancellationToken ct = default) =>
         unit.IsOpen && await access.CanAsync(PmoArea.Planning, PmoAction.Contribute, unit.Path, ct);
 
+    // Setting a baseline approves the plan as the one to measure against.
+    public async Task<bool> CanBaselineAsync(UnitView unit, CancellationToken ct = default) =>
+        unit.IsOpen && await access.CanAsync(PmoArea.Planning, PmoAction.Approve, unit.Path, ct);
+
     // The plan in outline order; with a baseline number, each task's variance against it.
     public async Task<PlanView> PlanAsync(UnitView unit, int? baseline = null, CancellationToken ct = default)
     {
