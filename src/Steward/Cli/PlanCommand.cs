@@ -26,7 +26,7 @@ internal static class PlanCommand
             var path = parse.GetValue(File)!;
             if (!System.IO.File.Exists(path))
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"--file: no file at {path}")]);
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"no file at {path}")]);
             }
 
             if (new FileInfo(path).Length > MspdiReader.MaxBytes)
@@ -69,7 +69,7 @@ internal static class PlanCommand
             var path = parse.GetValue(File)!;
             if (!System.IO.File.Exists(path))
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"--file: no file at {path}")]);
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"no file at {path}")]);
             }
 
             await using var stream = System.IO.File.OpenRead(path);
@@ -97,12 +97,16 @@ internal static class PlanCommand
                 await using var xml = System.IO.File.Create(output);
                 await queries.WriteMspdiAsync(unit, xml, ct);
             }
-            else
+            else if (format is "xlsx" or "csv")
             {
                 var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("--format", format);
                 var plan = await queries.PlanAsync(unit, null, ct);
                 await using var file = System.IO.File.Create(output);
                 await Infrastructure.Spreadsheets.SpreadsheetWriter.WriteAsync(file, spreadsheet, "Plan", Features.Plans.PlanSpreadsheets.TaskColumns, plan.Tasks, ct);
+            }
+            else
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--format", $"must be xml, xlsx or csv, not {format}")]);
             }
 
             Console.WriteLine($"Wrote the plan of {unit.Code} to {output}.");

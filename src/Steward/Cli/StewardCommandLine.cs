@@ -63,7 +63,7 @@ public static class StewardCommandLine
     }
 
     // A password arrives on standard input, not as an option, so it is named plainly.
-    private static string OptionFor(string field) => field == "password" ? "password" : $"--{Kebab(field)}";
+    private static string OptionFor(string field) => field == "password" || field.StartsWith("--", StringComparison.Ordinal) ? field : $"--{Kebab(field)}";
 
     // Service errors name API fields (parentId); the CLI names the option (--parent).
     private static string Kebab(string name) =>
