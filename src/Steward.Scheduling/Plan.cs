@@ -50,6 +50,11 @@ public sealed record PlanTask(string Id, string Name, Span Duration)
     // links say. As Microsoft Project does, its late dates then answer only to links from its finish
     // (finish-to-start, finish-to-finish); its start-to-start and start-to-finish successors leave them be.
     public DateTime? ManualStart { get; init; }
+
+    // A task of another plan, standing in for a link across plans (Microsoft Project's external task):
+    // pinned at that plan's dates, it moves this plan's tasks but neither extends its finish nor joins
+    // its critical paths.
+    public bool External { get; init; }
 }
 
 public sealed record PlanLink(string PredecessorId, string SuccessorId, LinkType Type = LinkType.FinishToStart, Span Lag = default);

@@ -20,6 +20,10 @@ public static class Scheduler
         return run.Result(plan);
     }
 
+    // The plan's network checked (ids, outline, links, loops) without scheduling it: a loop through several
+    // plans is found by checking them joined as one.
+    public static void Check(Plan plan) => ScheduleNetwork.Build(plan);
+
     private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart)
     {
         private readonly long[] es = new long[network.NodeCount];
@@ -67,7 +71,10 @@ public static class Scheduler
 
                 es[node] = start;
                 ef[node] = FinishFor(node, start);
-                projectFinish = Math.Max(projectFinish, ef[node]);
+                if (!network.TaskOf(node).External)
+                {
+                    projectFinish = Math.Max(projectFinish, ef[node]);
+                }
             }
         }
 
@@ -232,7 +239,7 @@ public static class Scheduler
             var order = new List<int>();
             foreach (var node in network.Order)
             {
-                if (!critical[node] || network.IsSummaryNode(node))
+                if (!critical[node] || network.IsSummaryNode(node) || network.TaskOf(node).External)
                 {
                     continue;
                 }

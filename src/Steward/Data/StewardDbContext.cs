@@ -35,6 +35,7 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Plans.UnitPlan> Plans => Set<Features.Plans.UnitPlan>();
     public DbSet<Features.Plans.PlannedTask> PlanTasks => Set<Features.Plans.PlannedTask>();
     public DbSet<Features.Plans.TaskLink> PlanLinks => Set<Features.Plans.TaskLink>();
+    public DbSet<Features.Plans.CrossUnitLink> CrossUnitLinks => Set<Features.Plans.CrossUnitLink>();
     public DbSet<Features.Plans.PlanBaseline> PlanBaselines => Set<Features.Plans.PlanBaseline>();
     public DbSet<Features.Plans.BaselineTask> BaselineTasks => Set<Features.Plans.BaselineTask>();
     public DbSet<Features.Plans.MilestoneForecast> MilestoneForecasts => Set<Features.Plans.MilestoneForecast>();

@@ -34,6 +34,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.Plans.PlanCalendars>();
+        services.AddScoped<Features.Plans.LinkedPlans>();
+        services.AddScoped<Features.Plans.IntegratedPlan>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

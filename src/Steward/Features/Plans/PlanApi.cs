@@ -24,7 +24,7 @@ public static class PlanApi
         group.MapGet("/plan/export", Export).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("The plan as Microsoft Project XML (format=mspdi, the default), or the plan table as a spreadsheet (format=xlsx or csv; baseline=N adds variance)");
         group.MapPost("/plan/tasks", AddTask).Requires(PmoArea.Planning, PmoAction.Contribute)
-            .WithSummary("Add a task or milestone: name, parentUid (the summary task it goes under), duration (5d, 3h, 2ed), predecessors (3, 5SS+2d), constraint and constraintDate, deadline, percentComplete, actualStart, actualFinish, reportingLevel, owner");
+            .WithSummary("Add a task or milestone: name, parentUid (the summary task it goes under), duration (5d, 3h, 2ed), predecessors (3, 5SS+2d; a task of another unit's plan as CODE/12), constraint and constraintDate, deadline, percentComplete, actualStart, actualFinish, reportingLevel, owner");
         group.MapGet("/plan/tasks/{task:int}", GetTask).Requires(PmoArea.Planning, PmoAction.Read).WithName("GetPlanTask").WithSummary("One task with its schedule");
         group.MapPut("/plan/tasks/{task:int}", UpdateTask).Requires(PmoArea.Planning, PmoAction.Contribute)
             .WithSummary("Replace a task's fields (If-Match required); the plan is scheduled again and any milestone that moves is recorded in its drift");
@@ -35,6 +35,8 @@ public static class PlanApi
             .WithSummary("Save the current schedule as a baseline: name, reason, and number (0 to 10) to replace one; without a number the lowest free one is used");
         group.MapGet("/plan/variance", Variance).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("Each task's forecast against baseline N (default: the plan's first baseline): baseline and forecast dates, start and finish variance in working days (positive is late)");
+        group.MapGet("/plan/cross-unit-links", CrossUnitLinks).Requires(PmoArea.Planning, PmoAction.Read)
+            .WithSummary("Links across units that touch this unit's plan or a plan below it (a programme's integrated plan): both ends' forecast dates, the margin in working days (negative: the successor is held to a date the predecessor misses), and the RAID dependencies between the same two units");
         group.MapGet("/milestones", Milestones).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("Key milestones: the unit's own and those below at its reporting level or higher (all=true: every milestone below), each with its forecast history for the trend chart");
         group.MapGet("/milestones/drift", Drift).Requires(PmoArea.Planning, PmoAction.Read)
@@ -55,6 +57,9 @@ public static class PlanApi
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return await RecordEndpoints.ChangeAsync(http, () => queries.PlanAsync(found, null, ct), (_, version) => service.UpdateSettingsAsync(found.Id.ToString(), version, input, ct), v => v.Version);
     }
+
+    private static async Task<Ok<IReadOnlyList<CrossUnitLinkView>>> CrossUnitLinks(string unit, PlanQueries queries, IntegratedPlan integrated, CancellationToken ct) =>
+        TypedResults.Ok(await integrated.LinksAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
 
     private static async Task<Ok<PlanImportResult>> Import(string unit, HttpContext http, PlanService service, CancellationToken ct)
     {

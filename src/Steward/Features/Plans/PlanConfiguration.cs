@@ -56,6 +56,18 @@ internal sealed class TaskLinkConfiguration : IEntityTypeConfiguration<TaskLink>
     }
 }
 
+internal sealed class CrossUnitLinkConfiguration : IEntityTypeConfiguration<CrossUnitLink>
+{
+    public void Configure(EntityTypeBuilder<CrossUnitLink> link)
+    {
+        link.ToTable("plan_cross_unit_links");
+        link.HasIndex(l => new { l.PlanId, l.SuccessorUid, l.PredecessorPlanId, l.PredecessorUid }).IsUnique();
+        link.HasIndex(l => new { l.PredecessorPlanId, l.PredecessorUid });
+        link.HasOne<UnitPlan>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.PredecessorPlan).WithMany().HasForeignKey(l => l.PredecessorPlanId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PlanBaselineConfiguration : IEntityTypeConfiguration<PlanBaseline>
 {
     public void Configure(EntityTypeBuilder<PlanBaseline> baseline)

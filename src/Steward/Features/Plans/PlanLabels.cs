@@ -23,6 +23,20 @@ public static class PlanLabels
         _ => "Project",
     };
 
+    // A link's type and lag in words: "finish to start, 2d lag".
+    public static string Link(LinkType type, long lagMinutes, bool lagElapsed, int minutesPerDay)
+    {
+        var kind = type switch
+        {
+            LinkType.StartToStart => "start to start",
+            LinkType.FinishToFinish => "finish to finish",
+            LinkType.StartToFinish => "start to finish",
+            _ => "finish to start",
+        };
+        return lagMinutes == 0 ? kind
+            : $"{kind}, {WorkAmount.Format(Math.Abs(lagMinutes), lagElapsed, minutesPerDay)} {(lagMinutes > 0 ? "lag" : "lead")}";
+    }
+
     public static string Days(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " day" : " days");
 
     public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";

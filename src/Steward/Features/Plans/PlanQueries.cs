@@ -31,7 +31,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     {
         var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind);
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.UnitId == unit.Id, ct);
-        var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit, ct);
+        var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit.Id, ct);
         if (plan is null)
         {
             return new PlanView(unitRef, false, unit.Name, null, null, 480, calendar.Name, from, null, 0, [], [], null);
@@ -47,7 +47,8 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         // Every change to a plan bumps its version (PlanService), so a view is good for as long as the
         // version, the unit, the calendar and the chosen baseline are what they were. Reading 5,000 tasks
         // and 10,000 links is most of a large plan page's time.
-        var key = (plan.Id, plan.Version, unitRef, calendar.ToJson(), from, baseline, baselines.FirstOrDefault(b => b.Number == baseline)?.SetAt);
+        // Dates moved by a plan linked across units change ScheduledAt but not the version.
+        var key = (plan.Id, plan.Version, plan.ScheduledAt, unitRef, calendar.ToJson(), from, baseline, baselines.FirstOrDefault(b => b.Number == baseline)?.SetAt);
         if (cache.Views.TryGetValue(key, out PlanView? cached) && cached is not null)
         {
             return cached;
@@ -59,8 +60,10 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         var saved = baseline is { } n
             ? await db.BaselineTasks.AsNoTracking().Where(t => db.PlanBaselines.Any(b => b.Id == t.BaselineId && b.PlanId == plan.Id && b.Number == n)).ToDictionaryAsync(t => t.Uid, ct)
             : [];
-        var timeline = new WorkingTimeline(await calendars.ForAsync(plan, unit, ct), DateOnly.FromDateTime(plan.Start));
+        var timeline = new WorkingTimeline(await calendars.ForAsync(plan, ct), DateOnly.FromDateTime(plan.Start));
         var predecessors = plan.Links.ToLookup(l => l.SuccessorUid);
+        var crossUnit = (await db.CrossUnitLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).Select(l => new { l.PredecessorPlan!.Unit!.Code, Link = l }).ToListAsync(ct))
+            .ToLookup(x => x.Link.SuccessorUid, x => (x.Code, x.Link));
         double Days(long minutes) => Math.Round(minutes / (double)plan.MinutesPerDay, 2);
         double? Variance(DateTime? forecast, DateTime? planned) =>
             forecast is { } f && planned is { } p ? Days(timeline.OffsetOf(f) - timeline.OffsetOf(p)) : null;
@@ -70,7 +73,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
             var b = saved.GetValueOrDefault(t.Uid);
             return new TaskView(
                 t.Uid, t.OutlineLevel, t.Name, t.Summary, t.Milestone, t.ReportingLevel, WorkAmount.Format(t.DurationMinutes, t.DurationElapsed, plan.MinutesPerDay), t.DurationMinutes,
-                PredecessorText.Format(predecessors[t.Uid], plan.MinutesPerDay), t.Constraint, t.ConstraintDate, t.Deadline, t.PercentComplete, t.ActualStart, t.ActualFinish,
+                PredecessorText.Format(predecessors[t.Uid], crossUnit[t.Uid], plan.MinutesPerDay), t.Constraint, t.ConstraintDate, t.Deadline, t.PercentComplete, t.ActualStart, t.ActualFinish,
                 t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
         }).ToList();
@@ -127,7 +130,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
     // forecast at that date, or against its first forecast if it was added since.
     public async Task<MilestoneDrift> DriftAsync(UnitView unit, DateTime since, bool all = false, CancellationToken ct = default)
     {
-        var milestones = await KeyMilestones(unit, all).Where(t => t.EarlyFinish != null)
+        var milestones = await KeyMilestones(unit, all).Where(t => t.EarlyFinish != null).OrderBy(t => t.EarlyFinish)
             .Select(t => new { t.Id, Unit = new UnitRef(t.Plan!.Unit!.Id, t.Plan.Unit.Code, t.Plan.Unit.Name, t.Plan.Unit.Kind), t.Uid, t.Name, t.ReportingLevel, Forecast = t.EarlyFinish!.Value })
             .Take(5000)
             .ToListAsync(ct);
@@ -201,7 +204,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
             ?? new UnitPlan { Name = unit.Name, Start = DateTime.UtcNow.Date.AddHours(8), UnitId = unit.Id };
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);
-        var calendar = await calendars.ForAsync(plan, unit, ct);
+        var calendar = await calendars.ForAsync(plan, ct);
         var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines);
         var schedule = tasks.Count == 0 ? null : Scheduler.Run(StoredPlan.ToSchedulerPlan(plan, tasks, calendar));
         var buffer = new MemoryStream();

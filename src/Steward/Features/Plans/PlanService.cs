@@ -15,7 +15,7 @@ public sealed record PlanImportResult(int Tasks, int Links, int Milestones, int 
 // Every change to a unit's plan, from pages, API and command line alike. After each change the plan is
 // scheduled again in the same save, so the stored dates are never stale, and every milestone whose
 // forecast moved gets a MilestoneForecast: the drift every level above reads.
-public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars, TimeProvider clock)
+public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPolicy access, LinkedPlans linked, TimeProvider clock)
 {
     public Task<IReadOnlyList<ValidationFailure>> CheckAsync(TaskInput input, int minutesPerDay, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<ValidationFailure>>(new TaskInputValidator(minutesPerDay).Validate(input).Errors);
@@ -87,6 +87,13 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             stored.Resources = Clip(task.Resources, PlannedTask.ResourcesMaxLength);
         }
 
+        var goneUids = existing.Keys.ToList();
+        if (await WaitedOnAsync(plan, goneUids, ct) is { } waited)
+        {
+            throw Invalid("file", $"The file leaves out a task other plans wait on. {waited}");
+        }
+
+        await RemoveCrossUnitLinksAsync(plan, goneUids, ct);
         foreach (var gone in existing.Values)
         {
             plan.Tasks.Remove(gone);
@@ -171,7 +178,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
 
         plan.Tasks.Add(task);
         db.PlanTasks.Add(task);
-        Apply(plan, task, input);
+        await ApplyAsync(plan, unit, task, input, ct);
         await ScheduleAsync(plan, unit, "predecessors", ct);
         await SaveAsync(task.Name, 0, ct);
         return task;
@@ -193,7 +200,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             throw Invalid("parentUid", "A task keeps its place in the outline when it is changed");
         }
 
-        Apply(plan, task, input);
+        await ApplyAsync(plan, unit, task, input, ct);
         // Its predecessors are rows of their own: a change to them alone is still a new version of the task.
         if (db.Entry(task).State == EntityState.Unchanged)
         {
@@ -229,6 +236,12 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         var removed = ordered.GetRange(index, end - index).Select(t => t.Uid).ToHashSet();
+        if (await WaitedOnAsync(plan, removed, ct) is { } waited)
+        {
+            throw new RecordStateConflictException(waited);
+        }
+
+        await RemoveCrossUnitLinksAsync(plan, removed, ct);
         foreach (var task in ordered.GetRange(index, end - index))
         {
             plan.Tasks.Remove(task);
@@ -312,7 +325,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         return baseline;
     }
 
-    private void Apply(UnitPlan plan, PlannedTask task, TaskInput input)
+    private async Task ApplyAsync(UnitPlan plan, UnitView unit, PlannedTask task, TaskInput input, CancellationToken ct)
     {
         task.Name = input.Name!.Trim();
         task.Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim();
@@ -333,20 +346,69 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         task.ActualStart = input.ActualStart;
         task.ActualFinish = input.ActualFinish;
 
-        var predecessors = PredecessorText.Parse(input.Predecessors, plan.MinutesPerDay, out _);
+        var predecessors = PredecessorText.Parse(input.Predecessors, plan.MinutesPerDay, out _)
+            .Select(p => p.Unit == unit.Code ? p with { Unit = null } : p).ToList();
+        await ApplyCrossUnitAsync(plan, task, predecessors.Where(p => p.Unit is not null).ToList(), ct);
         foreach (var old in plan.Links.Where(l => l.SuccessorUid == task.Uid).ToList())
         {
             plan.Links.Remove(old);
             db.PlanLinks.Remove(old);
         }
 
-        foreach (var p in predecessors.DistinctBy(p => p.Uid))
+        foreach (var p in predecessors.Where(p => p.Unit is null).DistinctBy(p => p.Uid))
         {
             var link = new TaskLink { Id = Guid.CreateVersion7(), PlanId = plan.Id, PredecessorUid = p.Uid, SuccessorUid = task.Uid, Type = p.Type, LagMinutes = p.Lag.Minutes, LagElapsed = p.Lag.Elapsed };
             plan.Links.Add(link);
             db.PlanLinks.Add(link);
         }
     }
+
+    // Predecessors in other units' plans: each must be a task of a plan the actor may read.
+    private async Task ApplyCrossUnitAsync(UnitPlan plan, PlannedTask task, IReadOnlyList<Predecessor> predecessors, CancellationToken ct)
+    {
+        var links = new List<CrossUnitLink>();
+        foreach (var unitGroup in predecessors.GroupBy(p => p.Unit!))
+        {
+            var other = await units.FindByCodeAsync(unitGroup.Key, ct);
+            if (other is null || !await access.CanAsync(PmoArea.Planning, PmoAction.Read, other.Path, ct))
+            {
+                throw Invalid("predecessors", $"No unit you can see has the code {unitGroup.Key}");
+            }
+
+            var otherPlan = await db.Plans.Where(p => p.UnitId == other.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("predecessors", $"{other.Code} has no plan yet, so none of its tasks can be a predecessor");
+            var uids = unitGroup.Select(p => p.Uid).Distinct().ToList();
+            var known = await db.PlanTasks.Where(t => t.PlanId == otherPlan && uids.Contains(t.Uid)).Select(t => t.Uid).ToListAsync(ct);
+            if (uids.Where(u => !known.Contains(u)).Select(u => (int?)u).FirstOrDefault() is { } missing)
+            {
+                throw Invalid("predecessors", $"{other.Code}'s plan has no task {missing}");
+            }
+
+            links.AddRange(unitGroup.DistinctBy(p => p.Uid).Select(p => new CrossUnitLink
+            {
+                Id = Guid.CreateVersion7(), PlanId = plan.Id, SuccessorUid = task.Uid, PredecessorPlanId = otherPlan, PredecessorUid = p.Uid, Type = p.Type,
+                LagMinutes = p.Lag.Minutes, LagElapsed = p.Lag.Elapsed,
+            }));
+        }
+
+        db.CrossUnitLinks.RemoveRange(await db.CrossUnitLinks.Where(l => l.PlanId == plan.Id && l.SuccessorUid == task.Uid).ToListAsync(ct));
+        db.CrossUnitLinks.AddRange(links);
+    }
+
+    // Tasks that other units' plans wait on cannot go while they do: their links would go with them.
+    private async Task<string?> WaitedOnAsync(UnitPlan plan, IReadOnlyCollection<int> uids, CancellationToken ct)
+    {
+        var waiting = await (from l in db.CrossUnitLinks
+                             join p in db.Plans on l.PlanId equals p.Id
+                             where l.PredecessorPlanId == plan.Id && uids.Contains(l.PredecessorUid)
+                             orderby l.PredecessorUid, p.Unit!.Code, l.SuccessorUid
+                             select new { l.PredecessorUid, p.Unit!.Code, l.SuccessorUid }).FirstOrDefaultAsync(ct);
+        return waiting is null ? null
+            : $"Task {waiting.PredecessorUid} is a predecessor of {waiting.Code}/{waiting.SuccessorUid} in {waiting.Code}'s plan; that link must be removed there first";
+    }
+
+    private async Task RemoveCrossUnitLinksAsync(UnitPlan plan, IReadOnlyCollection<int> uids, CancellationToken ct) =>
+        db.CrossUnitLinks.RemoveRange(await db.CrossUnitLinks.Where(l => l.PlanId == plan.Id && uids.Contains(l.SuccessorUid)).ToListAsync(ct));
 
     // The scheduler over the stored plan; its refusal (a loop, a link to no task) is the field's error and nothing is saved.
     private async Task ScheduleAsync(UnitPlan plan, UnitView unit, string field, CancellationToken ct)
@@ -377,11 +439,13 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             return;
         }
 
-        var calendar = await calendars.ForAsync(plan, unit, ct);
-        Schedule schedule;
+        // The plans linked to this one across units move with it; each milestone whose forecast moved, in
+        // any of them, gets its drift recorded.
+        var set = await linked.LoadAsync(plan, unit.Code, ct);
+        var before = set.Plans.SelectMany(p => p.Tasks).ToDictionary(t => t, t => (t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, t.TotalFloatMinutes, t.FreeFloatMinutes, t.Critical));
         try
         {
-            schedule = Scheduler.Run(StoredPlan.ToSchedulerPlan(plan, tasks, calendar));
+            LinkedPlans.Run(set);
         }
         catch (PlanException bad)
         {
@@ -389,28 +453,27 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var task in tasks)
+        foreach (var (task, was) in before)
         {
-            var s = schedule[StoredPlan.IdOf(task.Uid)];
-            var before = task.EarlyFinish;
-            task.EarlyStart = s.EarlyStart;
-            task.EarlyFinish = s.EarlyFinish;
-            task.LateStart = s.LateStart;
-            task.LateFinish = s.LateFinish;
-            task.TotalFloatMinutes = s.TotalFloat;
-            task.FreeFloatMinutes = s.FreeFloat;
-            task.Critical = s.Critical;
-            if (task.Milestone && before != s.EarlyFinish)
+            if (task.Milestone && was.EarlyFinish != task.EarlyFinish)
             {
                 db.MilestoneForecasts.Add(new MilestoneForecast
                 {
-                    Id = Guid.CreateVersion7(), Task = task, TaskId = task.Id, UnitId = unit.Id, RecordedAt = now, Forecast = s.EarlyFinish, Previous = before,
+                    Id = Guid.CreateVersion7(), Task = task, TaskId = task.Id, UnitId = set.Plans.First(p => p.Plan.Id == task.PlanId).Plan.UnitId,
+                    RecordedAt = now, Forecast = task.EarlyFinish!.Value, Previous = was.EarlyFinish,
                 });
             }
         }
 
-        plan.Finish = schedule.Finish;
-        plan.ScheduledAt = now;
+        // A plan whose dates moved only because one it is linked to changed keeps its version (forms open
+        // on it stay good) but shows when it was last scheduled, which its cached views are keyed on.
+        foreach (var other in set.Plans)
+        {
+            if (other.Plan == plan || other.Tasks.Any(t => before[t] != (t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, t.TotalFloatMinutes, t.FreeFloatMinutes, t.Critical)))
+            {
+                other.Plan.ScheduledAt = now;
+            }
+        }
     }
 
     private async Task<UnitPlan?> LoadAsync(Guid unitId, CancellationToken ct) =>

@@ -107,6 +107,22 @@ public sealed class TaskLink
     public bool LagElapsed { get; set; }
 }
 
+// A task that waits on a task of another unit's plan (Microsoft Project's external predecessor): the
+// links that join a programme's projects into one integrated plan. Kept with the waiting task's plan,
+// as its own links are; the predecessor is named by its plan and Uid.
+public sealed class CrossUnitLink
+{
+    public Guid Id { get; set; }
+    public Guid PlanId { get; set; }
+    public int SuccessorUid { get; set; }
+    public Guid PredecessorPlanId { get; set; }
+    public UnitPlan? PredecessorPlan { get; set; }
+    public int PredecessorUid { get; set; }
+    public LinkType Type { get; set; }
+    public long LagMinutes { get; set; }
+    public bool LagElapsed { get; set; }
+}
+
 // A saved copy of the plan's dates to measure the forecast against (Microsoft Project's Baseline to
 // Baseline10, hence Number 0 to 10).
 public sealed class PlanBaseline

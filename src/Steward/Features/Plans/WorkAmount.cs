@@ -54,11 +54,12 @@ public static partial class WorkAmount
 }
 
 // One predecessor as Microsoft Project's Predecessors column writes it: "12", "12FS+2d", "7SS-1d", "3FF+2ed".
-public sealed record Predecessor(int Uid, LinkType Type, Span Lag);
+// Unit is the code of another unit whose plan holds the predecessor; null for a task of this plan.
+public sealed record Predecessor(int Uid, LinkType Type, Span Lag, string? Unit = null);
 
 public static partial class PredecessorText
 {
-    public const string Hint = "Task numbers separated by commas, each with its link type and lag if not finish-to-start with none: 3, 5SS+2d, 7FF-1d";
+    public const string Hint = "Task numbers separated by commas, each with its link type and lag if not finish-to-start with none: 3, 5SS+2d, 7FF-1d. A task in another unit's plan is its unit code, a slash and its number: HO-PRJ-002/12";
 
     // The predecessors, or the first part that cannot be read.
     public static IReadOnlyList<Predecessor> Parse(string? text, int minutesPerDay, out string? error)
@@ -88,19 +89,32 @@ public static partial class PredecessorText
                 return [];
             }
 
-            result.Add(new Predecessor(uid, type, lag));
+            result.Add(new Predecessor(uid, type, lag, match.Groups["unit"].Success ? match.Groups["unit"].Value.ToUpperInvariant() : null));
         }
 
         return result;
     }
 
-    public static string Format(IEnumerable<TaskLink> links, int minutesPerDay) => string.Join(", ", links.OrderBy(l => l.PredecessorUid).Select(l =>
-    {
-        var type = l.Type switch { LinkType.StartToStart => "SS", LinkType.FinishToFinish => "FF", LinkType.StartToFinish => "SF", _ => "FS" };
-        var lag = l.LagMinutes == 0 ? string.Empty : (l.LagMinutes > 0 ? "+" : string.Empty) + WorkAmount.Format(l.LagMinutes, l.LagElapsed, minutesPerDay);
-        return l.Type == LinkType.FinishToStart && lag.Length == 0 ? l.PredecessorUid.ToString(CultureInfo.InvariantCulture) : $"{l.PredecessorUid}{type}{lag}";
-    }));
+    public static string Format(IEnumerable<TaskLink> links, int minutesPerDay) =>
+        string.Join(", ", links.OrderBy(l => l.PredecessorUid).Select(l => Format(null, l.PredecessorUid, l.Type, l.LagMinutes, l.LagElapsed, minutesPerDay)));
 
-    [GeneratedRegex(@"^(?<uid>\d+)\s*(?<type>FS|SS|FF|SF)?\s*(?<lag>[+-]\s*\d+(\.\d+)?\s*[a-z]*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // This plan's predecessors first, then those in other units' plans by unit code.
+    public static string Format(IEnumerable<TaskLink> links, IEnumerable<(string Unit, CrossUnitLink Link)> crossUnit, int minutesPerDay)
+    {
+        var own = Format(links, minutesPerDay);
+        var other = string.Join(", ", crossUnit.OrderBy(c => c.Unit, StringComparer.Ordinal).ThenBy(c => c.Link.PredecessorUid)
+            .Select(c => Format(c.Unit, c.Link.PredecessorUid, c.Link.Type, c.Link.LagMinutes, c.Link.LagElapsed, minutesPerDay)));
+        return own.Length == 0 ? other : other.Length == 0 ? own : $"{own}, {other}";
+    }
+
+    private static string Format(string? unit, int uid, LinkType linkType, long lagMinutes, bool lagElapsed, int minutesPerDay)
+    {
+        var type = linkType switch { LinkType.StartToStart => "SS", LinkType.FinishToFinish => "FF", LinkType.StartToFinish => "SF", _ => "FS" };
+        var lag = lagMinutes == 0 ? string.Empty : (lagMinutes > 0 ? "+" : string.Empty) + WorkAmount.Format(lagMinutes, lagElapsed, minutesPerDay);
+        var task = unit is null ? uid.ToString(CultureInfo.InvariantCulture) : $"{unit}/{uid}";
+        return linkType == LinkType.FinishToStart && lag.Length == 0 ? task : $"{task}{type}{lag}";
+    }
+
+    [GeneratedRegex(@"^(?:(?<unit>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\s*/\s*)?(?<uid>\d+)\s*(?<type>FS|SS|FF|SF)?\s*(?<lag>[+-]\s*\d+(\.\d+)?\s*[a-z]*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -741,6 +741,45 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("plan_baseline_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.CrossUnitLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("LagElapsed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LagMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PredecessorPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PredecessorUid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuccessorUid")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorPlanId", "PredecessorUid");
+
+                    b.HasIndex("PlanId", "SuccessorUid", "PredecessorPlanId", "PredecessorUid")
+                        .IsUnique();
+
+                    b.ToTable("plan_cross_unit_links", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1889,6 +1928,23 @@ namespace Steward.Data.Migrations.Postgres
                         .HasForeignKey("BaselineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.CrossUnitLink", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Plans.UnitPlan", "PredecessorPlan")
+                        .WithMany()
+                        .HasForeignKey("PredecessorPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PredecessorPlan");
                 });
 
             modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>

@@ -729,6 +729,45 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("plan_baseline_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Plans.CrossUnitLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LagElapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LagMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PredecessorPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PredecessorUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorPlanId", "PredecessorUid");
+
+                    b.HasIndex("PlanId", "SuccessorUid", "PredecessorPlanId", "PredecessorUid")
+                        .IsUnique();
+
+                    b.ToTable("plan_cross_unit_links", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1876,6 +1915,23 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasForeignKey("BaselineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Plans.CrossUnitLink", b =>
+                {
+                    b.HasOne("Steward.Features.Plans.UnitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.Plans.UnitPlan", "PredecessorPlan")
+                        .WithMany()
+                        .HasForeignKey("PredecessorPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PredecessorPlan");
                 });
 
             modelBuilder.Entity("Steward.Features.Plans.MilestoneForecast", b =>

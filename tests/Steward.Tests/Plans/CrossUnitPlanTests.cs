@@ -1,0 +1,149 @@
+using System.Net;
+using Steward.Features.Plans;
+using Steward.Features.Units;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Plans;
+
+// A programme's integrated plan on both databases: a project's task waits on a task in another project's
+// plan, a slip in the first carries into the second and shows as drift at the programme, a loop through
+// both plans is refused by name, and a predecessor others wait on cannot be removed from under them.
+public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ASlipInOneProject_MovesTheProjectWaitingOnIt_AndTheProgrammeSeesBoth()
+    {
+        var (_, programme, platform) = await app.CreateTreeAsync();
+        var service = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        await StartAsync(platform.Code, "2027-06-07");
+        await StartAsync(service.Code, "2027-06-07");
+
+        var build = await AddAsync(platform.Code, new { name = "Build the data platform", duration = "10d" });
+        var live = await AddAsync(platform.Code, new { name = "Data platform live", duration = "0d", predecessors = $"{build.Uid}", reportingLevel = "programme" });
+        Assert.Equal(new DateTime(2027, 6, 18, 17, 0, 0), live.Finish!.Value, TimeSpan.Zero);
+
+        // The service project cannot migrate until the platform is live, two working days after.
+        var migrate = await AddAsync(service.Code, new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}FS+2d" });
+        Assert.Equal($"{platform.Code}/{live.Uid}FS+2d", migrate.Predecessors);
+        Assert.Equal(new DateTime(2027, 6, 23, 8, 0, 0), migrate.Start!.Value, TimeSpan.Zero);
+        var open = await AddAsync(service.Code, new { name = "Service open", duration = "0d", predecessors = $"{migrate.Uid}", reportingLevel = "programme" });
+        Assert.Equal(new DateTime(2027, 6, 29, 17, 0, 0), open.Finish!.Value, TimeSpan.Zero);
+
+        // The platform's milestone drives the service: it is critical in its own plan through the link.
+        Assert.True((await TaskAsync(platform.Code, live.Uid)).Critical);
+        var link = Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+        Assert.Equal((platform.Code, live.Uid, service.Code, migrate.Uid, 0.0, "finish to start, 2d lag"),
+            (link.Predecessor.Unit!.Code, link.Predecessor.Uid, link.Successor.Unit!.Code, link.Successor.Uid, link.MarginDays, link.Link));
+
+        // Building takes a week longer: the platform's milestone and, through the link, the service's move.
+        var slipped = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{platform.Code}/plan/tasks/{build.Uid}", new { name = "Build the data platform", duration = "15d" }, $"\"{build.Version}\"");
+        Assert.True(slipped.StatusCode == HttpStatusCode.OK, await slipped.Content.ReadAsStringAsync(Ct));
+        var moved = await TaskAsync(service.Code, open.Uid);
+        Assert.Equal(new DateTime(2027, 7, 6, 17, 0, 0), moved.Finish!.Value, TimeSpan.Zero);
+        Assert.Equal(open.Version, moved.Version);
+
+        var drift = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/milestones/drift", Ct)).ReadAsync<MilestoneDrift>();
+        Assert.Equal([(platform.Code, "Data platform live", 7), (service.Code, "Service open", 7)],
+            drift.MovedRight.Select(s => (s.Unit.Code, s.Name, s.Days)).OrderBy(s => s.Code, StringComparer.Ordinal));
+
+        // The service held to its original date is now late for the platform: the link shows it, and the
+        // platform's milestone has negative float.
+        var held = await app.Api().SendJsonAsync(
+            HttpMethod.Put, $"/api/v1/units/{service.Code}/plan/tasks/{migrate.Uid}",
+            new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}FS+2d", constraint = "must-start-on", constraintDate = "2027-06-23T08:00:00" },
+            $"\"{migrate.Version}\"");
+        Assert.True(held.StatusCode == HttpStatusCode.OK, await held.Content.ReadAsStringAsync(Ct));
+        var late = Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+        Assert.Equal(-5, late.MarginDays);
+        Assert.True(late.Late);
+        Assert.Equal(-5, (await TaskAsync(platform.Code, live.Uid)).TotalFloatDays);
+    }
+
+    [Fact]
+    public async Task ALoopThroughTwoPlans_IsRefusedTaskByTask_AndBadLinksNameTheirFault()
+    {
+        var (_, programme, first) = await app.CreateTreeAsync();
+        var second = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        var unplanned = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        var design = await AddAsync(first.Code, new { name = "Design", duration = "5d" });
+        var build = await AddAsync(second.Code, new { name = "Build", duration = "5d", predecessors = $"{first.Code}/{design.Uid}" });
+        var before = await PlanAsync(first.Code);
+
+        var loop = await app.Api().SendJsonAsync(
+            HttpMethod.Put, $"/api/v1/units/{first.Code}/plan/tasks/{design.Uid}", new { name = "Design", duration = "5d", predecessors = $"{second.Code}/{build.Uid}" }, $"\"{design.Version}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, loop.StatusCode);
+        Assert.Matches($"loop: ({first.Code} Design → {second.Code} Build → {first.Code} Design|{second.Code} Build → {first.Code} Design → {second.Code} Build)", Assert.Single(await loop.FieldErrorsAsync("predecessors")));
+
+        var tasks = $"/api/v1/units/{first.Code}/plan/tasks";
+        Assert.Contains("No unit you can see has the code NO-SUCH-UNIT", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "A", duration = "1d", predecessors = "NO-SUCH-UNIT/1" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        Assert.Contains($"{second.Code}'s plan has no task 99", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "A", duration = "1d", predecessors = $"{second.Code}/99" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        Assert.Contains($"{unplanned.Code} has no plan yet", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "A", duration = "1d", predecessors = $"{unplanned.Code}/1" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        Assert.NotEmpty(await (await app.Api().PostJsonAsync(tasks, new { name = "A", duration = "1d", predecessors = $"{second.Code}/x" })).FieldErrorsAsync("predecessors"));
+
+        // Design is waited on by the second project: it cannot be removed, nor left out of an import.
+        var remove = await app.Api().SendJsonAsync(HttpMethod.Delete, $"{tasks}/{design.Uid}", null, $"\"{design.Version}\"");
+        Assert.Equal(HttpStatusCode.Conflict, remove.StatusCode);
+        Assert.Contains($"{second.Code}/{build.Uid}", await remove.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var other = "<Project xmlns=\"http://schemas.microsoft.com/project\"><StartDate>2027-01-04T08:00:00</StartDate><Tasks>"
+            + "<Task><UID>7</UID><Name>Other</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task></Tasks></Project>";
+        var import = await app.Api().PostFileAsync($"/api/v1/units/{first.Code}/plan/import", System.Text.Encoding.UTF8.GetBytes(other), "application/xml");
+        Assert.Contains("other plans wait on", Assert.Single(await import.FieldErrorsAsync("file")), StringComparison.Ordinal);
+
+        var after = await PlanAsync(first.Code);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Finish)), after.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Finish)));
+
+        // Once the second project drops the link, Design can go.
+        var dropped = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{second.Code}/plan/tasks/{build.Uid}", new { name = "Build", duration = "5d" }, $"\"{build.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Api().SendJsonAsync(HttpMethod.Delete, $"{tasks}/{design.Uid}", null, $"\"{design.Version}\"")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALinkBetweenTwoUnits_ShowsTheRaidDependencyItDelivers_AndWhetherItsForecastMeetsIt()
+    {
+        var (_, programme, needing) = await app.CreateTreeAsync();
+        var providing = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        var owner = await app.CreatePersonAsync();
+        Assert.Equal(HttpStatusCode.Created, (await app.Api().PostJsonAsync($"/api/v1/units/{needing.Code}/dependencies", new
+        {
+            title = "Identity service production API", ownerId = owner.Id, providerUnit = providing.Code, neededBy = "2027-06-14",
+        })).StatusCode);
+        await StartAsync(providing.Code, "2027-06-07");
+        var api = await AddAsync(providing.Code, new { name = "Identity API in production", duration = "10d" });
+        await AddAsync(needing.Code, new { name = "Integrate sign-in", duration = "3d", predecessors = $"{providing.Code}/{api.Uid}" });
+
+        var link = Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{needing.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+        var dependency = Assert.Single(link.Dependencies);
+        Assert.Equal((new DateOnly(2027, 6, 14), true), (dependency.NeededBy, dependency.ForecastAfterNeededBy));
+
+        var page = await app.Browser().GetStringAsync($"/units/{programme.Code}/plan", Ct);
+        Assert.Contains("Links across units", page, StringComparison.Ordinal);
+        Assert.Contains(dependency.Reference, page, StringComparison.Ordinal);
+        Assert.Contains("Forecast after", page, StringComparison.Ordinal);
+    }
+
+    private async Task StartAsync(string unit, string start)
+    {
+        var response = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{unit}/plan", new { name = $"{unit} plan", start, calendar = "no-bank-holidays" }, "\"0\"");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private async Task<TaskView> AddAsync(string unit, object task)
+    {
+        var response = await app.Api().PostJsonAsync($"/api/v1/units/{unit}/plan/tasks", task);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.ReadAsync<TaskView>();
+    }
+
+    private async Task<TaskView> TaskAsync(string unit, int uid) =>
+        await (await app.Api().GetAsync($"/api/v1/units/{unit}/plan/tasks/{uid}", Ct)).ReadAsync<TaskView>();
+
+    private async Task<PlanView> PlanAsync(string unit) => await (await app.Api().GetAsync($"/api/v1/units/{unit}/plan", Ct)).ReadAsync<PlanView>();
+}
+
+public sealed class CrossUnitPlanOnSqlite(SqliteApp app) : CrossUnitPlanTests<SqliteApp>(app);
+
+public sealed class CrossUnitPlanOnPostgres(PostgresApp app) : CrossUnitPlanTests<PostgresApp>(app);
