@@ -93,4 +93,43 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "roadmap.png"), FullPage = true });
         }
     }
+
+    // A project's task waits on a task in another project's plan, typed in the task form; the plan and the
+    // programme's integrated plan list the link with its margin. Both pages are scanned with axe.
+    [Fact]
+    public async Task ATaskWaitingOnAnotherProjectsPlan_IsLinked_AndTheProgrammeSeesTheLink()
+    {
+        var (_, programme, platform) = await app.CreateTreeAsync();
+        var service = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Project, programme.Id);
+        var imported = await app.Api().PostFileAsync($"/api/v1/units/{platform.Code}/plan/import", await File.ReadAllBytesAsync(SharedData.PathTo("mspdi/task-links-project2010-mspdi.xml")), "application/xml");
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var settings = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{service.Code}/plan", new { name = "Service plan", start = "2014-10-01", calendar = "inherit" }, "\"0\"");
+        Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        var page = await app.NewPageAsync();
+        string? folder = Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } f ? f : null;
+
+        await page.GotoAsync($"/units/{service.Code}/plan/task");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Migrate case data");
+        await page.GetByLabel("Duration").FillAsync("5d");
+        await page.GetByLabel("Predecessors (optional)").FillAsync("NO-SUCH-UNIT/10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("No unit you can see has the code NO-SUCH-UNIT");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Predecessors (optional)").FillAsync($"{platform.Code}/10FS+1d");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Task 1 has been added");
+        await Assertions.Expect(page.Locator("#cross-unit-links + p + div table")).ToContainTextAsync($"{platform.Code}/10");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/plan");
+        var links = page.Locator("#cross-unit-links + p + div table");
+        await Assertions.Expect(links).ToContainTextAsync($"{service.Code}/1");
+        await Assertions.Expect(links).ToContainTextAsync("finish to start, 1d lag");
+        await Assertions.Expect(links).ToContainTextAsync("0 days");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "integrated.png"), FullPage = true });
+        }
+    }
 }

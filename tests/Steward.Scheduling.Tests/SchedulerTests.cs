@@ -157,6 +157,29 @@ public sealed class SchedulerTests
         Assert.Contains("no working time", refused.Message, StringComparison.Ordinal);
     }
 
+    // A task of another plan, pinned where that plan has it, moves this plan's tasks (a successor waits
+    // for it; a predecessor's late dates answer to it) but neither extends the finish nor joins the path.
+    [Fact]
+    public void ExternalTasks_MoveThisPlan_ButNeitherExtendItsFinishNorJoinItsCriticalPath()
+    {
+        var waitedOn = new PlanTask("X1", "Other plan's milestone", default) { External = true, ManualStart = At("2027-01-08T17:00") };
+        var waiting = new PlanTask("X2", "Other plan's task", default)
+        {
+            External = true, ManualStart = At("2027-01-20T08:00"), Constraint = ConstraintType.StartNoLaterThan, ConstraintDate = At("2027-01-12T08:00"),
+        };
+        var schedule = Run(
+            [waitedOn, Task("A", 2), Task("B", 1), waiting],
+            [new PlanLink("X1", "A"), new PlanLink("B", "X2")]);
+
+        Assert.Equal(At("2027-01-11T08:00"), schedule["A"].EarlyStart);
+        Assert.Equal(At("2027-01-12T17:00"), schedule.Finish);
+        // B, done on 4 January, could slip to the plan's finish (6 days), but the other plan needs it by
+        // the start of 12 January: 5 days of float. Its free float stays within the plan's finish.
+        Assert.Equal((5 * 480L, 6 * 480L), (schedule["B"].TotalFloat, schedule["B"].FreeFloat));
+        Assert.DoesNotContain(schedule.CriticalPaths.SelectMany(p => p), id => id.StartsWith('X'));
+        Assert.Equal(["A"], schedule.CriticalPaths.Single());
+    }
+
     private static string Refused(IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanLink> links) =>
         Assert.ThrowsAny<PlanException>(() => Run(tasks, links)).Message;
 
