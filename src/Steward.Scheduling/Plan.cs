@@ -9,7 +9,8 @@ public enum LinkType
 }
 
 // Microsoft Project's constraints. "No earlier than" and "must" constraints hold a task back in the
-// forward pass; "no later than" and "must" constraints pull its late dates in.
+// forward pass; "no later than" and "must" constraints pull its late dates in. "As late as possible"
+// puts a task at its late dates, as late as it can go without moving a successor or the finish.
 public enum ConstraintType
 {
     AsSoonAsPossible,
@@ -50,6 +51,12 @@ public sealed record PlanTask(string Id, string Name, Span Duration)
     // links say. As Microsoft Project does, its late dates then answer only to links from its finish
     // (finish-to-start, finish-to-finish); its start-to-start and start-to-finish successors leave them be.
     public DateTime? ManualStart { get; init; }
+
+    // Progress. A task that has started starts when it did, whatever its links and constraints say; one
+    // that has finished ends when it did and, being done, is never critical (as in Microsoft Project).
+    public DateTime? ActualStart { get; init; }
+
+    public DateTime? ActualFinish { get; init; }
 
     // A task of another plan, standing in for a link across plans (Microsoft Project's external task):
     // pinned at that plan's dates, it moves this plan's tasks but neither extends its finish nor joins

@@ -34,6 +34,9 @@ internal sealed class ScheduleNetwork
         SummaryNode = new bool[NodeCount];
         Constrained = new bool[NodeCount];
         Manual = new bool[NodeCount];
+        Started = new bool[NodeCount];
+        Finished = new bool[NodeCount];
+        AsLate = new bool[NodeCount];
         for (var node = 0; node < NodeCount; node++)
         {
             var task = tasks[taskOfNode[node]];
@@ -42,6 +45,10 @@ internal sealed class ScheduleNetwork
             Elapsed[node] = !SummaryNode[node] && task.Duration.Elapsed;
             Manual[node] = !SummaryNode[node] && task.ManualStart is not null;
             Constrained[node] = task.ConstraintDate is not null && HoldsConstraint(node);
+            Started[node] = !SummaryNode[node] && task.ActualStart is not null;
+            Finished[node] = Started[node] && task.ActualFinish is not null;
+            AsLate[node] = !SummaryNode[node] && !Started[node] && task.Constraint == ConstraintType.AsLateAsPossible;
+            AnyAsLate |= AsLate[node];
         }
     }
 
@@ -56,6 +63,16 @@ internal sealed class ScheduleNetwork
     public bool[] Constrained { get; }
 
     public bool[] Manual { get; }
+
+    // Progress: started at its actual start; finished at its actual finish as well.
+    public bool[] Started { get; }
+
+    public bool[] Finished { get; }
+
+    // As late as possible, and not started.
+    public bool[] AsLate { get; }
+
+    public bool AnyAsLate { get; }
 
     public int NodeCount { get; }
 

@@ -15,8 +15,15 @@ public static class Scheduler
         var network = ScheduleNetwork.Build(plan);
         var timeline = new WorkingTimeline(plan.Calendar, DateOnly.FromDateTime(plan.Start));
         var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start));
-        run.Forward();
+        run.Forward(placeAsLate: false);
         run.Backward();
+        if (network.AnyAsLate)
+        {
+            // Late dates do not depend on early ones, so a second forward pass can put the
+            // as-late-as-possible tasks at theirs and carry the move to their successors.
+            run.Forward(placeAsLate: true);
+        }
+
         return run.Result(plan);
     }
 
@@ -32,7 +39,7 @@ public static class Scheduler
         private readonly long[] lf = new long[network.NodeCount];
         private long projectFinish;
 
-        public void Forward()
+        public void Forward(bool placeAsLate)
         {
             projectFinish = projectStart;
             foreach (var node in network.Order)
@@ -51,7 +58,11 @@ public static class Scheduler
                     });
                 }
 
-                if (network.Manual[node])
+                if (network.Started[node])
+                {
+                    start = timeline.OffsetOf(network.TaskOf(node).ActualStart!.Value);
+                }
+                else if (network.Manual[node])
                 {
                     start = timeline.OffsetOf(network.TaskOf(node).ManualStart!.Value);
                 }
@@ -69,8 +80,13 @@ public static class Scheduler
                     };
                 }
 
+                if (placeAsLate && network.AsLate[node])
+                {
+                    start = Math.Max(start, ls[node]);
+                }
+
                 es[node] = start;
-                ef[node] = FinishFor(node, start);
+                ef[node] = network.Finished[node] ? Math.Max(start, timeline.OffsetOf(network.TaskOf(node).ActualFinish!.Value)) : FinishFor(node, start);
                 if (!network.TaskOf(node).External)
                 {
                     projectFinish = Math.Max(projectFinish, ef[node]);
@@ -121,7 +137,7 @@ public static class Scheduler
                 }
 
                 lf[node] = finish;
-                ls[node] = StartFor(node, finish);
+                ls[node] = network.Finished[node] ? finish - (ef[node] - es[node]) : StartFor(node, finish);
             }
         }
 
@@ -130,7 +146,7 @@ public static class Scheduler
             var critical = new bool[network.NodeCount];
             for (var node = 0; node < network.NodeCount; node++)
             {
-                critical[node] = ls[node] - es[node] <= 0;
+                critical[node] = ls[node] - es[node] <= 0 && !network.Finished[node];
             }
 
             var tasks = new TaskSchedule[plan.Tasks.Count];

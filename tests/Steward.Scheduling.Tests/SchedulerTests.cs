@@ -157,6 +157,32 @@ public sealed class SchedulerTests
         Assert.Contains("no working time", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AsLateAsPossible_PutsATaskAtItsLateDates_WithoutMovingItsSuccessor()
+    {
+        var late = new PlanTask("B", "B", Span.WorkingDays(1)) { Constraint = ConstraintType.AsLateAsPossible };
+        var schedule = Run([Task("A", 3), late, Task("C", 1)], [new PlanLink("A", "C"), new PlanLink("B", "C")]);
+
+        Assert.Equal((At("2027-01-06T08:00"), At("2027-01-06T17:00")), (schedule["B"].EarlyStart, schedule["B"].EarlyFinish));
+        Assert.Equal(At("2027-01-07T08:00"), schedule["C"].EarlyStart);
+        Assert.Equal(0, schedule["B"].TotalFloat);
+    }
+
+    [Fact]
+    public void ActualDates_OverrideLinks_AndAFinishedTaskIsNeverCritical()
+    {
+        // A took one day instead of two; B started early, on Monday, before A was done; C waits for both.
+        var done = new PlanTask("A", "A", Span.WorkingDays(2)) { ActualStart = At("2027-01-04T08:00"), ActualFinish = At("2027-01-04T17:00") };
+        var started = new PlanTask("B", "B", Span.WorkingDays(2)) { ActualStart = At("2027-01-04T08:00") };
+        var schedule = Run([done, started, Task("C", 1)], [new PlanLink("A", "B"), new PlanLink("B", "C")]);
+
+        Assert.Equal((At("2027-01-04T08:00"), At("2027-01-04T17:00")), (schedule["A"].EarlyStart, schedule["A"].EarlyFinish));
+        Assert.Equal((At("2027-01-04T08:00"), At("2027-01-05T17:00")), (schedule["B"].EarlyStart, schedule["B"].EarlyFinish));
+        Assert.Equal(At("2027-01-06T08:00"), schedule["C"].EarlyStart);
+        Assert.False(schedule["A"].Critical);
+        Assert.True(schedule["B"].Critical);
+    }
+
     // A task of another plan, pinned where that plan has it, moves this plan's tasks (a successor waits
     // for it; a predecessor's late dates answer to it) but neither extends the finish nor joins the path.
     [Fact]

@@ -44,6 +44,8 @@ public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDa
                 ConstraintDate = task.ConstraintDate,
                 Deadline = task.Deadline,
                 ManualStart = task.Summary ? null : task.ManualStart,
+                ActualStart = task.Summary ? null : task.ActualStart,
+                ActualFinish = task.Summary ? null : task.ActualFinish,
             });
             parents.Push(task);
         }

@@ -127,6 +127,28 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Progress_AndAsLateAsPossible_DriveTheStoredSchedule()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var settings = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/plan", new { name = "Plan", start = "2027-01-04", calendar = "no-bank-holidays" }, "\"0\"");
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        var tasks = $"/api/v1/units/{project.Code}/plan/tasks";
+        var design = await (await app.Api().PostJsonAsync(tasks, new { name = "Design", duration = "5d" })).ReadAsync<TaskView>();
+        var build = await (await app.Api().PostJsonAsync(tasks, new { name = "Build", duration = "5d", predecessors = $"{design.Uid}" })).ReadAsync<TaskView>();
+        var brief = await (await app.Api().PostJsonAsync(tasks, new { name = "Brief the service desk", duration = "1d", constraint = "as-late-as-possible" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 1, 15, 8, 0, 0), brief.Start!.Value, TimeSpan.Zero);
+
+        // Design finished two days early: Build starts on Thursday, and Design is no longer critical.
+        var done = await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{design.Uid}",
+            new { name = "Design", duration = "5d", percentComplete = 100, actualStart = "2027-01-04T08:00:00", actualFinish = "2027-01-06T17:00:00" }, $"\"{design.Version}\"");
+        Assert.True(done.StatusCode == HttpStatusCode.OK, await done.Content.ReadAsStringAsync(Ct));
+        var plan = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+        Assert.Equal(new DateTime(2027, 1, 7, 8, 0, 0), plan.Tasks.Single(t => t.Uid == build.Uid).Start!.Value, TimeSpan.Zero);
+        Assert.False(plan.Tasks.Single(t => t.Uid == design.Uid).Critical);
+        Assert.Equal(new DateTime(2027, 1, 13, 8, 0, 0), plan.Tasks.Single(t => t.Uid == brief.Uid).Start!.Value, TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {
         app.RequireDatabase();

@@ -28,6 +28,8 @@ public static class StoredPlan
                 ConstraintDate = task.ConstraintDate,
                 Deadline = task.Deadline,
                 ManualStart = task.Summary ? null : task.ManualStart,
+                ActualStart = task.Summary ? null : task.ActualStart,
+                ActualFinish = task.Summary ? null : task.ActualFinish,
             });
             parents.Push(task);
         }
