@@ -131,5 +131,19 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "integrated.png"), FullPage = true });
         }
+
+        // The task's own page moves it in the outline and removes it, refusing a move off the outline.
+        await page.GotoAsync($"/units/{service.Code}/plan/task/1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("already the first task of the plan");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "task.png"), FullPage = true });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove task 1" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Task 1, ‘Migrate case data’, has been removed");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("has no plan yet");
     }
 }

@@ -149,6 +149,30 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task ATask_MovesInTheOutline_AndItsNewSummaryTaskRollsItUp()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var tasks = $"/api/v1/units/{project.Code}/plan/tasks";
+        var phase = await (await app.Api().PostJsonAsync(tasks, new { name = "Discovery", duration = "0d" })).ReadAsync<TaskView>();
+        var research = await (await app.Api().PostJsonAsync(tasks, new { name = "Research", duration = "4d" })).ReadAsync<TaskView>();
+
+        var indented = await app.Api().SendJsonAsync(HttpMethod.Post, $"{tasks}/{research.Uid}/move", new { move = "indent" }, $"\"{research.Version}\"");
+        Assert.True(indented.StatusCode == HttpStatusCode.OK, await indented.Content.ReadAsStringAsync(Ct));
+        var plan = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+        var summary = plan.Tasks.Single(t => t.Uid == phase.Uid);
+        Assert.True(summary.Summary);
+        Assert.False(summary.Milestone);
+        Assert.Equal(plan.Tasks.Single(t => t.Uid == research.Uid).Finish, summary.Finish);
+        Assert.Equal(2, plan.Tasks.Single(t => t.Uid == research.Uid).OutlineLevel);
+
+        var moved = await indented.ReadAsync<TaskView>();
+        var refused = await app.Api().SendJsonAsync(HttpMethod.Post, $"{tasks}/{research.Uid}/move", new { move = "up" }, $"\"{moved.Version}\"");
+        Assert.Contains("already the first task under its summary task", Assert.Single(await refused.FieldErrorsAsync("move")), StringComparison.Ordinal);
+        Assert.NotEmpty(await (await app.Api().SendJsonAsync(HttpMethod.Post, $"{tasks}/{research.Uid}/move", new { move = "sideways" }, $"\"{moved.Version}\"")).FieldErrorsAsync("move"));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await app.Api().SendJsonAsync(HttpMethod.Post, $"{tasks}/{research.Uid}/move", new { move = "outdent" }, "\"99\"")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {
         app.RequireDatabase();

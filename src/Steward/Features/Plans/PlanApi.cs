@@ -29,6 +29,8 @@ public static class PlanApi
         group.MapPut("/plan/tasks/{task:int}", UpdateTask).Requires(PmoArea.Planning, PmoAction.Contribute)
             .WithSummary("Replace a task's fields (If-Match required); the plan is scheduled again and any milestone that moves is recorded in its drift");
         group.MapDelete("/plan/tasks/{task:int}", RemoveTask).Requires(PmoArea.Planning, PmoAction.Contribute).WithSummary("Remove a task and everything under it in the outline (If-Match required)");
+        group.MapPost("/plan/tasks/{task:int}/move", MoveTask).Requires(PmoArea.Planning, PmoAction.Contribute)
+            .WithSummary("Move a task, with everything under it, in the outline: move is up, down, indent (under the task above it, which becomes its summary task) or outdent (If-Match required)");
         group.MapGet("/plan/tasks/{task:int}/history", TaskHistory).Requires(PmoArea.Planning, PmoAction.Read).WithSummary("The task's change history, newest first");
         group.MapGet("/plan/baselines", Baselines).Requires(PmoArea.Planning, PmoAction.Read).WithSummary("The plan's baselines (up to 11, numbered 0 to 10)");
         group.MapPost("/plan/baselines", SetBaseline).Requires(PmoArea.Planning, PmoAction.Approve)
@@ -111,6 +113,16 @@ public static class PlanApi
         var current = await queries.TaskAsync(found, task, ct);
         await service.RemoveTaskAsync(found.Id.ToString(), current.Uid, EntityTag.RequireIfMatch(http), ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<TaskView>> MoveTask(string unit, int task, TaskMoveInput input, PlanService service, PlanQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var current = await queries.TaskAsync(found, task, ct);
+        await service.MoveTaskAsync(found.Id.ToString(), current.Uid, EntityTag.RequireIfMatch(http), input, ct);
+        var moved = await queries.TaskAsync(found, task, ct);
+        EntityTag.Write(http, moved.Version);
+        return TypedResults.Ok(moved);
     }
 
     private static async Task<Ok<CursorPage<HistoryEntry>>> TaskHistory(string unit, int task, PlanQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)

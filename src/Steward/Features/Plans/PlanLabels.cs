@@ -37,6 +37,14 @@ public static class PlanLabels
             : $"{kind}, {WorkAmount.Format(Math.Abs(lagMinutes), lagElapsed, minutesPerDay)} {(lagMinutes > 0 ? "lag" : "lead")}";
     }
 
+    public static string Of(OutlineMove move) => move switch
+    {
+        OutlineMove.Up => "up",
+        OutlineMove.Down => "down",
+        OutlineMove.Indent => "in, under the task above it",
+        _ => "out, up one level",
+    };
+
     public static string Days(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " day" : " days");
 
     public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";

@@ -229,12 +229,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             throw new StaleVersionException(ordered[index].Name, expectedVersion, ordered[index].Version);
         }
 
-        var end = index + 1;
-        while (end < ordered.Count && ordered[end].OutlineLevel > ordered[index].OutlineLevel)
-        {
-            end++;
-        }
-
+        var end = PlanOutline.EndOf(ordered, index);
         var removed = ordered.GetRange(index, end - index).Select(t => t.Uid).ToHashSet();
         if (await WaitedOnAsync(plan, removed, ct) is { } waited)
         {
@@ -262,6 +257,45 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
 
         await ScheduleAsync(plan, unit, "task", ct);
         await SaveAsync(plan.Name, 0, ct);
+    }
+
+    // Up, down, indent or outdent, with everything under the task; the plan is scheduled again, as a task
+    // that gains or loses a summary task may move.
+    public async Task<PlannedTask> MoveTaskAsync(string unitKey, int uid, int expectedVersion, TaskMoveInput input, CancellationToken ct = default)
+    {
+        var unit = await OpenUnitAsync(unitKey, "change the plan of", ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
+        var index = ordered.FindIndex(t => t.Uid == uid);
+        if (index < 0)
+        {
+            throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var task = ordered[index];
+        if (task.Version != expectedVersion)
+        {
+            throw new StaleVersionException(task.Name, expectedVersion, task.Version);
+        }
+
+        if (input.Move is not { } move)
+        {
+            throw Invalid("move", "Choose how to move the task: up, down, indent or outdent");
+        }
+
+        if (PlanOutline.Move(ordered, index, move) is { } refused)
+        {
+            throw Invalid("move", $"Task {uid} cannot be moved {move.ToString().ToLowerInvariant()}: {char.ToLowerInvariant(refused[0])}{refused[1..]}");
+        }
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i;
+        }
+
+        await ScheduleAsync(plan, unit, "move", ct);
+        await SaveAsync(task.Name, expectedVersion, ct);
+        return task;
     }
 
     public async Task<UnitPlan> UpdateSettingsAsync(string unitKey, int expectedVersion, PlanSettingsInput input, CancellationToken ct = default)

@@ -26,6 +26,9 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
     public IReadOnlyList<SelectListItem> Parents { get; private set; } = [];
     public int MinutesPerDay { get; private set; } = 480;
 
+    // How many tasks sit under this one in the outline, and go with it when it moves or is removed.
+    public int TasksUnder { get; private set; }
+
     public static readonly IReadOnlyList<string> FieldOrder =
         ["Input.Name", "Input.ParentUid", "Input.Duration", "Input.Milestone", "Input.Predecessors", "Input.Constraint", "Input.ConstraintDate", "Input.Deadline",
          "Input.PercentComplete", "Input.ActualStart", "Input.ActualFinish", "Input.ReportingLevel", "Input.Owner"];
@@ -90,6 +93,43 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
         });
     }
 
+    // Up, down, indent or outdent in the outline, with everything under the task.
+    public async Task<IActionResult> OnPostMoveAsync(string code, int task, OutlineMove move, CancellationToken ct) =>
+        await ChangeOutlineAsync(code, task, async current =>
+        {
+            await plans.MoveTaskAsync(Unit.Id.ToString(), current.Uid, Version, new TaskMoveInput(move), ct);
+            TempData["Notice"] = $"Task {current.Uid} has been moved {PlanLabels.Of(move)} and the plan scheduled again";
+            return Redirect($"/units/{Unit.Code}/plan/task/{current.Uid}");
+        }, ct);
+
+    public async Task<IActionResult> OnPostRemoveAsync(string code, int task, CancellationToken ct) =>
+        await ChangeOutlineAsync(code, task, async current =>
+        {
+            await plans.RemoveTaskAsync(Unit.Id.ToString(), current.Uid, Version, ct);
+            TempData["Notice"] = $"Task {current.Uid}, ‘{current.Name}’, has been removed" + (TasksUnder > 0 ? $" with the {TasksUnder} under it" : "");
+            return Redirect($"/units/{Unit.Code}/plan");
+        }, ct);
+
+    // The buttons below the form post only the version: the form above is shown again as the task now
+    // reads, with the reason if the change is refused.
+    private async Task<IActionResult> ChangeOutlineAsync(string code, int task, Func<TaskView, Task<IActionResult>> change, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, task, ct))
+        {
+            return NotFound();
+        }
+
+        var current = Current!;
+        ModelState.Clear();
+        Input = PlanTaskForm.From(current);
+        return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>([]), () => change(current), ct, onStale: () =>
+        {
+            Version = current.Version;
+            ModelState.AddModelError(string.Empty, $"Task {current.Uid} was changed by someone else since you opened it. It is shown below as it now reads; try again if you still want to.");
+            return Task.CompletedTask;
+        });
+    }
+
     private async Task<bool> LoadAsync(string code, int? task, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -104,7 +144,9 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
             .Select(t => new SelectListItem($"{t.Uid}. {t.Name}", t.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (task is { } uid)
         {
-            Current = plan.Tasks.FirstOrDefault(t => t.Uid == uid);
+            var index = plan.Tasks.ToList().FindIndex(t => t.Uid == uid);
+            Current = index < 0 ? null : plan.Tasks[index];
+            TasksUnder = Enumerable.Range(index + 1, Math.Max(0, plan.Tasks.Count - index - 1)).TakeWhile(i => index >= 0 && plan.Tasks[i].OutlineLevel > Current!.OutlineLevel).Count();
             return Current is not null;
         }
 
