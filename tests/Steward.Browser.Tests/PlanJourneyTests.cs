@@ -132,6 +132,23 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "integrated.png"), FullPage = true });
         }
 
+        // The service's own calendar: a day off of its own pushes the task waiting on the platform.
+        await page.GotoAsync($"/units/{service.Code}/plan/settings");
+        await page.GetByLabel("Its own, with no bank holidays").CheckAsync();
+        await page.GetByLabel("Days off of its own (optional)").FillAsync("31/02/2014");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("‘31/02/2014’ is not a date");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "settings.png"), FullPage = true });
+        }
+
+        await page.GetByLabel("Days off of its own (optional)").FillAsync("05/11/2014");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("settings have been saved");
+        await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync("12 Nov 2014");
+
         // The task's own page moves it in the outline and removes it, refusing a move off the outline.
         await page.GotoAsync($"/units/{service.Code}/plan/task/1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();

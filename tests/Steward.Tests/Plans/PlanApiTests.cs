@@ -173,6 +173,35 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task APlansOwnWorkingWeek_HoursAndDaysOff_AreScheduledOn_AndBadOnesRefused()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var plan = $"/api/v1/units/{project.Code}/plan";
+        var own = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new
+        {
+            name = "Four-day week", start = "2027-12-20", calendar = "england-and-wales",
+            workingDays = new[] { "monday", "tuesday", "wednesday", "thursday" }, workingHours = "09:00-17:00", nonWorkingDays = new[] { "2027-12-21" },
+        }, "\"0\"");
+        Assert.True(own.StatusCode == HttpStatusCode.OK, await own.Content.ReadAsStringAsync(Ct));
+
+        // Monday 20, Wednesday 22 and Thursday 23 December; Friday is not worked, Monday 27 and Tuesday 28
+        // are the Christmas bank holidays, so the fourth day is Wednesday 29.
+        var task = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Survey", duration = "4d" })).ReadAsync<TaskView>();
+        Assert.Equal((new DateTime(2027, 12, 20, 9, 0, 0), new DateTime(2027, 12, 29, 17, 0, 0)), (task.Start!.Value, task.Finish!.Value));
+
+        var version = (await own.ReadAsync<PlanView>()).Version + 1;
+        async Task<IReadOnlyList<string>> Refused(string field, object body) =>
+            await (await app.Api().SendJsonAsync(HttpMethod.Put, plan, body, $"\"{version}\"")).FieldErrorsAsync(field);
+        Assert.Contains("not a period of the day", Assert.Single(await Refused("workingHours", new { name = "P", start = "2027-12-20", calendar = "scotland", workingHours = "9-5" })), StringComparison.Ordinal);
+        Assert.Contains("ends before it starts", Assert.Single(await Refused("workingHours", new { name = "P", start = "2027-12-20", calendar = "scotland", workingHours = "13:00-12:00" })), StringComparison.Ordinal);
+        Assert.Contains("overlap", Assert.Single(await Refused("workingHours", new { name = "P", start = "2027-12-20", calendar = "scotland", workingHours = "08:00-12:00, 11:00-17:00" })), StringComparison.Ordinal);
+        Assert.NotEmpty(await Refused("workingDays", new { name = "P", start = "2027-12-20", calendar = "scotland", workingDays = Array.Empty<string>() }));
+        Assert.NotEmpty(await Refused("calendar", new { name = "P", start = "2027-12-20", calendar = "inherit", nonWorkingDays = new[] { "2027-12-24" } }));
+        Assert.NotEmpty(await Refused("nonWorkingDays", new { name = "P", start = "2027-12-20", calendar = "scotland", nonWorkingDays = new[] { "1900-01-01" } }));
+        Assert.Equal(task.Finish, (await (await app.Api().GetAsync($"{plan}/tasks/{task.Uid}", Ct)).ReadAsync<TaskView>()).Finish);
+    }
+
+    [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {
         app.RequireDatabase();

@@ -18,7 +18,7 @@ public static class PlanApi
         group.MapGet("/plan", GetPlan).Requires(PmoArea.Planning, PmoAction.Read)
             .WithSummary("The unit's plan in outline order with its schedule: early and late dates, float in working days, critical flags; baseline=N adds each task's variance against baseline N");
         group.MapPut("/plan", UpdateSettings).Requires(PmoArea.Planning, PmoAction.Contribute)
-            .WithSummary("The plan's name, start (YYYY-MM-DD) and calendar (inherit, england-and-wales, scotland, northern-ireland or no-bank-holidays: Standard hours with that nation's bank holidays, inherited by the units below). If-Match the plan's version (\"0\" for a unit with no plan yet)");
+            .WithSummary("The plan's name, start (YYYY-MM-DD) and calendar: inherit, or its own (england-and-wales, scotland, northern-ireland or no-bank-holidays: that nation's bank holidays), inherited by the units below. Its own calendar may also give workingDays (monday...; Monday to Friday by default), workingHours (\"08:00-12:00, 13:00-17:00\" by default) and nonWorkingDays (YYYY-MM-DD). If-Match the plan's version (\"0\" for a unit with no plan yet)");
         group.MapPost("/plan/import", Import).Requires(PmoArea.Planning, PmoAction.Contribute).WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(MspdiReader.MaxBytes + 1024 * 1024))
             .WithSummary("Import Microsoft Project XML (MSPDI) as the body or a multipart 'file'. Tasks are matched by UID: a second import updates the plan; tasks not in the file are removed");
         group.MapGet("/plan/export", Export).Requires(PmoArea.Planning, PmoAction.Read)

@@ -21,8 +21,16 @@ public sealed record TaskInput(
     string? Owner = null);
 
 // A plan's own settings: its name, the day it starts, and its calendar: the one inherited from the
-// units above, or Standard hours with one nation's bank holidays (or none), which the units below inherit.
-public sealed record PlanSettingsInput(string? Name, DateOnly? Start, PlanCalendarChoice? Calendar);
+// units above, or its own, which the units below inherit: one nation's bank holidays (or none), and
+// optionally its working days (Monday to Friday unless given), working hours ("08:00-12:00, 13:00-17:00"
+// unless given) and days off of its own, such as an office's Christmas closure.
+public sealed record PlanSettingsInput(
+    string? Name,
+    DateOnly? Start,
+    PlanCalendarChoice? Calendar,
+    IReadOnlyList<DayOfWeek>? WorkingDays = null,
+    string? WorkingHours = null,
+    IReadOnlyList<DateOnly>? NonWorkingDays = null);
 
 public enum PlanCalendarChoice
 {
@@ -83,6 +91,21 @@ internal sealed class PlanSettingsInputValidator : AbstractValidator<PlanSetting
         RuleFor(p => p.Start).NotNull().WithMessage("Enter the day the plan starts");
         RuleFor(p => p.Start).Must(d => d is null || (d.Value.Year >= 1984 && d.Value.Year <= 2149)).WithMessage("The start must be between 1984 and 2149");
         RuleFor(p => p.Calendar).NotNull().WithMessage("Choose the plan's calendar");
+        RuleFor(p => p.Calendar).Must(c => c != PlanCalendarChoice.Inherit)
+            .When(p => p.WorkingDays is not null || !string.IsNullOrWhiteSpace(p.WorkingHours) || p.NonWorkingDays is { Count: > 0 })
+            .WithMessage("Working days, hours and days off belong to a calendar of the plan's own: choose one rather than inheriting");
+        RuleFor(p => p.WorkingDays).Must(d => d is null || d.Count > 0).WithMessage("Choose at least one working day");
+        RuleFor(p => p.WorkingHours).Custom((text, context) =>
+        {
+            if (!string.IsNullOrWhiteSpace(text) && !WorkingHoursText.TryParse(text, out _, out var error))
+            {
+                context.AddFailure("workingHours", error);
+            }
+        });
+        RuleFor(p => p.NonWorkingDays).Must(d => d is null || d.Count <= PlanCalendar.MaxDaysOff)
+            .WithMessage($"A calendar can hold up to {PlanCalendar.MaxDaysOff} days off of its own");
+        RuleFor(p => p.NonWorkingDays).Must(d => d is null || d.All(day => day.Year >= 1984 && day.Year <= 2149))
+            .WithMessage("Days off must be between 1984 and 2149");
     }
 }
 

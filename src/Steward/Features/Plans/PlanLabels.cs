@@ -45,6 +45,13 @@ public static class PlanLabels
         _ => "out, up one level",
     };
 
+    public static string Of(UkNation nation) => nation switch
+    {
+        UkNation.Scotland => "Scotland",
+        UkNation.NorthernIreland => "Northern Ireland",
+        _ => "England and Wales",
+    };
+
     public static string Days(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " day" : " days");
 
     public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";

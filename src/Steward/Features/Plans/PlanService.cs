@@ -311,14 +311,16 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         plan ??= NewPlan(unit);
         plan.Name = input.Name!.Trim();
         plan.Start = input.Start!.Value.ToDateTime(new TimeOnly(8, 0));
-        plan.Calendar = input.Calendar switch
+        IReadOnlyList<WorkingPeriod>? hours = string.IsNullOrWhiteSpace(input.WorkingHours) ? null
+            : WorkingHoursText.TryParse(input.WorkingHours, out var periods, out _) ? periods : null;
+        UkNation? nation = input.Calendar switch
         {
-            PlanCalendarChoice.Inherit => null,
-            PlanCalendarChoice.Scotland => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.Scotland).ToJson(),
-            PlanCalendarChoice.NorthernIreland => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.NorthernIreland).ToJson(),
-            PlanCalendarChoice.NoBankHolidays => PlanCalendar.Of(WorkCalendar.Standard(), null).ToJson(),
-            _ => PlanCalendar.Of(WorkCalendar.Standard(), UkNation.EnglandAndWales).ToJson(),
+            PlanCalendarChoice.Scotland => UkNation.Scotland,
+            PlanCalendarChoice.NorthernIreland => UkNation.NorthernIreland,
+            PlanCalendarChoice.NoBankHolidays => null,
+            _ => UkNation.EnglandAndWales,
         };
+        plan.Calendar = input.Calendar == PlanCalendarChoice.Inherit ? null : PlanCalendar.Of(nation, input.WorkingDays, hours, input.NonWorkingDays).ToJson();
         await ScheduleAsync(plan, unit, "start", ct);
         await SaveAsync(plan.Name, expectedVersion, ct);
         return plan;

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
+using Steward.Scheduling;
 
 namespace Steward.Features.Plans;
 
 // The plan's name, start and calendar. A calendar set here holds for the units below that set none.
 [Requires(PmoArea.Planning, PmoAction.Contribute)]
-public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQueries queries, PlanService plans) : GovUkFormPage(db)
+public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQueries queries, PlanCalendars calendars, PlanService plans) : GovUkFormPage(db)
 {
     [BindProperty]
     public PlanSettingsForm Input { get; set; } = new();
@@ -21,15 +23,22 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
     public UnitView Unit { get; private set; } = default!;
     public PlanView Plan { get; private set; } = default!;
 
-    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Name", "Input.Start", "Input.Calendar"];
+    // The calendar the plan is scheduled on now, wherever it comes from.
+    public PlanCalendar Calendar { get; private set; } = PlanCalendar.Default;
+
+    public static readonly IReadOnlyList<string> FieldOrder =
+        ["Input.Name", "Input.Start", "Input.Calendar", "Input.WorkingDays", "Input.WorkingHours", "Input.NonWorkingDays"];
+
+    public static IReadOnlyList<DayOfWeek> Week { get; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     public static IEnumerable<SelectListItem> Calendars =>
     [
         new("The calendar of the unit above (inherit)", nameof(PlanCalendarChoice.Inherit)),
-        new("Standard hours, bank holidays of England and Wales", nameof(PlanCalendarChoice.EnglandAndWales)),
-        new("Standard hours, bank holidays of Scotland", nameof(PlanCalendarChoice.Scotland)),
-        new("Standard hours, bank holidays of Northern Ireland", nameof(PlanCalendarChoice.NorthernIreland)),
-        new("Standard hours, no bank holidays", nameof(PlanCalendarChoice.NoBankHolidays)),
+        new("Its own, with the bank holidays of England and Wales", nameof(PlanCalendarChoice.EnglandAndWales)),
+        new("Its own, with the bank holidays of Scotland", nameof(PlanCalendarChoice.Scotland)),
+        new("Its own, with the bank holidays of Northern Ireland", nameof(PlanCalendarChoice.NorthernIreland)),
+        new("Its own, with no bank holidays", nameof(PlanCalendarChoice.NoBankHolidays)),
     ];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -39,15 +48,23 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
             return NotFound();
         }
 
-        Unit = unit;
-        Plan = await queries.PlanAsync(unit, null, ct);
+        await LoadAsync(unit, ct);
         Version = Plan.Version;
+        var own = Plan.Exists && Plan.CalendarFrom is null;
         Input = new PlanSettingsForm
         {
             Name = Plan.Name,
             Start = DateParts.From(Plan.Start is { } s ? DateOnly.FromDateTime(s) : null),
-            // A plan with a calendar of its own has it shown above; the planner chooses again to change it.
-            Calendar = !Plan.Exists || Plan.CalendarFrom is not null ? PlanCalendarChoice.Inherit : null,
+            Calendar = !own ? PlanCalendarChoice.Inherit : Calendar.BankHolidays switch
+            {
+                UkNation.Scotland => PlanCalendarChoice.Scotland,
+                UkNation.NorthernIreland => PlanCalendarChoice.NorthernIreland,
+                UkNation.EnglandAndWales => PlanCalendarChoice.EnglandAndWales,
+                _ => PlanCalendarChoice.NoBankHolidays,
+            },
+            WorkingDays = [.. Calendar.WorkingDays],
+            WorkingHours = Calendar.WorkingHours,
+            NonWorkingDays = own ? string.Join("\n", Calendar.DaysOff.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) : null,
         };
         return Page();
     }
@@ -59,10 +76,13 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
             return NotFound();
         }
 
-        Unit = unit;
-        Plan = await queries.PlanAsync(unit, null, ct);
+        await LoadAsync(unit, ct);
         var start = ReadDate(Input.Start, "Start", nameof(PlanSettingsForm.Start));
-        var input = new PlanSettingsInput(Input.Name, start, Input.Calendar);
+        var daysOff = ReadDays(Input.NonWorkingDays);
+        // The days and hours are the calendar's own: with "inherit" chosen they are not sent.
+        var own = Input.Calendar is not (null or PlanCalendarChoice.Inherit);
+        var input = new PlanSettingsInput(
+            Input.Name, start, Input.Calendar, own ? Input.WorkingDays : null, own ? Input.WorkingHours : null, own ? daysOff : null);
         return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>(new PlanSettingsInputValidator().Validate(input).Errors), async () =>
         {
             await plans.UpdateSettingsAsync(unit.Id.ToString(), Version, input, ct);
@@ -76,6 +96,32 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
             ModelState.AddModelError(string.Empty, $"The plan was changed by someone else while you were editing (it now starts {PlanLabels.Date(now.Start)}). Your settings are below; save again to keep them.");
         });
     }
+
+    private async Task LoadAsync(UnitView unit, CancellationToken ct)
+    {
+        Unit = unit;
+        Plan = await queries.PlanAsync(unit, null, ct);
+        var own = await Db.Plans.AsNoTracking().Where(p => p.UnitId == unit.Id).Select(p => p.Calendar).FirstOrDefaultAsync(ct);
+        (Calendar, _) = await calendars.EffectiveAsync(own, unit.Id, ct);
+    }
+
+    // The days off as typed, or null with the error on the field when one is not a date.
+    private List<DateOnly>? ReadDays(string? text)
+    {
+        var days = new List<DateOnly>();
+        foreach (var part in (text ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DateOnly.TryParseExact(part, ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                ModelState.AddModelError("Input.NonWorkingDays", $"‘{part}’ is not a date. Enter one date per line, such as 24/12/2027");
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days;
+    }
 }
 
 public sealed class PlanSettingsForm
@@ -83,4 +129,9 @@ public sealed class PlanSettingsForm
     public string? Name { get; set; }
     public DateParts Start { get; set; } = new();
     public PlanCalendarChoice? Calendar { get; set; }
+    public List<DayOfWeek> WorkingDays { get; set; } = [];
+    public string? WorkingHours { get; set; }
+
+    // One date per line, as 24/12/2027 or 2027-12-24.
+    public string? NonWorkingDays { get; set; }
 }
