@@ -4,6 +4,8 @@
 # portfolio of 10,000 units (2,000 role assignments in this build), same machine, same minute.
 # Two rounds, interleaved, so that drift in the machine shows. Needs wrk, git and PostgreSQL.
 # Usage: bench/authz.sh [seconds-per-run]
+# ROUNDS=N (default 3) runs more alternating rounds; PROVIDERS=sqlite runs SQLite only. With many rounds
+# the summary line's medians settle what single runs on two shared cores cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -41,7 +43,7 @@ rate() { # label, then wrk arguments
   local requests; requests=$(awk '/requests in/ {print $1}' <<<"$out")
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
     "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")" \
-    "$(echo "scale=1; $used * 1000000 / $(getconf CLK_TCK) / $requests" | bc)"
+    "$(echo "scale=1; $used * 1000000 / $(getconf CLK_TCK) / $requests" | bc)" | tee -a "$work/rows"
 }
 
 run() { # provider, database for the old build, database for the new build
@@ -67,7 +69,7 @@ run() { # provider, database for the old build, database for the new build
   echo "| GET /api/v1/units/{id}, 32 connections | Requests/s | p50 | p99 | Server CPU per request (µs) |"
   echo "| --- | --- | --- | --- | --- |"
   # Three rounds, the two tokens in alternating order, each server freshly started.
-  for round in 1 2 3; do
+  for round in $(seq 1 "${ROUNDS:-3}"); do
     serve before "$old"
     IDS="$work/ids" rate "round $round: before, anonymous" -s bench/by-id.lua "http://127.0.0.1:$port"
     kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -81,9 +83,26 @@ run() { # provider, database for the old build, database for the new build
     fi
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
+  summary
+}
+
+median() { # label, column of the rows table
+  grep -F ": $1 |" "$work/rows" | awk -F'|' -v c="$2" '{ print $c + 0 }' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Medians over the rounds of each configuration, from the rows printed above (kept in $work/rows).
+summary() {
+  echo
+  echo "| Median over ${ROUNDS:-3} rounds | Requests/s | Server CPU per request (µs) |"
+  echo "| --- | --- | --- |"
+  for label in "before, anonymous" "after, Administrator token" "after, manager token (role on one portfolio)"; do
+    printf '| %s | %s | %s |\n' "$label" "$(median "$label" 3)" "$(median "$label" 6)"
+  done
+  : >"$work/rows"
 }
 
 run SQLite "$work/before.db" "$work/after.db"
+[ "${PROVIDERS:-all}" = sqlite ] && exit 0
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
 runuser -u postgres -- "$bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null

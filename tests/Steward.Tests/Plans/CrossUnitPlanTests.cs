@@ -123,6 +123,11 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains("Links across units", page, StringComparison.Ordinal);
         Assert.Contains(dependency.Reference, page, StringComparison.Ordinal);
         Assert.Contains("Forecast after", page, StringComparison.Ordinal);
+
+        // The dependency's own page follows it into the plans.
+        var onDependency = await app.Browser().GetStringAsync($"/units/{needing.Code}/dependencies/{dependency.Reference}", Ct);
+        Assert.Contains($"{providing.Code}/{api.Uid} Identity API in production", onDependency, StringComparison.Ordinal);
+        Assert.Contains("Forecast after", onDependency, StringComparison.Ordinal);
     }
 
     private async Task StartAsync(string unit, string start)

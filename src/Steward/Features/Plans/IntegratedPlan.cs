@@ -29,27 +29,48 @@ public sealed class IntegratedPlan(StewardDbContext db, AccessPolicy access, Pla
 {
     public const int Limit = 2000;
 
-    public async Task<IReadOnlyList<CrossUnitLinkView>> LinksAsync(UnitView unit, CancellationToken ct = default)
+    public Task<IReadOnlyList<CrossUnitLinkView>> LinksAsync(UnitView unit, CancellationToken ct = default) =>
+        ViewsAsync(db.IdsUnder(unit.Path), null, ct);
+
+    // The links by which a unit's plan delivers what another unit's plan needs: a RAID dependency's plan links.
+    public Task<IReadOnlyList<CrossUnitLinkView>> LinksBetweenAsync(Guid needing, Guid providing, CancellationToken ct = default) =>
+        ViewsAsync(null, (needing, providing), ct);
+
+    private async Task<IReadOnlyList<CrossUnitLinkView>> ViewsAsync(IQueryable<Guid>? subtree, (Guid Needing, Guid Providing)? pair, CancellationToken ct)
     {
-        var subtree = db.IdsUnder(unit.Path);
-        var rows = await (from l in db.CrossUnitLinks.AsNoTracking()
-                          join sp in db.Plans on l.PlanId equals sp.Id
-                          join pp in db.Plans on l.PredecessorPlanId equals pp.Id
-                          join st in db.PlanTasks on new { l.PlanId, Uid = l.SuccessorUid } equals new { st.PlanId, st.Uid }
-                          join pt in db.PlanTasks on new { PlanId = l.PredecessorPlanId, Uid = l.PredecessorUid } equals new { pt.PlanId, pt.Uid }
-                          where subtree.Contains(sp.UnitId) || subtree.Contains(pp.UnitId)
-                          orderby l.Id
+        var joined = from l in db.CrossUnitLinks.AsNoTracking()
+                     join sp in db.Plans on l.PlanId equals sp.Id
+                     join pp in db.Plans on l.PredecessorPlanId equals pp.Id
+                     select new { Link = l, SuccessorPlan = sp, PredecessorPlan = pp };
+        if (subtree is not null)
+        {
+            joined = joined.Where(x => subtree.Contains(x.SuccessorPlan.UnitId) || subtree.Contains(x.PredecessorPlan.UnitId));
+        }
+        else if (pair is { } p)
+        {
+            joined = joined.Where(x => x.SuccessorPlan.UnitId == p.Needing && x.PredecessorPlan.UnitId == p.Providing);
+        }
+
+        var rows = await (from x in joined
+                          join st in db.PlanTasks on new { x.Link.PlanId, Uid = x.Link.SuccessorUid } equals new { st.PlanId, st.Uid }
+                          join pt in db.PlanTasks on new { PlanId = x.Link.PredecessorPlanId, Uid = x.Link.PredecessorUid } equals new { pt.PlanId, pt.Uid }
+                          orderby x.Link.Id
                           select new
                           {
-                              Link = l, SuccessorPlan = sp, SuccessorUnit = new UnitRef(sp.Unit!.Id, sp.Unit!.Code, sp.Unit!.Name, sp.Unit!.Kind), SuccessorPath = sp.Unit!.Path,
-                              PredecessorUnit = new UnitRef(pp.Unit!.Id, pp.Unit!.Code, pp.Unit!.Name, pp.Unit!.Kind), PredecessorPath = pp.Unit!.Path,
+                              x.Link, x.SuccessorPlan,
+                              SuccessorUnit = new UnitRef(x.SuccessorPlan.Unit!.Id, x.SuccessorPlan.Unit!.Code, x.SuccessorPlan.Unit!.Name, x.SuccessorPlan.Unit!.Kind),
+                              SuccessorPath = x.SuccessorPlan.Unit!.Path,
+                              PredecessorUnit = new UnitRef(x.PredecessorPlan.Unit!.Id, x.PredecessorPlan.Unit!.Code, x.PredecessorPlan.Unit!.Name, x.PredecessorPlan.Unit!.Kind),
+                              PredecessorPath = x.PredecessorPlan.Unit!.Path,
                               Successor = new { st.Name, st.EarlyStart, st.EarlyFinish, st.Critical },
                               Predecessor = new { pt.Name, pt.EarlyStart, pt.EarlyFinish, pt.Critical },
                           }).Take(Limit).ToListAsync(ct);
 
         var pairs = rows.Select(r => (r.SuccessorUnit.Id, r.PredecessorUnit.Id)).Distinct().ToList();
         var needing = pairs.Select(p => p.Item1).Distinct().ToList();
-        var dependencies = (await db.Dependencies.AsNoTracking().Where(d => needing.Contains(d.UnitId) && d.ProviderUnitId != null)
+        // Open ones only: a delivered or broken dependency no longer waits on a forecast.
+        var dependencies = (await db.Dependencies.AsNoTracking()
+                .Where(d => needing.Contains(d.UnitId) && d.ProviderUnitId != null && d.Status != DependencyStatus.Delivered && d.Status != DependencyStatus.Broken)
                 .Select(d => new { d.UnitId, d.ProviderUnitId, d.Number, d.Title, d.NeededBy, d.CommittedDate, d.Status }).ToListAsync(ct))
             .ToLookup(d => (d.UnitId, d.ProviderUnitId!.Value));
 

@@ -11,7 +11,8 @@ namespace Steward.Features.Raid;
 // A dependency's page, which is also where its fields and status are edited (the form is below its
 // summary), escalated and handed back.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowDependencyModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access)
+public sealed class ShowDependencyModel(
+    StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans)
     : DependencyFormPage(db)
 {
     public DependencyView Dependency { get; private set; } = default!;
@@ -19,6 +20,9 @@ public sealed class ShowDependencyModel(StewardDbContext db, UnitQueries units, 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
     public EscalationPanel Escalation { get; private set; } = default!;
+
+    // The plan links by which the providing unit's plan delivers it, with their forecasts.
+    public IReadOnlyList<Plans.CrossUnitLinkView> PlanLinks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct)
     {
@@ -105,6 +109,9 @@ public sealed class ShowDependencyModel(StewardDbContext db, UnitQueries units, 
         var open = Dependency.Status is not (DependencyStatus.Delivered or DependencyStatus.Broken);
         CanEdit = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
         var canHandBack = open && Dependency.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
+        PlanLinks = Dependency.ProviderUnit is { } provider && await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct)
+            ? await plans.LinksBetweenAsync(Dependency.Unit.Id, provider.Id, ct)
+            : [];
         Escalation = new EscalationPanel(Dependency.Reference, Dependency.Escalation, open && CanEdit, canHandBack, Dependency.Version);
         await LoadChoicesAsync(ct);
         return true;
