@@ -4,7 +4,7 @@
 # portfolio of 10,000 units (2,000 role assignments in this build), same machine, same minute.
 # Two rounds, interleaved, so that drift in the machine shows. Needs wrk, git and PostgreSQL.
 # Usage: bench/authz.sh [seconds-per-run]
-# ROUNDS=N (default 3) runs more alternating rounds; PROVIDERS=sqlite runs SQLite only. With many rounds
+# ROUNDS=N (default 3) runs more alternating rounds; PROVIDERS=sqlite or postgresql runs one only. With many rounds
 # the summary line's medians settle what single runs on two shared cores cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,7 +101,7 @@ summary() {
   : >"$work/rows"
 }
 
-run SQLite "$work/before.db" "$work/after.db"
+[ "${PROVIDERS:-all}" = postgresql ] || run SQLite "$work/before.db" "$work/after.db"
 [ "${PROVIDERS:-all}" = sqlite ] && exit 0
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"

@@ -113,7 +113,10 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
             links.AddRange(one.Links.Select(l => l with { PredecessorId = Id(i, l.PredecessorId), SuccessorId = Id(i, l.SuccessorId) }));
         }
 
-        links.AddRange(set.Links.Select(l => new PlanLink(
+        // A link whose task went in a race with its removal is left out, as the schedule leaves it out.
+        var known = tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        links.AddRange(set.Links.Where(l => known.Contains(Id(index[l.PredecessorPlanId], StoredPlan.IdOf(l.PredecessorUid))) && known.Contains(Id(index[l.PlanId], StoredPlan.IdOf(l.SuccessorUid))))
+            .Select(l => new PlanLink(
             Id(index[l.PredecessorPlanId], StoredPlan.IdOf(l.PredecessorUid)), Id(index[l.PlanId], StoredPlan.IdOf(l.SuccessorUid)), l.Type, new Span(l.LagMinutes, l.LagElapsed))));
         Scheduler.Check(new Plan(set.Plans[0].Plan.Start, set.Plans[0].Calendar, tasks, links));
     }
@@ -127,19 +130,20 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
         var plan = StoredPlan.ToSchedulerPlan(linked.Plan, linked.Tasks, linked.Calendar);
         var external = new List<PlanTask>();
         var joins = new List<PlanLink>();
+        var own = linked.Tasks.Select(t => t.Uid).ToHashSet();
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
             var lag = new Span(link.LagMinutes, link.LagElapsed);
             var id = "external-" + i.ToString(CultureInfo.InvariantCulture);
-            if (link.PlanId == linked.Plan.Id && tasks.GetValueOrDefault((link.PredecessorPlanId, link.PredecessorUid)) is { EarlyStart: { } start, EarlyFinish: { } finish } before)
+            if (link.PlanId == linked.Plan.Id && own.Contains(link.SuccessorUid) && tasks.GetValueOrDefault((link.PredecessorPlanId, link.PredecessorUid)) is { EarlyStart: { } start, EarlyFinish: { } finish } before)
             {
                 var fromFinish = link.Type is LinkType.FinishToStart or LinkType.FinishToFinish;
                 external.Add(new PlanTask(id, before.Name, default) { External = true, ManualStart = fromFinish ? finish : start });
                 joins.Add(new PlanLink(id, StoredPlan.IdOf(link.SuccessorUid), link.Type, lag));
             }
 
-            if (link.PredecessorPlanId == linked.Plan.Id && tasks.GetValueOrDefault((link.PlanId, link.SuccessorUid)) is { EarlyStart: { } early, LateStart: { } late } after)
+            if (link.PredecessorPlanId == linked.Plan.Id && own.Contains(link.PredecessorUid) && tasks.GetValueOrDefault((link.PlanId, link.SuccessorUid)) is { EarlyStart: { } early, LateStart: { } late } after)
             {
                 var toStart = link.Type is LinkType.FinishToStart or LinkType.StartToStart;
                 external.Add(new PlanTask(id, after.Name, default)
