@@ -215,19 +215,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
     // The task and everything under it in the outline, with their links.
     public async Task RemoveTaskAsync(string unitKey, int uid, int expectedVersion, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "remove tasks from the plan of", ct);
-        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
-        var index = ordered.FindIndex(t => t.Uid == uid);
-        if (index < 0)
-        {
-            throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (ordered[index].Version != expectedVersion)
-        {
-            throw new StaleVersionException(ordered[index].Name, expectedVersion, ordered[index].Version);
-        }
+        var (unit, plan, ordered, index) = await OpenTaskAsync(unitKey, uid, expectedVersion, "remove tasks from the plan of", ct);
 
         var end = PlanOutline.EndOf(ordered, index);
         var removed = ordered.GetRange(index, end - index).Select(t => t.Uid).ToHashSet();
@@ -263,20 +251,8 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
     // that gains or loses a summary task may move.
     public async Task<PlannedTask> MoveTaskAsync(string unitKey, int uid, int expectedVersion, TaskMoveInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "change the plan of", ct);
-        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
-        var index = ordered.FindIndex(t => t.Uid == uid);
-        if (index < 0)
-        {
-            throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
+        var (unit, plan, ordered, index) = await OpenTaskAsync(unitKey, uid, expectedVersion, "change the plan of", ct);
         var task = ordered[index];
-        if (task.Version != expectedVersion)
-        {
-            throw new StaleVersionException(task.Name, expectedVersion, task.Version);
-        }
 
         if (input.Move is not { } move)
         {
@@ -510,6 +486,28 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
                 other.Plan.ScheduledAt = now;
             }
         }
+    }
+
+    // The plan in outline order and the task's place in it, refused if the task is not the version the
+    // actor saw.
+    private async Task<(UnitView Unit, UnitPlan Plan, List<PlannedTask> Ordered, int Index)> OpenTaskAsync(
+        string unitKey, int uid, int expectedVersion, string verb, CancellationToken ct)
+    {
+        var unit = await OpenUnitAsync(unitKey, verb, ct);
+        var plan = await LoadAsync(unit.Id, ct) ?? throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ordered = plan.Tasks.OrderBy(t => t.Position).ToList();
+        var index = ordered.FindIndex(t => t.Uid == uid);
+        if (index < 0)
+        {
+            throw new RecordNotFoundException("task", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (ordered[index].Version != expectedVersion)
+        {
+            throw new StaleVersionException(ordered[index].Name, expectedVersion, ordered[index].Version);
+        }
+
+        return (unit, plan, ordered, index);
     }
 
     private async Task<UnitPlan?> LoadAsync(Guid unitId, CancellationToken ct) =>
