@@ -81,6 +81,34 @@ public abstract class DependencyTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("reference").GetString()).ToList();
     }
+
+    // The providing project's manager, who cannot see the needing project, opens the dependency from
+    // their own project (API and page) but cannot change it there: changes belong to the needing side.
+    [Fact]
+    public async Task TheProvidersManager_OpensTheDependencyFromTheirOwnUnit_ButCannotChangeIt()
+    {
+        var (_, programme, needing) = await app.CreateTreeAsync();
+        var providing = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Project, programme.Id);
+        var owner = await app.CreatePersonAsync();
+        var created = await (await app.Api().PostJsonAsync($"/api/v1/units/{needing.Code}/dependencies", new
+        {
+            title = "Address lookup service", ownerId = owner.Id, providerUnit = providing.Code, neededBy = "2027-05-03",
+        })).ReadAsync<DependencyView>();
+        var manager = await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.ProgrammeOrProjectManager, providing.Code);
+        var api = app.Api(await app.CreateTokenAsync(manager));
+
+        var seen = await api.GetAsync($"/api/v1/units/{providing.Code}/dependencies/{created.Reference}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        Assert.Equal("Address lookup service", (await seen.ReadAsync<DependencyView>()).Title);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/units/{needing.Code}/dependencies/{created.Reference}", TestContext.Current.CancellationToken)).StatusCode);
+
+        var changed = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{providing.Code}/dependencies/{created.Reference}", new
+        {
+            title = "Changed by the provider", ownerId = owner.Id, providerUnit = providing.Code, neededBy = "2027-05-03", status = "agreed",
+        }, $"\"{created.Version}\"");
+        Assert.True((int)changed.StatusCode is 403 or 404, $"{changed.StatusCode}");
+        Assert.Equal("Address lookup service", (await (await app.Api().GetAsync($"/api/v1/units/{needing.Code}/dependencies/{created.Reference}", TestContext.Current.CancellationToken)).ReadAsync<DependencyView>()).Title);
+    }
 }
 
 public sealed class DependencyOnSqlite(SqliteApp app) : DependencyTests<SqliteApp>(app);

@@ -179,7 +179,12 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<DependencyView> DependencyAsync(UnitView unit, string reference, CancellationToken ct = default)
     {
         var number = RaidReference.Parse(Dependency.ReferencePrefix, reference) ?? throw new RecordNotFoundException("dependency", reference);
-        var row = await ProjectDependencies(db.Dependencies.AsNoTracking().Where(d => d.Number == number && d.UnitId == unit.Id)).FirstOrDefaultAsync(ct)
+        // Found from either side: the unit that needs it, the unit that provides it, or a unit above either,
+        // whose registers list it, so a provider's people can open what they are asked for.
+        var below = db.IdsUnder(unit.Path);
+        var row = await ProjectDependencies(db.Dependencies.AsNoTracking()
+                .Where(d => d.Number == number && (below.Contains(d.UnitId) || (d.ProviderUnitId != null && below.Contains(d.ProviderUnitId.Value)))))
+            .FirstOrDefaultAsync(ct)
             ?? throw new RecordNotFoundException("dependency", reference);
         return ToView(row);
     }

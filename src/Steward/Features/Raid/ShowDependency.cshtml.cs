@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
@@ -107,8 +108,10 @@ public sealed class ShowDependencyModel(
         Events = await history.ListAsync(new HistoryFilter(RecordId: Dependency.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);
         var open = Dependency.Status is not (DependencyStatus.Delivered or DependencyStatus.Broken);
-        CanEdit = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
-        var canHandBack = open && Dependency.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
+        // Changes are made on the needing unit's side, whichever unit's page this is.
+        var needing = await Db.Units.AsNoTracking().Where(u => u.Id == Dependency.Unit.Id).Select(u => new { u.Path, u.Status }).FirstAsync(ct);
+        CanEdit = needing.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, needing.Path, ct);
+        var canHandBack = open && Dependency.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(needing.Path, held.To.Id), ct);
         PlanLinks = Dependency.ProviderUnit is { } provider && await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct)
             ? await plans.LinksBetweenAsync(Dependency.Unit.Id, provider.Id, ct)
             : [];
