@@ -166,6 +166,34 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal([issue.Reference], issues.Select(i => i.GetProperty("reference").GetString()));
     }
 
+    // Realising a risk numbers its issue inside a transaction; people raising issues at the same moment
+    // must neither fail it nor take its number, and a retried number is recorded once.
+    [Fact]
+    public async Task IssuesRaisedWhileRisksAreRealised_AllGetTheirOwnNumber_AndOneCreatedEvent()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var risks = new List<Risk>();
+        for (var i = 0; i < 6; i++)
+        {
+            risks.Add(await app.CreateRiskAsync(project.Code, owner.Id, 4, 4, $"Racing risk {i}"));
+        }
+
+        var realising = risks.Select(r => app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{r.Reference}/realise", null, "\"1\""));
+        var raising = Enumerable.Range(0, 6).Select(i => app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/issues", new { title = $"Racing issue {i}", ownerId = owner.Id, priority = "high" }));
+        var responses = await Task.WhenAll(realising.Concat(raising));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var issues = await Task.WhenAll(responses.Select(r => r.ReadAsync<IssueView>()));
+        Assert.Equal(12, issues.Select(i => i.Reference).Distinct().Count());
+        foreach (var issue in issues)
+        {
+            var history = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/issues/{issue.Reference}/history", Ct)).ReadJsonAsync();
+            var created = Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "created");
+            Assert.Contains(created.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "Number" && c.GetProperty("to").GetString() == issue.Reference[2..].TrimStart('0'));
+        }
+    }
+
     [Fact]
     public async Task AnIssue_IsClosedOnlyOnceItsResolutionIsRecorded()
     {

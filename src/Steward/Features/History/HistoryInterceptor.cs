@@ -36,6 +36,29 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         return result;
     }
 
+    // A save that failed (a unique index caught a duplicate number, say) may be tried again: the events
+    // written for it must go, or the retry would record the change twice.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Withdraw(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Withdraw(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Withdraw(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<HistoryEvent>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private static IQueryable<string> PreviousHash(StewardDbContext db, Guid recordId) =>
         db.History.Where(h => h.RecordId == recordId).OrderByDescending(h => h.Id).Select(h => h.Hash);
 
