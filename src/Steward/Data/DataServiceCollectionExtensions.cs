@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Steward.Features.History;
 using Steward.Infrastructure;
 
@@ -11,16 +12,18 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddStewardData(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.ConfigurationKey]));
-        services.AddSingleton<VersionStampInterceptor>();
-        services.AddSingleton<HistoryInterceptor>();
+        // In this order: versions are stamped and derived keys set before history records the change.
+        services.AddSingleton<IInterceptor, VersionStampInterceptor>();
+        services.AddSingleton<IInterceptor, Features.Raid.RiskRollupInterceptor>();
+        services.AddSingleton<IInterceptor, HistoryInterceptor>();
         services.AddScoped<ChangeContext>();
 
         services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<HistoryInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContextPool<PostgresStewardDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<HistoryInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
 
         services.AddScoped<StewardDbContext>(sp =>
         {

@@ -26,6 +26,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Features.Raid.RaidEscalation>();
         services.AddScoped<Features.Raid.RaidImport>();
         services.AddScoped<Features.Raid.RiskScales>();
+        services.AddScoped<ISubtreeMoveFollower, Features.Raid.RiskRollupLevels>();
         services.AddSingleton<Features.Raid.ImportUploads>();
         services.AddScoped<Features.Governance.GovernanceService>();
         services.AddScoped<Features.Governance.GovernanceQueries>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Steward.Features.Raid;
+using Steward.Features.Units;
 using Steward.Tests.Infrastructure;
 
 namespace Steward.Tests.Raid;
@@ -192,6 +193,48 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
             var created = Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "created");
             Assert.Contains(created.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "Number" && c.GetProperty("to").GetString() == issue.Reference[2..].TrimStart('0'));
         }
+    }
+
+    // Portfolio and programme registers read their score order from roll-up keys copied from the tree;
+    // a move must carry them, including when a sub-portfolio becomes top level.
+    [Fact]
+    public async Task RegistersAboveAMovedUnit_FollowTheMove_InScoreOrder()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var low = await app.CreateRiskAsync(project.Code, owner.Id, 2, 3, "Low on the project");
+        var high = await app.CreateRiskAsync(project.Code, owner.Id, 5, 4, "High on the project");
+        var onProgramme = await app.CreateRiskAsync(programme.Code, owner.Id, 4, 4, "On the programme");
+        var onPortfolio = await app.CreateRiskAsync(portfolio.Code, owner.Id, 3, 3, "On the portfolio");
+        var other = await app.CreateUnitAsync(UnitKind.Portfolio);
+        var subPortfolio = await app.CreateUnitAsync(UnitKind.Portfolio, other.Id);
+
+        Assert.Equal([high.Reference, onProgramme.Reference, onPortfolio.Reference, low.Reference], await ReferencesAsync(portfolio.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(programme.Code));
+        Assert.Equal([high.Reference], await ReferencesAsync(portfolio.Code, "&minScore=20"));
+
+        await MoveAsync(programme.Code, subPortfolio.Id);
+        Assert.Equal([onPortfolio.Reference], await ReferencesAsync(portfolio.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(other.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(subPortfolio.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(programme.Code));
+
+        // The sub-portfolio goes to the top: its programme is now second level.
+        await MoveAsync(subPortfolio.Code, null);
+        Assert.Empty(await ReferencesAsync(other.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(subPortfolio.Code));
+        Assert.Equal([high.Reference, onProgramme.Reference, low.Reference], await ReferencesAsync(programme.Code));
+        Assert.Equal([high.Reference, low.Reference], await ReferencesAsync(project.Code));
+    }
+
+    private async Task<List<string?>> ReferencesAsync(string unitCode, string query = "") =>
+        (await ListAsync($"/api/v1/units/{unitCode}/risks?status=open{query}")).Select(r => r.GetProperty("reference").GetString()).ToList();
+
+    private async Task MoveAsync(string unitCode, Guid? parentId)
+    {
+        var unit = await app.Api().GetUnitAsync(unitCode);
+        var moved = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{unitCode}/move", new { parentId }, $"\"{unit.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
     }
 
     [Fact]

@@ -23,6 +23,11 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
         // so neither reads a row until the page's 50 are chosen.
         risk.HasIndex(r => new { r.UnitId, r.Status, r.Score, r.Likelihood, r.Impact, r.Number });
         risk.HasIndex(r => new { r.Status, r.NextReviewDate });
+        // A portfolio's or top programme's register in score order, read from the index in that order.
+        risk.HasIndex(r => new { r.RollupLevel1Id, r.Status, r.Score, r.Number }).IsDescending(false, false, true, false);
+        risk.HasIndex(r => new { r.RollupLevel2Id, r.Status, r.Score, r.Number }).IsDescending(false, false, true, false);
+        risk.Property(r => r.RollupLevel1Id).HasAnnotation(HistoryAnnotations.Derived, true);
+        risk.Property(r => r.RollupLevel2Id).HasAnnotation(HistoryAnnotations.Derived, true);
         risk.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne(r => r.Owner).WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne(r => r.RaisedBy).WithMany().HasForeignKey(r => r.RaisedById).OnDelete(DeleteBehavior.Restrict);

@@ -22,6 +22,13 @@ public sealed class Risk : IRaidItem
     public Guid UnitId { get; set; }
     public DeliveryUnit? Unit { get; set; }
 
+    // The first two ids on the unit's path: the top-level unit the risk rolls up to, and the unit below
+    // that (null for a risk on a top-level unit). Copies kept by RiskRollupLevels, so a portfolio's or
+    // top programme's register reads its first page in score order from one index instead of sorting
+    // every risk of hundreds of units. Derived, so not history.
+    public Guid? RollupLevel1Id { get; set; }
+    public Guid? RollupLevel2Id { get; set; }
+
     public required string Title { get; set; }
     public string? Cause { get; set; }
     public string? Event { get; set; }

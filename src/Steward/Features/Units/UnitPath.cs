@@ -13,6 +13,9 @@ public static class UnitPath
         return end <= 0 ? Root : path[..(end + 1)];
     }
 
+    // 1 for a top-level unit, 2 for a unit under it, and so on.
+    public static int Depth(string path) => path.Count(c => c == '/') - 1;
+
     // The ids on a path, top first: the unit's ancestors and then the unit itself.
     public static List<Guid> Ids(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();

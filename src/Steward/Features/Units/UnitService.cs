@@ -11,7 +11,7 @@ namespace Steward.Features.Units;
 // so all three give the same errors and the same access checks. In the permission matrix's Delivery area:
 // adding a unit under a parent or editing one is "contribute"; moving, closing and archiving are "approve";
 // adding a portfolio (a unit with no parent) is "administer" on the whole department.
-public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessPolicy access, AccessCache cache)
+public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessPolicy access, AccessCache cache, IEnumerable<ISubtreeMoveFollower> followers)
 {
     // Lets a form report every problem at once, even when some of its own fields could not be read.
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(CreateUnit input, CancellationToken ct = default) =>
@@ -121,6 +121,11 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.Path, u => newPath + u.Path.Substring(oldPath.Length)), ct);
 #pragma warning restore CA1845
+        foreach (var follower in followers)
+        {
+            await follower.FollowAsync(newPath, ct);
+        }
+
         await transaction.CommitAsync(ct);
         cache.Clear();
         return unit;

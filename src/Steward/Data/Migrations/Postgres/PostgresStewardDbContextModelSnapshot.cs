@@ -1417,6 +1417,14 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("RollupLevel1Id")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid?>("RollupLevel2Id")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
                     b.Property<int>("Score")
                         .HasColumnType("integer")
                         .HasAnnotation("Steward:HistoryDerived", true);
@@ -1461,6 +1469,12 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
+
+                    b.HasIndex("RollupLevel1Id", "Status", "Score", "Number")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("RollupLevel2Id", "Status", "Score", "Number")
+                        .IsDescending(false, false, true, false);
 
                     b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact", "Number");
 

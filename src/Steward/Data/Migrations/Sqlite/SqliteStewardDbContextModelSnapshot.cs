@@ -1405,6 +1405,14 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RollupLevel1Id")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid?>("RollupLevel2Id")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Steward:HistoryDerived", true);
@@ -1449,6 +1457,12 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
+
+                    b.HasIndex("RollupLevel1Id", "Status", "Score", "Number")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("RollupLevel2Id", "Status", "Score", "Number")
+                        .IsDescending(false, false, true, false);
 
                     b.HasIndex("UnitId", "Status", "Score", "Likelihood", "Impact", "Number");
 
