@@ -100,6 +100,40 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(2, history.GetProperty("version").GetInt32());
     }
 
+    // A change that adds rows under the record (a member, an agenda item, an attendee, a RAID link) once
+    // failed as a concurrency conflict: the new rows carried ids and were taken for existing ones.
+    [Fact]
+    public async Task Updates_AddMembersAgendaItemsAttendeesAndLinks()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync("Sam Chair");
+        var joining = await app.CreatePersonAsync("Kit Joiner");
+        var board = await (await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/boards", new { name = "Programme board", chairId = chair.Id, cadence = "monthly" })).ReadAsync<BoardView>();
+        var changed = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/boards/{board.Id}",
+            new { name = "Programme board", chairId = chair.Id, cadence = "monthly", memberIds = new[] { joining.Id } }, $"\"{board.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["Kit Joiner"], (await changed.ReadAsync<BoardView>()).Members.Select(m => m.Name));
+
+        var meeting = await (await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/boards/{board.Id}/meetings", new { startsAt = "2027-03-03T10:00:00Z", durationMinutes = 60 })).ReadAsync<MeetingView>();
+        var guest = await app.CreatePersonAsync("Ali Guest");
+        var rearranged = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/meetings/{meeting.Id}", new
+        {
+            startsAt = "2027-03-03T10:00:00Z", durationMinutes = 60, agenda = new[] { new { title = "Risks" }, new { title = "Any other business" } },
+            attendees = new[] { new { personId = chair.Id, attendance = "invited" }, new { personId = guest.Id, attendance = "invited" } },
+        }, $"\"{meeting.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, rearranged.StatusCode);
+        var after = await rearranged.ReadAsync<MeetingView>();
+        Assert.Equal(["Risks", "Any other business"], after.Agenda.Select(a => a.Title));
+        Assert.Equal(["Ali Guest", "Sam Chair"], after.Attendees.Select(a => a.Person.Name).Order());
+
+        var risk = await app.CreateRiskAsync(project.Code, chair.Id);
+        var decision = await (await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/decisions", new { title = "Go", decidedOn = "2027-03-03", boardId = board.Id })).ReadAsync<DecisionView>();
+        var linked = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/decisions/{decision.Reference}",
+            new { title = "Go", decidedOn = "2027-03-03", boardId = board.Id, links = new[] { risk.Reference } }, $"\"{decision.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal([risk.Reference], (await linked.ReadAsync<DecisionView>()).Links.Select(l => l.Reference));
+    }
+
     [Fact]
     public async Task BadGovernanceInput_IsRefused_NamingTheField_AndNothingIsWritten()
     {

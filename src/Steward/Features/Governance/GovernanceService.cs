@@ -200,6 +200,9 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         }
     }
 
+    // Rows added under a record being changed are left without an id: EF Core takes a row found through a
+    // navigation with its key already set for one that exists, updates it, finds nothing and reports a
+    // concurrency conflict. Left empty, the key is generated as the row is added.
     private static void Apply(Board board, BoardInput input)
     {
         board.Name = input.Name!;
@@ -210,7 +213,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         board.Members.RemoveAll(m => !wanted.Contains(m.PersonId));
         foreach (var person in wanted.Where(p => board.Members.All(m => m.PersonId != p)))
         {
-            board.Members.Add(new BoardMember { Id = Guid.CreateVersion7(), BoardId = board.Id, PersonId = person });
+            board.Members.Add(new BoardMember { BoardId = board.Id, PersonId = person });
         }
     }
 
@@ -226,7 +229,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
             meeting.Agenda.Clear();
             meeting.Agenda.AddRange(agenda.Select((item, i) => new AgendaItem
             {
-                Id = Guid.CreateVersion7(), MeetingId = meeting.Id, Position = i + 1, Title = item.Title!, PresenterId = item.PresenterId,
+                MeetingId = meeting.Id, Position = i + 1, Title = item.Title!, PresenterId = item.PresenterId,
             }));
         }
 
@@ -242,7 +245,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
                 }
                 else
                 {
-                    meeting.Attendees.Add(new MeetingAttendee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, PersonId = person, Attendance = attendance });
+                    meeting.Attendees.Add(new MeetingAttendee { MeetingId = meeting.Id, PersonId = person, Attendance = attendance });
                 }
             }
         }
@@ -280,7 +283,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         foreach (var reference in (input.Links ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim().ToUpperInvariant()).Distinct())
         {
             var (itemId, itemUnit, canonical) = await FindRaidItemAsync(unit, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
-            links.Add(new DecisionLink { Id = Guid.CreateVersion7(), DecisionId = decision.Id, ItemId = itemId, UnitId = itemUnit, Reference = canonical });
+            links.Add(new DecisionLink { DecisionId = decision.Id, ItemId = itemId, UnitId = itemUnit, Reference = canonical });
         }
 
         decision.Links.RemoveAll(l => links.All(n => n.ItemId != l.ItemId));

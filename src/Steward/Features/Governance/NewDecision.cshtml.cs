@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -10,20 +9,11 @@ namespace Steward.Features.Governance;
 // Recording a decision in the log: from a meeting's page (the board and meeting are then known), or
 // directly, naming the board or the person who decided.
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
-public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance) : GovUkFormPage(db)
+public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance)
+    : DecisionFormPage(db, queries)
 {
-    [BindProperty]
-    public DecisionForm Input { get; set; } = new();
-
     [BindProperty(SupportsGet = true)]
     public Guid? Meeting { get; set; }
-
-    public UnitView Unit { get; private set; } = default!;
-    public MeetingView? AtMeeting { get; private set; }
-    public IReadOnlyList<SelectListItem> Boards { get; private set; } = [];
-
-    public static readonly IReadOnlyList<string> FieldOrder =
-        ["Input.Title", "Input.Rationale", "Input.OptionsConsidered", "Input.DecidedOn", "Input.BoardId", "Input.DecidedById", "Input.Links"];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -48,9 +38,7 @@ public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, Gov
             return NotFound();
         }
 
-        var decidedOn = ReadDate(Input.DecidedOn, "Date of the decision", nameof(DecisionForm.DecidedOn));
-        var links = (Input.Links ?? string.Empty).Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var input = new DecisionInput(Input.Title, decidedOn, Input.Rationale, Input.OptionsConsidered, AtMeeting?.Board.Id ?? Input.BoardId, AtMeeting?.Id, Input.DecidedById, links);
+        var input = ReadInput();
         return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
         {
             var decision = await governance.RecordDecisionAsync(Unit.Id.ToString(), input, ct);
@@ -67,19 +55,8 @@ public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, Gov
         }
 
         Unit = unit;
-        AtMeeting = Meeting is { } id ? await queries.MeetingAsync(unit, id, ct) : null;
-        Boards = (await queries.BoardsAsync(unit, ct)).Where(b => b.Unit.Id == unit.Id).Select(b => new SelectListItem(b.Name, b.Id.ToString())).ToList();
+        AtMeeting = Meeting is { } id ? await Queries.MeetingAsync(unit, id, ct) : null;
+        await LoadBoardsAsync(ct);
         return true;
     }
-}
-
-public sealed class DecisionForm
-{
-    public string? Title { get; set; }
-    public string? Rationale { get; set; }
-    public string? OptionsConsidered { get; set; }
-    public DateParts DecidedOn { get; set; } = new();
-    public Guid? BoardId { get; set; }
-    public Guid? DecidedById { get; set; }
-    public string? Links { get; set; }
 }

@@ -10,6 +10,13 @@ namespace Steward.Features.History;
 // Newest first, paged by event id, which only grows.
 public sealed class HistoryQueries(StewardDbContext db)
 {
+    // What a form says when its record was saved by someone else meanwhile: who and when, from the
+    // record's last history event. The form keeps what was typed; saving again is a deliberate choice.
+    public async Task<string> ChangedWhileEditingAsync(Guid recordId, string what, string where, CancellationToken ct = default) =>
+        (await ListAsync(new HistoryFilter(RecordId: recordId, Limit: 1), ct)).Items is [var latest, ..]
+            ? $"{what} was changed by {latest.Actor.Split(" (")[0]} at {UkFormat.Time(latest.At)} while you were editing. Check their changes on {where}, then save again to keep yours."
+            : $"{what} was changed by someone else while you were editing. Check their changes on {where}, then save again to keep yours.";
+
     public async Task<CursorPage<HistoryEntry>> ListAsync(HistoryFilter filter, CancellationToken ct = default)
     {
         if (filter.Limit is < 1 or > 500)

@@ -45,10 +45,7 @@ public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQ
         }, ct, async () =>
         {
             // Keep what was typed; take the current version, so saving again is a deliberate choice.
-            var latest = (await history.ListAsync(new HistoryFilter(RecordId: Issue.Id, Limit: 1), ct)).Items is [var last, ..] ? last : null;
-            ModelState.AddModelError(string.Empty, latest is null
-                ? $"{Issue.Reference} was changed by someone else while you were editing. Check their changes on the issue's page, then save again to keep yours."
-                : $"{Issue.Reference} was changed by {latest.Actor.Split(" (")[0]} at {latest.At:HH:mm} while you were editing. Check their changes on the issue's page, then save again to keep yours.");
+            ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Issue.Id, Issue.Reference, "the issue's page", ct));
             ModelState.Remove("Input.Version");
             Input.Version = Issue.Version;
         });

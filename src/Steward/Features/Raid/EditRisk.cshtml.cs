@@ -45,10 +45,7 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
         }, ct, async () =>
         {
             // Keep what was typed; take the current version, so saving again is a deliberate choice.
-            var latest = (await history.ListAsync(new HistoryFilter(RecordId: Risk.Id, Limit: 1), ct)).Items is [var last, ..] ? last : null;
-            ModelState.AddModelError(string.Empty, latest is null
-                ? $"{Risk.Reference} was changed by someone else while you were editing. Check their changes on the risk's page, then save again to keep yours."
-                : $"{Risk.Reference} was changed by {latest.Actor.Split(" (")[0]} at {latest.At:HH:mm} while you were editing. Check their changes on the risk's page, then save again to keep yours.");
+            ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Risk.Id, Risk.Reference, "the risk's page", ct));
             ModelState.Remove("Input.Version");
             Input.Version = Risk.Version;
         });

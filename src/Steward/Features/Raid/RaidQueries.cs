@@ -26,12 +26,15 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     {
         CheckLimit(page);
         var today = Today;
-        var risks = FilterCells(FilterRisks(unit, filter, InScoreOrder(unit, filter, sort)), filter);
+        var inScoreOrder = InScoreOrder(unit, filter, sort);
+        var risks = FilterCells(FilterRisks(unit, filter, inScoreOrder), filter);
 
-        // The page's numbers are chosen in a subquery from an index alone, then only those rows are read
-        // and sorted again: sorting a portfolio's thousands of open risks no longer reads each of them.
-        var numbers = Order(risks, sort).Skip(page.Offset).Take(page.Limit + 1).Select(r => r.Number);
-        var rows = await Order(db.Risks.AsNoTracking().Where(r => numbers.Contains(r.Number)), sort)
+        // From a roll-up level index the page is read in order as it stands. Otherwise its numbers are
+        // chosen in a subquery from the (UnitId, ...) index alone, then only those rows are read and sorted
+        // again: sorting a programme's thousands of open risks does not read each of them.
+        var onPage = Order(risks, sort).Skip(page.Offset).Take(page.Limit + 1);
+        var chosen = inScoreOrder ? onPage : Order(db.Risks.AsNoTracking().Where(r => onPage.Select(p => p.Number).Contains(r.Number)), sort);
+        var rows = await chosen
             .Select(r => new
             {
                 r.Id, r.Number, Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind), r.Title, r.IsOpportunity,
