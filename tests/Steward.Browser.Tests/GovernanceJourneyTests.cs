@@ -35,6 +35,18 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Programme board");
         await page.AssertNoViolationsAsync();
 
+        // The board's terms of reference arrive after it is set up; a blank name is refused on the way.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the board" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Alan Member (Programme Manager)")).ToBeCheckedAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the board's name");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Programme board");
+        await page.GetByLabel("Terms of reference (optional)").FillAsync("Decides changes within programme tolerance.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Decides changes within programme tolerance.");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Arrange a meeting" }).ClickAsync();
         await page.GetByLabel("Day").FillAsync("3");
         await page.GetByLabel("Month").FillAsync("3");
@@ -70,6 +82,15 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Find a second supplier");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Programme board");
         await page.AssertNoViolationsAsync();
+
+        // The minutes come back corrected: the decision's rationale is added afterwards.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("RAID items it concerns (optional)")).ToHaveValueAsync(risk.Reference);
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Why (optional)").FillAsync("The current supplier's accounts show a going-concern risk.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("going-concern risk");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Find a second supplier");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "meeting of 3 March 2027" }).ClickAsync();
         await page.AssertNoViolationsAsync();
