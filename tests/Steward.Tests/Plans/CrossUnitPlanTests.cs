@@ -61,6 +61,27 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(-5, (await TaskAsync(platform.Code, live.Uid)).TotalFloatDays);
     }
 
+    // A closed project's plan is what happened; a slip in a project it waited on does not rewrite it.
+    [Fact]
+    public async Task AClosedProjectsPlan_KeepsItsDates_WhenAPlanItWaitedOnSlips()
+    {
+        var (_, programme, platform) = await app.CreateTreeAsync();
+        var service = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        await StartAsync(platform.Code, "2027-06-07");
+        await StartAsync(service.Code, "2027-06-07");
+        var build = await AddAsync(platform.Code, new { name = "Build the data platform", duration = "10d" });
+        var migrate = await AddAsync(service.Code, new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{build.Uid}" });
+        var unit = await app.Api().GetUnitAsync(service.Code);
+        var closed = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{service.Code}/close", null, $"\"{unit.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+
+        var slipped = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{platform.Code}/plan/tasks/{build.Uid}", new { name = "Build the data platform", duration = "15d" }, $"\"{build.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, slipped.StatusCode);
+        Assert.Equal(new DateTime(2027, 6, 25, 17, 0, 0), (await TaskAsync(platform.Code, build.Uid)).Finish!.Value, TimeSpan.Zero);
+        var kept = await TaskAsync(service.Code, migrate.Uid);
+        Assert.Equal((migrate.Start, migrate.Finish), (kept.Start, kept.Finish));
+    }
+
     [Fact]
     public async Task ALoopThroughTwoPlans_IsRefusedTaskByTask_AndBadLinksNameTheirFault()
     {

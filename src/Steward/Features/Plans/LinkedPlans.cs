@@ -9,7 +9,8 @@ namespace Steward.Features.Plans;
 // integrated plan. Tracked, so the schedule worked out for each is saved with the change that caused it.
 public sealed record LinkedPlanSet(IReadOnlyList<LinkedPlan> Plans, IReadOnlyList<CrossUnitLink> Links);
 
-public sealed record LinkedPlan(UnitPlan Plan, string UnitCode, WorkCalendar Calendar, List<PlannedTask> Tasks);
+// A closed unit's plan is the record of what happened: it keeps its dates, and plans linked to it read them.
+public sealed record LinkedPlan(UnitPlan Plan, string UnitCode, WorkCalendar Calendar, List<PlannedTask> Tasks, bool Closed = false);
 
 // Schedules plans joined by links across units. Each plan keeps its own calendar and is scheduled on its
 // own, with the tasks of other plans it is linked to standing in as external tasks pinned at their dates,
@@ -48,7 +49,7 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
             var more = await db.Plans.Include(p => p.Tasks).Include(p => p.Links).Include(p => p.Unit).AsSplitQuery().Where(p => frontier.Contains(p.Id)).ToListAsync(ct);
             foreach (var other in more)
             {
-                plans.Add(new LinkedPlan(other, other.Unit!.Code, await calendars.ForAsync(other, ct), Ordered(other)));
+                plans.Add(new LinkedPlan(other, other.Unit!.Code, await calendars.ForAsync(other, ct), Ordered(other), !other.Unit.IsOpen));
             }
         }
 
@@ -73,7 +74,7 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
         for (var round = 0; round <= set.Links.Count + 1; round++)
         {
             var moved = false;
-            foreach (var linked in set.Plans.Where(p => p.Tasks.Count > 0))
+            foreach (var linked in set.Plans.Where(p => p.Tasks.Count > 0 && !p.Closed))
             {
                 Schedule schedule;
                 try
