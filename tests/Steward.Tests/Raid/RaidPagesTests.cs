@@ -39,6 +39,17 @@ public abstract class RaidPagesTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("2", conflict.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
     }
 
+    // The register opens on open risks; its Status filter must say so rather than show a blank choice.
+    [Fact]
+    public async Task TheRegistersStatusFilter_ShowsTheDefaultItApplies()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var page = await app.Browser().GetPageAsync($"/units/{project.Code}/raid");
+        Assert.Equal(["open", "closed", "realised", "all"], page.QuerySelectorAll("#Status option").Select(o => o.GetAttribute("value")));
+        var dependencies = await app.Browser().GetPageAsync($"/units/{project.Code}/raid?type=dependencies");
+        Assert.Equal("Open (not delivered or broken)", dependencies.QuerySelector("#Status option")!.TextContent);
+    }
+
     [Fact]
     public async Task RaisingARiskWithNothingFilledIn_ListsEveryProblemInFieldOrder()
     {

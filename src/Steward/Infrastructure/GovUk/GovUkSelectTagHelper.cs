@@ -17,7 +17,9 @@ public sealed class GovUkSelectTagHelper : GovUkFieldTagHelper
     {
         var current = CurrentValue ?? string.Empty;
         var options = new StringBuilder();
-        if (Empty is not null)
+        // A blank first option would show as the choice while the page applies its default (a register
+        // filtered to open risks showed an empty "Status"): only a labelled one is offered.
+        if (!string.IsNullOrEmpty(Empty))
         {
             options.Append(CultureInfo.InvariantCulture, $"<option value=\"\">{Html.Encode(Empty)}</option>");
         }
