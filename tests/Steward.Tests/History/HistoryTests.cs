@@ -87,6 +87,29 @@ public abstract class HistoryTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal("From date must be a real date", bad.FieldError("From"));
     }
 
+    // Removing a row (a board member, a plan task) is a change too: what was removed stays readable in the
+    // history, in the record's own chain, and the chain still verifies.
+    [Fact]
+    public async Task RemovingABoardMember_IsRecordedAsDeleted_WithWhatWasRemoved()
+    {
+        app.RequireDatabase();
+        var (_, programme, _) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync("Sam Chair");
+        var leaving = await app.CreatePersonAsync("Lee Leaving");
+        var api = app.Api();
+        var board = await (await api.PostJsonAsync($"/api/v1/units/{programme.Code}/boards", new { name = "Board", chairId = chair.Id, cadence = "monthly", memberIds = new[] { leaving.Id } }))
+            .ReadAsync<Steward.Features.Governance.BoardView>();
+        var member = await app.WithServicesAsync(sp => sp.GetRequiredService<StewardDbContext>().Set<Steward.Features.Governance.BoardMember>().SingleAsync(m => m.BoardId == board.Id));
+        var changed = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/boards/{board.Id}", new { name = "Board", chairId = chair.Id, cadence = "monthly", memberIds = Array.Empty<Guid>() }, $"\"{board.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var events = await app.WithServicesAsync(sp => sp.GetRequiredService<HistoryQueries>().ListAsync(new HistoryFilter(RecordId: member.Id)));
+        Assert.Equal(["deleted", "created"], events.Items.Select(e => e.Action));
+        Assert.Contains(new HistoryChange("PersonId", leaving.Id.ToString(), null), events.Items[0].Changes);
+        var result = await StewardProcess.RunAsync("audit", "verify", "--database", app.ConnectionString);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+    }
+
     [Fact]
     public async Task AuditVerify_PassesOnAnIntactHistory()
     {

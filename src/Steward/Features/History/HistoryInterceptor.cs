@@ -69,14 +69,17 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         // PostgreSQL keeps microseconds: store only what both databases keep, or the hash would not survive.
         var at = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is not HistoryEvent)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not HistoryEvent)
             .Where(e => e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .ToList();
 
         foreach (var entry in entries)
         {
+            // A record touched for a change to its children (a board whose members changed) has a new
+            // version and no field of its own changed: it still gets an event, or its chain would end at a
+            // version older than the record's and `steward audit verify` would call that tampering.
             var changes = Changes(entry);
-            if (changes.Count == 0)
+            if (changes.Count == 0 && entry.State != EntityState.Deleted && !VersionMoved(entry))
             {
                 continue;
             }
@@ -101,12 +104,22 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         }
     }
 
+    private static bool VersionMoved(EntityEntry entry) =>
+        entry.Entity is IVersionedRecord && entry.Property(nameof(IVersionedRecord.Version)) is { IsModified: true } version && !Equals(version.OriginalValue, version.CurrentValue);
+
+    // Created: every field set. Updated: each field from → to. Deleted (a board member removed, a plan task
+    // taken out): every field it had, to nothing, so what was removed can still be read.
     private static List<HistoryChange> Changes(EntityEntry entry) => entry.Properties
         .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name) && p.Metadata.FindAnnotation(HistoryAnnotations.Derived) is null)
-        .Where(p => entry.State == EntityState.Added ? p.CurrentValue is not null : p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+        .Where(p => entry.State switch
+        {
+            EntityState.Added => p.CurrentValue is not null,
+            EntityState.Deleted => p.OriginalValue is not null,
+            _ => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue),
+        })
         .Select(p => p.Metadata.FindAnnotation(HistoryAnnotations.Hidden) is null
-            ? new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), Text(p.CurrentValue))
-            : new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : "(hidden)", "(hidden)"))
+            ? new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : Text(p.OriginalValue), entry.State == EntityState.Deleted ? null : Text(p.CurrentValue))
+            : new HistoryChange(p.Metadata.Name, entry.State == EntityState.Added ? null : "(hidden)", entry.State == EntityState.Deleted ? null : "(hidden)"))
         .ToList();
 
     private static string ActionOf(EntityEntry entry, List<HistoryChange> changes)
@@ -114,6 +127,11 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         if (entry.State == EntityState.Added)
         {
             return "created";
+        }
+
+        if (entry.State == EntityState.Deleted)
+        {
+            return "deleted";
         }
 
         var status = changes.FirstOrDefault(c => c.Field == "Status")?.To;
