@@ -19,7 +19,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
     {
         if (eventData.Context is StewardDbContext db)
         {
-            Record(db, (id, _) => Task.FromResult(PreviousHash(db, id).FirstOrDefault()), CancellationToken.None).GetAwaiter().GetResult();
+            Record(db, (ids, _) => Task.FromResult(LatestHashes(db, ids).ToDictionary(h => h.RecordId, h => h.Hash)), CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return result;
@@ -30,7 +30,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
     {
         if (eventData.Context is StewardDbContext db)
         {
-            await Record(db, (id, ct) => PreviousHash(db, id).FirstOrDefaultAsync(ct), cancellationToken);
+            await Record(db, (ids, ct) => LatestHashes(db, ids).ToDictionaryAsync(h => h.RecordId, h => h.Hash, ct), cancellationToken);
         }
 
         return result;
@@ -59,10 +59,17 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         }
     }
 
-    private static IQueryable<string> PreviousHash(StewardDbContext db, Guid recordId) =>
-        db.History.Where(h => h.RecordId == recordId).OrderByDescending(h => h.Id).Select(h => h.Hash);
+    // The newest event of each record, in one query for the whole save: a plan import that changes
+    // thousands of tasks and links no longer asks once per row.
+    private static IQueryable<LatestHash> LatestHashes(StewardDbContext db, List<Guid> recordIds)
+    {
+        var newest = db.History.Where(h => recordIds.Contains(h.RecordId)).GroupBy(h => h.RecordId).Select(g => g.Max(h => h.Id));
+        return db.History.Where(h => newest.Contains(h.Id)).Select(h => new LatestHash(h.RecordId, h.Hash));
+    }
 
-    private async Task Record(StewardDbContext db, Func<Guid, CancellationToken, Task<string?>> previousHash, CancellationToken ct)
+    private sealed record LatestHash(Guid RecordId, string Hash);
+
+    private async Task Record(StewardDbContext db, Func<List<Guid>, CancellationToken, Task<Dictionary<Guid, string>>> latestHashes, CancellationToken ct)
     {
         var who = db.ChangeContext;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,6 +80,8 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
             .Where(e => e.Metadata.FindProperty("Id")?.ClrType == typeof(Guid))
             .ToList();
 
+        var changed = entries.Where(e => e.State != EntityState.Added).Select(e => (Guid)e.Property("Id").CurrentValue!).ToList();
+        var previousHashes = changed.Count == 0 ? [] : await latestHashes(changed, ct);
         foreach (var entry in entries)
         {
             // A record touched for a change to its children (a board whose members changed) has a new
@@ -85,7 +94,7 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
             }
 
             var recordId = (Guid)entry.Property("Id").CurrentValue!;
-            var previous = entry.State == EntityState.Added ? null : await previousHash(recordId, ct);
+            var previous = entry.State == EntityState.Added ? null : previousHashes.GetValueOrDefault(recordId);
             var history = new HistoryEvent
             {
                 RecordType = entry.Metadata.ClrType.Name,
