@@ -62,7 +62,7 @@ public static class AccessMiddleware
         if ((context.GetRouteValue("unit") ?? context.GetRouteValue("code")) is string unitKey)
         {
             var db = context.RequestServices.GetRequiredService<StewardDbContext>();
-            var path = await context.RequestServices.GetRequiredService<UnitPaths>().FindAsync(db, unitKey, ct);
+            var path = (await context.RequestServices.GetRequiredService<UnitPaths>().FindAsync(db, unitKey, ct))?.Path;
             if (path is null)
             {
                 return null; // the handler says what is not found, and how

@@ -15,17 +15,30 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct)
+    // The unit's place from the cache, not the whole unit: a register needs no more, and this is the
+    // API's busiest read.
+    public async Task<IUnitLocation> RequireReadableUnitAsync(string unitKey, CancellationToken ct)
     {
-        var unit = await units.RequireAsync(unitKey, ct);
+        var unit = await units.LocateAsync(unitKey, ct);
         await access.DemandAsync(PmoArea.Raid, PmoAction.Read, unit.Path, $"read the RAID log of {unit.Code}", ct);
         return unit;
     }
 
-    public async Task<CursorPage<RiskSummary>> RisksAsync(UnitView unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct = default)
+    public async Task<CursorPage<RiskSummary>> RisksAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
         var today = Today;
+        var rows = RiskRegisterRows.CanServe(unit, filter, sort, page)
+            ? await RiskRegisterRows.FirstPageAsync(db, unit, filter, page.Limit + 1, ct)
+            : await PageRowsAsync(unit, filter, sort, page, ct);
+        var items = rows.Take(page.Limit).Select(r => new RiskSummary(
+            r.Id, RaidReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
+            r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.EscalatedTo, r.Version)).ToList();
+        return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    private async Task<List<RiskRow>> PageRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct)
+    {
         var inScoreOrder = InScoreOrder(unit, filter, sort);
         var risks = FilterCells(FilterRisks(unit, filter, inScoreOrder), filter);
 
@@ -34,23 +47,11 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         // again: sorting a programme's thousands of open risks does not read each of them.
         var onPage = Order(risks, sort).Skip(page.Offset).Take(page.Limit + 1);
         var chosen = inScoreOrder ? onPage : Order(db.Risks.AsNoTracking().Where(r => onPage.Select(p => p.Number).Contains(r.Number)), sort);
-        var rows = await chosen
-            .Select(r => new
-            {
-                r.Id, r.Number, Unit = new UnitRef(r.Unit!.Id, r.Unit.Code, r.Unit.Name, r.Unit.Kind), r.Title, r.IsOpportunity,
-                Owner = new PersonRef(r.Owner!.Id, r.Owner.Name, r.Owner.Email), r.Likelihood, r.Impact, r.Score, r.Response,
-                r.NextReviewDate, r.Status, r.Version,
-                EscalatedTo = r.EscalatedTo == null ? null : new UnitRef(r.EscalatedTo.Id, r.EscalatedTo.Code, r.EscalatedTo.Name, r.EscalatedTo.Kind),
-            })
-            .ToListAsync(ct);
-        var items = rows.Take(page.Limit).Select(r => new RiskSummary(
-            r.Id, RaidReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
-            r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.EscalatedTo, r.Version)).ToList();
-        return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return await chosen.Select(RiskRegisterRows.ToRow).ToListAsync(ct);
     }
 
     // Counts by likelihood × impact, under the same filter as the register except the cell itself.
-    public async Task<HeatMap> HeatMapAsync(UnitView unit, RiskFilter filter, CancellationToken ct = default)
+    public async Task<HeatMap> HeatMapAsync(IUnitLocation unit, RiskFilter filter, CancellationToken ct = default)
     {
         var counts = await FilterRisks(unit, filter)
             .GroupBy(r => new { r.Likelihood, r.Impact })
@@ -68,7 +69,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         return new HeatMap(cells, cells.Sum(c => c.Count));
     }
 
-    public async Task<CursorPage<IssueSummary>> IssuesAsync(UnitView unit, IssueFilter filter, IssueSort sort, RegisterPage page, CancellationToken ct = default)
+    public async Task<CursorPage<IssueSummary>> IssuesAsync(IUnitLocation unit, IssueFilter filter, IssueSort sort, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
         var today = Today;
@@ -90,7 +91,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // A risk is found through the unit whose log holds it; the same reference under another unit is not found.
-    public async Task<RiskView> RiskAsync(UnitView unit, string reference, CancellationToken ct = default)
+    public async Task<RiskView> RiskAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
         var number = RaidReference.Parse(Risk.ReferencePrefix, reference) ?? throw new RecordNotFoundException("risk", reference);
         var risk = await db.Risks.AsNoTracking().Where(r => r.Number == number && r.UnitId == unit.Id)
@@ -113,7 +114,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             risk.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
-    public async Task<IssueView> IssueAsync(UnitView unit, string reference, CancellationToken ct = default)
+    public async Task<IssueView> IssueAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
         var number = RaidReference.Parse(Issue.ReferencePrefix, reference) ?? throw new RecordNotFoundException("issue", reference);
         var issue = await db.Issues.AsNoTracking().Where(i => i.Number == number && i.UnitId == unit.Id)
@@ -133,7 +134,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             issue.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
-    public async Task<CursorPage<DependencyView>> DependenciesAsync(UnitView unit, DependencyFilter filter, RegisterPage page, CancellationToken ct = default)
+    public async Task<CursorPage<DependencyView>> DependenciesAsync(IUnitLocation unit, DependencyFilter filter, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
         var rows = await ProjectDependencies(FilterDependencies(unit, filter).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
@@ -142,10 +143,10 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // Every dependency the filter matches, for a spreadsheet.
-    public async Task<List<DependencyView>> DependencyRowsAsync(UnitView unit, DependencyFilter filter, CancellationToken ct = default) =>
+    public async Task<List<DependencyView>> DependencyRowsAsync(IUnitLocation unit, DependencyFilter filter, CancellationToken ct = default) =>
         (await ProjectDependencies(FilterDependencies(unit, filter)).ToListAsync(ct)).Select(ToView).ToList();
 
-    private IQueryable<Dependency> FilterDependencies(UnitView unit, DependencyFilter filter)
+    private IQueryable<Dependency> FilterDependencies(IUnitLocation unit, DependencyFilter filter)
     {
         var below = db.IdsUnder(unit.Path);
         var dependencies = db.Dependencies.AsNoTracking();
@@ -178,7 +179,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         return dependencies.OrderBy(d => d.NeededBy).ThenBy(d => d.Number);
     }
 
-    public async Task<DependencyView> DependencyAsync(UnitView unit, string reference, CancellationToken ct = default)
+    public async Task<DependencyView> DependencyAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
         var number = RaidReference.Parse(Dependency.ReferencePrefix, reference) ?? throw new RecordNotFoundException("dependency", reference);
         // Found from either side: the unit that needs it, the unit that provides it, or a unit above either,
@@ -212,7 +213,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     private sealed record DependencyRow(Dependency Dependency, UnitRef Unit, UnitRef? Provider, PersonRef Owner, PersonRef? ProviderOwner, UnitRef? EscalatedTo);
 
     // Assumptions of the unit and below: unvalidated ones by default, soonest validation first.
-    public async Task<CursorPage<AssumptionView>> AssumptionsAsync(UnitView unit, AssumptionStatus? status, bool all, bool overdue, RegisterPage page, CancellationToken ct = default)
+    public async Task<CursorPage<AssumptionView>> AssumptionsAsync(IUnitLocation unit, AssumptionStatus? status, bool all, bool overdue, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
         var today = Today;
@@ -222,13 +223,13 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // Every assumption the filter matches, for a spreadsheet.
-    public async Task<List<AssumptionView>> AssumptionRowsAsync(UnitView unit, AssumptionStatus? status, bool all, bool overdue, CancellationToken ct = default)
+    public async Task<List<AssumptionView>> AssumptionRowsAsync(IUnitLocation unit, AssumptionStatus? status, bool all, bool overdue, CancellationToken ct = default)
     {
         var today = Today;
         return (await ProjectAssumptions(FilterAssumptions(unit, status, all, overdue)).ToListAsync(ct)).Select(r => ToView(r, today)).ToList();
     }
 
-    private IQueryable<Assumption> FilterAssumptions(UnitView unit, AssumptionStatus? status, bool all, bool overdue)
+    private IQueryable<Assumption> FilterAssumptions(IUnitLocation unit, AssumptionStatus? status, bool all, bool overdue)
     {
         var today = Today;
         var below = db.IdsUnder(unit.Path);
@@ -247,7 +248,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         return assumptions.OrderBy(a => a.ValidationDue == null).ThenBy(a => a.ValidationDue).ThenBy(a => a.Number);
     }
 
-    public async Task<AssumptionView> AssumptionAsync(UnitView unit, string reference, CancellationToken ct = default)
+    public async Task<AssumptionView> AssumptionAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
         var number = RaidReference.Parse(Assumption.ReferencePrefix, reference) ?? throw new RecordNotFoundException("assumption", reference);
         var row = await ProjectAssumptions(db.Assumptions.AsNoTracking().Where(a => a.Number == number && a.UnitId == unit.Id)).FirstOrDefaultAsync(ct)
@@ -273,7 +274,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     private sealed record AssumptionRow(Assumption Assumption, UnitRef Unit, PersonRef Owner, UnitRef? EscalatedTo);
 
-    public async Task<ToleranceView> TolerancesAsync(UnitView unit, CancellationToken ct = default)
+    public async Task<ToleranceView> TolerancesAsync(IUnitLocation unit, CancellationToken ct = default)
     {
         var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
         var chain = await escalation.ChainAsync(unit.Path, ct);
@@ -281,7 +282,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.
-    public async Task<List<RiskExportRow>> RiskRowsAsync(UnitView unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default) =>
+    public async Task<List<RiskExportRow>> RiskRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default) =>
         await Order(FilterCells(FilterRisks(unit, filter), filter), sort)
             .Select(r => new RiskExportRow(
                 r.Number, r.Unit!.Code, r.Unit.Name, r.Title, r.IsOpportunity, r.Category, r.Cause, r.Event, r.Effect,
@@ -292,7 +293,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
                 r.Version, r.UpdatedAt))
             .ToListAsync(ct);
 
-    public async Task<List<IssueExportRow>> IssueRowsAsync(UnitView unit, IssueFilter filter, IssueSort sort, CancellationToken ct = default) =>
+    public async Task<List<IssueExportRow>> IssueRowsAsync(IUnitLocation unit, IssueFilter filter, IssueSort sort, CancellationToken ct = default) =>
         await Order(FilterIssues(unit, filter), sort)
             .Select(i => new IssueExportRow(
                 i.Number, i.Unit!.Code, i.Unit.Name, i.Title, i.Description, i.Priority, i.Impact,
@@ -334,7 +335,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             .ThenBy(i => i.Number),
     };
 
-    private IQueryable<Issue> FilterIssues(UnitView unit, IssueFilter filter)
+    private IQueryable<Issue> FilterIssues(IUnitLocation unit, IssueFilter filter)
     {
         var today = Today;
         var below = db.IdsUnder(unit.Path);
@@ -377,11 +378,11 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
     // indexes in that order, so its first page reads 51 index entries however many units are below. Any
     // other register reads the (UnitId, Status, Score, ...) index unit by unit and sorts what it finds,
     // which is cheaper for the smaller subtrees deeper down and serves the heat map's cells.
-    private static bool InScoreOrder(UnitView unit, RiskFilter filter, RiskSort sort) =>
+    private static bool InScoreOrder(IUnitLocation unit, RiskFilter filter, RiskSort sort) =>
         sort == RiskSort.Score && !filter.AllStatuses && filter.Status is not null && filter.Likelihood is null && filter.Impact is null
         && UnitPath.Depth(unit.Path) <= 2;
 
-    private IQueryable<Risk> FilterRisks(UnitView unit, RiskFilter filter, bool inScoreOrder = false)
+    private IQueryable<Risk> FilterRisks(IUnitLocation unit, RiskFilter filter, bool inScoreOrder = false)
     {
         var today = Today;
         IQueryable<Risk> risks;

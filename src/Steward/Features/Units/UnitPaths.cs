@@ -6,15 +6,16 @@ using Steward.Features.Access;
 namespace Steward.Features.Units;
 
 // Where a unit named in a URL (by id or code) sits in the tree, for access checks before a handler
-// runs. Cached because every unit request asks; any change to units clears it (see UnitService).
+// runs and for register queries that need no more. Cached because every unit request asks; a change
+// of code or place clears it (see UnitService).
 public sealed class UnitPaths(AccessCache cache)
 {
     private const int MaxEntries = 50_000;
-    private readonly ConcurrentDictionary<string, string?> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnitLocation> _byKey = new(StringComparer.Ordinal);
     private long _seen = -1;
     private long _clearedAt = Environment.TickCount64;
 
-    public async ValueTask<string?> FindAsync(StewardDbContext db, string idOrCode, CancellationToken ct)
+    public async ValueTask<UnitLocation?> FindAsync(StewardDbContext db, string idOrCode, CancellationToken ct)
     {
         // Cleared together with the access cache, which every unit change clears.
         var generation = cache.Generation;
@@ -27,24 +28,24 @@ public sealed class UnitPaths(AccessCache cache)
         }
 
         var key = Guid.TryParse(idOrCode, out var id) ? id.ToString() : idOrCode.Trim().ToUpperInvariant();
-        if (_byKey.TryGetValue(key, out var path))
+        if (_byKey.TryGetValue(key, out var location))
         {
-            return path;
+            return location;
         }
 
-        path = Guid.TryParse(key, out id)
-            ? await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(ct)
-            : await db.Units.AsNoTracking().Where(u => u.Code == key).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        var units = db.Units.AsNoTracking();
+        location = await (Guid.TryParse(key, out id) ? units.Where(u => u.Id == id) : units.Where(u => u.Code == key))
+            .Select(u => new UnitLocation(u.Id, u.Code, u.Path)).FirstOrDefaultAsync(ct);
         if (_byKey.Count >= MaxEntries)
         {
             _byKey.Clear();
         }
 
-        if (path is not null && cache.Generation == generation)
+        if (location is not null && cache.Generation == generation)
         {
-            _byKey[key] = path;
+            _byKey[key] = location;
         }
 
-        return path;
+        return location;
     }
 }

@@ -12,7 +12,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Units;
 
 // Reads of the delivery tree shared by pages, API and CLI: no tracking, projected straight into records.
-public sealed class UnitQueries(StewardDbContext db, AccessPolicy access)
+public sealed class UnitQueries(StewardDbContext db, AccessPolicy access, UnitPaths locations)
 {
     public const int MaxLimit = 500;
 
@@ -58,6 +58,12 @@ public sealed class UnitQueries(StewardDbContext db, AccessPolicy access)
 
     public async Task<UnitView?> FindAsync(string idOrCode, CancellationToken ct = default) =>
         Guid.TryParse(idOrCode, out var id) ? await GetAsync(id, ct) : await FindByCodeAsync(idOrCode, ct);
+
+    // Where a unit is, from the cache the access check filled: enough for a register, and no query.
+    public async Task<UnitLocation> LocateAsync(string idOrCode, CancellationToken ct = default) =>
+        await locations.FindAsync(db, idOrCode, ct) is { } found && await access.CanSeeAsync(found.Path, ct)
+            ? found
+            : throw new RecordNotFoundException("unit", idOrCode);
 
     public async Task<IReadOnlyList<UnitSummary>> ChildrenAsync(Guid id, CancellationToken ct = default) =>
         await db.Units.AsNoTracking().Where(u => u.ParentId == id)

@@ -27,7 +27,7 @@ public sealed record UnitView(
     DateTime UpdatedAt,
     DateTime? ClosedAt,
     DateTime? ArchivedAt,
-    [property: JsonIgnore] string Path)
+    [property: JsonIgnore] string Path) : IUnitLocation
 {
     [JsonIgnore]
     public bool IsOpen => Status is UnitStatus.Active or UnitStatus.Paused;
