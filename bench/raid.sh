@@ -4,7 +4,7 @@
 # more, highest first, first 50) and its heat map, one connection, p95; the same list at 32
 # connections, requests/s; and importing a 100,000-row .xlsx with `steward raid import` (wall clock
 # and peak memory). Needs wrk, python3 and PostgreSQL.
-# Usage: bench/raid.sh [seconds-per-run] [raid-items]
+# Usage: bench/raid.sh [seconds-per-run] [raid-items]; ROUNDS=N runs each throughput N times (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -37,11 +37,16 @@ latency() { # label, path: one connection, so each request's time is the server'
   echo "| $1 | $(sed -n 's/.*p50=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p95=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p99=\([^ ]*\).*/\1/p' <<<"$out") ms | $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out") |"
 }
 
-throughput() { # label, path
-  local out
-  wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2" >/dev/null
-  out=$(wrk -t2 -c32 -d"${seconds}s" -s bench/percentiles.lua -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
-  echo "| $1 | $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out") | $(sed -n 's/.*p50=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p99=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*errors=\([^ ]*\).*/\1/p' <<<"$out") |"
+throughput() { # label, path: ROUNDS runs (default 3), each after a warm-up, and their median, because
+  # single runs on two shared cores swing by a quarter
+  local out rates=() run
+  for run in $(seq 1 "${ROUNDS:-3}"); do
+    wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2" >/dev/null
+    out=$(wrk -t2 -c32 -d"${seconds}s" -s bench/percentiles.lua -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
+    rates+=("$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")")
+    echo "| $1, run $run | ${rates[-1]} | $(sed -n 's/.*p50=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p99=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*errors=\([^ ]*\).*/\1/p' <<<"$out") |"
+  done
+  echo "| $1, **median** | **$(printf '%s\n' "${rates[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')** | | | |"
 }
 
 run() { # provider, database

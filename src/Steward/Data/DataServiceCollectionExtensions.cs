@@ -12,10 +12,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddStewardData(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.ConfigurationKey]));
-        // In this order: versions are stamped and derived keys set before history records the change.
+        // In this order: versions are stamped and derived keys set before history records the change, and
+        // all that is done before a bulk insert writes the rows.
         services.AddSingleton<IInterceptor, VersionStampInterceptor>();
         services.AddSingleton<IInterceptor, Features.Raid.RiskRollupInterceptor>();
         services.AddSingleton<IInterceptor, HistoryInterceptor>();
+        services.AddSingleton<IInterceptor, BulkInsertInterceptor>();
         services.AddScoped<ChangeContext>();
 
         services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>

@@ -46,6 +46,20 @@ public abstract class StewardDbContext(DbContextOptions options) : IdentityUserC
     // Who is saving, for the history; set whenever the context is handed to a scope.
     public ChangeContext ChangeContext { get; set; } = new();
 
+    // Saves of new rows only, inside a transaction, go to PostgreSQL by COPY (see BulkInsertInterceptor).
+    public bool IsInsertingInBulk { get; private set; }
+
+    public IDisposable InsertingInBulk()
+    {
+        IsInsertingInBulk = true;
+        return new BulkScope(this);
+    }
+
+    private sealed class BulkScope(StewardDbContext db) : IDisposable
+    {
+        public void Dispose() => db.IsInsertingInBulk = false;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -147,6 +147,7 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
     {
         var chains = new Dictionary<string, IReadOnlyList<(Guid, EffectiveTolerance)>>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var bulk = db.InsertingInBulk();
         var next = await kind.HighestNumberAsync(db, ct) + 1;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < items.Count; i++)
