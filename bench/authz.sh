@@ -5,7 +5,9 @@
 # Two rounds, interleaved, so that drift in the machine shows. Needs wrk, git and PostgreSQL.
 # Usage: bench/authz.sh [seconds-per-run]
 # ROUNDS=N (default 3) runs more alternating rounds; PROVIDERS=sqlite or postgresql runs one only. With many rounds
-# the summary line's medians settle what single runs on two shared cores cannot.
+# the summary line's medians settle what single runs on two shared cores cannot. PIN=1 gives wrk the first
+# core and the server (with PostgreSQL) the second, so that the load generator no longer takes turns with
+# what it measures: lower figures, but far steadier ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -16,6 +18,8 @@ port=5196
 pg_port=5195
 trap 'pkill -f "steward-authz.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- pg_ctl -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/before-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
+on_server=() on_client=()
+if [ "${PIN:-0}" = 1 ]; then on_server=(taskset -c 1) on_client=(taskset -c 0); fi
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
 git worktree add -q --detach "$work/before-src" "$before"
 dotnet publish "$work/before-src/src/Steward" -c Release -o "$work/before" >/dev/null
@@ -23,9 +27,10 @@ dotnet publish src/Steward -c Release -o "$work/after" >/dev/null
 echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
 echo "| Date | $(date -u +%Y-%m-%d) |"
 echo "| Compared | ${before} (no authorisation) and $(git rev-parse --short HEAD) (token on every request) |"
+[ "${PIN:-0}" = 1 ] && echo "| Cores | wrk on core 0; Steward and PostgreSQL on core 1 |"
 
 serve() { # build, database; leaves the pid in $pid
-  "$work/$1/steward" serve --database "$2" --urls "http://127.0.0.1:$port" >"$work/serve-$1.log" 2>&1 &
+  "${on_server[@]}" "$work/$1/steward" serve --database "$2" --urls "http://127.0.0.1:$port" >"$work/serve-$1.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.05; done
 }
@@ -36,9 +41,9 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # user + system time 
 # own CPU time per request moves far less, so it is reported too.
 rate() { # label, then wrk arguments
   local label="$1"; shift
-  wrk -t2 -c32 -d20s "$@" >/dev/null # warm-up: a fresh server needs this long before tiered compilation settles
+  "${on_client[@]}" wrk -t2 -c32 -d20s "$@" >/dev/null # warm-up: a fresh server needs this long before tiered compilation settles
   local before_ticks; before_ticks=$(cpu_ticks)
-  local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")
+  local out; out=$("${on_client[@]}" wrk -t2 -c32 -d"${seconds}s" --latency "$@")
   local used=$(( $(cpu_ticks) - before_ticks ))
   local requests; requests=$(awk '/requests in/ {print $1}' <<<"$out")
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" \
@@ -106,7 +111,7 @@ summary() {
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
 runuser -u postgres -- "$bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null
-runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg/log" -w start >/dev/null
+"${on_server[@]}" runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg/log" -w start >/dev/null
 PATH="$bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward before
 PATH="$bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward after
 run PostgreSQL "Host=127.0.0.1;Port=$pg_port;Username=steward;Database=before" "Host=127.0.0.1;Port=$pg_port;Username=steward;Database=after"

@@ -1,15 +1,18 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Steward.Data;
 
-// On PostgreSQL, a save made inside StewardDbContext.InsertingInBulk() that holds nothing but new rows
-// (a batch of an import of 100,000 risks) is written with binary COPY, one stream per table, instead of
-// one INSERT per row: EF Core's statements were most of such an import's time. It runs last, after
+// A save made inside StewardDbContext.InsertingInBulk() that holds nothing but new rows (a batch of an
+// import of 100,000 risks) is written table by table: by binary COPY on PostgreSQL, and on SQLite by one
+// INSERT prepared once and run for each row (EF Core sends a new statement per row, which SQLite must
+// compile each time). EF Core's statements were most of such an import's time. It runs last, after
 // the other interceptors, so versions are stamped, roll-up keys set and history events added with their
 // hash chain exactly as for any save; only the way the rows reach the database differs. Anything it
 // cannot write the same way (a change or removal, a new row that refers to another new row, a value the
@@ -19,8 +22,7 @@ internal sealed partial class BulkInsertInterceptor : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (result.HasResult || eventData.Context is not StewardDbContext { IsInsertingInBulk: true } db
-            || db.Database.GetDbConnection() is not NpgsqlConnection connection || db.Database.CurrentTransaction is null)
+        if (result.HasResult || eventData.Context is not StewardDbContext { IsInsertingInBulk: true } db || db.Database.CurrentTransaction is not { } transaction)
         {
             return result;
         }
@@ -39,7 +41,14 @@ internal sealed partial class BulkInsertInterceptor : SaveChangesInterceptor
 
         foreach (var table in tables)
         {
-            await table!.CopyAsync(connection, cancellationToken);
+            if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+            {
+                await table!.CopyAsync(connection, cancellationToken);
+            }
+            else
+            {
+                await table!.InsertAsync(transaction.GetDbTransaction(), cancellationToken);
+            }
         }
 
         return InterceptionResult<int>.SuppressWithResult(entries.Count);
@@ -114,6 +123,31 @@ internal sealed partial class BulkInsertInterceptor : SaveChangesInterceptor
             }
 
             await writer.CompleteAsync(ct);
+        }
+
+        // Each parameter made by the column's own type mapping, so values are stored as EF Core stores them.
+        public async Task InsertAsync(DbTransaction transaction, CancellationToken ct)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {name} ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            foreach (var row in rows)
+            {
+                command.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var property = columns[i].Property;
+                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", row.Property(property.Name).CurrentValue, property.IsNullable));
+                }
+
+                if (row == rows[0])
+                {
+                    await command.PrepareAsync(ct);
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
         }
     }
 

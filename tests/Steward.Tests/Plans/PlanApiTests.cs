@@ -201,6 +201,51 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(task.Finish, (await (await app.Api().GetAsync($"{plan}/tasks/{task.Uid}", Ct)).ReadAsync<TaskView>()).Finish);
     }
 
+    // A Friday worked before Christmas on a four-day week; then the week is kept when only the days change.
+    [Fact]
+    public async Task DaysWorked_AreScheduledOn_AndTheWeekIsKeptWhenNotGiven()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var plan = $"/api/v1/units/{project.Code}/plan";
+        var own = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new
+        {
+            name = "Four-day week", start = "2027-12-20", calendar = "england-and-wales",
+            workingDays = new[] { "monday", "tuesday", "wednesday", "thursday" }, workingHours = "09:00-17:00",
+        }, "\"0\"");
+        Assert.True(own.StatusCode == HttpStatusCode.OK, await own.Content.ReadAsStringAsync(Ct));
+        var task = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Survey", duration = "4d" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 12, 23, 17, 0, 0), task.Finish);
+
+        // No working days or hours: the four-day week stays. Tuesday 21 off, Friday 24 worked with the usual
+        // hours, so the fourth day is Friday; a half day on Saturday 25 is kept as given.
+        var version = (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).Version;
+        var changed = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new
+        {
+            name = "Four-day week", start = "2027-12-20", calendar = "england-and-wales", nonWorkingDays = new[] { "2027-12-21" },
+            workedDays = new object[] { new { date = "2027-12-24" }, new { date = "2027-12-25", hours = "09:00-13:00" } },
+        }, $"\"{version}\"");
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(new DateTime(2027, 12, 24, 17, 0, 0), (await (await app.Api().GetAsync($"{plan}/tasks/{task.Uid}", Ct)).ReadAsync<TaskView>()).Finish);
+        var three = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Report", duration = "36h" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 12, 25, 13, 0, 0), three.Finish);
+
+        version = (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).Version;
+        async Task<IReadOnlyList<string>> Refused(object body) =>
+            await (await app.Api().SendJsonAsync(HttpMethod.Put, plan, body, $"\"{version}\"")).FieldErrorsAsync("workedDays");
+        Assert.Contains("both a day off and a day worked", Assert.Single(await Refused(new
+        {
+            name = "P", start = "2027-12-20", calendar = "scotland", nonWorkingDays = new[] { "2027-12-24" }, workedDays = new[] { new { date = "2027-12-24" } },
+        })), StringComparison.Ordinal);
+        Assert.Contains("not a period of the day", Assert.Single(await Refused(new
+        {
+            name = "P", start = "2027-12-20", calendar = "scotland", workedDays = new[] { new { date = "2027-12-25", hours = "9-1" } },
+        })), StringComparison.Ordinal);
+        Assert.Contains("between 1984 and 2149", Assert.Single(await Refused(new
+        {
+            name = "P", start = "2027-12-20", calendar = "scotland", workedDays = new[] { new { date = "1900-01-06" } },
+        })), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {

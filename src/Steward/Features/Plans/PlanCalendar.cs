@@ -27,18 +27,31 @@ public sealed record PlanCalendar(
         calendar.Exceptions.ToDictionary(e => e.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e => e.Value.Select(p => new[] { p.From, p.To }).ToArray()),
         bankHolidays);
 
-    // A calendar set on the plan's settings: the Standard week unless other days or hours are given,
-    // the nation's bank holidays, and the plan's own days off.
-    public static PlanCalendar Of(UkNation? bankHolidays, IReadOnlyList<DayOfWeek>? workingDays, IReadOnlyList<WorkingPeriod>? hours, IReadOnlyList<DateOnly>? daysOff)
+    // A calendar set on the plan's settings: the nation's bank holidays; the working days and hours given,
+    // or else the current calendar's week as it is (hours varying by day, as Microsoft Project files have
+    // them, included), or else the Standard week; the plan's own days off; and days worked although the
+    // week does not work them, or worked for other hours (the usual hours unless given).
+    public static PlanCalendar Of(
+        UkNation? bankHolidays, IReadOnlyList<DayOfWeek>? workingDays, IReadOnlyList<WorkingPeriod>? hours, IReadOnlyList<DateOnly>? daysOff,
+        IReadOnlyList<(DateOnly Day, IReadOnlyList<WorkingPeriod>? Hours)>? workedDays = null, PlanCalendar? current = null)
     {
         var standard = WorkCalendar.Standard();
-        var own = workingDays is not null || hours is not null;
-        var week = Enum.GetValues<DayOfWeek>().ToDictionary(
-            d => d, d => (IReadOnlyList<WorkingPeriod>)((workingDays ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]).Contains(d)
-                ? hours ?? standard.WorkingWeek(DayOfWeek.Monday)
-                : []));
+        var ownWeek = workingDays is not null || hours is not null;
+        var week = !ownWeek && current is not null
+            ? current.Week.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkingPeriod>)Periods(d.Value))
+            : Enum.GetValues<DayOfWeek>().ToDictionary(
+                d => d, d => (IReadOnlyList<WorkingPeriod>)((workingDays ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]).Contains(d)
+                    ? hours ?? standard.WorkingWeek(DayOfWeek.Monday)
+                    : []));
+        var usualHours = hours ?? week.Where(d => d.Value.Count > 0).OrderBy(d => ((int)d.Key + 6) % 7).Select(d => d.Value).FirstOrDefault() ?? standard.WorkingWeek(DayOfWeek.Monday);
         var exceptions = (daysOff ?? []).Distinct().ToDictionary(d => d, _ => (IReadOnlyList<WorkingPeriod>)[]);
-        return Of(new WorkCalendar(own ? "Own working week" : standard.Name, week, exceptions), bankHolidays);
+        foreach (var (day, worked) in workedDays ?? [])
+        {
+            exceptions[day] = worked ?? usualHours;
+        }
+
+        var name = ownWeek ? "Own working week" : current?.Name ?? standard.Name;
+        return Of(new WorkCalendar(name, week, exceptions), bankHolidays);
     }
 
     // What the settings page shows and fills in: the working days, the hours of the first of them, and
@@ -55,6 +68,11 @@ public sealed record PlanCalendar(
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<DateOnly> DaysOff => Exceptions.Where(e => e.Value.Length == 0)
         .Select(e => DateOnly.ParseExact(e.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture)).Order().ToList();
+
+    // Dated exceptions that work: a Saturday before a go-live, a half day on Christmas Eve.
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<(DateOnly Day, string Hours)> WorkedDays => Exceptions.Where(e => e.Value.Length > 0)
+        .Select(e => (DateOnly.ParseExact(e.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture), WorkingHoursText.Format(Periods(e.Value)))).OrderBy(d => d.Item1).ToList();
 
     public static PlanCalendar Parse(string json) => JsonSerializer.Deserialize<PlanCalendar>(json, Json)!;
 

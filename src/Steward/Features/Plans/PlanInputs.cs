@@ -22,15 +22,20 @@ public sealed record TaskInput(
 
 // A plan's own settings: its name, the day it starts, and its calendar: the one inherited from the
 // units above, or its own, which the units below inherit: one nation's bank holidays (or none), and
-// optionally its working days (Monday to Friday unless given), working hours ("08:00-12:00, 13:00-17:00"
-// unless given) and days off of its own, such as an office's Christmas closure.
+// optionally its working days and working hours ("08:00-12:00, 13:00-17:00"; without either, the week
+// of the calendar it has, or Monday to Friday for a new one), days off of its own, such as an office's
+// Christmas closure, and days worked although the week does not work them, or for other hours.
 public sealed record PlanSettingsInput(
     string? Name,
     DateOnly? Start,
     PlanCalendarChoice? Calendar,
     IReadOnlyList<DayOfWeek>? WorkingDays = null,
     string? WorkingHours = null,
-    IReadOnlyList<DateOnly>? NonWorkingDays = null);
+    IReadOnlyList<DateOnly>? NonWorkingDays = null,
+    IReadOnlyList<WorkedDayInput>? WorkedDays = null);
+
+// A day worked: a Saturday before a go-live with the usual hours (no hours given), or a half day.
+public sealed record WorkedDayInput(DateOnly Date, string? Hours = null);
 
 public enum PlanCalendarChoice
 {
@@ -92,8 +97,8 @@ internal sealed class PlanSettingsInputValidator : AbstractValidator<PlanSetting
         RuleFor(p => p.Start).Must(d => d is null || (d.Value.Year >= 1984 && d.Value.Year <= 2149)).WithMessage("The start must be between 1984 and 2149");
         RuleFor(p => p.Calendar).NotNull().WithMessage("Choose the plan's calendar");
         RuleFor(p => p.Calendar).Must(c => c != PlanCalendarChoice.Inherit)
-            .When(p => p.WorkingDays is not null || !string.IsNullOrWhiteSpace(p.WorkingHours) || p.NonWorkingDays is { Count: > 0 })
-            .WithMessage("Working days, hours and days off belong to a calendar of the plan's own: choose one rather than inheriting");
+            .When(p => p.WorkingDays is not null || !string.IsNullOrWhiteSpace(p.WorkingHours) || p.NonWorkingDays is { Count: > 0 } || p.WorkedDays is { Count: > 0 })
+            .WithMessage("Working days, hours, days off and days worked belong to a calendar of the plan's own: choose one rather than inheriting");
         RuleFor(p => p.WorkingDays).Must(d => d is null || d.Count > 0).WithMessage("Choose at least one working day");
         RuleFor(p => p.WorkingHours).Custom((text, context) =>
         {
@@ -106,6 +111,28 @@ internal sealed class PlanSettingsInputValidator : AbstractValidator<PlanSetting
             .WithMessage($"A calendar can hold up to {PlanCalendar.MaxDaysOff} days off of its own");
         RuleFor(p => p.NonWorkingDays).Must(d => d is null || d.All(day => day.Year >= 1984 && day.Year <= 2149))
             .WithMessage("Days off must be between 1984 and 2149");
+        RuleFor(p => p.WorkedDays).Must(d => d is null || d.Count <= PlanCalendar.MaxDaysOff)
+            .WithMessage($"A calendar can hold up to {PlanCalendar.MaxDaysOff} days worked of its own");
+        RuleFor(p => p.WorkedDays).Custom((days, context) =>
+        {
+            var off = context.InstanceToValidate.NonWorkingDays?.ToHashSet() ?? [];
+            foreach (var day in days ?? [])
+            {
+                var date = day.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+                if (day.Date.Year is < 1984 or > 2149)
+                {
+                    context.AddFailure("workedDays", $"Days worked must be between 1984 and 2149, not {date}");
+                }
+                else if (off.Contains(day.Date))
+                {
+                    context.AddFailure("workedDays", $"{date} is both a day off and a day worked: keep it in one list");
+                }
+                else if (!string.IsNullOrWhiteSpace(day.Hours) && !WorkingHoursText.TryParse(day.Hours, out _, out var error))
+                {
+                    context.AddFailure("workedDays", $"{date}: {error}");
+                }
+            }
+        });
     }
 }
 

@@ -296,7 +296,10 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             PlanCalendarChoice.NoBankHolidays => null,
             _ => UkNation.EnglandAndWales,
         };
-        plan.Calendar = input.Calendar == PlanCalendarChoice.Inherit ? null : PlanCalendar.Of(nation, input.WorkingDays, hours, input.NonWorkingDays).ToJson();
+        var worked = input.WorkedDays?.Select(d => (d.Date, string.IsNullOrWhiteSpace(d.Hours) ? null
+            : WorkingHoursText.TryParse(d.Hours, out var dayHours, out _) ? dayHours : null)).ToList();
+        plan.Calendar = input.Calendar == PlanCalendarChoice.Inherit ? null
+            : PlanCalendar.Of(nation, input.WorkingDays, hours, input.NonWorkingDays, worked, plan.Calendar is { } current ? PlanCalendar.Parse(current) : null).ToJson();
         await ScheduleAsync(plan, unit, "start", ct);
         await SaveAsync(plan.Name, expectedVersion, ct);
         return plan;

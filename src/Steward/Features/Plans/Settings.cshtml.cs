@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -27,7 +28,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
     public PlanCalendar Calendar { get; private set; } = PlanCalendar.Default;
 
     public static readonly IReadOnlyList<string> FieldOrder =
-        ["Input.Name", "Input.Start", "Input.Calendar", "Input.WorkingDays", "Input.WorkingHours", "Input.NonWorkingDays"];
+        ["Input.Name", "Input.Start", "Input.Calendar", "Input.WorkingDays", "Input.WorkingHours", "Input.NonWorkingDays", "Input.WorkedDays"];
 
     public static IReadOnlyList<DayOfWeek> Week { get; } =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -64,7 +65,8 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
             },
             WorkingDays = [.. Calendar.WorkingDays],
             WorkingHours = Calendar.WorkingHours,
-            NonWorkingDays = own ? string.Join("\n", Calendar.DaysOff.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) : null,
+            NonWorkingDays = own ? string.Join("\n", Calendar.DaysOff.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) : null,
+            WorkedDays = own ? string.Join("\n", Calendar.WorkedDays.Select(d => $"{d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {d.Hours}")) : null,
         };
         return Page();
     }
@@ -79,10 +81,16 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
         await LoadAsync(unit, ct);
         var start = ReadDate(Input.Start, "Start", nameof(PlanSettingsForm.Start));
         var daysOff = ReadDays(Input.NonWorkingDays);
-        // The days and hours are the calendar's own: with "inherit" chosen they are not sent.
+        var worked = ReadWorkedDays(Input.WorkedDays);
+        // The days and hours are the calendar's own: with "inherit" chosen they are not sent. Left as the
+        // plan's own calendar has them, they are not sent either, so that a week whose hours vary by day
+        // (as Microsoft Project files have them) is kept as it is.
         var own = Input.Calendar is not (null or PlanCalendarChoice.Inherit);
+        var weekAsItIs = Plan.Exists && Plan.CalendarFrom is null && Input.WorkingDays.ToHashSet().SetEquals(Calendar.WorkingDays)
+            && string.Equals(Input.WorkingHours?.Trim(), Calendar.WorkingHours, StringComparison.Ordinal);
         var input = new PlanSettingsInput(
-            Input.Name, start, Input.Calendar, own ? Input.WorkingDays : null, own ? Input.WorkingHours : null, own ? daysOff : null);
+            Input.Name, start, Input.Calendar, own && !weekAsItIs ? Input.WorkingDays : null, own && !weekAsItIs ? Input.WorkingHours : null,
+            own ? daysOff : null, own ? worked : null);
         return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>(new PlanSettingsInputValidator().Validate(input).Errors), async () =>
         {
             await plans.UpdateSettingsAsync(unit.Id.ToString(), Version, input, ct);
@@ -105,13 +113,33 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
         (Calendar, _) = await calendars.EffectiveAsync(own, unit.Id, ct);
     }
 
+    // Days worked as typed, a date and perhaps hours a line ("27/12/2027" or "24/12/2027 08:00-12:00"),
+    // or null with the error on the field when a date is not one; the hours are checked with the rest.
+    private List<WorkedDayInput>? ReadWorkedDays(string? text)
+    {
+        var days = new List<WorkedDayInput>();
+        foreach (var line in (text ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (!DateOnly.TryParseExact(parts[0], ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                ModelState.AddModelError("Input.WorkedDays", $"‘{parts[0]}’ is not a date. Enter one day a line, such as 27/12/2027, or 24/12/2027 08:00-12:00 for other hours");
+                return null;
+            }
+
+            days.Add(new WorkedDayInput(day, parts.Length > 1 ? parts[1] : null));
+        }
+
+        return days;
+    }
+
     // The days off as typed, or null with the error on the field when one is not a date.
     private List<DateOnly>? ReadDays(string? text)
     {
         var days = new List<DateOnly>();
         foreach (var part in (text ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!DateOnly.TryParseExact(part, ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            if (!DateOnly.TryParseExact(part, ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 ModelState.AddModelError("Input.NonWorkingDays", $"‘{part}’ is not a date. Enter one date per line, such as 24/12/2027");
                 return null;
@@ -134,4 +162,7 @@ public sealed class PlanSettingsForm
 
     // One date per line, as 24/12/2027 or 2027-12-24.
     public string? NonWorkingDays { get; set; }
+
+    // One a line: a date, then hours if not the usual ones.
+    public string? WorkedDays { get; set; }
 }
