@@ -7,7 +7,8 @@
 # ROUNDS=N (default 3) runs more alternating rounds; PROVIDERS=sqlite or postgresql runs one only. With many rounds
 # the summary line's medians settle what single runs on two shared cores cannot. PIN=1 gives wrk the first
 # core and the server (with PostgreSQL) the second, so that the load generator no longer takes turns with
-# what it measures: lower figures, but far steadier ones.
+# what it measures: lower figures, but far steadier ones. WARMUP=N warms each freshly started server N
+# seconds longer before its first measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -33,6 +34,7 @@ serve() { # build, database; leaves the pid in $pid
   "${on_server[@]}" "$work/$1/steward" serve --database "$2" --urls "http://127.0.0.1:$port" >"$work/serve-$1.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.05; done
+  fresh=1
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # user + system time of the server
@@ -41,6 +43,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # user + system time 
 # own CPU time per request moves far less, so it is reported too.
 rate() { # label, then wrk arguments
   local label="$1"; shift
+  # WARMUP=N more seconds for a server's first configuration: on one core (PIN=1) tiered compilation takes
+  # longer to settle, and without this the first configuration measured on each server ran slower.
+  if [ "${fresh:-0}" = 1 ] && [ "${WARMUP:-0}" -gt 0 ]; then "${on_client[@]}" wrk -t2 -c32 -d"${WARMUP}s" "$@" >/dev/null; fi
+  fresh=0
   "${on_client[@]}" wrk -t2 -c32 -d20s "$@" >/dev/null # warm-up: a fresh server needs this long before tiered compilation settles
   local before_ticks; before_ticks=$(cpu_ticks)
   local out; out=$("${on_client[@]}" wrk -t2 -c32 -d"${seconds}s" --latency "$@")

@@ -3,14 +3,17 @@
 # Microsoft Project XML) imported into a demo project; then the plan page with its Gantt chart, signed in,
 # one connection, p50/p95/p99; the plan API and the Microsoft Project export beside it; and the import's
 # wall clock. Needs wrk and curl.
-# Usage: bench/plan.sh [seconds-per-run] [tasks]
+# Usage: bench/plan.sh [seconds-per-run] [tasks]; DATABASE=postgresql runs it on a PostgreSQL server of
+# its own (Debian's packages) instead of SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 tasks="${2:-5000}"
 work="$(mktemp -d /tmp/steward-plan.XXXXXX)"
+chmod 755 "$work" # a PostgreSQL cluster below runs as the postgres user
 port=5199
-trap 'pkill -f "steward-plan.*/steward serve" 2>/dev/null || true; rm -rf "$work"' EXIT
+pg_port=5194
+trap 'pkill -f "steward-plan.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- pg_ctl -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
 dotnet publish src/Steward -c Release -o "$work/app" >/dev/null
@@ -20,6 +23,15 @@ echo "| Date | $(date -u +%Y-%m-%d) |"
 echo "| Commit | $(git rev-parse --short HEAD) |"
 
 db="$work/plan.db"
+if [ "${DATABASE:-sqlite}" = postgresql ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+  runuser -u postgres -- "$bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null
+  runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" -l "$work/pg/log" -w start >/dev/null
+  "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U steward plan
+  db="Host=127.0.0.1;Port=$pg_port;Username=steward;Database=plan"
+fi
+echo "| Database | ${DATABASE:-sqlite} |"
 "$work/app/steward" seed --demo --database "$db" >/dev/null
 password="bench password long enough"
 echo "$password" | "$work/app/steward" users add --email admin@bench.example --name "Bench Administrator" --admin --database "$db" >/dev/null

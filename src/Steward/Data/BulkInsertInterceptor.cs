@@ -60,7 +60,8 @@ internal sealed partial class BulkInsertInterceptor : SaveChangesInterceptor
 
         public static Table? For(IEntityType type, List<EntityEntry> rows)
         {
-            if (type.GetTableName() is not { } name)
+            // Values kept beside the entity's own properties (owned or complex types) are left to EF Core.
+            if (type.GetTableName() is not { } name || type.IsOwned() || type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
             {
                 return null;
             }
