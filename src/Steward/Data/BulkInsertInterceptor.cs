@@ -81,7 +81,10 @@ internal sealed partial class BulkInsertInterceptor : SaveChangesInterceptor
                     continue;
                 }
 
-                if (rows.Any(r => r.Property(property.Name).IsTemporary) || property.GetColumnType() is not { } storeType)
+                // A default or computed value the database fills in: an INSERT from EF Core would leave the
+                // column out where this would write the CLR default.
+                if (rows.Any(r => r.Property(property.Name).IsTemporary) || property.GetColumnType() is not { } storeType
+                    || (!property.IsPrimaryKey() && (property.ValueGenerated != ValueGenerated.Never || property.GetDefaultValueSql() is not null || property.GetComputedColumnSql() is not null)))
                 {
                     return null;
                 }
