@@ -8,7 +8,10 @@
 # the summary line's medians settle what single runs on two shared cores cannot. PIN=1 gives wrk the first
 # core and the server (with PostgreSQL) the second, so that the load generator no longer takes turns with
 # what it measures: lower figures, but far steadier ones. WARMUP=N warms each freshly started server N
-# seconds longer before its first measurement.
+# seconds longer before its first measurement. BARE=0 leaves out the third build: this commit with
+# authentication, authorisation and the unit-access checks taken out (a copy patched by strip_authorisation
+# below, anonymous requests acting with every right), which isolates what authorisation itself costs from
+# everything else the request has gained since the build before roles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -17,7 +20,22 @@ work="$(mktemp -d /tmp/steward-authz.XXXXXX)"
 chmod 755 "$work"
 port=5196
 pg_port=5195
-trap 'pkill -f "steward-authz.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- pg_ctl -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/before-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'pkill -f "steward-authz.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- pg_ctl -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/before-src" >/dev/null 2>&1 || true; git worktree remove --force "$work/bare-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+bare="${BARE:-1}"
+
+# This commit without its authorisation: no authentication, no authorisation middleware, no unit-access
+# middleware, and every request acting as the operator, for whom AccessPolicy answers yes without looking
+# anything up. Only for measuring; each edit is checked, so a change to these files fails loudly here.
+strip_authorisation() { # source tree
+  local host="$1/src/Steward/Infrastructure/StewardWebHost.cs" who="$1/src/Steward/Infrastructure/ChangeContextMiddleware.cs"
+  sed -i -e '/app.UseAuthentication();/d' -e '/app.UseAuthorization();/d' -e '/app.UseUnitAccess();/d' \
+    -e 's/services.AddStewardCore();/services.AddStewardCore(); services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.SuppressCheckForUnhandledSecurityMetadata = true);/' "$host"
+  sed -i 's/who.IsOperator = false;/who.IsOperator = true;/' "$who"
+  if grep -qE 'UseAuthentication|UseAuthorization|UseUnitAccess' "$host" || ! grep -q SuppressCheckForUnhandledSecurityMetadata "$host" || ! grep -q 'IsOperator = true' "$who"; then
+    echo "bench/authz.sh: could not take authorisation out of this commit; update strip_authorisation" >&2
+    exit 2
+  fi
+}
 
 on_server=() on_client=()
 if [ "${PIN:-0}" = 1 ]; then on_server=(taskset -c 1) on_client=(taskset -c 0); fi
@@ -25,9 +43,14 @@ command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exi
 git worktree add -q --detach "$work/before-src" "$before"
 dotnet publish "$work/before-src/src/Steward" -c Release -o "$work/before" >/dev/null
 dotnet publish src/Steward -c Release -o "$work/after" >/dev/null
+if [ "$bare" = 1 ]; then
+  git worktree add -q --detach "$work/bare-src" HEAD
+  strip_authorisation "$work/bare-src"
+  dotnet publish "$work/bare-src/src/Steward" -c Release -o "$work/bare" >/dev/null
+fi
 echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
 echo "| Date | $(date -u +%Y-%m-%d) |"
-echo "| Compared | ${before} (no authorisation) and $(git rev-parse --short HEAD) (token on every request) |"
+echo "| Compared | ${before} (no authorisation) and $(git rev-parse --short HEAD) (token on every request)$([ "$bare" = 1 ] && echo ", and $(git rev-parse --short HEAD) with its authorisation taken out") |"
 [ "${PIN:-0}" = 1 ] && echo "| Cores | wrk on core 0; Steward and PostgreSQL on core 1 |"
 
 serve() { # build, database; leaves the pid in $pid
@@ -84,6 +107,12 @@ run() { # provider, database for the old build, database for the new build
     serve before "$old"
     IDS="$work/ids" rate "round $round: before, anonymous" -s bench/by-id.lua "http://127.0.0.1:$port"
     kill "$pid"; wait "$pid" 2>/dev/null || true
+    if [ "$bare" = 1 ]; then
+      # The same database as the build with authorisation: its schema is this commit's.
+      serve bare "$new"
+      IDS="$work/ids" rate "round $round: after, authorisation taken out, anonymous" -s bench/by-id.lua "http://127.0.0.1:$port"
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+    fi
     serve after "$new"
     if [ $((round % 2)) -eq 1 ]; then
       IDS="$work/ids" rate "round $round: after, Administrator token" -s bench/by-id.lua -H "Authorization: Bearer $admin" "http://127.0.0.1:$port"
@@ -106,7 +135,8 @@ summary() {
   echo
   echo "| Median over ${ROUNDS:-3} rounds | Requests/s | Server CPU per request (µs) |"
   echo "| --- | --- | --- |"
-  for label in "before, anonymous" "after, Administrator token" "after, manager token (role on one portfolio)"; do
+  for label in "before, anonymous" "after, authorisation taken out, anonymous" "after, Administrator token" "after, manager token (role on one portfolio)"; do
+    grep -qF ": $label |" "$work/rows" || continue
     printf '| %s | %s | %s |\n' "$label" "$(median "$label" 3)" "$(median "$label" 6)"
   done
   : >"$work/rows"
