@@ -112,6 +112,33 @@ public sealed class MspdiOracleTests
     }
 
     [Fact]
+    public void AnExternalTask_SurvivesTheRoundTrip_AndHoldsItsSuccessorWhereItsProjectHasIt()
+    {
+        // Build waits two days on a task of another project, which that project has finishing on Friday 25 June.
+        var project = new MspdiProject("Service", new DateTime(2027, 6, 7, 8, 0, 0), 480, WorkCalendar.Standard(),
+        [
+            new MspdiTask(1, "Build", 1, false, false, Span.WorkingDays(5), 7, ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null),
+            new MspdiTask(2, "Platform live", 1, false, false, Span.WorkingDays(10), 7, ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null)
+            {
+                External = new MspdiExternal("HO-PRJ-002", 12, new DateTime(2027, 6, 14, 8, 0, 0), new DateTime(2027, 6, 25, 17, 0, 0)),
+            },
+        ],
+        [new PlanLink("2", "1", LinkType.FinishToStart, Span.WorkingDays(2))]);
+        using var written = new MemoryStream();
+        MspdiWriter.Write(written, project, Scheduler.Run(project.ToPlan()));
+        written.Position = 0;
+        var copy = MspdiReader.Read(written);
+
+        Assert.Equal(project.Tasks[1].External, copy.Tasks[1].External);
+        Assert.Null(copy.Tasks[0].External);
+        Assert.Equal(project.Links, copy.Links);
+        var schedule = Scheduler.Run(copy.ToPlan());
+        Assert.Equal(new DateTime(2027, 6, 30, 8, 0, 0), schedule["1"].EarlyStart);
+        Assert.Equal(schedule["1"].EarlyFinish, schedule.Finish); // the external task is not this project's work
+        Assert.DoesNotContain("2", schedule.CriticalPaths.SelectMany(p => p));
+    }
+
+    [Fact]
     public void AFileWithADtd_IsRefused_WithoutExpandingIt()
     {
         var xml = """

@@ -18,7 +18,15 @@ public sealed record MspdiTask(
     public string? Resources { get; init; }
 
     public IReadOnlyList<MspdiBaseline> Baselines { get; init; } = [];
+
+    // Set on a task of another project that stands in this one for a link across projects (Microsoft
+    // Project's external task): it is not this project's own, and it stays where that project put it.
+    public MspdiExternal? External { get; init; }
 }
+
+// Where an external task comes from: the other project (a file path in Microsoft Project, a unit's code in
+// Steward), its task number there, and the dates that project last gave it.
+public sealed record MspdiExternal(string Project, int TaskNumber, DateTime Start, DateTime Finish);
 
 // One of Microsoft Project's saved baselines of a task (Number 0 is "Baseline", 1 to 10 "Baseline1" to "Baseline10").
 public sealed record MspdiBaseline(int Number, DateTime Start, DateTime Finish, long DurationMinutes);
@@ -32,6 +40,16 @@ public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDa
         var tasks = new List<PlanTask>(Tasks.Count);
         foreach (var task in Tasks)
         {
+            if (task.External is { } external)
+            {
+                // Pinned at the dates its own project gives it, whatever this project's calendar.
+                tasks.Add(new PlanTask(task.Id, task.Name, Span.ElapsedMinutes((long)(external.Finish - external.Start).TotalMinutes))
+                {
+                    External = true, ManualStart = external.Start,
+                });
+                continue;
+            }
+
             while (parents.Count > 0 && parents.Peek().OutlineLevel >= task.OutlineLevel)
             {
                 parents.Pop();
@@ -103,6 +121,7 @@ public static class MspdiReader
         var calendar = ReadCalendar(project, Int(project, "CalendarUID"));
         var tasks = new List<MspdiTask>();
         var links = new List<PlanLink>();
+        var crossProjectNames = new Dictionary<int, string>();
         foreach (var task in project.Element(Ns + "Tasks")?.Elements(Ns + "Task") ?? [])
         {
             if (Int(task, "IsNull") == 1)
@@ -115,6 +134,11 @@ public static class MspdiReader
             foreach (var link in task.Elements(Ns + "PredecessorLink"))
             {
                 var predecessor = Int(link, "PredecessorUID") ?? throw new MspdiException($"Task {read.Uid} ({read.Name}): a predecessor link names no task.");
+                if (Int(link, "CrossProject") == 1 && Text(link, "CrossProjectName") is { } crossProject)
+                {
+                    crossProjectNames.TryAdd(predecessor, crossProject);
+                }
+
                 links.Add(new PlanLink(
                     predecessor.ToString(CultureInfo.InvariantCulture), read.Id,
                     (Int(link, "Type") ?? 1) switch
@@ -129,7 +153,32 @@ public static class MspdiReader
             }
         }
 
-        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, WithResources(project, tasks), links);
+        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, WithResources(project, WithExternals(tasks, crossProjectNames)), links);
+    }
+
+    // External tasks get their task number in the other project from the links that use them: Microsoft
+    // Project names the predecessor as "project\number" there (the project alone on the task).
+    private static List<MspdiTask> WithExternals(List<MspdiTask> tasks, Dictionary<int, string> crossProjectNames)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (tasks[i].External is not { } external)
+            {
+                continue;
+            }
+
+            var number = 0;
+            if (crossProjectNames.TryGetValue(tasks[i].Uid, out var name) && name.LastIndexOf('\\') is var split and >= 0
+                && int.TryParse(name.AsSpan(split + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                number = parsed;
+                external = external with { Project = external.Project.Length > 0 ? external.Project : name[..split] };
+            }
+
+            tasks[i] = tasks[i] with { External = external with { TaskNumber = number } };
+        }
+
+        return tasks;
     }
 
     // Resource names joined onto their tasks through the assignments.
@@ -171,7 +220,7 @@ public static class MspdiReader
     {
         var duration = Text(task, "Duration") is { } text ? Minutes(text, $"Task {uid} ({name}): <Duration>") : 0;
         MicrosoftProjectDates? computed = null;
-        if (Date(task, "EarlyStart") is { } earlyStart && Date(task, "EarlyFinish") is { } earlyFinish
+        if (Int(task, "ExternalTask") != 1 && Date(task, "EarlyStart") is { } earlyStart && Date(task, "EarlyFinish") is { } earlyFinish
             && Date(task, "LateStart") is { } lateStart && Date(task, "LateFinish") is { } lateFinish)
         {
             computed = new MicrosoftProjectDates(earlyStart, earlyFinish, lateStart, lateFinish, (Long(task, "TotalSlack") ?? 0) / 10, Int(task, "Critical") == 1);
@@ -195,6 +244,10 @@ public static class MspdiReader
             Date(task, "ConstraintDate"), Date(task, "Deadline"), Int(task, "Manual") == 1 ? Date(task, "ManualStart") ?? Date(task, "Start") : null,
             Int(task, "PercentComplete") ?? 0, Date(task, "ActualStart"), Date(task, "ActualFinish"), computed)
         {
+            External = Int(task, "ExternalTask") != 1 ? null
+                : new MspdiExternal(Text(task, "ExternalTaskProject") ?? string.Empty, 0,
+                    Date(task, "Start") ?? throw new MspdiException($"Task {uid} ({name}): an external task needs the <Start> its project gives it."),
+                    Date(task, "Finish") ?? Date(task, "Start")!.Value),
             Baselines = task.Elements(Ns + "Baseline")
                 .Select(b => (Number: Int(b, "Number"), Start: Date(b, "Start"), Finish: Date(b, "Finish"), Duration: Text(b, "Duration")))
                 .Where(b => b.Number is >= 0 and <= 10 && b.Start is not null && b.Finish is not null)

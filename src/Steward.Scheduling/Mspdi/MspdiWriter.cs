@@ -6,8 +6,9 @@ namespace Steward.Scheduling.Mspdi;
 
 // Writes Microsoft Project XML that Microsoft Project (and MspdiReader) reads back: the calendar with
 // its exceptions, the outline, durations, links with their lags, constraints, deadlines and progress,
-// and, when a schedule is given, Steward's early and late dates, slack and critical flags. Elements
-// follow the order of Microsoft Project's schema, which it insists on.
+// and, when a schedule is given, Steward's early and late dates, slack and critical flags. Tasks of other
+// projects the plan waits on are external tasks, their links cross-project links. Elements follow the
+// order of Microsoft Project's schema, which it insists on.
 public static class MspdiWriter
 {
     private const string Ns = "http://schemas.microsoft.com/project";
@@ -31,9 +32,10 @@ public static class MspdiWriter
         xml.WriteStartElement("Tasks", Ns);
         var id = 0;
         var predecessors = project.Links.ToLookup(l => l.SuccessorId, StringComparer.Ordinal);
+        var externals = project.Tasks.Where(t => t.External is not null).ToDictionary(t => t.Id, t => t.External!, StringComparer.Ordinal);
         foreach (var task in project.Tasks)
         {
-            WriteTask(xml, task, id++, schedule?[task.Id], predecessors[task.Id]);
+            WriteTask(xml, task, id++, task.External is null ? schedule?[task.Id] : null, predecessors[task.Id], externals);
         }
 
         xml.WriteEndElement();
@@ -137,7 +139,9 @@ public static class MspdiWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteTask(XmlWriter xml, MspdiTask task, int id, TaskSchedule? scheduled, IEnumerable<PlanLink> predecessors)
+    // An external task is written as Microsoft Project writes one: the other project's dates, flagged as
+    // external and naming its project, with no schedule of this project's.
+    private static void WriteTask(XmlWriter xml, MspdiTask task, int id, TaskSchedule? scheduled, IEnumerable<PlanLink> predecessors, Dictionary<string, MspdiExternal> externals)
     {
         xml.WriteStartElement("Task", Ns);
         Element(xml, "UID", Number(task.Uid));
@@ -149,6 +153,11 @@ public static class MspdiWriter
         {
             Element(xml, "Start", Date(scheduled.EarlyStart));
             Element(xml, "Finish", Date(scheduled.EarlyFinish));
+        }
+        else if (task.External is { } dates)
+        {
+            Element(xml, "Start", Date(dates.Start));
+            Element(xml, "Finish", Date(dates.Finish));
         }
 
         Element(xml, "Duration", Duration(task.Duration.Minutes));
@@ -165,6 +174,11 @@ public static class MspdiWriter
             Element(xml, "LateFinish", Date(scheduled.LateFinish));
             Element(xml, "FreeSlack", Number(scheduled.FreeFloat * 10));
             Element(xml, "TotalSlack", Number(scheduled.TotalFloat * 10));
+        }
+        else if (task.External is { } external)
+        {
+            Element(xml, "ExternalTask", "1");
+            Element(xml, "ExternalTaskProject", external.Project);
         }
 
         Element(xml, "PercentComplete", Number(task.PercentComplete));
@@ -194,6 +208,12 @@ public static class MspdiWriter
                 LinkType.StartToStart => "3",
                 _ => "1",
             });
+            if (externals.TryGetValue(link.PredecessorId, out var from))
+            {
+                Element(xml, "CrossProject", "1");
+                Element(xml, "CrossProjectName", $"{from.Project}\\{Number(from.TaskNumber)}");
+            }
+
             Element(xml, "LinkLag", Number(link.Lag.Minutes * 10));
             Element(xml, "LagFormat", link.Lag.Elapsed ? "8" : "7");
             xml.WriteEndElement();

@@ -75,6 +75,16 @@ internal static class PlanCommand
             await using var stream = System.IO.File.OpenRead(path);
             var result = await services.GetRequiredService<Features.Plans.PlanService>().ImportAsync(parse.GetValue(Unit)!, stream, ct);
             Console.WriteLine($"Imported {result.Tasks:N0} tasks ({result.Milestones:N0} milestones) and {result.Links:N0} links into {parse.GetValue(Unit)}: {result.Added:N0} added, {result.Updated:N0} updated, {result.Removed:N0} removed.");
+            if (result.CrossUnitLinks > 0)
+            {
+                Console.WriteLine($"The plan has {result.CrossUnitLinks:N0} links to tasks of other units' plans.");
+            }
+
+            foreach (var left in result.LeftOut)
+            {
+                Console.WriteLine($"Left out: {left}");
+            }
+
             if (result.ComparedWithMicrosoftProject > 0)
             {
                 Console.WriteLine(result.Differences.Count == 0

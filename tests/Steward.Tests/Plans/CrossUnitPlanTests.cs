@@ -151,6 +151,100 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains("Forecast after", onDependency, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnExport_CarriesItsLinksAcrossUnits_AsExternalTasks_AndAnImportOfItRestoresThem()
+    {
+        var (_, programme, platform) = await app.CreateTreeAsync();
+        var service = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        await StartAsync(platform.Code, "2027-06-07");
+        await StartAsync(service.Code, "2027-06-07");
+        var live = await AddAsync(platform.Code, new { name = "Data platform live", duration = "10d" });
+        var migrate = await AddAsync(service.Code, new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}FS+2d" });
+        await AddAsync(service.Code, new { name = "Service open", duration = "0d", predecessors = $"{migrate.Uid}" });
+        var before = await PlanAsync(service.Code);
+
+        // The file names the platform's task as Microsoft Project names an external predecessor, and
+        // schedules the migration where Steward does.
+        var file = await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var project = Steward.Scheduling.Mspdi.MspdiReader.Read(new MemoryStream(file));
+        var external = Assert.Single(project.Tasks, t => t.External is not null);
+        Assert.Equal(("Data platform live", platform.Code, live.Uid, live.Start, live.Finish), (external.Name, external.External!.Project, external.External.TaskNumber, (DateTime?)external.External.Start, (DateTime?)external.External.Finish));
+        Assert.Contains($"<CrossProjectName>{platform.Code}\\{live.Uid}</CrossProjectName>", System.Text.Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+        Assert.Equal(migrate.Start, Steward.Scheduling.Scheduler.Run(project.ToPlan())[$"{migrate.Uid}"].EarlyStart);
+
+        // Dropped by hand, the link comes back with the file; the external task is not a task of the plan.
+        var dropped = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{service.Code}/plan/tasks/{migrate.Uid}", new { name = "Migrate case data", duration = "5d" }, $"\"{migrate.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        var imported = await app.Api().PostFileAsync($"/api/v1/units/{service.Code}/plan/import", file, "application/xml");
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync(Ct));
+        var result = await imported.ReadAsync<PlanImportResult>();
+        Assert.Equal((2, 1, 1, 0), (result.Tasks, result.Links, result.CrossUnitLinks, result.Differences.Count));
+        Assert.Empty(result.LeftOut);
+        var after = await PlanAsync(service.Code);
+        Assert.Equal(before.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)), after.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)));
+        Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+
+        // A file from elsewhere: an external task in a project Steward does not hold is left out, and said so.
+        var text = System.Text.Encoding.UTF8.GetString(file);
+        var elsewhere = text.Replace($"<ExternalTaskProject>{platform.Code}</ExternalTaskProject>", @"<ExternalTaskProject>C:\Plans\Platform.mpp</ExternalTaskProject>", StringComparison.Ordinal)
+            .Replace($"<CrossProjectName>{platform.Code}\\{live.Uid}</CrossProjectName>", @"<CrossProjectName>C:\Plans\Platform.mpp\4</CrossProjectName>", StringComparison.Ordinal);
+        var partly = await (await app.Api().PostFileAsync($"/api/v1/units/{service.Code}/plan/import", System.Text.Encoding.UTF8.GetBytes(elsewhere), "application/xml")).ReadAsync<PlanImportResult>();
+        Assert.Equal(0, partly.CrossUnitLinks);
+        Assert.Contains(@"C:\Plans\Platform.mpp, which is not a unit you can see in Steward", Assert.Single(partly.LeftOut), StringComparison.Ordinal);
+        Assert.Empty(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+
+        // A task the platform's plan does not have is refused, naming it, and nothing changes.
+        var missing = text.Replace($"<CrossProjectName>{platform.Code}\\{live.Uid}</CrossProjectName>", $"<CrossProjectName>{platform.Code}\\99</CrossProjectName>", StringComparison.Ordinal);
+        var refused = await app.Api().PostFileAsync($"/api/v1/units/{service.Code}/plan/import", System.Text.Encoding.UTF8.GetBytes(missing), "application/xml");
+        Assert.Contains($"{platform.Code}'s plan has no such task", Assert.Single(await refused.FieldErrorsAsync("file")), StringComparison.Ordinal);
+        Assert.Empty(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+    }
+
+    [Fact]
+    public async Task ChangesSavedAtOnceInTwoPlans_NeverLeaveAThirdWaitingOnBothWithAStaleSchedule()
+    {
+        var (_, programme, first) = await app.CreateTreeAsync();
+        var second = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        var waiting = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        foreach (var unit in new[] { first.Code, second.Code, waiting.Code })
+        {
+            await StartAsync(unit, "2027-06-07");
+        }
+
+        var a = await AddAsync(first.Code, new { name = "Supply data", duration = "5d" });
+        var b = await AddAsync(second.Code, new { name = "Supply service", duration = "5d" });
+        var integrate = await AddAsync(waiting.Code, new { name = "Integrate", duration = "2d", predecessors = $"{first.Code}/{a.Uid}; {second.Code}/{b.Uid}" });
+
+        // Each round changes both suppliers at once, the later one alternating, so that a schedule of the
+        // waiting plan worked out without either change shows.
+        var conflicts = 0;
+        for (var round = 0; round < 8; round++)
+        {
+            var (daysA, daysB) = round % 2 == 0 ? (8 + round, 6 + round) : (6 + round, 8 + round);
+            a = await TaskAsync(first.Code, a.Uid);
+            b = await TaskAsync(second.Code, b.Uid);
+            var responses = await Task.WhenAll(
+                app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{first.Code}/plan/tasks/{a.Uid}", new { name = "Supply data", duration = $"{daysA}d" }, $"\"{a.Version}\""),
+                app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{second.Code}/plan/tasks/{b.Uid}", new { name = "Supply service", duration = $"{daysB}d" }, $"\"{b.Version}\""));
+            foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+                Assert.Contains("was rescheduled by a change to a linked plan saved at the same moment", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+                conflicts++;
+            }
+
+            Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+            var (finishA, finishB) = ((await TaskAsync(first.Code, a.Uid)).Finish!.Value, (await TaskAsync(second.Code, b.Uid)).Finish!.Value);
+            var latest = DateOnly.FromDateTime(finishA > finishB ? finishA : finishB);
+            var next = latest.AddDays(latest.DayOfWeek == DayOfWeek.Friday ? 3 : 1);
+            Assert.Equal(next.ToDateTime(new TimeOnly(8, 0)), (await TaskAsync(waiting.Code, integrate.Uid)).Start!.Value, TimeSpan.Zero);
+        }
+
+        // The waiting plan's own task was never edited: its version stands.
+        Assert.Equal(integrate.Version, (await TaskAsync(waiting.Code, integrate.Uid)).Version);
+        TestContext.Current.SendDiagnosticMessage($"{conflicts} of 16 changes refused as racing another");
+    }
+
     private async Task StartAsync(string unit, string start)
     {
         var response = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{unit}/plan", new { name = $"{unit} plan", start, calendar = "no-bank-holidays" }, "\"0\"");

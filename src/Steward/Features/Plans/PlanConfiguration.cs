@@ -16,6 +16,7 @@ internal sealed class UnitPlanConfiguration : IEntityTypeConfiguration<UnitPlan>
         plan.HasMany(p => p.Links).WithOne().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
         plan.Property(p => p.Finish).HasAnnotation(HistoryAnnotations.Derived, true);
         plan.Property(p => p.ScheduledAt).HasAnnotation(HistoryAnnotations.Derived, true);
+        plan.Property(p => p.ScheduleRevision).HasAnnotation(HistoryAnnotations.Derived, true).IsConcurrencyToken();
         plan.Property(p => p.Version).IsConcurrencyToken();
     }
 }

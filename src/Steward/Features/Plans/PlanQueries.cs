@@ -205,12 +205,39 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);
         var calendar = await calendars.ForAsync(plan, ct);
-        var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines);
-        var schedule = tasks.Count == 0 ? null : Scheduler.Run(StoredPlan.ToSchedulerPlan(plan, tasks, calendar));
+        var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines, await ExternalPredecessorsAsync(plan.Id, ct));
+
+        // The file's own schedule, its external tasks pinned where their plans have them: what Microsoft
+        // Project shows on opening it, and what an import of it compares with.
+        var schedule = tasks.Count == 0 ? null : Scheduler.Run(project.ToPlan());
         var buffer = new MemoryStream();
         Scheduling.Mspdi.MspdiWriter.Write(buffer, project, schedule);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
+    }
+
+    // The tasks of other plans this one waits on, with the dates they have there. A task in a unit the
+    // reader may not see is named by its number only, as the plan's links across units show it.
+    private async Task<List<ExternalPredecessor>> ExternalPredecessorsAsync(Guid planId, CancellationToken ct)
+    {
+        var rows = await (from l in db.CrossUnitLinks.AsNoTracking()
+                          where l.PlanId == planId
+                          join t in db.PlanTasks on new { PlanId = l.PredecessorPlanId, Uid = l.PredecessorUid } equals new { t.PlanId, t.Uid }
+                          where t.EarlyStart != null && t.EarlyFinish != null
+                          orderby l.PredecessorPlan!.Unit!.Code, l.PredecessorUid, l.SuccessorUid
+                          select new
+                          {
+                              l.PredecessorPlan!.Unit!.Code, l.PredecessorPlan.Unit.Path, t.Uid, t.Name, t.Milestone, t.DurationMinutes, t.DurationElapsed,
+                              Start = t.EarlyStart!.Value, Finish = t.EarlyFinish!.Value, l.SuccessorUid, l.Type, l.LagMinutes, l.LagElapsed,
+                          }).ToListAsync(ct);
+        var external = new List<ExternalPredecessor>(rows.Count);
+        foreach (var r in rows)
+        {
+            var name = await access.CanAsync(PmoArea.Planning, PmoAction.Read, r.Path, ct) ? r.Name : $"Task {r.Uid} of {r.Code}";
+            external.Add(new ExternalPredecessor(r.Code, r.Uid, name, r.Milestone, new Span(r.DurationMinutes, r.DurationElapsed), r.Start, r.Finish, r.SuccessorUid, r.Type, new Span(r.LagMinutes, r.LagElapsed)));
+        }
+
+        return external;
     }
 }
 

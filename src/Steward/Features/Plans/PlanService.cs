@@ -10,7 +10,10 @@ using Steward.Scheduling.Mspdi;
 
 namespace Steward.Features.Plans;
 
-public sealed record PlanImportResult(int Tasks, int Links, int Milestones, int Added, int Updated, int Removed, int ComparedWithMicrosoftProject, IReadOnlyList<string> Differences);
+// LeftOut says what of the file Steward could not keep: links to tasks of projects it does not hold.
+public sealed record PlanImportResult(
+    int Tasks, int Links, int Milestones, int Added, int Updated, int Removed, int ComparedWithMicrosoftProject, IReadOnlyList<string> Differences,
+    int CrossUnitLinks, IReadOnlyList<string> LeftOut);
 
 // Every change to a unit's plan, from pages, API and command line alike. After each change the plan is
 // scheduled again in the same save, so the stored dates are never stale, and every milestone whose
@@ -53,7 +56,8 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         var existing = plan.Tasks.ToDictionary(t => t.Uid);
         int added = 0, updated = 0;
         var position = 0;
-        foreach (var task in project.Tasks)
+        var externals = project.Tasks.Where(t => t.External is not null).ToDictionary(t => t.Id, t => t.External!, StringComparer.Ordinal);
+        foreach (var task in project.Tasks.Where(t => t.External is null))
         {
             if (!existing.Remove(task.Uid, out var stored))
             {
@@ -93,7 +97,20 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             throw Invalid("file", $"The file leaves out a task other plans wait on. {waited}");
         }
 
-        await RemoveCrossUnitLinksAsync(plan, goneUids, ct);
+        var leftOut = new List<string>();
+        var (acrossUnits, withinPlan) = await ExternalLinksAsync(unit, plan.Id, project, externals, leftOut, ct);
+        if (externals.Count > 0)
+        {
+            // A file with external tasks says which links across units the plan has: they replace its own.
+            db.CrossUnitLinks.RemoveRange(await db.CrossUnitLinks.Where(l => l.PlanId == plan.Id).ToListAsync(ct));
+            db.CrossUnitLinks.AddRange(acrossUnits);
+        }
+        else
+        {
+            // One without says nothing of them (Microsoft Project alone knows no other unit's plan): they stay.
+            await RemoveCrossUnitLinksAsync(plan, goneUids, ct);
+        }
+
         foreach (var gone in existing.Values)
         {
             plan.Tasks.Remove(gone);
@@ -101,7 +118,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         db.PlanLinks.RemoveRange(plan.Links);
-        plan.Links = project.Links.Select(l => new TaskLink
+        plan.Links = project.Links.Where(l => !externals.ContainsKey(l.PredecessorId) && !externals.ContainsKey(l.SuccessorId)).Concat(withinPlan).Select(l => new TaskLink
         {
             Id = Guid.CreateVersion7(), PlanId = plan.Id, PredecessorUid = int.Parse(l.PredecessorId, System.Globalization.CultureInfo.InvariantCulture),
             SuccessorUid = int.Parse(l.SuccessorId, System.Globalization.CultureInfo.InvariantCulture), Type = l.Type, LagMinutes = l.Lag.Minutes, LagElapsed = l.Lag.Elapsed,
@@ -110,11 +127,64 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
 
         await ScheduleAsync(plan, unit, "file", ct);
         await ImportBaselinesAsync(plan, project, ct);
-        await SaveAsync(plan.Name, plan.Version, ct);
+        await SaveAsync(plan, plan.Name, plan.Version, ct);
         await transaction.CommitAsync(ct);
         return new PlanImportResult(
             plan.Tasks.Count, plan.Links.Count, plan.Tasks.Count(t => t.Milestone), added, updated, existing.Count, comparison.Compared,
-            comparison.Differences.Select(d => d.ToString()).ToList());
+            comparison.Differences.Select(d => d.ToString()).ToList(), externals.Count > 0 ? acrossUnits.Count : await db.CrossUnitLinks.CountAsync(l => l.PlanId == plan.Id, ct),
+            leftOut);
+    }
+
+    // The file's external tasks as links across units: a project named by the code of a unit the actor may
+    // see is that unit's plan, and the task number after it is a task there (as Steward writes them). One
+    // naming this unit is a link within the plan. Anything else (a Microsoft Project file path) is not a
+    // plan Steward holds: its links are left out and said so. A link to an external successor is the other
+    // project's to hold.
+    private async Task<(List<CrossUnitLink> AcrossUnits, List<PlanLink> WithinPlan)> ExternalLinksAsync(
+        UnitView unit, Guid planId, MspdiProject project, Dictionary<string, MspdiExternal> externals, List<string> leftOut, CancellationToken ct)
+    {
+        var across = new List<CrossUnitLink>();
+        var within = new List<PlanLink>();
+        var names = project.Tasks.ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
+        foreach (var link in project.Links.Where(l => externals.ContainsKey(l.SuccessorId)))
+        {
+            leftOut.Add($"Task {link.PredecessorId} ({names[link.PredecessorId]}) is a predecessor of {names[link.SuccessorId]} in {externals[link.SuccessorId].Project}: that project holds the link.");
+        }
+
+        foreach (var byProject in project.Links.Where(l => externals.ContainsKey(l.PredecessorId) && !externals.ContainsKey(l.SuccessorId)).GroupBy(l => externals[l.PredecessorId].Project))
+        {
+            var code = byProject.Key;
+            if (string.Equals(code, unit.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                within.AddRange(byProject.Select(l => l with { PredecessorId = StoredPlan.IdOf(externals[l.PredecessorId].TaskNumber) }));
+                continue;
+            }
+
+            var other = code.Length == 0 ? null : await units.FindByCodeAsync(code, ct);
+            if (other is null || !await access.CanAsync(PmoArea.Planning, PmoAction.Read, other.Path, ct))
+            {
+                leftOut.AddRange(byProject.Select(l =>
+                    $"Task {l.SuccessorId} ({names[l.SuccessorId]}) waits on {names[l.PredecessorId]} in {(code.Length == 0 ? "another project" : code)}, which is not a unit you can see in Steward: that link was left out."));
+                continue;
+            }
+
+            var otherPlan = await db.Plans.Where(p => p.UnitId == other.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("file", $"Task {byProject.First().SuccessorId} waits on a task of {other.Code}, which has no plan yet");
+            var numbers = byProject.Select(l => externals[l.PredecessorId].TaskNumber).Distinct().ToList();
+            var known = await db.PlanTasks.Where(t => t.PlanId == otherPlan && numbers.Contains(t.Uid)).Select(t => t.Uid).ToListAsync(ct);
+            if (byProject.FirstOrDefault(l => !known.Contains(externals[l.PredecessorId].TaskNumber)) is { } unknown)
+            {
+                throw Invalid("file", $"Task {unknown.SuccessorId} waits on task {externals[unknown.PredecessorId].TaskNumber} of {other.Code}, and {other.Code}'s plan has no such task");
+            }
+
+            across.AddRange(byProject.Select(l => new CrossUnitLink
+            {
+                Id = Guid.CreateVersion7(), PlanId = planId, SuccessorUid = int.Parse(l.SuccessorId, System.Globalization.CultureInfo.InvariantCulture), PredecessorPlanId = otherPlan,
+                PredecessorUid = externals[l.PredecessorId].TaskNumber, Type = l.Type, LagMinutes = l.Lag.Minutes, LagElapsed = l.Lag.Elapsed,
+            }).DistinctBy(l => (l.SuccessorUid, l.PredecessorUid)));
+        }
+
+        return (across, within);
     }
 
     // Baselines saved in Microsoft Project replace Steward's of the same number.
@@ -180,7 +250,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         db.PlanTasks.Add(task);
         await ApplyAsync(plan, unit, task, input, ct);
         await ScheduleAsync(plan, unit, "predecessors", ct);
-        await SaveAsync(task.Name, 0, ct);
+        await SaveAsync(plan, task.Name, 0, ct);
         return task;
     }
 
@@ -208,7 +278,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         await ScheduleAsync(plan, unit, "predecessors", ct);
-        await SaveAsync(task.Name, expectedVersion, ct);
+        await SaveAsync(plan, task.Name, expectedVersion, ct);
         return task;
     }
 
@@ -244,7 +314,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         await ScheduleAsync(plan, unit, "task", ct);
-        await SaveAsync(plan.Name, 0, ct);
+        await SaveAsync(plan, plan.Name, 0, ct);
     }
 
     // Up, down, indent or outdent, with everything under the task; the plan is scheduled again, as a task
@@ -270,7 +340,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         }
 
         await ScheduleAsync(plan, unit, "move", ct);
-        await SaveAsync(task.Name, expectedVersion, ct);
+        await SaveAsync(plan, task.Name, expectedVersion, ct);
         return task;
     }
 
@@ -301,7 +371,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         plan.Calendar = input.Calendar == PlanCalendarChoice.Inherit ? null
             : PlanCalendar.Of(nation, input.WorkingDays, hours, input.NonWorkingDays, worked, plan.Calendar is { } current ? PlanCalendar.Parse(current) : null).ToJson();
         await ScheduleAsync(plan, unit, "start", ct);
-        await SaveAsync(plan.Name, expectedVersion, ct);
+        await SaveAsync(plan, plan.Name, expectedVersion, ct);
         return plan;
     }
 
@@ -451,6 +521,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         {
             plan.Finish = null;
             plan.ScheduledAt = clock.GetUtcNow().UtcDateTime;
+            plan.ScheduleRevision++;
             return;
         }
 
@@ -487,6 +558,14 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             if (other.Plan == plan || other.Tasks.Any(t => before[t] != (t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, t.TotalFloatMinutes, t.FreeFloatMinutes, t.Critical)))
             {
                 other.Plan.ScheduledAt = now;
+            }
+
+            // Every open plan of the set was read to work out this schedule: a change saved meanwhile to any
+            // of them makes this save fail rather than keep dates worked out without it. A closed plan
+            // cannot change.
+            if (!other.Closed)
+            {
+                other.Plan.ScheduleRevision++;
             }
         }
     }
@@ -541,16 +620,44 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         return unit;
     }
 
-    private async Task SaveAsync(string name, int expectedVersion, CancellationToken ct)
+    private async Task SaveAsync(UnitPlan plan, string name, int expectedVersion, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException conflict)
         {
+            if (await RescheduledMeanwhileAsync(conflict, plan, ct) is { } which)
+            {
+                throw new RecordStateConflictException(
+                    $"{which} was rescheduled by a change to a linked plan saved at the same moment. Nothing was saved; try again.");
+            }
+
             throw new StaleVersionException(name, expectedVersion, expectedVersion + 1);
         }
+    }
+
+    // Which plan another change got to first, when it did so only by scheduling it (its revision rose but
+    // not its version): a plan linked to this one (loaded with its unit), or this plan itself. Null when
+    // this plan or task was edited meanwhile, which is a stale edit.
+    private static async Task<string?> RescheduledMeanwhileAsync(DbUpdateConcurrencyException conflict, UnitPlan plan, CancellationToken ct)
+    {
+        foreach (var entry in conflict.Entries)
+        {
+            switch (entry.Entity)
+            {
+                case UnitPlan other when other != plan && other.Unit is not null:
+                    return $"{other.Unit.Code}'s plan, which is linked to this one,";
+                case PlannedTask task when task.PlanId != plan.Id && task.Plan?.Unit is not null:
+                    return $"{task.Plan.Unit.Code}'s plan, which is linked to this one,";
+                case UnitPlan when await entry.GetDatabaseValuesAsync(ct) is { } stored
+                    && stored.GetValue<int>(nameof(UnitPlan.Version)) == entry.Property(nameof(UnitPlan.Version)).OriginalValue as int?:
+                    return "This plan";
+            }
+        }
+
+        return null;
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -42,7 +42,9 @@ public static class StoredPlan
         .Select(l => new PlanLink(IdOf(l.PredecessorUid), IdOf(l.SuccessorUid), l.Type, new Span(l.LagMinutes, l.LagElapsed)))
         .ToList();
 
-    public static MspdiProject ToMspdi(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar, IReadOnlyList<PlanBaseline> baselines)
+    // Tasks of other units' plans that this plan waits on are written as Microsoft Project's external
+    // tasks, one per task, after the plan's own, numbered above them.
+    public static MspdiProject ToMspdi(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar, IReadOnlyList<PlanBaseline> baselines, IReadOnlyList<ExternalPredecessor> external)
     {
         var saved = baselines.SelectMany(b => b.Tasks.Select(t => (b.Number, Task: t))).ToLookup(x => x.Task.Uid);
         var tasks = ordered.Select(t => new MspdiTask(
@@ -52,6 +54,23 @@ public static class StoredPlan
             Resources = t.Resources,
             Baselines = saved[t.Uid].Select(b => new MspdiBaseline(b.Number, b.Task.Start, b.Task.Finish, b.Task.DurationMinutes)).ToList(),
         }).ToList();
-        return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, ToLinks(plan.Links));
+        var links = ToLinks(plan.Links);
+        var next = ordered.Count == 0 ? 1 : ordered.Max(t => t.Uid) + 1;
+        foreach (var task in external.GroupBy(e => (e.UnitCode, e.Uid)))
+        {
+            var e = task.First();
+            var uid = next++;
+            tasks.Add(new MspdiTask(
+                uid, e.Name, 1, false, e.Milestone, e.Duration, e.Duration.Elapsed ? 27 : 7, ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null)
+            {
+                External = new MspdiExternal(e.UnitCode, e.Uid, e.Start, e.Finish),
+            });
+            links.AddRange(task.Select(l => new PlanLink(IdOf(uid), IdOf(l.SuccessorUid), l.Type, l.Lag)));
+        }
+
+        return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, links);
     }
 }
+
+// A link from a task of another unit's plan to one of this plan's, with that task as it stands there.
+public sealed record ExternalPredecessor(string UnitCode, int Uid, string Name, bool Milestone, Span Duration, DateTime Start, DateTime Finish, int SuccessorUid, LinkType Type, Span Lag);

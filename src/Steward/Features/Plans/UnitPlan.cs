@@ -31,6 +31,11 @@ public sealed class UnitPlan : IVersionedRecord
     public DateTime? Finish { get; set; }
     public DateTime? ScheduledAt { get; set; }
 
+    // Rises whenever the plan is scheduled, by a change to it or to a plan linked to it across units: the
+    // concurrency token that keeps two changes in linked plans from each saving a schedule of a third
+    // worked out without the other. Not a version: forms open on the plan stay good.
+    public int ScheduleRevision { get; set; }
+
     public List<PlannedTask> Tasks { get; set; } = [];
     public List<TaskLink> Links { get; set; } = [];
 

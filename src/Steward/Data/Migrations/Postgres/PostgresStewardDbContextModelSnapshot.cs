@@ -1034,6 +1034,11 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ScheduleRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("Steward:HistoryDerived", true);

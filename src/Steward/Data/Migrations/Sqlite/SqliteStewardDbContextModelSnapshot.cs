@@ -1022,6 +1022,11 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ScheduleRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Steward:HistoryDerived", true);
