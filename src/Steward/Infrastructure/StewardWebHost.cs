@@ -9,6 +9,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Accounts;
 using Steward.Features.People;
+using Steward.Features.Tokens;
 using Steward.Features.Units;
 
 namespace Steward.Infrastructure;
@@ -81,7 +82,7 @@ public static class StewardWebHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestBodyLimit();
-        app.UseAuthentication();
+        app.UseStewardAuthentication();
         app.UseRateLimiter();
         app.UseChangeContext();
         app.UseAuthorization();

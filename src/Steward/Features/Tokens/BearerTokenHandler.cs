@@ -15,9 +15,12 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     public const string ReadOnlyClaim = "steward:read_only";
     public const string TokenNameClaim = "steward:token";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync() =>
+        await AuthenticateAsync(Request.Headers.Authorization, tokens, Context.RequestAborted);
+
+    // Shared with ApiTokenAuthentication, which calls it without a handler for API requests that carry a token.
+    public static async ValueTask<AuthenticateResult> AuthenticateAsync(string? header, TokenService tokens, CancellationToken ct)
     {
-        string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
             return AuthenticateResult.NoResult();
@@ -28,7 +31,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
             return AuthenticateResult.Fail("The Authorization header must be \"Bearer\" followed by a Steward API token.");
         }
 
-        var owner = await tokens.FindOwnerAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var owner = await tokens.FindOwnerAsync(header["Bearer ".Length..].Trim(), ct);
         if (owner is null)
         {
             return AuthenticateResult.Fail("The token is malformed, unknown, expired or revoked.");
