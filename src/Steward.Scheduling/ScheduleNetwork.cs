@@ -37,6 +37,8 @@ internal sealed class ScheduleNetwork
         Started = new bool[NodeCount];
         Finished = new bool[NodeCount];
         AsLate = new bool[NodeCount];
+        External = new bool[NodeCount];
+        Deadlined = new bool[NodeCount];
         for (var node = 0; node < NodeCount; node++)
         {
             var task = tasks[taskOfNode[node]];
@@ -49,6 +51,8 @@ internal sealed class ScheduleNetwork
             Finished[node] = Started[node] && task.ActualFinish is not null;
             AsLate[node] = !SummaryNode[node] && !Started[node] && task.Constraint == ConstraintType.AsLateAsPossible;
             AnyAsLate |= AsLate[node];
+            External[node] = task.External;
+            Deadlined[node] = task.Deadline is not null && IsFinishNode(node);
         }
     }
 
@@ -73,6 +77,12 @@ internal sealed class ScheduleNetwork
     public bool[] AsLate { get; }
 
     public bool AnyAsLate { get; }
+
+    // A task of another plan, standing in for a link across plans.
+    public bool[] External { get; }
+
+    // The node where its task's deadline holds: the finish of a task with one.
+    public bool[] Deadlined { get; }
 
     public int NodeCount { get; }
 
@@ -126,22 +136,37 @@ internal sealed class ScheduleNetwork
         }
 
         CheckOutline(tasks, index);
-        var startNode = new int[tasks.Count];
-        var finishNode = new int[tasks.Count];
-        var taskOfNode = new List<int>(tasks.Count);
+
+        // Arrays of their exact size, written in place: on large plans these are the biggest allocations
+        // of a run, and growing lists and copying them cost a fifth of it.
+        int summaries = 0, childCount = 0;
         for (var t = 0; t < tasks.Count; t++)
         {
-            startNode[t] = taskOfNode.Count;
-            taskOfNode.Add(t);
-            finishNode[t] = startNode[t];
-            if (children[t] is not null)
+            if (children[t] is { } kids)
             {
-                finishNode[t] = taskOfNode.Count;
-                taskOfNode.Add(t);
+                summaries++;
+                childCount += kids.Count;
             }
         }
 
-        var links = new List<NetworkLink>(plan.Links.Count + tasks.Count * 2);
+        var startNode = new int[tasks.Count];
+        var finishNode = new int[tasks.Count];
+        var taskOfNode = new int[tasks.Count + summaries];
+        var nodes = 0;
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            startNode[t] = nodes;
+            taskOfNode[nodes++] = t;
+            finishNode[t] = startNode[t];
+            if (children[t] is not null)
+            {
+                finishNode[t] = nodes;
+                taskOfNode[nodes++] = t;
+            }
+        }
+
+        var links = new NetworkLink[(2 * childCount) + plan.Links.Count];
+        var added = 0;
         for (var t = 0; t < tasks.Count; t++)
         {
             if (children[t] is not { } kids)
@@ -151,8 +176,8 @@ internal sealed class ScheduleNetwork
 
             foreach (var child in kids)
             {
-                links.Add(new NetworkLink(startNode[t], startNode[child], LinkType.StartToStart, default, Structural: true));
-                links.Add(new NetworkLink(finishNode[child], finishNode[t], LinkType.FinishToFinish, default, Structural: true));
+                links[added++] = new NetworkLink(startNode[t], startNode[child], LinkType.StartToStart, default, Structural: true);
+                links[added++] = new NetworkLink(finishNode[child], finishNode[t], LinkType.FinishToFinish, default, Structural: true);
             }
         }
 
@@ -188,10 +213,10 @@ internal sealed class ScheduleNetwork
 
             var fromNode = link.Type is LinkType.FinishToStart or LinkType.FinishToFinish ? finishNode[from] : startNode[from];
             var toNode = link.Type is LinkType.FinishToStart or LinkType.StartToStart ? startNode[to] : finishNode[to];
-            links.Add(new NetworkLink(fromNode, toNode, link.Type, link.Lag, Structural: false));
+            links[added++] = new NetworkLink(fromNode, toNode, link.Type, link.Lag, Structural: false);
         }
 
-        return new ScheduleNetwork(tasks, startNode, finishNode, [.. taskOfNode], children, [.. links]);
+        return new ScheduleNetwork(tasks, startNode, finishNode, taskOfNode, children, links);
     }
 
     public PlanTask TaskOf(int node) => tasks[taskOfNode[node]];

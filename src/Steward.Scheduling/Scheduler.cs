@@ -14,7 +14,7 @@ public static class Scheduler
     {
         var network = ScheduleNetwork.Build(plan);
         var timeline = new WorkingTimeline(plan.Calendar, DateOnly.FromDateTime(plan.Start));
-        var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start));
+        using var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start));
         run.Forward(placeAsLate: false);
         run.Backward();
         if (network.AnyAsLate)
@@ -31,13 +31,24 @@ public static class Scheduler
     // plans is found by checking them joined as one.
     public static void Check(Plan plan) => ScheduleNetwork.Build(plan);
 
-    private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart)
+    // The four dates of every node are rented, not allocated: on a large plan they are large-object-heap
+    // arrays, and allocating them afresh each run brought on a full garbage collection each run. Every
+    // node's dates are written before they are read, so rented arrays need no clearing.
+    private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart) : IDisposable
     {
-        private readonly long[] es = new long[network.NodeCount];
-        private readonly long[] ef = new long[network.NodeCount];
-        private readonly long[] ls = new long[network.NodeCount];
-        private readonly long[] lf = new long[network.NodeCount];
+        private readonly long[] es = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
+        private readonly long[] ef = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
+        private readonly long[] ls = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
+        private readonly long[] lf = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
         private long projectFinish;
+
+        public void Dispose()
+        {
+            foreach (var dates in new[] { es, ef, ls, lf })
+            {
+                System.Buffers.ArrayPool<long>.Shared.Return(dates);
+            }
+        }
 
         public void Forward(bool placeAsLate)
         {
@@ -87,7 +98,7 @@ public static class Scheduler
 
                 es[node] = start;
                 ef[node] = network.Finished[node] ? Math.Max(start, timeline.OffsetOf(network.TaskOf(node).ActualFinish!.Value)) : FinishFor(node, start);
-                if (!network.TaskOf(node).External)
+                if (!network.External[node])
                 {
                     projectFinish = Math.Max(projectFinish, ef[node]);
                 }
@@ -119,9 +130,9 @@ public static class Scheduler
                     });
                 }
 
-                var task = network.TaskOf(node);
                 if (network.Constrained[node])
                 {
+                    var task = network.TaskOf(node);
                     var at = timeline.OffsetOf(task.ConstraintDate!.Value);
                     finish = task.Constraint switch
                     {
@@ -131,9 +142,9 @@ public static class Scheduler
                     };
                 }
 
-                if (task.Deadline is { } deadline && network.IsFinishNode(node))
+                if (network.Deadlined[node])
                 {
-                    finish = Math.Min(finish, timeline.OffsetOf(deadline));
+                    finish = Math.Min(finish, timeline.OffsetOf(network.TaskOf(node).Deadline!.Value));
                 }
 
                 lf[node] = finish;
@@ -255,7 +266,7 @@ public static class Scheduler
             var order = new List<int>();
             foreach (var node in network.Order)
             {
-                if (!critical[node] || network.IsSummaryNode(node) || network.TaskOf(node).External)
+                if (!critical[node] || network.IsSummaryNode(node) || network.External[node])
                 {
                     continue;
                 }

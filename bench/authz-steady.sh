@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# What authorisation itself costs on GET /api/v1/units/{id}, measured side by side at steady state: this
+# commit, and this commit with its authorisation taken out (bench/authz.sh's strip_authorisation), both
+# serving the same SQLite database of 10,000 units and 2,000 role assignments at the same time, pinned to
+# the same core, each warmed for WARMUP seconds (default 150: on one core tiered compilation takes about
+# two minutes to settle), then measured in turn in short windows (WINDOW seconds, default 8), ROUNDS times
+# (default 6), so that the machine's drift falls on both alike. Reported per window: requests per second
+# and the server's CPU time per request; then the median of each configuration and of the paired ratios.
+# Needs wrk. Usage: bench/authz-steady.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="$(mktemp -d /tmp/steward-steady.XXXXXX)"
+trap 'pkill -f "steward-steady.*/steward serve" 2>/dev/null || true; git worktree remove --force "$work/bare-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
+source <(sed -n '/^strip_authorisation()/,/^}/p' bench/authz.sh)
+dotnet publish src/Steward -c Release -o "$work/after" >/dev/null
+git worktree add -q --detach "$work/bare-src" HEAD
+strip_authorisation "$work/bare-src"
+dotnet publish "$work/bare-src/src/Steward" -c Release -o "$work/bare" >/dev/null
+
+db="$work/steady.db"
+"$work/after/steward" seed --synthetic --units 10000 --database "$db" >/dev/null
+for who in admin manager; do
+  echo "bench password long enough" | "$work/after/steward" users add --email "$who@bench.example" --name "Bench $who" $([ $who = admin ] && echo --admin) --database "$db" >/dev/null
+done
+"$work/after/steward" roles grant --email manager@bench.example --role programme-or-project-manager --unit SYN-PFL-0001 --database "$db" >/dev/null
+admin=$("$work/after/steward" tokens create --email admin@bench.example --database "$db" | sed -n 's/^Token (shown only now): //p')
+manager=$("$work/after/steward" tokens create --email manager@bench.example --database "$db" | sed -n 's/^Token (shown only now): //p')
+
+taskset -c 1 "$work/after/steward" serve --database "$db" --urls http://127.0.0.1:5197 >"$work/after.log" 2>&1 & after_pid=$!
+taskset -c 1 "$work/bare/steward" serve --database "$db" --urls http://127.0.0.1:5198 >"$work/bare.log" 2>&1 & bare_pid=$!
+until curl -sf http://127.0.0.1:5197/health/ready >/dev/null && curl -sf http://127.0.0.1:5198/health/ready >/dev/null; do sleep 0.1; done
+curl -s -H "Authorization: Bearer $manager" "http://127.0.0.1:5197/api/v1/units?kind=project&limit=500" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >"$work/ids"
+
+echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
+echo "| Date | $(date -u +%Y-%m-%d) |"
+echo "| Compared | $(git rev-parse --short HEAD) with a token on every request, and the same commit with its authorisation taken out, side by side |"
+echo "| Database | SQLite, 10,000 units, $(wc -l <"$work/ids") project ids, $("$work/after/steward" roles list --database "$db" | wc -l) role assignments |"
+echo
+
+load() { # seconds, port, then wrk's extra arguments
+  local seconds="$1" port="$2"; shift 2
+  IDS="$work/ids" taskset -c 0 wrk -t2 -c32 -d"${seconds}s" --latency -s bench/by-id.lua "$@" "http://127.0.0.1:$port"
+}
+load "${WARMUP:-150}" 5198 >/dev/null
+load "${WARMUP:-150}" 5197 -H "Authorization: Bearer $admin" >/dev/null
+
+echo "| Window | Requests/s | Server CPU per request (µs) |"
+echo "| --- | --- | --- |"
+rows="$work/rows"
+measure() { # label, pid, port, then wrk's extra arguments
+  local label="$1" pid="$2" port="$3"; shift 3
+  local before; before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  local out; out=$(load "${WINDOW:-8}" "$port" "$@")
+  local used=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - before ))
+  local requests; requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  local cpu; cpu=$(echo "scale=1; $used * 1000000 / $(getconf CLK_TCK) / $requests" | bc)
+  printf '| %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" "$cpu"
+  echo "$label $cpu" >>"$rows"
+}
+for round in $(seq 1 "${ROUNDS:-6}"); do
+  measure "$round: authorisation taken out" "$bare_pid" 5198
+  measure "$round: Administrator token" "$after_pid" 5197 -H "Authorization: Bearer $admin"
+  measure "$round: authorisation taken out" "$bare_pid" 5198
+  measure "$round: manager token" "$after_pid" 5197 -H "Authorization: Bearer $manager"
+done
+
+# Each token window against the mean of the bare windows either side of it.
+echo
+echo "| Median over ${ROUNDS:-6} rounds | Server CPU per request (µs) | Extra CPU per request against the bare build beside it |"
+echo "| --- | --- | --- |"
+python3 - "$rows" <<'PY'
+import sys, statistics
+rows = [line.rsplit(" ", 1) for line in open(sys.argv[1]).read().splitlines()]
+labels = [r[0].split(": ", 1)[1] for r in rows]
+cpu = [float(r[1]) for r in rows]
+for name in ["authorisation taken out", "Administrator token", "manager token"]:
+    own = [c for l, c in zip(labels, cpu) if l == name]
+    extra = []
+    if name != "authorisation taken out":
+        for i, l in enumerate(labels):
+            if l == name:
+                beside = [cpu[j] for j in (i - 1, i + 1) if 0 <= j < len(cpu) and labels[j] == "authorisation taken out"]
+                extra.append(cpu[i] / statistics.mean(beside) - 1)
+    print(f"| {name} | {statistics.median(own):.1f} | {'' if not extra else f'{100 * statistics.median(extra):+.1f}%'} |")
+PY
