@@ -4,7 +4,7 @@
 # serving the same SQLite database of 10,000 units and 2,000 role assignments at the same time, pinned to
 # the same core, each warmed for WARMUP seconds (default 150: on one core tiered compilation takes about
 # two minutes to settle), then measured in turn in short windows (WINDOW seconds, default 8), ROUNDS times
-# (default 6), so that the machine's drift falls on both alike. Reported per window: requests per second
+# (default 6), a window of the bare build before each token's, so that the machine's drift falls on both alike. Reported per window: requests per second
 # and the server's CPU time per request; then the median of each configuration and of the paired ratios.
 # Needs wrk. Usage: bench/authz-steady.sh
 set -euo pipefail
@@ -58,12 +58,16 @@ measure() { # label, pid, port, then wrk's extra arguments
   printf '| %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" "$cpu"
   echo "$label $cpu" >>"$rows"
 }
+# The two tokens take turns at going first, so that neither always follows the same window.
 for round in $(seq 1 "${ROUNDS:-6}"); do
+  first=("Administrator token" "$admin") second=("manager token" "$manager")
+  if [ $((round % 2)) -eq 0 ]; then first=("manager token" "$manager") second=("Administrator token" "$admin"); fi
   measure "$round: authorisation taken out" "$bare_pid" 5198
-  measure "$round: Administrator token" "$after_pid" 5197 -H "Authorization: Bearer $admin"
+  measure "$round: ${first[0]}" "$after_pid" 5197 -H "Authorization: Bearer ${first[1]}"
   measure "$round: authorisation taken out" "$bare_pid" 5198
-  measure "$round: manager token" "$after_pid" 5197 -H "Authorization: Bearer $manager"
+  measure "$round: ${second[0]}" "$after_pid" 5197 -H "Authorization: Bearer ${second[1]}"
 done
+measure "end: authorisation taken out" "$bare_pid" 5198
 
 # Each token window against the mean of the bare windows either side of it.
 echo

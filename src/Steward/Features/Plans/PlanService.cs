@@ -151,7 +151,13 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             leftOut.Add($"Task {link.PredecessorId} ({names[link.PredecessorId]}) is a predecessor of {names[link.SuccessorId]} in {externals[link.SuccessorId].Project}: that project holds the link.");
         }
 
-        foreach (var byProject in project.Links.Where(l => externals.ContainsKey(l.PredecessorId) && !externals.ContainsKey(l.SuccessorId)).GroupBy(l => externals[l.PredecessorId].Project))
+        var incoming = project.Links.Where(l => externals.ContainsKey(l.PredecessorId) && !externals.ContainsKey(l.SuccessorId)).ToList();
+        foreach (var link in incoming.Where(l => externals[l.PredecessorId].TaskNumber <= 0))
+        {
+            leftOut.Add($"Task {link.SuccessorId} ({names[link.SuccessorId]}) waits on {names[link.PredecessorId]} in another project, but the file does not say which of its tasks: that link was left out.");
+        }
+
+        foreach (var byProject in incoming.Where(l => externals[l.PredecessorId].TaskNumber > 0).GroupBy(l => externals[l.PredecessorId].Project))
         {
             var code = byProject.Key;
             if (string.Equals(code, unit.Code, StringComparison.OrdinalIgnoreCase))
