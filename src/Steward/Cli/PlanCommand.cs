@@ -77,7 +77,7 @@ internal static class PlanCommand
             Console.WriteLine($"Imported {result.Tasks:N0} tasks ({result.Milestones:N0} milestones) and {result.Links:N0} links into {parse.GetValue(Unit)}: {result.Added:N0} added, {result.Updated:N0} updated, {result.Removed:N0} removed.");
             if (result.CrossUnitLinks > 0)
             {
-                Console.WriteLine($"The plan has {result.CrossUnitLinks:N0} links to tasks of other units' plans.");
+                Console.WriteLine($"The plan has {result.CrossUnitLinks:N0} link{(result.CrossUnitLinks == 1 ? "" : "s")} to tasks of other units' plans.");
             }
 
             foreach (var left in result.LeftOut)

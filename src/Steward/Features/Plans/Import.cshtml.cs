@@ -55,7 +55,7 @@ public sealed class ImportModel(StewardDbContext db, UnitQueries units, PlanServ
             var agreement = result.ComparedWithMicrosoftProject == 0 ? ""
                 : result.Differences.Count == 0 ? $" Steward's schedule agrees with Microsoft Project's on all {result.ComparedWithMicrosoftProject} tasks."
                 : $" Steward's schedule differs from Microsoft Project's in {result.Differences.Count} places.";
-            var across = result.CrossUnitLinks == 0 ? "" : $" The plan has {result.CrossUnitLinks} links to other units' plans.";
+            var across = result.CrossUnitLinks == 0 ? "" : $" The plan has {result.CrossUnitLinks} link{(result.CrossUnitLinks == 1 ? "" : "s")} to other units' plans.";
             var leftOut = result.LeftOut.Count == 0 ? "" : $" Left out: {string.Join(" ", result.LeftOut.Take(3))}{(result.LeftOut.Count > 3 ? $" (and {result.LeftOut.Count - 3} more)" : "")}";
             TempData["Notice"] = $"Imported {result.Tasks} tasks and {result.Links} links: {result.Added} added, {result.Updated} updated, {result.Removed} removed.{across}{agreement}{leftOut}";
             return Redirect($"/units/{unit.Code}/plan");
