@@ -327,7 +327,7 @@ public static class MspdiReader
 
     // Microsoft Project's duration formats: the even codes from 4 to 12, and 20, are elapsed (clock)
     // time; 32 is added to mark an estimate.
-    private static bool IsElapsed(int? format)
+    public static bool IsElapsed(int? format)
     {
         var plain = format >= 32 ? format - 32 : format;
         return plain is 4 or 6 or 8 or 10 or 12 or 20;

@@ -161,6 +161,7 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         var live = await AddAsync(platform.Code, new { name = "Data platform live", duration = "10d" });
         var migrate = await AddAsync(service.Code, new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}FS+2d" });
         await AddAsync(service.Code, new { name = "Service open", duration = "0d", predecessors = $"{migrate.Uid}" });
+        var cure = await AddAsync(service.Code, new { name = "Let the data settle", duration = "2ed" });
         var before = await PlanAsync(service.Code);
 
         // The file names the platform's task as Microsoft Project names an external predecessor, and
@@ -171,6 +172,7 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(("Data platform live", platform.Code, live.Uid, live.Start, live.Finish), (external.Name, external.External!.Project, external.External.TaskNumber, (DateTime?)external.External.Start, (DateTime?)external.External.Finish));
         Assert.Contains($"<CrossProjectName>{platform.Code}\\{live.Uid}</CrossProjectName>", System.Text.Encoding.UTF8.GetString(file), StringComparison.Ordinal);
         Assert.Equal(migrate.Start, Steward.Scheduling.Scheduler.Run(project.ToPlan())[$"{migrate.Uid}"].EarlyStart);
+        Assert.Equal(new Steward.Scheduling.Span(2 * 24 * 60, Elapsed: true), project.Tasks.Single(t => t.Uid == cure.Uid).Duration); // elapsed days stay elapsed
 
         // Dropped by hand, the link comes back with the file; the external task is not a task of the plan.
         var dropped = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{service.Code}/plan/tasks/{migrate.Uid}", new { name = "Migrate case data", duration = "5d" }, $"\"{migrate.Version}\"");
@@ -178,7 +180,7 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         var imported = await app.Api().PostFileAsync($"/api/v1/units/{service.Code}/plan/import", file, "application/xml");
         Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync(Ct));
         var result = await imported.ReadAsync<PlanImportResult>();
-        Assert.Equal((2, 1, 1, 0), (result.Tasks, result.Links, result.CrossUnitLinks, result.Differences.Count));
+        Assert.Equal((3, 1, 1, 0), (result.Tasks, result.Links, result.CrossUnitLinks, result.Differences.Count));
         Assert.Empty(result.LeftOut);
         var after = await PlanAsync(service.Code);
         Assert.Equal(before.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)), after.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)));

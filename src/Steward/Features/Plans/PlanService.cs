@@ -425,7 +425,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             WorkAmount.TryParse(input.Duration, plan.MinutesPerDay, out var duration);
             task.DurationMinutes = duration.Minutes;
             task.DurationElapsed = duration.Elapsed;
-            task.DurationFormat = duration.Elapsed ? 27 : 7;
+            task.DurationFormat = StoredPlan.DurationFormat(duration.Elapsed);
         }
 
         task.Milestone = input.Milestone ?? task.DurationMinutes == 0;

@@ -9,6 +9,14 @@ public static class StoredPlan
 {
     public static string IdOf(int uid) => uid.ToString(CultureInfo.InvariantCulture);
 
+    // Microsoft Project's duration format for a duration typed in Steward: days (7) or elapsed days (8).
+    public static int DurationFormat(bool elapsed) => elapsed ? 8 : 7;
+
+    // The stored format, unless it says working time for an elapsed duration or the reverse: tasks typed
+    // in Steward before this was mended were stored with 27, which is no format Microsoft Project has.
+    private static int DurationFormatOf(PlannedTask task) =>
+        MspdiReader.IsElapsed(task.DurationFormat) == task.DurationElapsed ? task.DurationFormat : DurationFormat(task.DurationElapsed);
+
     // Tasks in outline order; each one's parent is the nearest task above it at a shallower level.
     public static Plan ToSchedulerPlan(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar)
     {
@@ -48,7 +56,7 @@ public static class StoredPlan
     {
         var saved = baselines.SelectMany(b => b.Tasks.Select(t => (b.Number, Task: t))).ToLookup(x => x.Task.Uid);
         var tasks = ordered.Select(t => new MspdiTask(
-            t.Uid, t.Name, t.OutlineLevel, t.Summary, t.Milestone, new Span(t.DurationMinutes, t.DurationElapsed), t.DurationFormat, t.Constraint, t.ConstraintDate,
+            t.Uid, t.Name, t.OutlineLevel, t.Summary, t.Milestone, new Span(t.DurationMinutes, t.DurationElapsed), DurationFormatOf(t), t.Constraint, t.ConstraintDate,
             t.Deadline, t.ManualStart, t.PercentComplete, t.ActualStart, t.ActualFinish, null)
         {
             Resources = t.Resources,
@@ -61,7 +69,7 @@ public static class StoredPlan
             var e = task.First();
             var uid = next++;
             tasks.Add(new MspdiTask(
-                uid, e.Name, 1, false, e.Milestone, e.Duration, e.Duration.Elapsed ? 27 : 7, ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null)
+                uid, e.Name, 1, false, e.Milestone, e.Duration, DurationFormat(e.Duration.Elapsed), ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null)
             {
                 External = new MspdiExternal(e.UnitCode, e.Uid, e.Start, e.Finish),
             });
