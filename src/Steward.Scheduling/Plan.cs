@@ -58,6 +58,10 @@ public sealed record PlanTask(string Id, string Name, Span Duration)
 
     public DateTime? ActualFinish { get; init; }
 
+    // How much of a started task's work is done (0 to 100). With a status date, the rest of a task that
+    // has fallen behind is scheduled after it.
+    public int PercentComplete { get; init; }
+
     // A task of another plan, standing in for a link across plans (Microsoft Project's external task):
     // pinned at that plan's dates, it moves this plan's tasks but neither extends its finish nor joins
     // its critical paths.
@@ -66,7 +70,18 @@ public sealed record PlanTask(string Id, string Name, Span Duration)
 
 public sealed record PlanLink(string PredecessorId, string SuccessorId, LinkType Type = LinkType.FinishToStart, Span Lag = default);
 
-public sealed record Plan(DateTime Start, WorkCalendar Calendar, IReadOnlyList<PlanTask> Tasks, IReadOnlyList<PlanLink> Links);
+public sealed record Plan(DateTime Start, WorkCalendar Calendar, IReadOnlyList<PlanTask> Tasks, IReadOnlyList<PlanLink> Links)
+{
+    // The instant progress was last reported to (Microsoft Project's status date, as its "reschedule
+    // uncompleted work to start after" does it). Work not done by then cannot happen before it: a task not
+    // started starts no earlier, and the rest of a started task follows it. Without one, a plan that has
+    // fallen behind keeps forecasting work in the past and its milestones never move right.
+    public DateTime? StatusDate { get; init; }
+
+    // A status date given as a day: progress reported through the end of it, so work still to do starts
+    // with the next working minute.
+    public static DateTime EndOf(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+}
 
 // A task's place in the schedule. Float is in working minutes; negative float means a constraint or
 // deadline cannot be met.

@@ -14,7 +14,7 @@ public static class Scheduler
     {
         var network = ScheduleNetwork.Build(plan);
         var timeline = new WorkingTimeline(plan.Calendar, DateOnly.FromDateTime(plan.Start));
-        using var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start));
+        using var run = new Passes(network, timeline, timeline.OffsetOf(plan.Start), plan.StatusDate is { } status ? timeline.OffsetOf(status) : null);
         run.Forward(placeAsLate: false);
         run.Backward();
         if (network.AnyAsLate)
@@ -34,7 +34,7 @@ public static class Scheduler
     // The four dates of every node are rented, not allocated: on a large plan they are large-object-heap
     // arrays, and allocating them afresh each run brought on a full garbage collection each run. Every
     // node's dates are written before they are read, so rented arrays need no clearing.
-    private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart) : IDisposable
+    private sealed class Passes(ScheduleNetwork network, WorkingTimeline timeline, long projectStart, long? status) : IDisposable
     {
         private readonly long[] es = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
         private readonly long[] ef = System.Buffers.ArrayPool<long>.Shared.Rent(network.NodeCount);
@@ -91,13 +91,20 @@ public static class Scheduler
                     };
                 }
 
+                if (status is { } now && WaitsForStatus(node))
+                {
+                    start = Math.Max(start, now);
+                }
+
                 if (placeAsLate && network.AsLate[node])
                 {
                     start = Math.Max(start, ls[node]);
                 }
 
                 es[node] = start;
-                ef[node] = network.Finished[node] ? Math.Max(start, timeline.OffsetOf(network.TaskOf(node).ActualFinish!.Value)) : FinishFor(node, start);
+                ef[node] = network.Finished[node] ? Math.Max(start, timeline.OffsetOf(network.TaskOf(node).ActualFinish!.Value))
+                    : status is { } reported && network.Started[node] ? RemainderFinish(node, start, reported)
+                    : FinishFor(node, start);
                 if (!network.External[node])
                 {
                     projectFinish = Math.Max(projectFinish, ef[node]);
@@ -148,7 +155,9 @@ public static class Scheduler
                 }
 
                 lf[node] = finish;
-                ls[node] = network.Finished[node] ? finish - (ef[node] - es[node]) : StartFor(node, finish);
+
+                // A task with progress keeps its actual start: its float is what its finish can slip.
+                ls[node] = network.Finished[node] || (status is not null && network.Started[node]) ? finish - (ef[node] - es[node]) : StartFor(node, finish);
             }
         }
 
@@ -282,6 +291,41 @@ public static class Scheduler
             }
 
             return [.. order.Select(r => (IReadOnlyList<string>)paths[r])];
+        }
+
+        // Not started and free to move: not a summary (its children move it), not placed by hand, not
+        // another plan's task, not pinned by a "must" constraint (a date the plan has promised stays, and
+        // the float it loses shows it cannot be kept).
+        private bool WaitsForStatus(int node)
+        {
+            if (network.Started[node] || network.Manual[node] || network.External[node] || network.SummaryNode[node])
+            {
+                return false;
+            }
+
+            return !network.Constrained[node] || network.TaskOf(node).Constraint is not (ConstraintType.MustStartOn or ConstraintType.MustFinishOn);
+        }
+
+        // A started task's finish with a status date: where the work not done by then ends, if it is not
+        // done by then, otherwise where its duration ends. Microsoft Project splits such a task at the
+        // status date; here the task keeps its actual start and stretches to the remainder's finish.
+        private long RemainderFinish(int node, long start, long now)
+        {
+            var planned = FinishFor(node, start);
+            var minutes = network.Minutes[node];
+            if (minutes == 0)
+            {
+                return planned;
+            }
+
+            var done = minutes * Math.Clamp(network.TaskOf(node).PercentComplete, 0, 100) / 100;
+            if (!network.Elapsed[node])
+            {
+                return start + done >= now ? planned : Math.Max(planned, now + minutes - done);
+            }
+
+            var doneThrough = timeline.OffsetOf(timeline.StartAt(start).AddMinutes(done));
+            return doneThrough >= now ? planned : Math.Max(planned, timeline.OffsetOf(timeline.StartAt(now).AddMinutes(minutes - done)));
         }
 
         // Where a lag from an early date lands: working minutes along the timeline, or clock time from the

@@ -111,6 +111,28 @@ public sealed class MspdiOracleTests
         Assert.Equal(new DateTime(2027, 4, 12, 12, 0, 0), Scheduler.Run(copy.ToPlan())["1"].EarlyFinish); // Good Friday off, half of Saturday worked
     }
 
+    // Microsoft Project writes the status date at the day's finish; either way it is the end of that day,
+    // and the remaining work of a task behind runs after it.
+    [Theory]
+    [InlineData("2027-01-06T17:00:00")]
+    [InlineData("2027-01-07T00:00:00")]
+    public void AStatusDate_SurvivesTheRoundTrip_AndMovesRemainingWorkAfterIt(string written)
+    {
+        var project = new MspdiProject("Survey", new DateTime(2027, 1, 4, 8, 0, 0), 480, WorkCalendar.Standard(),
+            [new MspdiTask(1, "Survey", 1, false, false, Span.WorkingDays(4), 7, ConstraintType.AsSoonAsPossible, null, null, null, 25, new DateTime(2027, 1, 4, 8, 0, 0), null, null)], [])
+        {
+            StatusDate = new DateOnly(2027, 1, 6),
+        };
+        using var file = new MemoryStream();
+        MspdiWriter.Write(file, project, Scheduler.Run(project.ToPlan()));
+        var xml = System.Text.Encoding.UTF8.GetString(file.ToArray());
+        Assert.Contains("<StatusDate>2027-01-06T17:00:00</StatusDate>", xml, StringComparison.Ordinal);
+
+        var copy = MspdiReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml.Replace("2027-01-06T17:00:00</StatusDate>", written + "</StatusDate>", StringComparison.Ordinal))));
+        Assert.Equal(new DateOnly(2027, 1, 6), copy.StatusDate);
+        Assert.Equal(new DateTime(2027, 1, 11, 17, 0, 0), Scheduler.Run(copy.ToPlan())["1"].EarlyFinish);
+    }
+
     [Fact]
     public void AnExternalTask_SurvivesTheRoundTrip_AndHoldsItsSuccessorWhereItsProjectHasIt()
     {

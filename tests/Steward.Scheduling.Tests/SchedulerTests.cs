@@ -206,6 +206,55 @@ public sealed class SchedulerTests
         Assert.Equal(["A"], schedule.CriticalPaths.Single());
     }
 
+    // Status date at the end of Wednesday 6 January. A, four days from Monday, is a quarter done: the three
+    // days left run from Thursday, so A ends on Monday 11th, not Thursday 7th, and B after it moves right.
+    // C, not started, cannot have started on Monday: it starts on Thursday.
+    [Fact]
+    public void AStatusDate_MovesWorkNotDoneByItAfterIt_AndSoTheTasksWaitingOnIt()
+    {
+        var behind = new PlanTask("A", "A", Span.WorkingDays(4)) { ActualStart = At("2027-01-04T08:00"), PercentComplete = 25 };
+        var tasks = new[] { behind, Task("B", 2), Task("C", 1), Task("M", 0) };
+        var links = new[] { new PlanLink("A", "B"), new PlanLink("B", "M") };
+        var asEntered = Run(tasks, links);
+        var reported = Scheduler.Run(new Plan(Monday, WorkCalendar.Standard(), tasks, links) { StatusDate = At("2027-01-07T00:00") });
+
+        Assert.Equal(At("2027-01-07T17:00"), asEntered["A"].EarlyFinish);
+        Assert.Equal((At("2027-01-04T08:00"), At("2027-01-11T17:00")), (reported["A"].EarlyStart, reported["A"].EarlyFinish));
+        Assert.Equal((At("2027-01-12T08:00"), At("2027-01-13T17:00")), (reported["B"].EarlyStart, reported["B"].EarlyFinish));
+        Assert.Equal(At("2027-01-13T17:00"), reported["M"].EarlyFinish);
+        Assert.Equal(At("2027-01-13T17:00"), reported.Finish);
+        Assert.Equal((At("2027-01-07T08:00"), At("2027-01-07T17:00")), (reported["C"].EarlyStart, reported["C"].EarlyFinish));
+
+        // A keeps its actual start; its float is what its finish can slip, which is none.
+        Assert.Equal(0, reported["A"].TotalFloat);
+        Assert.True(reported["A"].Critical);
+        Assert.Equal(4 * 480, reported["C"].TotalFloat);
+    }
+
+    // Work ahead of the status date, a promised date, a task placed by hand and finished work stay where
+    // they are; a started task with nothing done has all of its work after the status date.
+    [Fact]
+    public void AStatusDate_LeavesWorkAhead_PromisedDates_ManualTasks_AndFinishedWork_Where_TheyAre()
+    {
+        var ahead = new PlanTask("A", "A", Span.WorkingDays(2)) { ActualStart = At("2027-01-06T08:00"), PercentComplete = 60 };
+        var promised = new PlanTask("P", "P", Span.WorkingDays(1)) { Constraint = ConstraintType.MustStartOn, ConstraintDate = At("2027-01-05T08:00") };
+        var manual = new PlanTask("H", "H", Span.WorkingDays(1)) { ManualStart = At("2027-01-04T08:00") };
+        var done = new PlanTask("D", "D", Span.WorkingDays(1)) { ActualStart = At("2027-01-04T08:00"), ActualFinish = At("2027-01-04T17:00"), PercentComplete = 100 };
+        var idle = new PlanTask("I", "I", Span.WorkingDays(1)) { ActualStart = At("2027-01-04T08:00") };
+        var elapsed = new PlanTask("E", "E", Span.ElapsedMinutes(2 * 24 * 60)) { ActualStart = At("2027-01-04T08:00"), PercentComplete = 50 };
+        var schedule = Scheduler.Run(new Plan(Monday, WorkCalendar.Standard(), [ahead, promised, manual, done, idle, elapsed], []) { StatusDate = At("2027-01-07T00:00") });
+
+        Assert.Equal(At("2027-01-07T17:00"), schedule["A"].EarlyFinish);
+        Assert.Equal(At("2027-01-05T08:00"), schedule["P"].EarlyStart);
+        Assert.Equal(At("2027-01-04T08:00"), schedule["H"].EarlyStart);
+        Assert.Equal((At("2027-01-04T08:00"), At("2027-01-04T17:00")), (schedule["D"].EarlyStart, schedule["D"].EarlyFinish));
+        Assert.Equal((At("2027-01-04T08:00"), At("2027-01-07T17:00")), (schedule["I"].EarlyStart, schedule["I"].EarlyFinish));
+
+        // Half of two clock days was done by Tuesday 08:00; the other day runs from Thursday 08:00
+        // to Friday 08:00, the same moment of work as Thursday 17:00.
+        Assert.Equal(At("2027-01-07T17:00"), schedule["E"].EarlyFinish);
+    }
+
     private static string Refused(IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanLink> links) =>
         Assert.ThrowsAny<PlanException>(() => Run(tasks, links)).Message;
 

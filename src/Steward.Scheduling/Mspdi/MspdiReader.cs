@@ -33,6 +33,9 @@ public sealed record MspdiBaseline(int Number, DateTime Start, DateTime Finish, 
 
 public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDay, WorkCalendar Calendar, IReadOnlyList<MspdiTask> Tasks, IReadOnlyList<PlanLink> Links)
 {
+    // The last day progress was reported to (<StatusDate>): work not done by its end is scheduled after it.
+    public DateOnly? StatusDate { get; init; }
+
     // The plan to schedule: the outline from the tasks' levels (the project summary task, level 0, holds the rest).
     public Plan ToPlan()
     {
@@ -64,11 +67,12 @@ public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDa
                 ManualStart = task.Summary ? null : task.ManualStart,
                 ActualStart = task.Summary ? null : task.ActualStart,
                 ActualFinish = task.Summary ? null : task.ActualFinish,
+                PercentComplete = task.PercentComplete,
             });
             parents.Push(task);
         }
 
-        return new Plan(Start, Calendar, tasks, Links);
+        return new Plan(Start, Calendar, tasks, Links) { StatusDate = StatusDate is { } day ? Plan.EndOf(day) : null };
     }
 }
 
@@ -153,7 +157,11 @@ public static class MspdiReader
             }
         }
 
-        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, WithResources(project, WithExternals(tasks, crossProjectNames)), links);
+        // Microsoft Project writes the status date at the day's finish (17:00); one at midnight is the end of the day before.
+        return new MspdiProject(Text(project, "Name") ?? Text(project, "Title"), start, minutesPerDay, calendar, WithResources(project, WithExternals(tasks, crossProjectNames)), links)
+        {
+            StatusDate = Date(project, "StatusDate") is { } status ? DateOnly.FromDateTime(status.AddTicks(-1)) : null,
+        };
     }
 
     // External tasks get their task number in the other project from the links that use them: Microsoft

@@ -27,6 +27,8 @@ public static class MspdiWriter
         Element(xml, "CalendarUID", Number(CalendarUid));
         Element(xml, "MinutesPerDay", Number(project.MinutesPerDay));
         Element(xml, "MinutesPerWeek", Number(project.MinutesPerDay * 5));
+        // After MinutesPerWeek and before the calendars, where the schema's sequence has it.
+        Element(xml, "StatusDate", project.StatusDate is { } status ? Date(status.ToDateTime(new TimeOnly(17, 0))) : null);
         WriteCalendar(xml, project.Calendar);
 
         xml.WriteStartElement("Tasks", Ns);

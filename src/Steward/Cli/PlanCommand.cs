@@ -48,6 +48,11 @@ internal static class PlanCommand
             }
 
             Console.WriteLine($"{project.Name ?? Path.GetFileName(path)}: {project.Tasks.Count:N0} tasks, {project.Links.Count:N0} links, calendar {project.Calendar.Name}; from {Show(result.Start)} to {Show(result.Finish)}.");
+            if (project.StatusDate is { } status)
+            {
+                Console.WriteLine($"Status date {status.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: work not done by the end of it is scheduled after it.");
+            }
+
             Console.WriteLine($"{"Task",-6} {"Name",-32} {"Early start",-17} {"Early finish",-17} {"Late start",-17} {"Late finish",-17} {"Float (days)",12}  Critical");
             foreach (var task in project.Tasks)
             {

@@ -246,6 +246,53 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         })), StringComparison.Ordinal);
     }
 
+    // Progress reported to the end of Wednesday 6 January 2027: the build, a quarter done, has three days
+    // left from Thursday, so it and the go-live after it move from Thursday 7th to Monday 11th, and the
+    // move shows as the milestone's drift. The status date goes out to Microsoft Project and back.
+    [Fact]
+    public async Task AStatusDate_SchedulesWorkNotDoneAfterIt_AndTheMilestoneWaitingOnItMovesRight()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var plan = $"/api/v1/units/{project.Code}/plan";
+        var settings = new { name = "Build", start = "2027-01-04", calendar = "no-bank-holidays" };
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, plan, settings, "\"0\"")).StatusCode);
+        var build = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Build", duration = "4d", percentComplete = 25, actualStart = "2027-01-04T08:00:00" })).ReadAsync<TaskView>();
+        var live = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Go live", duration = "0d", predecessors = $"{build.Uid}" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 1, 7, 17, 0, 0), live.Finish);
+
+        var version = (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).Version;
+        var reported = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new { settings.name, settings.start, settings.calendar, statusDate = "2027-01-06" }, $"\"{version}\"");
+        Assert.True(reported.StatusCode == HttpStatusCode.OK, await reported.Content.ReadAsStringAsync(Ct));
+        var view = await reported.ReadAsync<PlanView>();
+        Assert.Equal(new DateOnly(2027, 1, 6), view.StatusDate);
+        var moved = view.Tasks.Single(t => t.Uid == build.Uid);
+        Assert.Equal((new DateTime(2027, 1, 4, 8, 0, 0), new DateTime(2027, 1, 11, 17, 0, 0)), (moved.Start!.Value, moved.Finish!.Value));
+        Assert.Equal(new DateTime(2027, 1, 11, 17, 0, 0), view.Tasks.Single(t => t.Uid == live.Uid).Finish);
+        var drift = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/milestones/drift", Ct)).ReadAsync<MilestoneDrift>();
+        Assert.Equal(("Go live", 4), (Assert.Single(drift.MovedRight).Name, drift.MovedRight[0].Days));
+
+        var export = await (await app.Api().GetAsync($"{plan}/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(new DateOnly(2027, 1, 6), MspdiReader.Read(new MemoryStream(export)).StatusDate);
+        var again = await (await app.Api().PostFileAsync($"{plan}/import", export, "application/xml")).ReadAsync<PlanImportResult>();
+        Assert.Empty(again.Differences);
+        Assert.Equal(new DateOnly(2027, 1, 6), (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).StatusDate);
+
+        // Bad input: nothing is saved, and the field says why.
+        version = (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).Version;
+        var early = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new { settings.name, settings.start, settings.calendar, statusDate = "2026-12-01" }, $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("before the plan starts", Assert.Single(await early.FieldErrorsAsync("statusDate")), StringComparison.Ordinal);
+        var unreadable = await app.Api().SendJsonAsync(HttpMethod.Put, plan, new { settings.name, settings.start, settings.calendar, statusDate = "6 January" }, $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.NotEmpty(await unreadable.FieldErrorsAsync("statusDate"));
+        Assert.Equal(new DateOnly(2027, 1, 6), (await (await app.Api().GetAsync(plan, Ct)).ReadAsync<PlanView>()).StatusDate);
+
+        // Without one, the plan is as entered again.
+        var cleared = await (await app.Api().SendJsonAsync(HttpMethod.Put, plan, settings, $"\"{version}\"")).ReadAsync<PlanView>();
+        Assert.Null(cleared.StatusDate);
+        Assert.Equal(new DateTime(2027, 1, 7, 17, 0, 0), cleared.Tasks.Single(t => t.Uid == live.Uid).Finish);
+    }
+
     [Fact]
     public async Task TheCommandLine_ImportsAndExportsAUnitsPlan()
     {

@@ -54,6 +54,28 @@ public abstract class PlanSettingsPageTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(2, (await CalendarAsync(project.Code)).WorkedDays.Count);
     }
 
+    // The status date typed on the page moves work not done by it; half a date is refused on its field.
+    [Fact]
+    public async Task AStatusDate_TypedOnThePage_MovesWorkNotDoneAfterIt()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var plan = $"/api/v1/units/{project.Code}/plan";
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, plan, new { name = "Survey", start = "2027-01-04", calendar = "no-bank-holidays" }, "\"0\"")).StatusCode);
+        var task = await (await app.Api().PostJsonAsync($"{plan}/tasks", new { name = "Survey", duration = "2d" })).ReadAsync<TaskView>();
+        Assert.Equal(new DateTime(2027, 1, 4, 8, 0, 0), task.Start);
+
+        var half = await PostAsync(project.Code, new() { ["Input.StatusDate.Day"] = ["6"], ["Input.StatusDate.Month"] = ["1"], ["Input.StatusDate.Year"] = [""] });
+        Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+        Assert.Contains("Status date must include a year", (await half.ReadHtmlAsync()).FieldError("Input_StatusDate"), StringComparison.Ordinal);
+
+        var saved = await PostAsync(project.Code, new() { ["Input.StatusDate.Day"] = ["6"], ["Input.StatusDate.Month"] = ["1"], ["Input.StatusDate.Year"] = ["2027"] });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var moved = await (await app.Api().GetAsync($"{plan}/tasks/{task.Uid}", Ct)).ReadAsync<TaskView>();
+        Assert.Equal((new DateTime(2027, 1, 7, 8, 0, 0), new DateTime(2027, 1, 8, 17, 0, 0)), (moved.Start!.Value, moved.Finish!.Value));
+        var page = await app.Browser().GetPageAsync($"/units/{project.Code}/plan");
+        Assert.Contains("6 Jan 2027: work not done by then is scheduled after it", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     // The form as a browser would send it, with the given fields changed.
     private async Task<HttpResponseMessage> PostAsync(string code, Dictionary<string, string[]> changes)
     {

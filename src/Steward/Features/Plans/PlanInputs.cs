@@ -24,7 +24,8 @@ public sealed record TaskInput(
 // units above, or its own, which the units below inherit: one nation's bank holidays (or none), and
 // optionally its working days and working hours ("08:00-12:00, 13:00-17:00"; without either, the week
 // of the calendar it has, or Monday to Friday for a new one), days off of its own, such as an office's
-// Christmas closure, and days worked although the week does not work them, or for other hours.
+// Christmas closure, and days worked although the week does not work them, or for other hours. The status
+// date is the last day progress was reported to: work not done by its end is scheduled after it.
 public sealed record PlanSettingsInput(
     string? Name,
     DateOnly? Start,
@@ -32,7 +33,8 @@ public sealed record PlanSettingsInput(
     IReadOnlyList<DayOfWeek>? WorkingDays = null,
     string? WorkingHours = null,
     IReadOnlyList<DateOnly>? NonWorkingDays = null,
-    IReadOnlyList<WorkedDayInput>? WorkedDays = null);
+    IReadOnlyList<WorkedDayInput>? WorkedDays = null,
+    DateOnly? StatusDate = null);
 
 // A day worked: a Saturday before a go-live with the usual hours (no hours given), or a half day.
 public sealed record WorkedDayInput(DateOnly Date, string? Hours = null);
@@ -95,6 +97,9 @@ internal sealed class PlanSettingsInputValidator : AbstractValidator<PlanSetting
             .MaximumLength(UnitPlan.NameMaxLength).WithMessage($"Name must be {UnitPlan.NameMaxLength} characters or fewer");
         RuleFor(p => p.Start).NotNull().WithMessage("Enter the day the plan starts");
         RuleFor(p => p.Start).Must(d => d is null || (d.Value.Year >= 1984 && d.Value.Year <= 2149)).WithMessage("The start must be between 1984 and 2149");
+        RuleFor(p => p.StatusDate).Must(d => d is null || (d.Value.Year >= 1984 && d.Value.Year <= 2149)).WithMessage("The status date must be between 1984 and 2149");
+        RuleFor(p => p.StatusDate).Must((p, d) => d is null || p.Start is null || d.Value >= p.Start.Value.AddDays(-1))
+            .WithMessage("The status date must not be before the plan starts: no progress can be reported before then");
         RuleFor(p => p.Calendar).NotNull().WithMessage("Choose the plan's calendar");
         RuleFor(p => p.Calendar).Must(c => c != PlanCalendarChoice.Inherit)
             .When(p => p.WorkingDays is not null || !string.IsNullOrWhiteSpace(p.WorkingHours) || p.NonWorkingDays is { Count: > 0 } || p.WorkedDays is { Count: > 0 })

@@ -34,7 +34,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         var (calendar, from) = await calendars.EffectiveAsync(plan?.Calendar, unit.Id, ct);
         if (plan is null)
         {
-            return new PlanView(unitRef, false, unit.Name, null, null, 480, calendar.Name, from, null, 0, [], [], null);
+            return new PlanView(unitRef, false, unit.Name, null, null, 480, calendar.Name, from, null, 0, [], [], null, null);
         }
 
         var baselines = await db.PlanBaselines.AsNoTracking().Where(b => b.PlanId == plan.Id).OrderBy(b => b.Number)
@@ -77,7 +77,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
                 t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
         }).ToList();
-        var view = new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline);
+        var view = new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline, plan.StatusDate);
         cache.Views.Set(key, view, new MemoryCacheEntryOptions { Size = 1 + views.Count / 1000, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return view;
     }

@@ -51,6 +51,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         plan.Name = Clip(project.Name, UnitPlan.NameMaxLength) ?? unit.Name;
         plan.Start = project.Start;
         plan.MinutesPerDay = project.MinutesPerDay;
+        plan.StatusDate = project.StatusDate;
         plan.Calendar = PlanCalendar.Of(project.Calendar, null).ToJson();
 
         var existing = plan.Tasks.ToDictionary(t => t.Uid);
@@ -363,6 +364,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         plan ??= NewPlan(unit);
         plan.Name = input.Name!.Trim();
         plan.Start = input.Start!.Value.ToDateTime(new TimeOnly(8, 0));
+        plan.StatusDate = input.StatusDate;
         IReadOnlyList<WorkingPeriod>? hours = string.IsNullOrWhiteSpace(input.WorkingHours) ? null
             : WorkingHoursText.TryParse(input.WorkingHours, out var periods, out _) ? periods : null;
         UkNation? nation = input.Calendar switch

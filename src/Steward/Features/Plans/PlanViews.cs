@@ -5,7 +5,7 @@ namespace Steward.Features.Plans;
 
 public sealed record PlanView(
     UnitRef Unit, bool Exists, string Name, DateTime? Start, DateTime? Finish, int MinutesPerDay, string Calendar, UnitRef? CalendarFrom, DateTime? ScheduledAt, int Version,
-    IReadOnlyList<TaskView> Tasks, IReadOnlyList<BaselineSummary> Baselines, int? ComparedWith)
+    IReadOnlyList<TaskView> Tasks, IReadOnlyList<BaselineSummary> Baselines, int? ComparedWith, DateOnly? StatusDate)
 {
     public IEnumerable<TaskView> CriticalPath => Tasks.Where(t => t.Critical && !t.Summary);
 }

@@ -28,7 +28,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
     public PlanCalendar Calendar { get; private set; } = PlanCalendar.Default;
 
     public static readonly IReadOnlyList<string> FieldOrder =
-        ["Input.Name", "Input.Start", "Input.Calendar", "Input.WorkingDays", "Input.WorkingHours", "Input.NonWorkingDays", "Input.WorkedDays"];
+        ["Input.Name", "Input.Start", "Input.StatusDate", "Input.Calendar", "Input.WorkingDays", "Input.WorkingHours", "Input.NonWorkingDays", "Input.WorkedDays"];
 
     public static IReadOnlyList<DayOfWeek> Week { get; } =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -56,6 +56,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
         {
             Name = Plan.Name,
             Start = DateParts.From(Plan.Start is { } s ? DateOnly.FromDateTime(s) : null),
+            StatusDate = DateParts.From(Plan.StatusDate),
             Calendar = !own ? PlanCalendarChoice.Inherit : Calendar.BankHolidays switch
             {
                 UkNation.Scotland => PlanCalendarChoice.Scotland,
@@ -80,6 +81,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
 
         await LoadAsync(unit, ct);
         var start = ReadDate(Input.Start, "Start", nameof(PlanSettingsForm.Start));
+        var statusDate = ReadDate(Input.StatusDate, "Status date", nameof(PlanSettingsForm.StatusDate));
         var daysOff = ReadDays(Input.NonWorkingDays);
         var worked = ReadWorkedDays(Input.WorkedDays);
         // The days and hours are the calendar's own: with "inherit" chosen they are not sent. Left as the
@@ -90,7 +92,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
             && string.Equals(Input.WorkingHours?.Trim(), Calendar.WorkingHours, StringComparison.Ordinal);
         var input = new PlanSettingsInput(
             Input.Name, start, Input.Calendar, own && !weekAsItIs ? Input.WorkingDays : null, own && !weekAsItIs ? Input.WorkingHours : null,
-            own ? daysOff : null, own ? worked : null);
+            own ? daysOff : null, own ? worked : null, statusDate);
         return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>(new PlanSettingsInputValidator().Validate(input).Errors), async () =>
         {
             await plans.UpdateSettingsAsync(unit.Id.ToString(), Version, input, ct);
@@ -156,6 +158,7 @@ public sealed class PlanSettingsForm
 {
     public string? Name { get; set; }
     public DateParts Start { get; set; } = new();
+    public DateParts StatusDate { get; set; } = new();
     public PlanCalendarChoice? Calendar { get; set; }
     public List<DayOfWeek> WorkingDays { get; set; } = [];
     public string? WorkingHours { get; set; }

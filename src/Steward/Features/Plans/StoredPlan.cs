@@ -38,11 +38,12 @@ public static class StoredPlan
                 ManualStart = task.Summary ? null : task.ManualStart,
                 ActualStart = task.Summary ? null : task.ActualStart,
                 ActualFinish = task.Summary ? null : task.ActualFinish,
+                PercentComplete = task.PercentComplete,
             });
             parents.Push(task);
         }
 
-        return new Plan(plan.Start, calendar, tasks, ToLinks(plan.Links));
+        return new Plan(plan.Start, calendar, tasks, ToLinks(plan.Links)) { StatusDate = plan.StatusDate is { } day ? Plan.EndOf(day) : null };
     }
 
     public static List<PlanLink> ToLinks(IEnumerable<TaskLink> links) => links
@@ -76,7 +77,7 @@ public static class StoredPlan
             links.AddRange(task.Select(l => new PlanLink(IdOf(uid), IdOf(l.SuccessorUid), l.Type, l.Lag)));
         }
 
-        return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, links);
+        return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, links) { StatusDate = plan.StatusDate };
     }
 }
 

@@ -20,6 +20,10 @@ public sealed class UnitPlan : IVersionedRecord
     // The project start: no task is scheduled before it.
     public DateTime Start { get; set; }
 
+    // The last day progress was reported to (Microsoft Project's status date): work not done by its end is
+    // scheduled after it. Null schedules progress as entered, which leaves late work in the past.
+    public DateOnly? StatusDate { get; set; }
+
     // A working day, for durations given in days (Microsoft Project's MinutesPerDay).
     public int MinutesPerDay { get; set; } = 480;
 

@@ -1046,6 +1046,9 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 

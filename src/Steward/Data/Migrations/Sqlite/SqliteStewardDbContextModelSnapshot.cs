@@ -1034,6 +1034,9 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
