@@ -59,7 +59,7 @@ public static class SignInServiceCollectionExtensions
         return services;
     }
 
-    private const string CookieOrToken = "steward";
+    public const string CookieOrToken = "steward";
 
     // The API takes a token, or the session cookie from Steward's own pages; never the cookie on a
     // request another site's page made, so a page elsewhere cannot use a signed-in browser against it.

@@ -11,8 +11,15 @@ namespace Steward.Features.Tokens;
 // (pages, the session cookie on the API) goes through ASP.NET Core authentication unchanged.
 public static class ApiTokenAuthentication
 {
+    // The mark UseAuthentication leaves on the pipeline it is called on. Called only inside the branch
+    // below, it leaves it on the branch alone, and the web host, seeing no mark on the application, adds an
+    // authentication middleware of its own ahead of everything: every request was authenticated twice,
+    // the API token through the whole handler machinery this class exists to avoid.
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+
     public static IApplicationBuilder UseStewardAuthentication(this IApplicationBuilder app)
     {
+        app.Properties[AuthenticationMiddlewareSet] = true;
         app.UseWhen(context => !CarriesApiToken(context), other => other.UseAuthentication());
         app.UseWhen(CarriesApiToken, api => api.Use(async (context, next) =>
         {
