@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # What authorisation itself costs on GET /api/v1/units/{id}, measured side by side at steady state: this
 # commit, and this commit with its authorisation taken out (bench/authz.sh's strip_authorisation), both
-# serving the same SQLite database of 10,000 units and 2,000 role assignments at the same time, pinned to
+# serving the same database (SQLite by default) of 10,000 units and 2,000 role assignments at the same time, pinned to
 # the same core, each warmed for WARMUP seconds (default 150: on one core tiered compilation takes about
 # two minutes to settle), then measured in turn in short windows (WINDOW seconds, default 8), ROUNDS times
 # (default 6), a window of the bare build before each token's, so that the machine's drift falls on both alike. Reported per window: requests per second
 # and the server's CPU time per request; then the median of each configuration and of the paired ratios.
-# Needs wrk. Usage: bench/authz-steady.sh
+# DATABASE=postgresql serves a PostgreSQL database instead, from a server of its own on the same core
+# (Debian's postgresql package). Needs wrk. Usage: [ROUNDS=N] [DATABASE=postgresql] bench/authz-steady.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d /tmp/steward-steady.XXXXXX)"
-trap 'pkill -f "steward-steady.*/steward serve" 2>/dev/null || true; git worktree remove --force "$work/bare-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+chmod 755 "$work"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+trap 'pkill -f "steward-steady.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/bare-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
 source <(sed -n '/^strip_authorisation()/,/^}/p' bench/authz.sh)
 dotnet publish src/Steward -c Release -o "$work/after" >/dev/null
@@ -18,7 +21,15 @@ git worktree add -q --detach "$work/bare-src" HEAD
 strip_authorisation "$work/bare-src"
 dotnet publish "$work/bare-src/src/Steward" -c Release -o "$work/bare" >/dev/null
 
-db="$work/steady.db"
+db="$work/steady.db" provider=SQLite
+if [ "${DATABASE:-sqlite}" = postgresql ]; then
+  pg_port=5196 provider=PostgreSQL
+  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null
+  taskset -c 1 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg/log" -w start >/dev/null
+  PATH="$pg_bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward steady
+  db="Host=127.0.0.1;Port=$pg_port;Username=steward;Database=steady"
+fi
 "$work/after/steward" seed --synthetic --units 10000 --database "$db" >/dev/null
 for who in admin manager; do
   echo "bench password long enough" | "$work/after/steward" users add --email "$who@bench.example" --name "Bench $who" $([ $who = admin ] && echo --admin) --database "$db" >/dev/null
@@ -35,7 +46,7 @@ curl -s -H "Authorization: Bearer $manager" "http://127.0.0.1:5197/api/v1/units?
 echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) |"
 echo "| Date | $(date -u +%Y-%m-%d) |"
 echo "| Compared | $(git rev-parse --short HEAD) with a token on every request, and the same commit with its authorisation taken out, side by side |"
-echo "| Database | SQLite, 10,000 units, $(wc -l <"$work/ids") project ids, $("$work/after/steward" roles list --database "$db" | wc -l) role assignments |"
+echo "| Database | $provider (its server, if any, on the same core), 10,000 units, $(wc -l <"$work/ids") project ids, $("$work/after/steward" roles list --database "$db" | wc -l) role assignments |"
 echo
 
 load() { # seconds, port, then wrk's extra arguments
