@@ -66,8 +66,9 @@ measure() { # label, pid, port, then wrk's extra arguments
   local used=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - before ))
   local requests; requests=$(awk '/requests in/ {print $1}' <<<"$out")
   local cpu; cpu=$(echo "scale=1; $used * 1000000 / $(getconf CLK_TCK) / $requests" | bc)
-  printf '| %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")" "$cpu"
-  echo "$label $cpu" >>"$rows"
+  local rps; rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  printf '| %s | %s | %s |\n' "$label" "$rps" "$cpu"
+  echo "$label|$cpu|$rps" >>"$rows"
 }
 # The two tokens take turns at going first, so that neither always follows the same window.
 for round in $(seq 1 "${ROUNDS:-6}"); do
@@ -82,20 +83,23 @@ measure "end: authorisation taken out" "$bare_pid" 5198
 
 # Each token window against the mean of the bare windows either side of it.
 echo
-echo "| Median over ${ROUNDS:-6} rounds | Server CPU per request (µs) | Extra CPU per request against the bare build beside it |"
-echo "| --- | --- | --- |"
+echo "| Median over ${ROUNDS:-6} rounds | Server CPU per request (µs) | Extra CPU per request against the bare build beside it | Requests/s against the bare build beside it |"
+echo "| --- | --- | --- | --- |"
 python3 - "$rows" <<'PY'
 import sys, statistics
-rows = [line.rsplit(" ", 1) for line in open(sys.argv[1]).read().splitlines()]
+rows = [line.split("|") for line in open(sys.argv[1]).read().splitlines()]
 labels = [r[0].split(": ", 1)[1] for r in rows]
 cpu = [float(r[1]) for r in rows]
+rps = [float(r[2]) for r in rows]
+def paired(values, name):
+    ratios = []
+    for i, l in enumerate(labels):
+        if l == name:
+            beside = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values) and labels[j] == "authorisation taken out"]
+            ratios.append(values[i] / statistics.mean(beside) - 1)
+    return f"{100 * statistics.median(ratios):+.1f}%"
 for name in ["authorisation taken out", "Administrator token", "manager token"]:
     own = [c for l, c in zip(labels, cpu) if l == name]
-    extra = []
-    if name != "authorisation taken out":
-        for i, l in enumerate(labels):
-            if l == name:
-                beside = [cpu[j] for j in (i - 1, i + 1) if 0 <= j < len(cpu) and labels[j] == "authorisation taken out"]
-                extra.append(cpu[i] / statistics.mean(beside) - 1)
-    print(f"| {name} | {statistics.median(own):.1f} | {'' if not extra else f'{100 * statistics.median(extra):+.1f}%'} |")
+    bare = name == "authorisation taken out"
+    print(f"| {name} | {statistics.median(own):.1f} | {'' if bare else paired(cpu, name)} | {'' if bare else paired(rps, name)} |")
 PY
