@@ -195,6 +195,19 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains(@"C:\Plans\Platform.mpp, which is not a unit you can see in Steward", Assert.Single(partly.LeftOut), StringComparison.Ordinal);
         Assert.Empty(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
 
+        // Through the page, the same import is not announced as a plain success: the banner says what was left out.
+        var browser = app.Browser();
+        var form = (await browser.GetPageAsync($"/units/{service.Code}/plan/import")).QuerySelector("main form")!;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(elsewhere)), "PlanFile", "service.xml" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/units/{service.Code}/plan/import", upload, Ct)).StatusCode);
+        var banner = (await browser.GetPageAsync($"/units/{service.Code}/plan")).QuerySelector(".govuk-notification-banner")!;
+        Assert.Equal("Important", banner.QuerySelector(".govuk-notification-banner__title")!.TextContent.Trim());
+        Assert.Contains(@"Left out: Task", banner.TextContent, StringComparison.Ordinal);
+
         // A task the platform's plan does not have is refused, naming it, and nothing changes.
         var missing = text.Replace($"<CrossProjectName>{platform.Code}\\{live.Uid}</CrossProjectName>", $"<CrossProjectName>{platform.Code}\\99</CrossProjectName>", StringComparison.Ordinal);
         var refused = await app.Api().PostFileAsync($"/api/v1/units/{service.Code}/plan/import", System.Text.Encoding.UTF8.GetBytes(missing), "application/xml");

@@ -57,7 +57,8 @@ public sealed class ImportModel(StewardDbContext db, UnitQueries units, PlanServ
                 : $" Steward's schedule differs from Microsoft Project's in {result.Differences.Count} places.";
             var across = result.CrossUnitLinks == 0 ? "" : $" The plan has {result.CrossUnitLinks} link{(result.CrossUnitLinks == 1 ? "" : "s")} to other units' plans.";
             var leftOut = result.LeftOut.Count == 0 ? "" : $" Left out: {string.Join(" ", result.LeftOut.Take(3))}{(result.LeftOut.Count > 3 ? $" (and {result.LeftOut.Count - 3} more)" : "")}";
-            TempData["Notice"] = $"Imported {result.Tasks} tasks and {result.Links} links: {result.Added} added, {result.Updated} updated, {result.Removed} removed.{across}{agreement}{leftOut}";
+            // Links left out are not a success to celebrate: the plan is not all the file said.
+            TempData[result.LeftOut.Count == 0 ? "Notice" : "Important"] = $"Imported {result.Tasks} tasks and {result.Links} links: {result.Added} added, {result.Updated} updated, {result.Removed} removed.{across}{agreement}{leftOut}";
             return Redirect($"/units/{unit.Code}/plan");
         }, ct);
     }
