@@ -117,7 +117,12 @@ public static class Scheduler
             for (var i = network.Order.Length - 1; i >= 0; i--)
             {
                 var node = network.Order[i];
-                var finish = projectFinish;
+
+                // Another plan's task is not bound by this plan's finish: one waiting on this plan is held
+                // only by the latest start its own plan allows (its constraint), which is often after this
+                // plan's finish. Bound by it, the tasks it waits on here lost the lag of the link as float.
+                var external = network.External[node];
+                var finish = external && network.Constrained[node] ? long.MaxValue : projectFinish;
                 var manual = network.Manual[node];
                 for (var e = network.OutStart[node]; e < network.OutStart[node + 1]; e++)
                 {
@@ -152,6 +157,11 @@ public static class Scheduler
                 if (network.Deadlined[node])
                 {
                     finish = Math.Min(finish, timeline.OffsetOf(network.TaskOf(node).Deadline!.Value));
+                }
+
+                if (external && finish == long.MaxValue)
+                {
+                    finish = Math.Max(projectFinish, ef[node]); // a constraint that sets no latest date
                 }
 
                 lf[node] = finish;

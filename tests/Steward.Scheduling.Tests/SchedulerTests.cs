@@ -206,6 +206,26 @@ public sealed class SchedulerTests
         Assert.Equal(["A"], schedule.CriticalPaths.Single());
     }
 
+    // A task another plan waits on two days after it is held by that plan's latest start, not by this
+    // plan's finish: A ends the plan on Tuesday 5th and the other plan's task, two days later, may start
+    // no later than Friday 8th (or later), so A has no float, neither more nor less. Needed to start on
+    // Wednesday 6th, it would need A done two working days before, by the start of Monday: two days late.
+    [Theory]
+    [InlineData("2027-01-08T08:00", 0)]
+    [InlineData("2027-01-13T08:00", 0)]
+    [InlineData("2027-01-06T08:00", -960)]
+    public void AnExternalSuccessor_HoldsItsPredecessorByItsOwnLatestStart_NotByThisPlansFinish(string latest, long expectedFloat)
+    {
+        var waiting = new PlanTask("X", "Other plan's task", Span.WorkingDays(3))
+        {
+            External = true, ManualStart = At("2027-01-08T08:00"), Constraint = ConstraintType.StartNoLaterThan, ConstraintDate = At(latest),
+        };
+        var schedule = Run([Task("A", 2), waiting], [new PlanLink("A", "X", LinkType.FinishToStart, Span.WorkingDays(2))]);
+
+        Assert.Equal(At("2027-01-05T17:00"), schedule.Finish);
+        Assert.Equal(expectedFloat, schedule["A"].TotalFloat);
+    }
+
     // Status date at the end of Wednesday 6 January. A, four days from Monday, is a quarter done: the three
     // days left run from Thursday, so A ends on Monday 11th, not Thursday 7th, and B after it moves right.
     // C, not started, cannot have started on Monday: it starts on Thursday.

@@ -45,10 +45,14 @@ public sealed record MspdiProject(string? Name, DateTime Start, int MinutesPerDa
         {
             if (task.External is { } external)
             {
-                // Pinned at the dates its own project gives it, whatever this project's calendar.
+                // Pinned at the dates its own project gives it, whatever this project's calendar. One waiting
+                // on this project may carry the latest start its project allows ("start no later than", as
+                // Steward writes it), which this project's late dates then answer to; nothing else moves it.
+                var latest = task.Constraint == ConstraintType.StartNoLaterThan ? task.ConstraintDate : null;
                 tasks.Add(new PlanTask(task.Id, task.Name, Span.ElapsedMinutes((long)(external.Finish - external.Start).TotalMinutes))
                 {
                     External = true, ManualStart = external.Start,
+                    Constraint = latest is null ? ConstraintType.AsSoonAsPossible : ConstraintType.StartNoLaterThan, ConstraintDate = latest,
                 });
                 continue;
             }

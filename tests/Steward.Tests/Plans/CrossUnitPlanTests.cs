@@ -186,6 +186,24 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(before.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)), after.Tasks.Select(t => (t.Uid, t.Name, t.Predecessors, t.Start, t.Finish)));
         Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
 
+        // The platform's own file names the migration as an external successor, held to its late start, so
+        // the file gives the platform's task the float Steward gives it; re-imported, nothing is left out
+        // and the link, which the service's plan holds, stays.
+        var platformFile = await (await app.Api().GetAsync($"/api/v1/units/{platform.Code}/plan/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var platformProject = Steward.Scheduling.Mspdi.MspdiReader.Read(new MemoryStream(platformFile));
+        var waiting = Assert.Single(platformProject.Tasks, t => t.External is not null);
+        var migrating = after.Tasks.Single(t => t.Uid == migrate.Uid);
+        Assert.Equal(("Migrate case data", service.Code, migrating.Start, migrating.Finish), (waiting.Name, waiting.External!.Project, (DateTime?)waiting.External.Start, (DateTime?)waiting.External.Finish));
+        Assert.Equal((Steward.Scheduling.ConstraintType.StartNoLaterThan, migrating.LateStart), (waiting.Constraint, waiting.ConstraintDate));
+        var platformBefore = await PlanAsync(platform.Code);
+        Assert.Equal(
+            platformBefore.Tasks.Single(t => t.Uid == live.Uid).TotalFloatDays * platformBefore.MinutesPerDay,
+            Steward.Scheduling.Scheduler.Run(platformProject.ToPlan())[$"{live.Uid}"].TotalFloat);
+        var platformAgain = await (await app.Api().PostFileAsync($"/api/v1/units/{platform.Code}/plan/import", platformFile, "application/xml")).ReadAsync<PlanImportResult>();
+        Assert.Equal((0, 0), (platformAgain.LeftOut.Count, platformAgain.Differences.Count));
+        Assert.Single(await (await app.Api().GetAsync($"/api/v1/units/{service.Code}/plan/cross-unit-links", Ct)).ReadAsync<List<CrossUnitLinkView>>());
+        Assert.Equal(migrating.Start, (await PlanAsync(service.Code)).Tasks.Single(t => t.Uid == migrate.Uid).Start);
+
         // A file from elsewhere: an external task in a project Steward does not hold is left out, and said so.
         var text = System.Text.Encoding.UTF8.GetString(file);
         var elsewhere = text.Replace($"<ExternalTaskProject>{platform.Code}</ExternalTaskProject>", @"<ExternalTaskProject>C:\Plans\Platform.mpp</ExternalTaskProject>", StringComparison.Ordinal)

@@ -205,7 +205,7 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
         var baselines = await db.PlanBaselines.AsNoTracking().Include(b => b.Tasks).Where(b => b.PlanId == plan.Id).ToListAsync(ct);
         var calendar = await calendars.ForAsync(plan, ct);
-        var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines, await ExternalPredecessorsAsync(plan.Id, ct));
+        var project = StoredPlan.ToMspdi(plan, tasks, calendar, baselines, await ExternalLinksAsync(plan.Id, ct));
 
         // The file's own schedule, its external tasks pinned where their plans have them: what Microsoft
         // Project shows on opening it, and what an import of it compares with.
@@ -216,29 +216,47 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         await buffer.CopyToAsync(output, ct);
     }
 
-    // The tasks of other plans this one waits on, with the dates they have there. A task in a unit the
-    // reader may not see is named by its number only, as the plan's links across units show it.
-    private async Task<List<ExternalPredecessor>> ExternalPredecessorsAsync(Guid planId, CancellationToken ct)
+    // The tasks of other plans this one waits on, and those waiting on it, with the dates they have there.
+    // A task in a unit the reader may not see is named by its number only, as the plan's links across
+    // units show it.
+    private async Task<List<ExternalLink>> ExternalLinksAsync(Guid planId, CancellationToken ct)
     {
-        var rows = await (from l in db.CrossUnitLinks.AsNoTracking()
-                          where l.PlanId == planId
-                          join t in db.PlanTasks on new { PlanId = l.PredecessorPlanId, Uid = l.PredecessorUid } equals new { t.PlanId, t.Uid }
-                          where t.EarlyStart != null && t.EarlyFinish != null
-                          orderby l.PredecessorPlan!.Unit!.Code, l.PredecessorUid, l.SuccessorUid
-                          select new
-                          {
-                              l.PredecessorPlan!.Unit!.Code, l.PredecessorPlan.Unit.Path, t.Uid, t.Name, t.Milestone, t.DurationMinutes, t.DurationElapsed,
-                              Start = t.EarlyStart!.Value, Finish = t.EarlyFinish!.Value, l.SuccessorUid, l.Type, l.LagMinutes, l.LagElapsed,
-                          }).ToListAsync(ct);
-        var external = new List<ExternalPredecessor>(rows.Count);
-        foreach (var r in rows)
+        var before = await (from l in db.CrossUnitLinks.AsNoTracking()
+                            where l.PlanId == planId
+                            join t in db.PlanTasks on new { PlanId = l.PredecessorPlanId, Uid = l.PredecessorUid } equals new { t.PlanId, t.Uid }
+                            where t.EarlyStart != null && t.EarlyFinish != null
+                            orderby l.PredecessorPlan!.Unit!.Code, l.PredecessorUid, l.SuccessorUid
+                            select new LinkedTaskRow(
+                                l.PredecessorPlan!.Unit!.Code, l.PredecessorPlan.Unit.Path, t.Uid, t.Name, t.Milestone, t.DurationMinutes, t.DurationElapsed,
+                                t.EarlyStart!.Value, t.EarlyFinish!.Value, false, null, null, l.SuccessorUid, l.Type, l.LagMinutes, l.LagElapsed)).ToListAsync(ct);
+        var after = await (from l in db.CrossUnitLinks.AsNoTracking()
+                           where l.PredecessorPlanId == planId
+                           join p in db.Plans on l.PlanId equals p.Id
+                           join t in db.PlanTasks on new { l.PlanId, Uid = l.SuccessorUid } equals new { t.PlanId, t.Uid }
+                           where t.EarlyStart != null && t.EarlyFinish != null
+                           orderby p.Unit!.Code, l.SuccessorUid, l.PredecessorUid
+                           select new LinkedTaskRow(
+                               p.Unit!.Code, p.Unit.Path, t.Uid, t.Name, t.Milestone, t.DurationMinutes, t.DurationElapsed,
+                               t.EarlyStart!.Value, t.EarlyFinish!.Value, true, t.LateStart, t.LateFinish, l.PredecessorUid, l.Type, l.LagMinutes, l.LagElapsed)).ToListAsync(ct);
+
+        var external = new List<ExternalLink>(before.Count + after.Count);
+        foreach (var r in before.Concat(after))
         {
             var name = await access.CanAsync(PmoArea.Planning, PmoAction.Read, r.Path, ct) ? r.Name : $"Task {r.Uid} of {r.Code}";
-            external.Add(new ExternalPredecessor(r.Code, r.Uid, name, r.Milestone, new Span(r.DurationMinutes, r.DurationElapsed), r.Start, r.Finish, r.SuccessorUid, r.Type, new Span(r.LagMinutes, r.LagElapsed)));
+            // Held where the link meets it: its start, or its finish less its length, so that its latest
+            // finish is its late finish.
+            var toStart = r.Type is LinkType.FinishToStart or LinkType.StartToStart;
+            var lateStart = !r.Waiting ? null : toStart ? r.LateStart : r.LateFinish - (r.Finish - r.Start);
+            external.Add(new ExternalLink(
+                r.Code, r.Uid, name, r.Milestone, new Span(r.DurationMinutes, r.DurationElapsed), r.Start, r.Finish, r.OwnUid, r.Type, new Span(r.LagMinutes, r.LagElapsed), r.Waiting, lateStart));
         }
 
         return external;
     }
+
+    private sealed record LinkedTaskRow(
+        string Code, string Path, int Uid, string Name, bool Milestone, long DurationMinutes, bool DurationElapsed, DateTime Start, DateTime Finish, bool Waiting,
+        DateTime? LateStart, DateTime? LateFinish, int OwnUid, LinkType Type, long LagMinutes, bool LagElapsed);
 }
 
 // Scheduled plan views by version, for PlanQueries: its own cache, sized in thousands of tasks, so a few

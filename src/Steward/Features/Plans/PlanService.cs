@@ -147,7 +147,16 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         var across = new List<CrossUnitLink>();
         var within = new List<PlanLink>();
         var names = project.Tasks.ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
-        foreach (var link in project.Links.Where(l => externals.ContainsKey(l.SuccessorId)))
+
+        // A task waiting on this plan in another unit's is that plan's link to hold; one Steward holds (as
+        // Steward's own export writes them) needs no word, and any other is said to be left out.
+        var outgoing = project.Links.Where(l => externals.ContainsKey(l.SuccessorId)).ToList();
+        var held = outgoing.Count == 0 ? [] : (await (from l in db.CrossUnitLinks
+                                                       where l.PredecessorPlanId == planId
+                                                       join p in db.Plans on l.PlanId equals p.Id
+                                                       select new { l.PredecessorUid, p.Unit!.Code }).ToListAsync(ct))
+            .Select(h => (h.PredecessorUid, h.Code)).ToHashSet();
+        foreach (var link in outgoing.Where(l => !held.Contains((int.Parse(l.PredecessorId, System.Globalization.CultureInfo.InvariantCulture), externals[l.SuccessorId].Project.ToUpperInvariant()))))
         {
             leftOut.Add($"Task {link.PredecessorId} ({names[link.PredecessorId]}) is a predecessor of {names[link.SuccessorId]} in {externals[link.SuccessorId].Project}: that project holds the link.");
         }

@@ -51,9 +51,11 @@ public static class StoredPlan
         .Select(l => new PlanLink(IdOf(l.PredecessorUid), IdOf(l.SuccessorUid), l.Type, new Span(l.LagMinutes, l.LagElapsed)))
         .ToList();
 
-    // Tasks of other units' plans that this plan waits on are written as Microsoft Project's external
-    // tasks, one per task, after the plan's own, numbered above them.
-    public static MspdiProject ToMspdi(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar, IReadOnlyList<PlanBaseline> baselines, IReadOnlyList<ExternalPredecessor> external)
+    // Tasks of other units' plans linked to this one are written as Microsoft Project's external tasks, one
+    // per task, after the plan's own, numbered above them: those this plan waits on, and those waiting on
+    // it. One waiting may start no later than its late start, as the linked schedule holds it, so that its
+    // deadline counts in this plan's float in the file as it does in Steward.
+    public static MspdiProject ToMspdi(UnitPlan plan, IReadOnlyList<PlannedTask> ordered, WorkCalendar calendar, IReadOnlyList<PlanBaseline> baselines, IReadOnlyList<ExternalLink> external)
     {
         var saved = baselines.SelectMany(b => b.Tasks.Select(t => (b.Number, Task: t))).ToLookup(x => x.Task.Uid);
         var tasks = ordered.Select(t => new MspdiTask(
@@ -69,17 +71,21 @@ public static class StoredPlan
         {
             var e = task.First();
             var uid = next++;
+            var lateStart = task.Where(l => l.Waiting).Min(l => l.LateStart);
             tasks.Add(new MspdiTask(
-                uid, e.Name, 1, false, e.Milestone, e.Duration, DurationFormat(e.Duration.Elapsed), ConstraintType.AsSoonAsPossible, null, null, null, 0, null, null, null)
+                uid, e.Name, 1, false, e.Milestone, e.Duration, DurationFormat(e.Duration.Elapsed),
+                lateStart is null ? ConstraintType.AsSoonAsPossible : ConstraintType.StartNoLaterThan, lateStart, null, null, 0, null, null, null)
             {
                 External = new MspdiExternal(e.UnitCode, e.Uid, e.Start, e.Finish),
             });
-            links.AddRange(task.Select(l => new PlanLink(IdOf(uid), IdOf(l.SuccessorUid), l.Type, l.Lag)));
+            links.AddRange(task.Select(l => l.Waiting ? new PlanLink(IdOf(l.OwnUid), IdOf(uid), l.Type, l.Lag) : new PlanLink(IdOf(uid), IdOf(l.OwnUid), l.Type, l.Lag)));
         }
 
         return new MspdiProject(plan.Name, plan.Start, plan.MinutesPerDay, calendar, tasks, links) { StatusDate = plan.StatusDate };
     }
 }
 
-// A link from a task of another unit's plan to one of this plan's, with that task as it stands there.
-public sealed record ExternalPredecessor(string UnitCode, int Uid, string Name, bool Milestone, Span Duration, DateTime Start, DateTime Finish, int SuccessorUid, LinkType Type, Span Lag);
+// A link between a task of this plan (OwnUid) and a task of another unit's plan, with that task as it
+// stands there: one this plan waits on, or one Waiting on this plan (with its late start).
+public sealed record ExternalLink(
+    string UnitCode, int Uid, string Name, bool Milestone, Span Duration, DateTime Start, DateTime Finish, int OwnUid, LinkType Type, Span Lag, bool Waiting = false, DateTime? LateStart = null);
