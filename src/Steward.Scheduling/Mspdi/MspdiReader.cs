@@ -90,8 +90,9 @@ public static class MspdiReader
     public const long MaxBytes = 50L * 1024 * 1024;
     private static readonly XNamespace Ns = "http://schemas.microsoft.com/project";
 
-    public static MspdiProject Read(Stream input)
+    public static MspdiProject Read(Stream input, MspdiLimits? limits = null)
     {
+        limits ??= MspdiLimits.Default;
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -102,7 +103,7 @@ public static class MspdiReader
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(input, settings);
+            using var reader = new DepthLimitedXmlReader(XmlReader.Create(input, settings), MspdiLimits.MaxDepth);
             document = XDocument.Load(reader);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
@@ -126,11 +127,17 @@ public static class MspdiReader
 
         var start = Date(project, "StartDate") ?? throw new MspdiException("The project has no <StartDate>.");
         var minutesPerDay = Int(project, "MinutesPerDay") ?? 480;
-        var calendar = ReadCalendar(project, Int(project, "CalendarUID"));
+        var calendar = ReadCalendar(project, Int(project, "CalendarUID"), limits);
+        var taskElements = project.Element(Ns + "Tasks")?.Elements(Ns + "Task").ToList() ?? [];
+        if (taskElements.Count > limits.MaxTasks)
+        {
+            throw new MspdiException($"The file has {taskElements.Count:N0} tasks; Steward imports plans of at most {limits.MaxTasks:N0}.");
+        }
+
         var tasks = new List<MspdiTask>();
         var links = new List<PlanLink>();
         var crossProjectNames = new Dictionary<int, string>();
-        foreach (var task in project.Element(Ns + "Tasks")?.Elements(Ns + "Task") ?? [])
+        foreach (var task in taskElements)
         {
             if (Int(task, "IsNull") == 1)
             {
@@ -270,7 +277,7 @@ public static class MspdiReader
 
     // The project's calendar: its week, any base calendar's week for the days it leaves out, and its
     // exceptions (old files write them as day type 0, newer ones as <Exceptions>).
-    private static WorkCalendar ReadCalendar(XElement project, int? uid)
+    private static WorkCalendar ReadCalendar(XElement project, int? uid, MspdiLimits limits)
     {
         var calendars = project.Element(Ns + "Calendars")?.Elements(Ns + "Calendar").ToList() ?? [];
         var chosen = calendars.FirstOrDefault(c => Int(c, "UID") == uid) ?? calendars.FirstOrDefault();
@@ -281,8 +288,11 @@ public static class MspdiReader
 
         var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>();
         var exceptions = new Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>>();
+        var exceptionDays = new ExceptionDays(limits.MaxCalendarExceptionDays);
+        var visited = new List<XElement>();
         for (var calendar = chosen; calendar is not null;)
         {
+            visited.Add(calendar);
             foreach (var day in calendar.Element(Ns + "WeekDays")?.Elements(Ns + "WeekDay") ?? [])
             {
                 var type = Int(day, "DayType") ?? 0;
@@ -293,7 +303,7 @@ public static class MspdiReader
                 }
                 else if (day.Element(Ns + "TimePeriod") is { } span)
                 {
-                    AddDays(exceptions, span, periods);
+                    AddDays(exceptions, span, periods, exceptionDays);
                 }
             }
 
@@ -301,18 +311,24 @@ public static class MspdiReader
             {
                 if (exception.Element(Ns + "TimePeriod") is { } span)
                 {
-                    AddDays(exceptions, span, Periods(exception));
+                    AddDays(exceptions, span, Periods(exception), exceptionDays);
                 }
             }
 
             var baseUid = Int(calendar, "BaseCalendarUID");
-            calendar = baseUid is null || baseUid == Int(calendar, "UID") ? null : calendars.FirstOrDefault(c => Int(c, "UID") == baseUid && c != chosen);
+            calendar = baseUid is null || baseUid == Int(calendar, "UID") ? null : calendars.FirstOrDefault(c => Int(c, "UID") == baseUid);
+            if (calendar is not null && visited.Contains(calendar))
+            {
+                // Microsoft Project never saves such a file; following it would never end.
+                var loop = visited.Skip(visited.IndexOf(calendar)).Append(calendar).Select(c => Text(c, "Name") ?? $"calendar {Int(c, "UID")}");
+                throw new MspdiException($"The calendars are each other's base calendars in a loop: {string.Join(" → ", loop)}.");
+            }
         }
 
         return new WorkCalendar(Text(chosen, "Name") ?? "Standard", week, exceptions);
     }
 
-    private static void AddDays(Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>> exceptions, XElement span, IReadOnlyList<WorkingPeriod> periods)
+    private static void AddDays(Dictionary<DateOnly, IReadOnlyList<WorkingPeriod>> exceptions, XElement span, IReadOnlyList<WorkingPeriod> periods, ExceptionDays counted)
     {
         if (Date(span, "FromDate") is not { } from || Date(span, "ToDate") is not { } to)
         {
@@ -321,7 +337,23 @@ public static class MspdiReader
 
         for (var date = DateOnly.FromDateTime(from); date <= DateOnly.FromDateTime(to) && date.DayNumber - DateOnly.FromDateTime(from).DayNumber < 366 * 20; date = date.AddDays(1))
         {
+            counted.Add();
             exceptions.TryAdd(date, periods);
+        }
+    }
+
+    // Days covered by calendar exceptions, counted as they are read: a few hundred exceptions of twenty
+    // years each would otherwise take seconds to walk.
+    private sealed class ExceptionDays(int max)
+    {
+        private int _days;
+
+        public void Add()
+        {
+            if (++_days > max)
+            {
+                throw new MspdiException($"The calendar's exceptions cover more than {max:N0} days in all; Steward reads at most that many.");
+            }
         }
     }
 

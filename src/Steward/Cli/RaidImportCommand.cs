@@ -84,14 +84,15 @@ internal static class RaidImportCommand
                 Console.WriteLine($"  {column.Heading,-32} -> {column.Field ?? "(not imported)"}");
             }
 
-            if (report.Problems.Count > 0)
+            if (report.ProblemCount > 0)
             {
                 foreach (var problem in report.Problems)
                 {
                     Console.Error.WriteLine(problem.Row == 0 ? $"{problem.Column}: {problem.Message}" : $"row {problem.Row}, {problem.Column}: {problem.Message}");
                 }
 
-                throw new CommandFailure($"{report.Problems.Count} problems; nothing was imported.");
+                throw new CommandFailure(report.ProblemCount > report.Problems.Count
+                    ? $"{report.ProblemCount} problems, the first {report.Problems.Count} listed; nothing was imported." : $"{report.ProblemCount} problems; nothing was imported.");
             }
 
             Console.WriteLine(report.DryRun ? $"All {report.RowsRead:N0} rows are valid; nothing was written (--dry-run)." : $"Imported {report.Imported:N0} {kind.Register}.");

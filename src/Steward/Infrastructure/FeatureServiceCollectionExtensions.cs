@@ -16,6 +16,7 @@ public static class FeatureServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddStewardData();
+        services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section);
         services.AddScoped<UnitService>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<PortfolioTree>();

@@ -93,6 +93,36 @@ public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Empty(await RisksAsync(project.Code));
     }
 
+    [Fact]
+    public async Task ASmallWorkbookExpandingToMillionsOfRows_Is400_NamingTheLimit_AndNothingIsWritten()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import?dryRun=true", Imports.HostileFiles.WorkbookOfRows(2_000_000), "application/octet-stream");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("more than 100,000 rows", (await response.FieldErrorsAsync("file"))[0], StringComparison.Ordinal);
+        Assert.Empty(await RisksAsync(project.Code));
+    }
+
+    [Fact]
+    public async Task AFileOfManyBadRows_ListsTheFirstThousandProblems_AndCountsThemAll()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var csv = new StringBuilder("Title,Owner email,Likelihood,Impact\n");
+        for (var row = 0; row < 1_500; row++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Risk {row},{owner.Email},9,3\n");
+        }
+
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import", Encoding.UTF8.GetBytes(csv.ToString()), "text/csv");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("1500 problems, the first 1000 listed; nothing was imported.", problem.GetProperty("detail").GetString());
+        Assert.Equal(1_500, problem.GetProperty("report").GetProperty("problemCount").GetInt32());
+        Assert.Equal(1_000, problem.GetProperty("report").GetProperty("problems").GetArrayLength());
+        Assert.Empty(await RisksAsync(project.Code));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D }, "The file is not a spreadsheet")]
     [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "Excel 97-2003 (.xls)")]

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -18,7 +19,7 @@ public sealed record PlanImportResult(
 // Every change to a unit's plan, from pages, API and command line alike. After each change the plan is
 // scheduled again in the same save, so the stored dates are never stale, and every milestone whose
 // forecast moved gets a MilestoneForecast: the drift every level above reads.
-public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPolicy access, LinkedPlans linked, TimeProvider clock)
+public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPolicy access, LinkedPlans linked, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public Task<IReadOnlyList<ValidationFailure>> CheckAsync(TaskInput input, int minutesPerDay, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<ValidationFailure>>(new TaskInputValidator(minutesPerDay).Validate(input).Errors);
@@ -32,7 +33,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         ScheduleComparison comparison;
         try
         {
-            project = MspdiReader.Read(file);
+            project = MspdiReader.Read(file, limits.Value.Plans);
             comparison = MicrosoftProjectComparison.Compare(project, Scheduler.Run(project.ToPlan()));
         }
         catch (PlanException bad)

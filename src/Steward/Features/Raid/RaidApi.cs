@@ -108,7 +108,7 @@ public static class RaidApi
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", unreadable.Message)]);
         }
 
-        if (report.Problems.Count == 0)
+        if (report.ProblemCount == 0)
         {
             return TypedResults.Ok(report);
         }
@@ -116,7 +116,8 @@ public static class RaidApi
         // Every problem, keyed by where it is, and the whole report beside them.
         var errors = report.Problems.GroupBy(p => p.Row == 0 ? p.Column : $"row {p.Row}, {p.Column}")
             .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-        return TypedResults.ValidationProblem(errors, detail: $"{report.Problems.Count} problems; nothing was imported.", extensions: new Dictionary<string, object?> { ["report"] = report });
+        return TypedResults.ValidationProblem(errors, detail: report.ProblemCount > report.Problems.Count
+            ? $"{report.ProblemCount} problems, the first {report.Problems.Count} listed; nothing was imported." : $"{report.ProblemCount} problems; nothing was imported.", extensions: new Dictionary<string, object?> { ["report"] = report });
     }
 
     private static async Task<IResult> ExportRisks(

@@ -25,8 +25,9 @@ public static class SpreadsheetReader
 
     static SpreadsheetReader() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static SheetTable Read(Stream input, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets)
+    public static SheetTable Read(Stream input, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets, SpreadsheetLimits? limits = null)
     {
+        limits ??= SpreadsheetLimits.Default;
         using var buffer = new MemoryStream();
         input.CopyTo(buffer);
         var bytes = buffer.ToArray();
@@ -37,7 +38,7 @@ public static class SpreadsheetReader
 
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return ReadWorkbook(bytes, isKnownHeading, preferredSheets);
+            return ReadWorkbook(bytes, isKnownHeading, preferredSheets, limits);
         }
 
         if (bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
@@ -50,35 +51,38 @@ public static class SpreadsheetReader
             throw new UnreadableSpreadsheetException("The file is not a spreadsheet: send an .xlsx workbook or a .csv file.");
         }
 
-        return ReadCsv(bytes, isKnownHeading);
+        return ReadCsv(bytes, isKnownHeading, limits);
     }
 
-    private static SheetTable ReadWorkbook(byte[] bytes, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets)
+    private static SheetTable ReadWorkbook(byte[] bytes, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets, SpreadsheetLimits limits)
     {
         try
         {
             using var stream = new MemoryStream(bytes);
+            WorkbookBounds.Check(stream, limits, RowsSearchedForHeadings);
+            stream.Position = 0;
             var sheets = stream.GetSheetNames();
             var ordered = sheets.OrderBy(s => preferredSheets.Any(p => string.Equals(p, s, StringComparison.OrdinalIgnoreCase)) ? 0 : 1).ToList();
             foreach (var sheet in ordered)
             {
                 stream.Position = 0;
                 var rows = stream.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>();
-                if (FindTable(rows.Select((row, index) => new SheetRow(index + 1, [.. row.Values.Select(Text)])), isKnownHeading) is { } table)
+                if (FindTable(rows.Select((row, index) => new SheetRow(index + 1, Trimmed(row.Values.Select(Text)))), isKnownHeading, limits) is { } table)
                 {
                     return table with { SheetName = sheet };
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or NotSupportedException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not (UnreadableSpreadsheetException or OperationCanceledException))
         {
+            // Whatever a damaged or hostile workbook makes the reader throw, the person is told it could not be read.
             throw new UnreadableSpreadsheetException("The workbook could not be read; it may be damaged or not really an .xlsx file.");
         }
 
         throw new UnreadableSpreadsheetException("No sheet in the workbook has a row of headings Steward recognises in its first 20 rows.");
     }
 
-    private static SheetTable ReadCsv(byte[] bytes, Func<string, bool> isKnownHeading)
+    private static SheetTable ReadCsv(byte[] bytes, Func<string, bool> isKnownHeading, SpreadsheetLimits limits)
     {
         string text;
         string? encoding = null;
@@ -93,23 +97,52 @@ public static class SpreadsheetReader
         }
 
         text = text.TrimStart('\uFEFF');
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null };
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null, MaxFieldSize = limits.MaxCellCharacters,
+        };
         using var reader = new CsvReader(new StringReader(text), configuration);
         IEnumerable<SheetRow> Rows()
         {
             var number = 0;
-            while (reader.Read())
+            while (Next(reader, number + 1, limits))
             {
                 number++;
-                yield return new SheetRow(number, [.. Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i))]);
+                if (reader.Parser.Count > limits.MaxColumns)
+                {
+                    throw new UnreadableSpreadsheetException($"Row {number:N0} has {reader.Parser.Count:N0} columns; Steward reads at most {limits.MaxColumns:N0}.");
+                }
+
+                yield return new SheetRow(number, Trimmed(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i))));
             }
         }
 
-        return (FindTable(Rows(), isKnownHeading) ?? throw new UnreadableSpreadsheetException("The file has no row of headings Steward recognises in its first 20 rows."))
+        return (FindTable(Rows(), isKnownHeading, limits) ?? throw new UnreadableSpreadsheetException("The file has no row of headings Steward recognises in its first 20 rows."))
             with { Encoding = encoding };
     }
 
-    private static SheetTable? FindTable(IEnumerable<SheetRow> rows, Func<string, bool> isKnownHeading)
+    private static bool Next(CsvReader reader, int row, SpreadsheetLimits limits)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw new UnreadableSpreadsheetException($"A cell on row {row:N0} holds more than {limits.MaxCellCharacters:N0} characters, more than Steward (or Excel) accepts in one cell.");
+        }
+    }
+
+    // Empty cells after the last one with text are dropped, so a row costs what it holds, not the sheet's width.
+    private static List<string?> Trimmed(IEnumerable<string?> cells)
+    {
+        var list = cells.ToList();
+        var last = list.FindLastIndex(c => c is not null && c.Length > 0);
+        list.RemoveRange(last + 1, list.Count - last - 1);
+        return list;
+    }
+
+    private static SheetTable? FindTable(IEnumerable<SheetRow> rows, Func<string, bool> isKnownHeading, SpreadsheetLimits limits)
     {
         IReadOnlyList<string>? headings = null;
         var headingRow = 0;
@@ -130,6 +163,16 @@ public static class SpreadsheetReader
                 }
 
                 continue;
+            }
+
+            if (row.Cells.Count == 0)
+            {
+                continue;
+            }
+
+            if (body.Count == limits.MaxRows)
+            {
+                throw new UnreadableSpreadsheetException($"The file has more than {limits.MaxRows:N0} rows under its headings; Steward imports at most {limits.MaxRows:N0} at a time. Split the file.");
             }
 
             body.Add(row);

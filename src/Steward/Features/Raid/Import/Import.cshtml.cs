@@ -91,14 +91,15 @@ public sealed class ImportModel(UnitQueries units, RaidImport import, ImportUplo
         catch (UnreadableSpreadsheetException unreadable)
         {
             ModelState.AddModelError(nameof(Spreadsheet), unreadable.Message);
+            uploads.Delete(who.UserId!.Value, Upload);
             Upload = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        if (Report.Problems.Count > 0)
+        if (Report.ProblemCount > 0)
         {
-            ModelState.AddModelError("problems", $"{Report.Problems.Count:N0} {(Report.Problems.Count == 1 ? "problem" : "problems")} in the file; nothing has been imported. Correct the file and upload it again, or change how its columns are read.");
+            ModelState.AddModelError("problems", $"{Report.ProblemCount:N0} {(Report.ProblemCount == 1 ? "problem" : "problems")} in the file; nothing has been imported. Correct the file and upload it again, or change how its columns are read.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

@@ -33,7 +33,7 @@ public sealed class ImportPeople(IEnumerable<(Guid Id, string Name, string Email
 // One row of an import, read field by field. Every cell that cannot be read becomes a problem at the
 // row's number and the column's heading, as the person will find it in their spreadsheet.
 public sealed class ImportRowReader(
-    int row, IReadOnlyDictionary<string, string> cells, IReadOnlyList<ImportColumn> columns, ImportPeople people, List<ImportProblem> problems, DateTime now)
+    int row, IReadOnlyDictionary<string, string> cells, IReadOnlyList<ImportColumn> columns, ImportPeople people, ImportProblemList problems, DateTime now)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d MMMM yyyy", "d MMM yyyy", "yyyy-MM-dd'T'HH:mm:ss"];
     private readonly int problemsBefore = problems.Count;

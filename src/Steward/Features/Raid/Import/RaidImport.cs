@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -23,10 +24,11 @@ public enum ImportStage
 public sealed record ImportProgress(ImportStage Stage, int Done, int Total);
 
 // What an import found and did. Nothing is written unless every row is valid and DryRun is false.
-// The preview is the first rows as they will be imported, under PreviewHeadings.
+// The preview is the first rows as they will be imported, under PreviewHeadings. Problems lists the first
+// of them (as many as the import limits say); ProblemCount counts them all.
 public sealed record ImportReport(
     string Register, string? Sheet, int HeadingRow, string? Encoding, IReadOnlyList<ImportColumn> Columns, int RowsRead,
-    IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> PreviewHeadings, IReadOnlyList<IReadOnlyList<string?>> Preview, int Imported, bool DryRun)
+    int ProblemCount, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> PreviewHeadings, IReadOnlyList<IReadOnlyList<string?>> Preview, int Imported, bool DryRun)
 {
     public const int PreviewRows = 10;
 }
@@ -35,7 +37,7 @@ public sealed record ImportReport(
 // log: recognises the headings (or takes the caller's mapping), checks every row with the same rules as
 // the form, and writes all rows in one transaction or none. Empty rows (a template's numbered blanks)
 // are skipped. What differs between the registers is each RaidImportKind's.
-public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
+public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
     private const int SaveBatch = 1000;
@@ -50,9 +52,9 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
             throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its RAID log takes no new items.");
         }
 
-        var table = SpreadsheetReader.Read(file, h => kind.Fields.IsKnown(h) || (mapping?.ContainsKey(h) ?? false), kind.PreferredSheets);
+        var table = SpreadsheetReader.Read(file, h => kind.Fields.IsKnown(h) || (mapping?.ContainsKey(h) ?? false), kind.PreferredSheets, limits.Value.Spreadsheets);
         var columns = table.Headings.Select(h => new ImportColumn(h, FieldFor(kind, h, mapping))).ToList();
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblemList(limits.Value.MaxProblemsListed);
         CheckMapping(kind, columns, defaultOwner, problems);
 
         var people = new ImportPeople((await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(ct)).Select(p => (p.Id, p.Name, p.Email)));
@@ -115,7 +117,7 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
 
         var preview = items.Take(ImportReport.PreviewRows).Select(i => i.Preview).ToList();
         ImportReport Report(int imported) =>
-            new(kind.Register, table.SheetName, table.HeadingRow, table.Encoding, columns, read, problems, kind.PreviewHeadings, preview, imported, dryRun);
+            new(kind.Register, table.SheetName, table.HeadingRow, table.Encoding, columns, read, problems.Count, problems.Listed, kind.PreviewHeadings, preview, imported, dryRun);
         if (problems.Count > 0 || dryRun)
         {
             return Report(0);
@@ -174,7 +176,7 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
         await transaction.CommitAsync(ct);
     }
 
-    private static void CheckMapping(RaidImportKind kind, List<ImportColumn> columns, string? defaultOwner, List<ImportProblem> problems)
+    private static void CheckMapping(RaidImportKind kind, List<ImportColumn> columns, string? defaultOwner, ImportProblemList problems)
     {
         var mapped = columns.Where(c => c.Field is not null and not ImportFieldSet.Ignored).GroupBy(c => c.Field!).ToList();
         foreach (var twice in mapped.Where(g => g.Count() > 1))
