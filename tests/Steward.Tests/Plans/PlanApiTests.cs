@@ -351,7 +351,7 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("loop", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(cycle), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
 
         // Files built to hold a core: base calendars in a loop, elements nested a hundred thousand deep.
-        Assert.Contains("loop: B → C → B", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(Imports.HostileFiles.PlanWithCalendarLoop), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
+        Assert.Contains("loop: B → C → B", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(HostileImports.HostileFiles.PlanWithCalendarLoop), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
         var deep = "<Project xmlns=\"http://schemas.microsoft.com/project\"><StartDate>2027-01-04T08:00:00</StartDate><Name>" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</Name></Project>";
         Assert.Contains("nests elements more than 32 deep", Assert.Single(await (await app.Api().PostFileAsync(import, System.Text.Encoding.UTF8.GetBytes(deep), "application/xml")).FieldErrorsAsync("file")), StringComparison.Ordinal);
 

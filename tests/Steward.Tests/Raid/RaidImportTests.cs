@@ -97,7 +97,7 @@ public abstract class RaidImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task ASmallWorkbookExpandingToMillionsOfRows_Is400_NamingTheLimit_AndNothingIsWritten()
     {
         var (_, _, project) = await app.CreateTreeAsync();
-        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import?dryRun=true", Imports.HostileFiles.WorkbookOfRows(2_000_000), "application/octet-stream");
+        var response = await PostFileAsync($"/api/v1/units/{project.Code}/risks/import?dryRun=true", HostileImports.HostileFiles.WorkbookOfRows(2_000_000), "application/octet-stream");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("more than 100,000 rows", (await response.FieldErrorsAsync("file"))[0], StringComparison.Ordinal);
         Assert.Empty(await RisksAsync(project.Code));

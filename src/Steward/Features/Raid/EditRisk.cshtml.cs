@@ -36,7 +36,8 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
 
         Unit = unit;
         Risk = await queries.RiskAsync(unit, reference, ct);
-        var input = ReadInput();
+        // The form does not show who raised the risk or when; saving it keeps them.
+        var input = ReadInput() with { RaisedById = Risk.RaisedBy?.Id, RaisedOn = Risk.RaisedOn };
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
             await raid.UpdateRiskAsync(Risk.Id, Input.Version, input, ct);

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
+using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Steward.Features.Raid;
 
 // Every change to risks and issues, from pages, API and command line alike. In the permission matrix's
 // RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
-public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
+public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock, ChangeContext who)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
         (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -26,6 +27,8 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = RiskStatus.Open };
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? Today;
+        // Unless another person is named, whoever raises the risk raised it (the person their account is).
+        risk.RaisedById ??= who.UserId is { } user ? await db.Users.Where(u => u.Id == user).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
         await escalation.ApplyAsync(risk, unit.Path, ct);
         return await db.AddNumberedAsync(db.Risks, risk, ct);
     }

@@ -1,6 +1,6 @@
 using Steward.Features.Raid;
 
-namespace Steward.Tests.Imports;
+namespace Steward.Tests.HostileImports;
 
 public sealed class ImportUploadsTests
 {

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 
-namespace Steward.Tests.Imports;
+namespace Steward.Tests.HostileImports;
 
 // Small files that expand into far more than a register or plan holds, as an attacker would send them.
 public static class HostileFiles

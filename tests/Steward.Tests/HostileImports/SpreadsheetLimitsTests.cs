@@ -1,7 +1,7 @@
 using System.Text;
 using Steward.Infrastructure.Spreadsheets;
 
-namespace Steward.Tests.Imports;
+namespace Steward.Tests.HostileImports;
 
 // Each limit of SpreadsheetReader against a file built to pass it, and the same file inside it.
 public sealed class SpreadsheetLimitsTests

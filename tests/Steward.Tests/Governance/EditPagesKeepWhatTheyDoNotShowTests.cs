@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steward.Features.Governance;
+using Steward.Features.Raid;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Governance;
+
+// Saving a governance page after changing one field changes that field and nothing else.
+public abstract class GovernanceEditPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    [Fact]
+    public async Task EditingABoardsName_KeepsItsChairMembersCadenceAndTerms()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id, (await app.CreatePersonAsync()).Id, (await app.CreatePersonAsync()).Id);
+
+        var changed = await app.ChangedByEditPageAsync($"/api/v1/units/{project.Code}/boards/{board.Id}", $"/units/{project.Code}/boards/{board.Id}/edit", "Input.Name", "Renamed board");
+
+        Assert.Equal(["name", "updatedAt", "version"], changed);
+    }
+
+    [Fact]
+    public async Task CorrectingADecisionsTitle_KeepsItsBoardMeetingRationaleOptionsAndLinks()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id);
+        var meeting = await app.CreateMeetingAsync(board.Id);
+        var risk = await app.CreateRiskAsync(project.Code, chair.Id);
+        var decision = await app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().RecordDecisionAsync(project.Code,
+            new DecisionInput("Go to beta", new DateOnly(2027, 3, 3), "Alpha passed", "Stop; pause; go", board.Id, meeting.Id, null, [risk.Reference])));
+
+        var changed = await app.ChangedByEditPageAsync($"/api/v1/units/{project.Code}/decisions/{decision.Reference}", $"/units/{project.Code}/decisions/{decision.Reference}/edit", "Input.Title", "Go to public beta");
+
+        Assert.Equal(["title", "updatedAt", "version"], changed);
+    }
+
+    [Fact]
+    public async Task UpdatingAnActionsProgress_KeepsWhereItCameFromAndItsDescription()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var risk = await app.CreateRiskAsync(project.Code, owner.Id);
+        var action = await app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().RaiseActionAsync(project.Code,
+            new ActionInput("Second supplier quote", owner.Id, new DateOnly(2027, 2, 1), Risk: risk.Reference, Status: ActionStatus.InProgress, Progress: "Asked two suppliers")));
+
+        var changed = await app.ChangedByEditPageAsync($"/api/v1/units/{project.Code}/actions/{action.Reference}", $"/units/{project.Code}/actions/{action.Reference}", "Input.Progress", "One quote in");
+
+        Assert.Equal(["progress", "updatedAt", "version"], changed);
+    }
+
+    [Fact]
+    public async Task RecordingAMeetingsMinutes_KeepsItsAgendaPlaceAndTime()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id, (await app.CreatePersonAsync()).Id);
+        var meeting = await app.CreateMeetingAsync(board.Id, new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
+
+        var changed = await app.ChangedByEditPageAsync($"/api/v1/units/{project.Code}/meetings/{meeting.Id}", $"/units/{project.Code}/meetings/{meeting.Id}/record", "Input.Minutes", "Agreed the plan.");
+
+        // Recording a meeting offers "held" as its status, already chosen.
+        Assert.Equal(["minutes", "status", "updatedAt", "version"], changed);
+    }
+}
+
+public sealed class GovernanceEditPagesOnSqlite(SqliteApp app) : GovernanceEditPagesTests<SqliteApp>(app);
+
+public sealed class GovernanceEditPagesOnPostgres(PostgresApp app) : GovernanceEditPagesTests<PostgresApp>(app);
