@@ -91,3 +91,40 @@ public sealed class AccessibilityScanTests(BrowserApp app) : IClassFixture<Brows
         Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ApiReferenceTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // Scalar's page declares its language, passes the scan, and fetches nothing from another host
+    // (no web fonts from a third party), under its own content security policy.
+    [Fact]
+    public async Task TheApiReference_PassesTheScan_AndCallsNoOtherHost()
+    {
+        var page = await app.NewPageAsync();
+        var elsewhere = new List<string>();
+        var host = new Uri(app.BaseUrl).Authority;
+        page.Request += (_, request) =>
+        {
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme.StartsWith("http", StringComparison.Ordinal) && url.Authority != host)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        var response = await page.GotoAsync("/api/docs/");
+        Assert.Contains("default-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText("Steward API").First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await page.AssertNoViolationsAsync();
+        Assert.Empty(elsewhere);
+        Assert.Empty(refused);
+    }
+}

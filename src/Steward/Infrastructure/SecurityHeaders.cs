@@ -3,7 +3,7 @@ namespace Steward.Infrastructure;
 public static class SecurityHeaders
 {
     // No inline script or style anywhere in Steward's own pages. The third-party API reference at
-    // /api/docs needs inline script, so it gets only the framing and sniffing protections.
+    // /api/docs needs inline script and styles, so it has a policy of its own; neither reaches another host.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -15,8 +15,8 @@ public static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs")
-            ? "frame-ancestors 'none'"
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferencePage.Path)
+            ? ApiReferencePage.ContentSecurityPolicy
             : ContentSecurityPolicy;
         return next(context);
     });

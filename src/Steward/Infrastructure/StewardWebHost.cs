@@ -79,7 +79,9 @@ public static class StewardWebHost
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
+        app.UseApiReferenceLanguage();
         app.UseStaticFiles();
+        app.UseEmptyQueryValuesAsUnset();
         app.UseRouting();
         app.UseRequestBodyLimit();
         app.UseStewardAuthentication();
@@ -98,7 +100,7 @@ public static class StewardWebHost
         Steward.Features.Governance.CalendarFeeds.MapCalendarFeeds(app, api);
         Steward.Features.Plans.PlanApi.MapPlanApi(api);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapScalarApiReference(ApiReferencePage.Path, o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithCustomCss(ApiReferencePage.ContrastCss).ForceLightMode()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;

@@ -34,7 +34,12 @@ public abstract class RiskScaleTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         var again = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{portfolio.Code}/risk-scale", new { likelihood = Levels("Odds"), impact = Levels("Harm") }, null);
         Assert.Equal(HttpStatusCode.PreconditionRequired, again.StatusCode);
-        var cleared = await app.Api().DeleteAsync($"/api/v1/units/{portfolio.Code}/risk-scale", Ct);
+        var scaleUrl = $"/api/v1/units/{portfolio.Code}/risk-scale";
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await app.Api().DeleteAsync(scaleUrl, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await app.Api().SendJsonAsync(HttpMethod.Delete, scaleUrl, null, "\"99\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await app.Api().SendJsonAsync(HttpMethod.Delete, scaleUrl, null, "\"bogus\"")).StatusCode);
+        Assert.Equal(portfolio.Code, (await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risk-scale", Ct)).ReadAsync<RiskScaleView>()).SetOn?.Code);
+        var cleared = await app.Api().SendJsonAsync(HttpMethod.Delete, scaleUrl, null, set.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
         Assert.Null((await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risk-scale", Ct)).ReadAsync<RiskScaleView>()).SetOn);
     }

@@ -66,7 +66,7 @@ public static class RaidApi
             .WithSummary("The names and definitions of the five likelihood and impact levels that apply here, and the portfolio that set them (null: Steward's own)");
         raid.MapPut("/risk-scale", SetRiskScale).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Set a portfolio's likelihood and impact levels (five each, lowest first: name and definition); everything below uses them. If-Match required once set.");
-        raid.MapDelete("/risk-scale", ClearRiskScale).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Return a portfolio to Steward's own level names");
+        raid.MapDelete("/risk-scale", ClearRiskScale).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Return a portfolio to Steward's own level names (If-Match required once set)");
         raid.MapGet("/raid-tolerances", GetTolerances).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The unit's RAID tolerances: its own, and those that apply (inherited from above where it sets none)");
         raid.MapPut("/raid-tolerances", SetTolerances).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Set the unit's RAID tolerances (riskScore 1-25, issuePriority); null inherits. Items below are escalated again at once. If-Match required once set.");
@@ -255,10 +255,11 @@ public static class RaidApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<NoContent> ClearRiskScale(string unit, RaidQueries queries, RiskScales scales, CancellationToken ct)
+    private static async Task<NoContent> ClearRiskScale(string unit, RaidQueries queries, RiskScales scales, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        await scales.ClearAsync(found.Id.ToString(), ct);
+        int? expected = http.Request.Headers.IfMatch.Count > 0 ? EntityTag.RequireIfMatch(http) : null;
+        await scales.ClearAsync(found.Id.ToString(), expected, ct);
         return TypedResults.NoContent();
     }
 

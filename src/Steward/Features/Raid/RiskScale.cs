@@ -113,10 +113,28 @@ public sealed class RiskScales(StewardDbContext db, UnitQueries units, AccessPol
     }
 
     // The portfolio goes back to Steward's own levels.
-    public async Task ClearAsync(string unitKey, CancellationToken ct = default)
+    // Like any change to a scale that is set, clearing it needs the version last read; the removal goes
+    // through SaveChanges so that its history records what the scale held.
+    public async Task ClearAsync(string unitKey, int? expectedVersion, CancellationToken ct = default)
     {
         var unit = await RequirePortfolioAsync(unitKey, "clear the risk scale of", ct);
-        await db.RiskScales.Where(s => s.UnitId == unit.Id).ExecuteDeleteAsync(ct);
+        if (await db.RiskScales.FirstOrDefaultAsync(s => s.UnitId == unit.Id, ct) is not { } scale)
+        {
+            return;
+        }
+
+        if (expectedVersion is null)
+        {
+            throw new PreconditionRequiredException();
+        }
+
+        if (scale.Version != expectedVersion)
+        {
+            throw new StaleVersionException($"the risk scale of {unit.Code}", expectedVersion.Value, scale.Version);
+        }
+
+        db.RiskScales.Remove(scale);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<UnitView> RequirePortfolioAsync(string unitKey, string verb, CancellationToken ct)
