@@ -51,7 +51,7 @@ internal static class RaidCommand
                     await WithProgressAsync($"Writing {count:N0} dependencies", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Dependencies", RaidSpreadsheets.DependencyColumns, dependencies, ct, progress));
                     break;
                 default:
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", "--type must be risks, issues, assumptions or dependencies")]);
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", "must be risks, issues, assumptions or dependencies")]);
             }
 
             Console.WriteLine($"Wrote {count:N0} {parse.GetValue(Type)} of {unit.Code} and below to {output}.");

@@ -25,11 +25,11 @@ internal static class RaidImportCommand
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var kind = RaidImportKind.For(parse.GetValue(Type))
-                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", $"--type must be one of {string.Join(", ", RaidImportKind.Registers)}")]);
+                ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--type", $"must be one of {string.Join(", ", RaidImportKind.Registers)}")]);
             var path = parse.GetValue(File)!;
             if (!System.IO.File.Exists(path))
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"--file: no file at {path}")]);
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"no file at {path}")]);
             }
 
             var mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -38,7 +38,7 @@ internal static class RaidImportCommand
                 var at = pair.LastIndexOf('=');
                 if (at <= 0)
                 {
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--map", $"--map takes HEADING=field, not {pair}")]);
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--map", $"takes HEADING=field, not {pair}")]);
                 }
 
                 mapping[pair[..at].Trim()] = pair[(at + 1)..].Trim();

@@ -30,6 +30,21 @@ public sealed class CommandLineTests
         Assert.StartsWith("steward: ", lines[0], StringComparison.Ordinal);
     }
 
+    // The option is named once, before what is wrong with it.
+    [Theory]
+    [InlineData("plan", "schedule")]
+    [InlineData("plan", "import", "--unit", "X-1")]
+    [InlineData("raid", "import", "--unit", "X-1")]
+    public async Task AFileThatIsNotThere_IsNamedOnce(params string[] args)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.xml");
+        var database = Path.Combine(Path.GetTempPath(), $"steward-{Guid.NewGuid():N}.db");
+        var result = await StewardProcess.RunAsync([.. args, "--file", missing, .. args[1] == "import" ? new[] { "--database", database } : []]);
+        File.Delete(database);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"steward: --file: no file at {missing}", result.Error.Trim());
+    }
+
     [Fact]
     public async Task DatabaseThatIsADirectory_IsRefusedWithOneLine()
     {

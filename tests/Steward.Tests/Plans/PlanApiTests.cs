@@ -321,6 +321,26 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task ASummaryTask_ShowsTheSpanOfItsTasks_NotNoDuration()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var tasks = $"/api/v1/units/{project.Code}/plan/tasks";
+        var phase = await (await app.Api().PostJsonAsync(tasks, new { name = "Discovery", duration = "1d" })).ReadAsync<TaskView>();
+        var research = await (await app.Api().PostJsonAsync(tasks, new { name = "Research", duration = "5d", parentUid = phase.Uid })).ReadAsync<TaskView>();
+        await app.Api().PostJsonAsync(tasks, new { name = "Design", duration = "3d", parentUid = phase.Uid, predecessors = $"{research.Uid}" });
+
+        var plan = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
+        var summary = plan.Tasks.Single(t => t.Uid == phase.Uid);
+        Assert.True(summary.Summary);
+        Assert.Equal("8d", summary.Duration);
+
+        var page = await app.Browser().GetPageAsync($"/units/{project.Code}/plan");
+        var row = page.QuerySelectorAll("table.govuk-table tbody tr").First(r => r.TextContent.Contains("Discovery", StringComparison.Ordinal));
+        Assert.Contains(row.QuerySelectorAll("td"), cell => cell.TextContent.Trim() == "8d");
+        Assert.DoesNotContain(row.QuerySelectorAll("td"), cell => cell.TextContent.Trim() == "0d");
+    }
+
+    [Fact]
     public async Task BadPlans_AreRefusedNamingTheFieldAndTask_AndNothingIsWritten()
     {
         var (_, _, project) = await app.CreateTreeAsync();

@@ -62,7 +62,7 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
             var wrong = await StewardProcess.RunAsync("raid", "export", "--unit", portfolio.Code, "--type", "dragons", "--output", output, "--database", app.ConnectionString);
             Assert.Equal(2, wrong.ExitCode);
-            Assert.Contains("--type must be risks, issues, assumptions or dependencies", wrong.Error, StringComparison.Ordinal);
+            Assert.Contains("steward: --type: must be risks, issues, assumptions or dependencies", wrong.Error, StringComparison.Ordinal);
         }
         finally
         {

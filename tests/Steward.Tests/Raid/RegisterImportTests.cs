@@ -134,7 +134,7 @@ public abstract class RegisterImportTests<TApp>(TApp app) : IClassFixture<TApp> 
 
             var refused = await StewardProcess.RunAsync("raid", "import", "--type", "actions", "--unit", project.Code, "--file", file, "--database", app.ConnectionString);
             Assert.Equal(2, refused.ExitCode);
-            Assert.Contains("--type must be one of risks, issues, assumptions, dependencies", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("steward: --type: must be one of risks, issues, assumptions, dependencies", refused.Error, StringComparison.Ordinal);
         }
         finally
         {

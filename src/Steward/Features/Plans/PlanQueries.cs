@@ -71,8 +71,11 @@ public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPo
         var views = tasks.Select(t =>
         {
             var b = saved.GetValueOrDefault(t.Uid);
+            // A summary task lasts as long as the working time from its first start to its last finish.
+            var (duration, elapsed) = t is { Summary: true, EarlyStart: { } first, EarlyFinish: { } last }
+                ? (timeline.OffsetOf(last) - timeline.OffsetOf(first), false) : (t.DurationMinutes, t.DurationElapsed);
             return new TaskView(
-                t.Uid, t.OutlineLevel, t.Name, t.Summary, t.Milestone, t.ReportingLevel, WorkAmount.Format(t.DurationMinutes, t.DurationElapsed, plan.MinutesPerDay), t.DurationMinutes,
+                t.Uid, t.OutlineLevel, t.Name, t.Summary, t.Milestone, t.ReportingLevel, WorkAmount.Format(duration, elapsed, plan.MinutesPerDay), duration,
                 PredecessorText.Format(predecessors[t.Uid], crossUnit[t.Uid], plan.MinutesPerDay), t.Constraint, t.ConstraintDate, t.Deadline, t.PercentComplete, t.ActualStart, t.ActualFinish,
                 t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);

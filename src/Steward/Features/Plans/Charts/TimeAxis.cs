@@ -9,6 +9,11 @@ namespace Steward.Features.Plans.Charts;
 public sealed class TimeAxis
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    // The width a month label with its year takes at the charts' 12 px type, with a gap after it.
+    public const double LabelRoom = 62;
+
+    private static readonly int[] LabelSteps = [1, 2, 3, 6, 12];
     private readonly double left;
     private readonly double width;
     private readonly long fromTicks;
@@ -53,15 +58,25 @@ public sealed class TimeAxis
 
         var months = (To.Year - From.Year) * 12 + To.Month - From.Month;
         var step = months <= 24 ? 1 : 12;
+        // Every month gets its gridline, but labels only as often as they fit: "Sep 2027" needs about
+        // LabelRoom pixels, so on a long axis every second, third or sixth month is named (January always).
+        var monthWidth = width * 30.44 / (To - From).TotalDays;
+        var labelEvery = LabelSteps.First(n => n == 12 || monthWidth * n >= LabelRoom);
         var tick = new DateTime(From.Year, step == 1 ? From.Month : 1, 1);
+        var named = false;
         while (tick <= To)
         {
             if (tick >= From)
             {
                 var x = Number(X(tick));
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{x}\" y1=\"{Number(top)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
-                var label = step == 1 ? tick.ToString(months <= 6 || tick.Month == 1 ? "MMM yyyy" : "MMM", Uk) : tick.Year.ToString(CultureInfo.InvariantCulture);
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(tick) + 3)}\" y=\"{Number(top - 6)}\">{Text(label)}</text>");
+                if (step == 12 || (tick.Month - 1) % labelEvery == 0)
+                {
+                    // The first label and each January carry the year.
+                    var label = step == 1 ? tick.ToString(months <= 6 || tick.Month == 1 || !named ? "MMM yyyy" : "MMM", Uk) : tick.Year.ToString(CultureInfo.InvariantCulture);
+                    svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(tick) + 3)}\" y=\"{Number(top - 6)}\">{Text(label)}</text>");
+                    named = true;
+                }
             }
 
             tick = tick.AddMonths(step);
