@@ -15,6 +15,12 @@ public static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Answers and exports name people and registers: never kept by a browser or a shared cache.
+            headers.CacheControl = "no-store";
+        }
+
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferencePage.Path)
             ? ApiReferencePage.ContentSecurityPolicy
             : ContentSecurityPolicy;

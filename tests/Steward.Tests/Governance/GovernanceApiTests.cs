@@ -11,6 +11,23 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task ADecisionNamingAnotherUnitsMeeting_IsRefused_WithoutNamingThatUnitsBoard()
+    {
+        var (_, programme, _) = await app.CreateTreeAsync();
+        var (_, elsewhere, _) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var theirBoard = await app.CreateBoardAsync(elsewhere.Code, chair.Id);
+        var theirMeeting = await app.CreateMeetingAsync(theirBoard.Id);
+
+        var refused = await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/decisions", new { title = "Borrowed meeting", decidedOn = "2027-03-03", meetingId = theirMeeting.Id });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = Assert.Single(await refused.FieldErrorsAsync("meetingId"));
+        Assert.Equal($"No meeting of {programme.Code}'s boards has the id {theirMeeting.Id}", error);
+        Assert.DoesNotContain(theirBoard.Id.ToString(), await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AProgrammeBoard_MeetsDecidesAndAssignsActions_AndThePortfolioSeesItAll()
     {
         var (portfolio, programme, project) = await app.CreateTreeAsync();
@@ -223,7 +240,7 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var csv = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/actions/export?format=csv", Ct);
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Reference,Unit,Unit name,Action,Owner,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Reference\",\"Unit\",\"Unit name\",\"Action\",\"Owner\",", lines[0], StringComparison.Ordinal);
         Assert.Contains("'=cmd|", lines[1], StringComparison.Ordinal);
         var decisions = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/decisions/export?format=xlsx", Ct);
         Assert.Equal(HttpStatusCode.OK, decisions.StatusCode);

@@ -51,7 +51,7 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal((0, 17, 0), (again.Added, again.Updated, again.Removed));
 
         var csv = await app.Api().GetStringAsync($"/api/v1/units/{project.Code}/plan/export?format=csv", Ct);
-        Assert.StartsWith("Task,Outline level,Name,Type", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("\"Task\",\"Outline level\",\"Name\",\"Type\"", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(18, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 

@@ -9,6 +9,33 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // Excel in much of Europe splits CSV lines on ';' itself: every field is quoted, and text that would
+    // start a formula after a separator (or with a full-width ＝) is guarded, and imports back as it was.
+    [Fact]
+    public async Task CsvExports_QuoteEveryField_AndGuardFormulasAfterSeparators()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var (_, _, other) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync($"Guard {Guid.NewGuid():N}");
+        string[] titles = ["Supplier delay;=WEBSERVICE(\"http://evil.example\")", "\uFF1DSUM(A1:A9)", "Plain, harmless title"];
+        foreach (var title in titles)
+        {
+            await app.CreateRiskAsync(project.Code, owner.Id, 2, 2, title);
+        }
+
+        var csv = (await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risks/export?format=csv&sort=reference", Ct)).Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches("^\"([^\"]|\"\")*\"(,\"([^\"]|\"\")*\")*$", line));
+        Assert.Contains("\"'Supplier delay;=WEBSERVICE(\"\"http://evil.example\"\")\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'\uFF1DSUM(A1:A9)\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Plain, harmless title\"", csv, StringComparison.Ordinal);
+
+        var back = await app.Api().PostFileAsync($"/api/v1/units/{other.Code}/risks/import?map[Unit]=-", System.Text.Encoding.UTF8.GetBytes(csv), "text/csv");
+        Assert.True(back.StatusCode == HttpStatusCode.OK, await back.Content.ReadAsStringAsync(Ct));
+        var imported = (await (await app.Api().GetAsync($"/api/v1/units/{other.Code}/risks?status=all&limit=500", Ct)).ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("title").GetString()).ToList();
+        Assert.Equal(titles.Order(StringComparer.Ordinal), imported.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task TheRiskRegister_ExportsAsCsvAndXlsx_WithTheFilter_AndFormulasNeutralised()
     {
@@ -22,7 +49,7 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"{programme.Code}-risks-", csv.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Reference,Unit,Unit name,Title,Type,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Reference\",\"Unit\",\"Unit name\",\"Title\",\"Type\",", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"", lines[1], StringComparison.Ordinal);
         Assert.Contains("Minor slippage", lines[2], StringComparison.Ordinal);
@@ -80,8 +107,8 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var dependencies = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/dependencies/export?format=csv", Ct);
         var lines = (await dependencies.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Reference,Unit,Unit name,What is needed,", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith(dependency.Reference + "," + project.Code, lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"Reference\",\"Unit\",\"Unit name\",\"What is needed\",", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"\"{dependency.Reference}\",\"{project.Code}\"", lines[1], StringComparison.Ordinal);
         var late = await app.Api().GetAsync($"/api/v1/units/{programme.Code}/dependencies/export?format=csv&late=true", Ct);
         Assert.Single((await late.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
 

@@ -85,6 +85,37 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         public async Task StartAsync() => await InitializeAsync();
     }
+
+    [Fact]
+    public async Task ApiAnswers_AreNeverStored()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        foreach (var url in new[] { $"/api/v1/units/{project.Code}", $"/api/v1/units/{project.Code}/risks/export?format=csv", "/api/v1/units/NO-SUCH-UNIT" })
+        {
+            var response = await app.Api().GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{url} has no Cache-Control: no-store");
+        }
+    }
+
+    // A unit outside what a person may see and a code that does not exist answer alike, so nobody can
+    // learn which codes exist.
+    [Fact]
+    public async Task AUnitOutsideWhatAViewerMaySee_AnswersAsAMadeUpCodeDoes()
+    {
+        var (mine, _, _) = await app.CreateTreeAsync();
+        var (_, _, theirs) = await app.CreateTreeAsync();
+        var viewer = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.Viewer, mine.Code)));
+        var madeUp = $"ZZ-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+
+        var hidden = await viewer.GetAsync($"/api/v1/units/{theirs.Code}", TestContext.Current.CancellationToken);
+        var missing = await viewer.GetAsync($"/api/v1/units/{madeUp}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        string Body(string text, string code) => System.Text.RegularExpressions.Regex.Replace(text.Replace(code, "CODE", StringComparison.Ordinal), "\"traceId\":\"[^\"]*\"", "");
+        Assert.Equal(Body(await missing.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), madeUp), Body(await hidden.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), theirs.Code));
+        Assert.Equal(missing.Content.Headers.ContentType?.MediaType, hidden.Content.Headers.ContentType?.MediaType);
+    }
 }
 
 public sealed class SecurityOnSqlite(SqliteApp app) : SecurityTests<SqliteApp>(app);

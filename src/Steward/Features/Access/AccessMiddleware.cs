@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Steward.Data;
 using Steward.Features.Units;
+using Steward.Infrastructure;
 
 namespace Steward.Features.Access;
 
@@ -70,7 +71,9 @@ public static class AccessMiddleware
 
             if (!await policy.CanSeeAsync(path, ct))
             {
-                return StatusCodes.Status404NotFound;
+                // The API answers exactly as it does for a code that does not exist, so that nobody can
+                // find out which codes exist outside what they may see.
+                return context.Request.Path.StartsWithSegments("/api") ? throw new RecordNotFoundException("unit", unitKey) : StatusCodes.Status404NotFound;
             }
 
             return await policy.CanAsync(requires.Area, requires.Action, path, ct) ? null : StatusCodes.Status403Forbidden;

@@ -256,8 +256,10 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         var boardId = input.BoardId;
         if (input.MeetingId is { } meetingId)
         {
-            var meeting = await db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.BoardId }).FirstOrDefaultAsync(ct)
-                ?? throw Invalid("meetingId", $"No meeting has the id {meetingId}");
+            // Only the unit's own boards' meetings: one elsewhere is not found, whatever it is, so nothing
+            // of another unit's governance is told.
+            var meeting = await db.Meetings.Where(m => m.Id == meetingId && m.Board!.UnitId == unit.Id).Select(m => new { m.BoardId }).FirstOrDefaultAsync(ct)
+                ?? throw Invalid("meetingId", $"No meeting of {unit.Code}'s boards has the id {meetingId}");
             if (boardId is not null && boardId != meeting.BoardId)
             {
                 throw Invalid("meetingId", "That meeting is not one of the chosen board's");

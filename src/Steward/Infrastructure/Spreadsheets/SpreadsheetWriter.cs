@@ -20,7 +20,8 @@ public static class SpreadsheetWriter
         if (format == SpreadsheetFormat.Csv)
         {
             await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            // Every field quoted, so a program that splits lines on another separator still keeps each cell whole.
+            await using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { ShouldQuote = _ => true }, leaveOpen: true);
             foreach (var column in columns)
             {
                 csv.WriteField(column.Heading);
