@@ -34,14 +34,17 @@ public static class SignInServiceCollectionExtensions
             o.LoginPath = "/sign-in";
             o.LogoutPath = "/sign-out";
             o.AccessDeniedPath = "/error/403";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle and absolute limits, and sign-out, disabling and password resets ending it at once.
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+            o.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
             // The API answers with status codes; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
         });
-        // A disabled account or a reset password ends every session within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SessionLifetime>().BindConfiguration(SessionLifetime.Section);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionLifetime>>((o, lifetime) => o.ExpireTimeSpan = TimeSpan.FromMinutes(lifetime.Value.IdleMinutes));
 
         // Password guessing is slowed per address on top of the per-account lockout.
         services.AddRateLimiter(o =>

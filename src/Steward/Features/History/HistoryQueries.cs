@@ -8,7 +8,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.History;
 
 // Newest first, paged by event id, which only grows.
-public sealed class HistoryQueries(StewardDbContext db)
+public sealed class HistoryQueries(StewardDbContext db, Access.AccessPolicy access)
 {
     // What a form says when its record was saved by someone else meanwhile: who and when, from the
     // record's last history event. The form keeps what was typed; saving again is a deliberate choice.
@@ -83,9 +83,16 @@ public sealed class HistoryQueries(StewardDbContext db)
             return new Dictionary<string, string>();
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Label = u.Code + " " + u.Name }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Path, Label = u.Code + " " + u.Name }).ToListAsync(ct);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Label = p.Name }).ToListAsync(ct);
-        return units.Concat(people).ToDictionary(x => x.Id.ToString(), x => x.Label);
+        var names = people.ToDictionary(x => x.Id.ToString(), x => x.Label);
+        foreach (var unit in units)
+        {
+            // A unit the reader may not see (a former parent elsewhere in the tree) is not named.
+            names[unit.Id.ToString()] = await access.CanSeeAsync(unit.Path, ct) ? unit.Label : "a unit you do not have access to";
+        }
+
+        return names;
     }
 
     public static long? ParseCursor(string? cursor) =>
