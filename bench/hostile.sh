@@ -40,7 +40,7 @@ for file in calendar-loop.xml deep.xml tasks.xml exceptions.xml rows.xlsx shared
   esac
   for build in before after; do
     cp "$work/$build.db" "$work/run.db" # the same database for every file: a plan import that did work leaves nothing behind
-    "$work/$build/steward" serve --database "$work/run.db" --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+    "$work/$build/steward" serve --demo --database "$work/run.db" --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
     pid=$!
     until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; done
     curl -s -o /dev/null -H "Authorization: Bearer $(cat "$work/$build.token")" "http://127.0.0.1:$port/api/v1/units/DPP-PRJ-001"

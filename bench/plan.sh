@@ -40,7 +40,7 @@ token=$("$work/app/steward" tokens create --email admin@bench.example --database
 echo
 echo "Import (\`steward plan import\`, $(du -k "$work/plan.xml" | cut -f1) kB file): $(head -n1 "$work/import.out") Wall clock $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/import.err"), peak RSS $(awk '/Maximum resident/ {print int($NF / 1024)}' "$work/import.err") MB."
 
-"$work/app/steward" serve --database "$db" --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+"$work/app/steward" serve --demo --database "$db" --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; done
 

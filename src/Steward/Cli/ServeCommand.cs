@@ -44,6 +44,16 @@ internal static class ServeCommand
             {
                 await DemoDepartment.SeedIfEmptyAsync(app.Services, ct);
             }
+            else
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                if (await Features.Accounts.DemoAccounts.StillOnTheDemoPasswordAsync(scope.ServiceProvider, ct) is { Count: > 0 } open)
+                {
+                    throw new CommandFailure(
+                        $"this database has demo accounts that still sign in with the demo password ({string.Join(", ", open)}); serve it with --demo, " +
+                        "or disable them ('steward users disable EMAIL') or give them new passwords ('steward users reset-password EMAIL') first");
+                }
+            }
 
             app.Logger.LogInformation("Steward is using the {Database}", target.Description);
             await app.RunAsync();

@@ -30,6 +30,27 @@ public sealed class CommandLineTests
         Assert.StartsWith("steward: ", lines[0], StringComparison.Ordinal);
     }
 
+    // A copy of the demo database served without --demo would let anyone sign in as its Administrator.
+    [Fact]
+    public async Task ServingTheDemoDatabaseOutsideDemoMode_IsRefused_UntilItsDemoAccountsAreDealtWith()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"steward-demo-{Guid.NewGuid():N}.db");
+        try
+        {
+            Assert.Equal(0, (await StewardProcess.RunAsync("seed", "--demo", "--database", database)).ExitCode);
+
+            var refused = await StewardProcess.RunAsync("serve", "--database", database, "--urls", "http://127.0.0.1:0");
+
+            Assert.Equal(1, refused.ExitCode);
+            Assert.StartsWith("steward: this database has demo accounts that still sign in with the demo password (sam.taylor@dpp.example,", refused.Error.Trim(), StringComparison.Ordinal);
+            Assert.Single(refused.Error.Trim().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(database);
+        }
+    }
+
     // The option is named once, before what is wrong with it.
     [Theory]
     [InlineData("plan", "schedule")]

@@ -43,4 +43,16 @@ public static class DemoAccounts
             }
         }
     }
+
+    // The demo accounts that still sign in with the demo password: served outside demo mode, anyone who
+    // has read the README could sign in as the demo's Administrator. Only accounts that exist are checked,
+    // so a real department's database costs one query.
+    public static async Task<IReadOnlyList<string>> StillOnTheDemoPasswordAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var emails = All.Select(a => a.Email).ToList();
+        var users = await services.GetRequiredService<StewardDbContext>().Users.AsNoTracking()
+            .Where(u => emails.Contains(u.Email!) && !u.IsDisabled && u.PasswordHash != null).ToListAsync(ct);
+        var hasher = services.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<StewardUser>>();
+        return [.. users.Where(u => hasher.VerifyHashedPassword(u, u.PasswordHash!, Password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed).Select(u => u.Email!)];
+    }
 }
