@@ -27,7 +27,7 @@ public abstract class UsersCommandTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var weak = await StewardProcess.RunWithInputAsync("short\n", "users", "reset-password", email, "--database", db);
         Assert.Equal(2, weak.ExitCode);
-        Assert.Contains("Password must be 10 characters or more", weak.Error, StringComparison.Ordinal);
+        Assert.Contains("Password must be 12 characters or more", weak.Error, StringComparison.Ordinal);
 
         var other = $"second.{Guid.NewGuid():N}@test.example";
         Assert.Equal(0, (await StewardProcess.RunWithInputAsync("river candle orbit\n", "users", "add", "--email", other, "--name", "Second Person", "--database", db)).ExitCode);

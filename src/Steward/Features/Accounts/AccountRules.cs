@@ -4,7 +4,8 @@ namespace Steward.Features.Accounts;
 
 public static class AccountRules
 {
-    public const int MinimumPasswordLength = 10;
+    // OWASP ASVS 2.1.1.
+    public const int MinimumPasswordLength = 12;
     public const int FailuresBeforeLockout = 10;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
