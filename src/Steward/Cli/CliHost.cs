@@ -26,7 +26,7 @@ internal static class CliHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddStewardCore();
+        builder.Services.AddStewardCore(builder.Configuration);
         builder.Services.AddScoped(_ => new ChangeContext { Actor = $"{Environment.UserName} on {Environment.MachineName}", Channel = ChangeChannel.Cli, IsOperator = true });
         return builder.Build();
     }

@@ -55,6 +55,11 @@ internal static class ServeCommand
                 }
             }
 
+            if (!app.Configuration.IsDemo() && !KeyProtection.IsConfigured(app.Configuration))
+            {
+                app.Logger.LogWarning(KeyProtection.UnprotectedWarning);
+            }
+
             app.Logger.LogInformation("Steward is using the {Database}", target.Description);
             await app.RunAsync();
             return StewardCommandLine.Success;

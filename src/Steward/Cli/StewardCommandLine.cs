@@ -44,7 +44,7 @@ public static class StewardCommandLine
             await Console.Error.WriteLineAsync($"steward: {failure.Message}");
             return failure.ExitCode;
         }
-        catch (DatabaseTargetException bad)
+        catch (Exception bad) when (bad is DatabaseTargetException or ConfigurationException)
         {
             await Console.Error.WriteLineAsync($"steward: {bad.Message}");
             return BadUsage;

@@ -12,7 +12,7 @@ namespace Steward.Infrastructure;
 // What every host (web or command line) needs: the database and the PMO services over it.
 public static class FeatureServiceCollectionExtensions
 {
-    public static IServiceCollection AddStewardCore(this IServiceCollection services)
+    public static IServiceCollection AddStewardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddStewardData();
@@ -44,7 +44,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AccessPolicy>();
         services.AddScoped<RoleService>();
         services.AddScoped<Features.Tokens.TokenService>();
-        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>();
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>().ProtectKeysAsConfigured(configuration);
         services.AddIdentityCore<StewardUser>(AccountRules.Apply)
             .AddEntityFrameworkStores<StewardDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()

@@ -33,11 +33,12 @@ public static class StewardWebHost
         });
 
         var services = builder.Services;
-        services.AddStewardCore();
+        services.AddStewardCore(builder.Configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddStewardSignIn();
-        services.AddAntiforgery(o => EssentialCookie(o.Cookie, "steward_antiforgery"));
-        services.Configure<CookieTempDataProviderOptions>(o => EssentialCookie(o.Cookie, "steward_notice"));
+        var httpsOnly = builder.Configuration.GetValue<bool>("Https:Hsts");
+        services.AddAntiforgery(o => EssentialCookie(o.Cookie, "steward_antiforgery", httpsOnly));
+        services.Configure<CookieTempDataProviderOptions>(o => EssentialCookie(o.Cookie, "steward_notice", httpsOnly));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -53,11 +54,8 @@ public static class StewardWebHost
         var app = builder.Build();
         if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
         {
-            // Behind a load balancer or reverse proxy that the operator runs and trusts.
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            app.UseForwardedHeaders(forwarded);
+            // Behind a load balancer or reverse proxy that the operator runs, names and trusts.
+            app.UseForwardedHeaders(ProxyTrust.From(app.Configuration));
         }
 
         if (app.Configuration.GetValue<bool>("Https:Hsts"))
@@ -114,12 +112,13 @@ public static class StewardWebHost
     }
 
     // HttpOnly and same-site always; Secure whenever the request came over HTTPS (directly or via a trusted proxy).
-    private static void EssentialCookie(CookieBuilder cookie, string name)
+    private static void EssentialCookie(CookieBuilder cookie, string name, bool httpsOnly)
     {
-        cookie.Name = name;
+        cookie.Name = HttpsOnlyCookies.Name(name, httpsOnly);
         cookie.HttpOnly = true;
         cookie.SameSite = SameSiteMode.Strict;
-        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        cookie.Path = "/";
         cookie.IsEssential = true;
     }
 

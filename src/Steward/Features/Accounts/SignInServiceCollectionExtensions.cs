@@ -44,7 +44,16 @@ public static class SignInServiceCollectionExtensions
         });
         services.AddOptions<SessionLifetime>().BindConfiguration(SessionLifetime.Section);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<SessionLifetime>>((o, lifetime) => o.ExpireTimeSpan = TimeSpan.FromMinutes(lifetime.Value.IdleMinutes));
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionLifetime>, IConfiguration>((o, lifetime, configuration) =>
+            {
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(lifetime.Value.IdleMinutes);
+                if (configuration.GetValue<bool>("Https:Hsts"))
+                {
+                    o.Cookie.Name = Infrastructure.HttpsOnlyCookies.Name(o.Cookie.Name!, httpsOnly: true);
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    o.Cookie.Path = "/";
+                }
+            });
 
         // Password guessing is slowed per address on top of the per-account lockout.
         services.AddRateLimiter(o =>
