@@ -62,6 +62,38 @@ public abstract class CrossUnitPlanTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     // A closed project's plan is what happened; a slip in a project it waited on does not rewrite it.
+    // Someone who may only read another plan could move its late dates and float by linking to it.
+    [Fact]
+    public async Task LinkingFromAPlanYouMayOnlyRead_IsRefused_ButLinksAlreadyHeldStay()
+    {
+        var (_, programme, platform) = await app.CreateTreeAsync();
+        var service = await app.CreateUnitAsync(UnitKind.Project, programme.Id);
+        await StartAsync(platform.Code, "2027-06-07");
+        await StartAsync(service.Code, "2027-06-07");
+        var live = await AddAsync(platform.Code, new { name = "Data platform live", duration = "0d" });
+        var email = await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.Contributor, service.Code);
+        await app.WithServicesAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Steward.Features.Access.RoleService>(sp)
+            .GrantAsync(email, Steward.Features.Access.StewardRole.Viewer, platform.Code));
+        var contributor = app.Api(await app.CreateTokenAsync(email));
+        var platformBefore = await (await app.Api().GetAsync($"/api/v1/units/{platform.Code}/plan", Ct)).ReadAsync<PlanView>();
+
+        var refused = await contributor.PostJsonAsync($"/api/v1/units/{service.Code}/plan/tasks", new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"needs the right to change {platform.Code}'s plan", Assert.Single(await refused.FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        var platformAfter = await (await app.Api().GetAsync($"/api/v1/units/{platform.Code}/plan", Ct)).ReadAsync<PlanView>();
+        Assert.Equal(platformBefore.ScheduledAt, platformAfter.ScheduledAt);
+
+        // A link someone entitled made stays when the contributor changes something else about the task.
+        var migrate = await AddAsync(service.Code, new { name = "Migrate case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}" });
+        var renamed = await contributor.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{service.Code}/plan/tasks/{migrate.Uid}",
+            new { name = "Migrate all case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}" }, $"\"{migrate.Version}\"");
+        Assert.True(renamed.StatusCode == HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync(Ct));
+        var lagged = await contributor.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{service.Code}/plan/tasks/{migrate.Uid}",
+            new { name = "Migrate all case data", duration = "5d", predecessors = $"{platform.Code}/{live.Uid}FS+3d" }, $"\"{migrate.Version + 1}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, lagged.StatusCode);
+    }
+
     [Fact]
     public async Task AClosedProjectsPlan_KeepsItsDates_WhenAPlanItWaitedOnSlips()
     {

@@ -194,7 +194,19 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
                 throw Invalid("file", $"Task {unknown.SuccessorId} waits on task {externals[unknown.PredecessorId].TaskNumber} of {other.Code}, and {other.Code}'s plan has no such task");
             }
 
-            across.AddRange(byProject.Select(l => new CrossUnitLink
+            var links = byProject.ToList();
+            if (!await access.CanAsync(PmoArea.Planning, PmoAction.Contribute, other.Path, ct))
+            {
+                // Only links this plan already holds come in from a plan the importer may not change.
+                var alreadyHeld = (await db.CrossUnitLinks.Where(h => h.PlanId == planId && h.PredecessorPlanId == otherPlan).ToListAsync(ct))
+                    .Select(h => (h.SuccessorUid, h.PredecessorUid, h.Type, h.LagMinutes, h.LagElapsed)).ToHashSet();
+                bool IsHeld(PlanLink l) => alreadyHeld.Contains((int.Parse(l.SuccessorId, System.Globalization.CultureInfo.InvariantCulture), externals[l.PredecessorId].TaskNumber, l.Type, l.Lag.Minutes, l.Lag.Elapsed));
+                leftOut.AddRange(links.Where(l => !IsHeld(l)).Select(l =>
+                    $"Task {l.SuccessorId} ({names[l.SuccessorId]}) waits on {names[l.PredecessorId]} in {other.Code}, whose plan you may not change: that link was left out."));
+                links = links.Where(IsHeld).ToList();
+            }
+
+            across.AddRange(links.Select(l => new CrossUnitLink
             {
                 Id = Guid.CreateVersion7(), PlanId = planId, SuccessorUid = int.Parse(l.SuccessorId, System.Globalization.CultureInfo.InvariantCulture), PredecessorPlanId = otherPlan,
                 PredecessorUid = externals[l.PredecessorId].TaskNumber, Type = l.Type, LagMinutes = l.Lag.Minutes, LagElapsed = l.Lag.Elapsed,
@@ -470,6 +482,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
     private async Task ApplyCrossUnitAsync(UnitPlan plan, PlannedTask task, IReadOnlyList<Predecessor> predecessors, CancellationToken ct)
     {
         var links = new List<CrossUnitLink>();
+        var existing = await db.CrossUnitLinks.Where(l => l.PlanId == plan.Id && l.SuccessorUid == task.Uid).ToListAsync(ct);
         foreach (var unitGroup in predecessors.GroupBy(p => p.Unit!))
         {
             var other = await units.FindByCodeAsync(unitGroup.Key, ct);
@@ -487,6 +500,15 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
                 throw Invalid("predecessors", $"{other.Code}'s plan has no task {missing}");
             }
 
+            // A link holds the other plan's tasks to this one's dates (their late dates and float move), so
+            // making or changing one needs the right to change that plan too; links already held stay.
+            var changing = unitGroup.Any(p => !existing.Any(e => e.PredecessorPlanId == otherPlan && e.PredecessorUid == p.Uid && e.Type == p.Type
+                && e.LagMinutes == p.Lag.Minutes && e.LagElapsed == p.Lag.Elapsed));
+            if (changing && !await access.CanAsync(PmoArea.Planning, PmoAction.Contribute, other.Path, ct))
+            {
+                throw Invalid("predecessors", $"A link from {other.Code}'s plan moves the late dates and float of its tasks, so it needs the right to change {other.Code}'s plan, which you do not have");
+            }
+
             links.AddRange(unitGroup.DistinctBy(p => p.Uid).Select(p => new CrossUnitLink
             {
                 Id = Guid.CreateVersion7(), PlanId = plan.Id, SuccessorUid = task.Uid, PredecessorPlanId = otherPlan, PredecessorUid = p.Uid, Type = p.Type,
@@ -494,7 +516,7 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
             }));
         }
 
-        db.CrossUnitLinks.RemoveRange(await db.CrossUnitLinks.Where(l => l.PlanId == plan.Id && l.SuccessorUid == task.Uid).ToListAsync(ct));
+        db.CrossUnitLinks.RemoveRange(existing);
         db.CrossUnitLinks.AddRange(links);
     }
 
