@@ -64,7 +64,15 @@ internal static class UsersCommand
             return StewardCommandLine.Success;
         }));
 
-        return new Command("users", "Add, list, disable and reset the passwords of accounts.") { add, list, disable, reset };
+        var unlock = new Command("unlock", "Unlock an account locked after wrong passwords, keeping its password.") { Email };
+        unlock.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            await services.GetRequiredService<AccountService>().UnlockAsync(parse.GetValue(Email)!, ct);
+            Console.WriteLine($"Unlocked {parse.GetValue(Email)}.");
+            return StewardCommandLine.Success;
+        }));
+
+        return new Command("users", "Add, list, disable, unlock and reset the passwords of accounts.") { add, list, disable, unlock, reset };
     }
 
     // A password typed at a terminal would be echoed, so only a piped one is read.

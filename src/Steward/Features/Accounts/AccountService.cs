@@ -72,6 +72,15 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
         return generated;
     }
 
+    // The recovery path for an account locked by someone guessing at it (an administrator's, perhaps, locked
+    // on purpose): the operator unlocks it without changing its password.
+    public async Task UnlockAsync(string email, CancellationToken ct = default)
+    {
+        var user = await RequireAsync(email);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
     // Disabling signs the person out everywhere: the new security stamp invalidates their sessions.
     public async Task DisableAsync(string email, CancellationToken ct = default)
     {

@@ -49,7 +49,9 @@ public sealed class SignInModel(SignInManager<StewardUser> signIn, UserManager<S
         if (ModelState.IsValid)
         {
             var user = await users.FindByEmailAsync(Email!.Trim());
-            if (user is null || user.IsDisabled)
+            // A locked account is refused without looking at the password, which is quick: it too spends the
+            // time a real check takes, so how long the answer takes never tells whether an address has an account.
+            if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
             {
                 // Spend the same time as a real check, so timing does not tell either.
                 users.PasswordHasher.VerifyHashedPassword(new StewardUser { DisplayName = "-" }, DummyHash, Password!);
