@@ -34,6 +34,7 @@ public static class StewardWebHost
 
         var services = builder.Services;
         services.AddStewardCore(builder.Configuration);
+        services.AddHostedService<Steward.Features.Access.AccessChangeListener>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddStewardSignIn();
         var httpsOnly = builder.Configuration.GetValue<bool>("Https:Hsts");

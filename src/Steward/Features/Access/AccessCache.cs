@@ -4,8 +4,9 @@ using Steward.Features.Tokens;
 namespace Steward.Features.Access;
 
 // Each account's grants and each API token's owner, kept for a short while so that authorising a
-// request costs no query. Any grant, revoke, move, token revoke or disable on this node clears it at
-// once; other nodes catch up within MaxAge.
+// request costs no query. Any grant, revoke, move, token revoke or disable clears it at once, on this
+// node directly and on the others (and from the command line) through AccessChanges; MaxAge is only the
+// backstop should that watch be lost.
 public sealed class AccessCache(TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);

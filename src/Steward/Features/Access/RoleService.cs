@@ -54,7 +54,7 @@ public sealed class RoleService(StewardDbContext db, AccessPolicy access, Access
         var assignment = new RoleAssignment { Id = Guid.CreateVersion7(), PersonId = person!.Person.Id, Role = role.Value, UnitId = scope?.Id };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
         return assignment;
     }
 
@@ -76,7 +76,7 @@ public sealed class RoleService(StewardDbContext db, AccessPolicy access, Access
 
         assignment.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
         return assignment;
     }
 

@@ -57,7 +57,7 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
 
         var generated = password is null ? NewPassword() : null;
         Throw(await users.CreateAsync(user, password ?? generated!));
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
         return (user, generated);
     }
 
@@ -93,7 +93,7 @@ public sealed class AccountService(UserManager<StewardUser> users, StewardDbCont
         user.IsDisabled = true;
         Throw(await users.UpdateAsync(user));
         Throw(await users.UpdateSecurityStampAsync(user));
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
     }
 
     // Holds the Administrator role on the whole department.

@@ -78,7 +78,7 @@ public sealed class TokenService(StewardDbContext db, AccessCache cache, TimePro
 
         token.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
     }
 
     // Null for an unknown, revoked or expired token, or one whose account is disabled.

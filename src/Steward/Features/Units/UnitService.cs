@@ -90,7 +90,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         if (recoded)
         {
             // URLs name units by code: a cached code must not lead to the wrong place in the tree.
-            cache.Clear();
+            await cache.ChangedAsync(db, ct);
         }
 
         return unit;
@@ -127,7 +127,7 @@ public sealed class UnitService(StewardDbContext db, TimeProvider clock, AccessP
         }
 
         await transaction.CommitAsync(ct);
-        cache.Clear();
+        await cache.ChangedAsync(db, ct);
         return unit;
     }
 
