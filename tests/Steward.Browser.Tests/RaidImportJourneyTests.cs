@@ -45,6 +45,28 @@ public sealed class RaidImportJourneyTests(BrowserApp app) : IClassFixture<Brows
         await page.AssertNoViolationsAsync();
     }
 
+    // A few hundred kilobytes that expand to two million rows: refused on the page, naming the limit, at once.
+    [Fact]
+    public async Task AWorkbookOverTheRowLimit_IsRefusedOnThePage_NamingTheLimit()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}/raid/import/risks");
+        await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload
+        {
+            Name = "two-million-rows.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = Steward.Tests.HostileImports.HostileFiles.WorkbookOfRows(2_000_000),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("more than 100,000 rows; Steward imports at most 100,000 at a time");
+        await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "raid-import-too-many-rows.png"), FullPage = true });
+        }
+    }
+
     // The same template's Issue Register, from the register's Issues tab: the import page follows the tab.
     [Fact]
     public async Task TheTemplatesIssueLog_IsImportedFromTheIssuesTab()
