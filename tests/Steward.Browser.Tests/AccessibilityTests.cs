@@ -120,7 +120,9 @@ public sealed class ApiReferenceTests(BrowserApp app) : IClassFixture<BrowserApp
 
         var response = await page.GotoAsync("/api/docs/");
         Assert.Contains("default-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByText("Steward API").First).ToBeVisibleAsync();
+        // Scalar fetches the OpenAPI document and draws the page from it, which takes a while on a busy machine.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByText("Steward API").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await page.AssertNoViolationsAsync();

@@ -13,32 +13,16 @@ using Steward.Infrastructure;
 namespace Steward.Data;
 
 // One model for both providers; SqliteStewardDbContext and PostgresStewardDbContext exist only so
-// that each provider keeps its own migration set.
-public abstract class StewardDbContext(DbContextOptions options) : IdentityUserContext<StewardUser, Guid>(options), IDataProtectionKeyContext
+// that each provider keeps its own migration set. Each PMO service's tables are declared in its own
+// folder, in a part of this class of its own (Features/Raid/RaidTables.cs, ...), and configured by its
+// IEntityTypeConfiguration classes, which the model finds by itself.
+public abstract partial class StewardDbContext(DbContextOptions options) : IdentityUserContext<StewardUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<DeliveryUnit> Units => Set<DeliveryUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<HistoryEvent> History => Set<HistoryEvent>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-    public DbSet<Features.Raid.Risk> Risks => Set<Features.Raid.Risk>();
-    public DbSet<Features.Raid.Issue> Issues => Set<Features.Raid.Issue>();
-    public DbSet<Features.Raid.RaidTolerance> RaidTolerances => Set<Features.Raid.RaidTolerance>();
-    public DbSet<Features.Raid.Dependency> Dependencies => Set<Features.Raid.Dependency>();
-    public DbSet<Features.Raid.Assumption> Assumptions => Set<Features.Raid.Assumption>();
-    public DbSet<Features.Raid.RiskScale> RiskScales => Set<Features.Raid.RiskScale>();
-    public DbSet<Features.Governance.Board> Boards => Set<Features.Governance.Board>();
-    public DbSet<Features.Governance.Meeting> Meetings => Set<Features.Governance.Meeting>();
-    public DbSet<Features.Governance.Decision> Decisions => Set<Features.Governance.Decision>();
-    public DbSet<Features.Governance.ActionItem> Actions => Set<Features.Governance.ActionItem>();
-    public DbSet<Features.Governance.CalendarFeed> CalendarFeeds => Set<Features.Governance.CalendarFeed>();
-    public DbSet<Features.Plans.UnitPlan> Plans => Set<Features.Plans.UnitPlan>();
-    public DbSet<Features.Plans.PlannedTask> PlanTasks => Set<Features.Plans.PlannedTask>();
-    public DbSet<Features.Plans.TaskLink> PlanLinks => Set<Features.Plans.TaskLink>();
-    public DbSet<Features.Plans.CrossUnitLink> CrossUnitLinks => Set<Features.Plans.CrossUnitLink>();
-    public DbSet<Features.Plans.PlanBaseline> PlanBaselines => Set<Features.Plans.PlanBaseline>();
-    public DbSet<Features.Plans.BaselineTask> BaselineTasks => Set<Features.Plans.BaselineTask>();
-    public DbSet<Features.Plans.MilestoneForecast> MilestoneForecasts => Set<Features.Plans.MilestoneForecast>();
 
     // Shared by every web node, so a form served by one node can be posted to another.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -6,10 +6,12 @@ using Steward.Features.Accounts;
 using Steward.Features.History;
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Modules;
 
 namespace Steward.Infrastructure;
 
-// What every host (web or command line) needs: the database and the PMO services over it.
+// What every host (web or command line) needs: the database, the shared services, and every PMO
+// service's module (found in its own folder; see Infrastructure/Modules).
 public static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddStewardCore(this IServiceCollection services, IConfiguration configuration)
@@ -22,22 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();
-        services.AddScoped<Features.Raid.RaidService>();
-        services.AddScoped<Features.Raid.RaidQueries>();
-        services.AddScoped<Features.Raid.RaidEscalation>();
-        services.AddScoped<Features.Raid.RaidImport>();
-        services.AddScoped<Features.Raid.RiskScales>();
-        services.AddScoped<ISubtreeMoveFollower, Features.Raid.RiskRollupLevels>();
-        services.AddSingleton<Features.Raid.ImportUploads>();
-        services.AddScoped<Features.Governance.GovernanceService>();
-        services.AddScoped<Features.Governance.GovernanceQueries>();
-        services.AddScoped<Features.Governance.GovernanceCalendar>();
-        services.AddSingleton<Features.Plans.PlanViewCache>();
-        services.AddScoped<Features.Plans.PlanService>();
-        services.AddScoped<Features.Plans.PlanQueries>();
-        services.AddScoped<Features.Plans.PlanCalendars>();
-        services.AddScoped<Features.Plans.LinkedPlans>();
-        services.AddScoped<Features.Plans.IntegratedPlan>();
+        services.AddStewardModules();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<UnitPaths>();

@@ -1,0 +1,19 @@
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Governance;
+
+internal sealed class GovernanceModule : IStewardModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<GovernanceService>();
+        services.AddScoped<GovernanceQueries>();
+        services.AddScoped<GovernanceCalendar>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapGovernanceApi();
+        CalendarFeeds.MapCalendarFeeds(app, api);
+    }
+}

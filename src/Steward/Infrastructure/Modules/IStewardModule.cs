@@ -1,0 +1,14 @@
+namespace Steward.Infrastructure.Modules;
+
+// A PMO service that adds itself: its services and its endpoints are declared in its own folder, and the
+// hosts (web and command line) find every module once, at start-up, instead of keeping lists by hand.
+// Its tables come in through its own part of StewardDbContext and its IEntityTypeConfiguration classes.
+public interface IStewardModule
+{
+    void AddServices(IServiceCollection services);
+
+    // app is the whole application (for addresses outside /api/v1, such as calendar feeds); api is /api/v1.
+    void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+    }
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace Steward.Infrastructure.Modules;
+
+// Every IStewardModule in Steward's assembly, found once, in a fixed order (by name) so that start-up and
+// the OpenAPI document come out the same each time.
+public static class StewardModules
+{
+    public static readonly IReadOnlyList<IStewardModule> All = typeof(StewardModules).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStewardModule).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IStewardModule)Activator.CreateInstance(t)!)
+        .ToList();
+
+    public static IServiceCollection AddStewardModules(this IServiceCollection services)
+    {
+        foreach (var module in All)
+        {
+            module.AddServices(services);
+        }
+
+        return services;
+    }
+
+    public static void MapStewardModules(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        foreach (var module in All)
+        {
+            module.MapEndpoints(app, api);
+        }
+    }
+}
