@@ -50,10 +50,14 @@ public abstract class HistoryTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task HistoryRows_CannotBeChangedOrDeleted()
     {
         await app.CreateTreeAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => app.WithServicesAsync(sp =>
+        // The database's own triggers refuse, with their own words; any other failure (a typo in the SQL,
+        // a missing table) would not prove the history is protected.
+        var changed = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => app.WithServicesAsync(sp =>
             sp.GetRequiredService<StewardDbContext>().Database.ExecuteSqlRawAsync("UPDATE history_events SET \"Actor\" = 'mallory'", Ct)));
-        await Assert.ThrowsAnyAsync<Exception>(() => app.WithServicesAsync(sp =>
+        Assert.Contains("history is append-only", changed.Message, StringComparison.Ordinal);
+        var deleted = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => app.WithServicesAsync(sp =>
             sp.GetRequiredService<StewardDbContext>().Database.ExecuteSqlRawAsync("DELETE FROM history_events", Ct)));
+        Assert.Contains("history is append-only", deleted.Message, StringComparison.Ordinal);
     }
 
     [Fact]
