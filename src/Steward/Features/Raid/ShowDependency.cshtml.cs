@@ -115,7 +115,7 @@ public sealed class ShowDependencyModel(
         PlanLinks = Dependency.ProviderUnit is { } provider && await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct)
             ? await plans.LinksBetweenAsync(Dependency.Unit.Id, provider.Id, ct)
             : [];
-        Escalation = new EscalationPanel(Dependency.Reference, Dependency.Escalation, open && CanEdit, canHandBack, Dependency.Version);
+        Escalation = await EscalationPanel.ForAsync(access, needing.Path, Dependency.Reference, Dependency.Escalation, open && CanEdit, canHandBack, Dependency.Version, ct);
         await LoadChoicesAsync(ct);
         return true;
     }

@@ -107,7 +107,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
         CanApprove = open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
         // Handing back is decided where the item is held now.
         var canHandBack = open && Issue.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = new EscalationPanel(Issue.Reference, Issue.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version);
+        Escalation = await EscalationPanel.ForAsync(access, unit.Path, Issue.Reference, Issue.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version, ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Issue.Id, "issue", Issue.Reference, ct);
         return true;
     }

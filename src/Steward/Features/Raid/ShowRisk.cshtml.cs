@@ -120,7 +120,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
         var open = Risk.Status == RiskStatus.Open;
         // Handing back is decided where the item is held now.
         var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = new EscalationPanel(Risk.Reference, Risk.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version);
+        Escalation = await EscalationPanel.ForAsync(access, unit.Path, Risk.Reference, Risk.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, ct);
         return true;
     }
