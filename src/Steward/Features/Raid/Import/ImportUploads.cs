@@ -18,12 +18,13 @@ public sealed class ImportUploads : IDisposable
     public async Task<string> SaveAsync(Guid owner, Stream content, CancellationToken ct)
     {
         var kept = _folder.Value.EnumerateFiles().OrderBy(f => f.LastWriteTimeUtc).ToList();
-        foreach (var old in kept.Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - KeptFor))
+        var expired = DateTime.UtcNow - KeptFor;
+        foreach (var old in kept.Where(f => f.LastWriteTimeUtc < expired))
         {
             old.Delete();
         }
 
-        foreach (var over in kept.Where(f => f.Exists && f.Name.StartsWith($"{owner:N}-", StringComparison.Ordinal)).SkipLast(KeptPerPerson - 1))
+        foreach (var over in kept.Where(f => f.LastWriteTimeUtc >= expired && f.Name.StartsWith($"{owner:N}-", StringComparison.Ordinal)).SkipLast(KeptPerPerson - 1))
         {
             over.Delete();
         }
