@@ -169,12 +169,14 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "secret" => "cal_unknown",
                 "register" => "issues",
                 "task" => (await app.CreatePlanTaskAsync(unit.Code)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "dimension" => "cost",
                 _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\??\\}", Uri.EscapeDataString(value));
         }
 
-        return url;
+        // An evaluation needs the value to evaluate.
+        return url.EndsWith("/evaluation", StringComparison.Ordinal) ? url + "?value=1" : url;
     }
 
     // A calendar address of the account itself: only its owner may revoke one.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Steward.Features.Raid;
+using Steward.Features.Tolerances;
 using Steward.Tests.Infrastructure;
 
 namespace Steward.Tests.Raid;
@@ -118,16 +119,17 @@ public abstract class EscalationTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var project = Guid.NewGuid();
         var programme = Guid.NewGuid();
         var portfolio = Guid.NewGuid();
-        var chain = new List<(Guid, EffectiveTolerance)>
+        var own = new Dictionary<Guid, UnitTolerances>
         {
-            (project, new EffectiveTolerance(10, null)),
-            (programme, new EffectiveTolerance(20, null)),
-            (portfolio, new EffectiveTolerance(5, null)),
+            [project] = new() { UnitId = project, RiskOver = 9 },
+            [programme] = new() { UnitId = programme, RiskOver = 19 },
+            [portfolio] = new() { UnitId = portfolio, RiskOver = 4 },
         };
-        Assert.Null(EscalationRule.TargetFor(chain, t => 8 >= t.RiskScore));
-        Assert.Equal(programme, EscalationRule.TargetFor(chain, t => 12 >= t.RiskScore));
-        Assert.Equal(portfolio, EscalationRule.TargetFor(chain, t => 25 >= t.RiskScore));
-        Assert.Null(EscalationRule.TargetFor([(project, EffectiveTolerance.None)], _ => true));
+        var chain = new ToleranceLadder([portfolio, programme, project], own).For(ToleranceDimension.Risk);
+        Assert.Null(chain.EscalatesTo(8));
+        Assert.Equal(programme, chain.EscalatesTo(12));
+        Assert.Equal(portfolio, chain.EscalatesTo(25));
+        Assert.Null(new ToleranceLadder([project], new Dictionary<Guid, UnitTolerances>()).For(ToleranceDimension.Risk).EscalatesTo(25));
     }
 
     private async Task SetTolerancesAsync(string unitCode, object body, string? ifMatch = null)

@@ -68,7 +68,8 @@ internal static class DemoRaid
     public static async Task SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, Guid> people, DateOnly today, CancellationToken ct)
     {
         var raid = sp.GetRequiredService<RaidService>();
-        // The portfolio holds risks below 20 and its programmes below 15; critical issues go up to the portfolio.
+        // Projects hold risks scoring up to 11, programmes up to 19 (DemoTolerances); high and critical
+        // issues go up from a project, critical ones on up from a programme.
         // The borders portfolio defines its levels; the corporate portfolio keeps Steward's own.
         await sp.GetRequiredService<RiskScales>().SetAsync("DPP-PFL-001", null, new RiskScaleInput(
             [new("Rare", "Less than 5% chance within the programme's life"), new("Unlikely", "5% to 20%"), new("Possible", "20% to 50%"),
@@ -76,9 +77,7 @@ internal static class DemoRaid
             [new("Minimal", "Under £50k, or under two weeks' delay, no public interest"), new("Minor", "£50k to £250k, or up to a month"),
              new("Significant", "£250k to £1m, or up to three months; local media interest"), new("Major", "£1m to £5m, or up to six months; ministerial interest"),
              new("Critical", "Over £5m, or more than six months; the policy objective is at risk")]), ct);
-        await raid.SetTolerancesAsync("DPP-PFL-001", null, 20, IssuePriority.Critical, 20, ct);
-        await raid.SetTolerancesAsync("DPP-PRG-001", null, 15, null, 10, ct);
-        await raid.SetTolerancesAsync("DPP-PRG-002", null, 15, null, 10, ct);
+        await DemoTolerances.SeedAsync(sp, ct);
         foreach (var r in Risks)
         {
             var risk = await raid.RaiseRiskAsync(r.Unit, new RiskInput(

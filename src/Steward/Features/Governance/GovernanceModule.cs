@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Steward.Infrastructure.Modules;
 
 namespace Steward.Features.Governance;
@@ -16,4 +17,6 @@ internal sealed class GovernanceModule : IStewardModule
         api.MapGovernanceApi();
         CalendarFeeds.MapCalendarFeeds(app, api);
     }
+
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(20, "Boards, decisions and actions", "governance", "of", PmoArea.Governance)];
 }

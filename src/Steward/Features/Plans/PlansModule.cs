@@ -1,3 +1,4 @@
+using Steward.Features.Access;
 using Steward.Infrastructure.Modules;
 
 namespace Steward.Features.Plans;
@@ -15,4 +16,11 @@ internal sealed class PlansModule : IStewardModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapPlanApi();
+
+    public IEnumerable<UnitPageLink> UnitPageLinks =>
+    [
+        new(30, "Plan and Gantt chart", "plan", "of", PmoArea.Planning),
+        new(31, "Milestones: what moved", "milestones", "in", PmoArea.Planning),
+        new(32, "Roadmap", "roadmap", "of", PmoArea.Planning),
+    ];
 }

@@ -61,18 +61,6 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
     }
 }
 
-internal sealed class RaidToleranceConfiguration : IEntityTypeConfiguration<RaidTolerance>
-{
-    public void Configure(EntityTypeBuilder<RaidTolerance> tolerance)
-    {
-        tolerance.ToTable("raid_tolerances");
-        tolerance.HasKey(t => t.Id);
-        tolerance.HasIndex(t => t.UnitId).IsUnique();
-        tolerance.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
-        tolerance.Property(t => t.Version).IsConcurrencyToken();
-    }
-}
-
 internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Dependency>
 {
     public void Configure(EntityTypeBuilder<Dependency> dependency)

@@ -1,106 +1,81 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Units;
+using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
-// Keeps each item's escalation where the tolerances put it. Called by RaidService whenever an item
-// changes and whenever a unit's tolerances change; an item escalated or handed back by hand stays
-// where its person put it until it is closed.
-public sealed class RaidEscalation(StewardDbContext db)
+// Keeps each item's escalation where the tolerance engine puts it. Called by RaidService whenever an
+// item changes, and by the engine whenever a unit's RAID tolerances change; an item escalated or handed
+// back by hand stays where its person put it until it is closed.
+public sealed class RaidEscalation(StewardDbContext db, ToleranceQueries tolerances) : IToleranceFollower
 {
     private const int Batch = 500;
 
-    // The unit at the end of the path and every unit above it, nearest first, each with the tolerance that applies there.
-    public async Task<IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)>> ChainAsync(string unitPath, CancellationToken ct)
+    private static readonly HashSet<ToleranceDimension> Placing = [ToleranceDimension.Risk, ToleranceDimension.Issues, ToleranceDimension.Dependencies];
+
+    public Task<ToleranceLadder> LadderAsync(string unitPath, CancellationToken ct) => tolerances.LadderAsync(unitPath, ct);
+
+    public async Task ApplyAsync(Risk risk, string unitPath, CancellationToken ct) => Place(risk, await LadderAsync(unitPath, ct));
+
+    public async Task ApplyAsync(Issue issue, string unitPath, CancellationToken ct) => Place(issue, await LadderAsync(unitPath, ct));
+
+    public async Task ApplyAsync(Dependency dependency, string unitPath, CancellationToken ct) => Place(dependency, await LadderAsync(unitPath, ct));
+
+    public async Task TolerancesChangedAsync(string unitPath, IReadOnlySet<ToleranceDimension> changed, CancellationToken ct)
     {
-        var ids = UnitPath.Ids(unitPath);
-        var own = await db.RaidTolerances.AsNoTracking().Where(t => ids.Contains(t.UnitId)).ToDictionaryAsync(t => t.UnitId, ct);
-        var chain = new List<(Guid, EffectiveTolerance)>(ids.Count);
-        var effective = EffectiveTolerance.None;
-        foreach (var id in ids)
+        if (changed.Overlaps(Placing))
         {
-            var set = own.TryGetValue(id, out var t) ? new EffectiveTolerance(t.RiskScore, t.IssuePriority, t.DependencyLateDays) : EffectiveTolerance.None;
-            effective = set.InheritFrom(effective);
-            chain.Add((id, effective));
+            await RecomputeBelowAsync(unitPath, ct);
         }
-
-        chain.Reverse();
-        return chain;
     }
-
-    public async Task ApplyAsync(Risk risk, string unitPath, CancellationToken ct) =>
-        Place(risk, risk.Status == RiskStatus.Open, await ChainAsync(unitPath, ct), t => t.Breached(risk));
-
-    public async Task ApplyAsync(Issue issue, string unitPath, CancellationToken ct) =>
-        Place(issue, issue.Status != IssueStatus.Closed, await ChainAsync(unitPath, ct), t => t.Breached(issue));
-
-    public async Task ApplyAsync(Dependency dependency, string unitPath, CancellationToken ct) =>
-        Place(dependency, dependency.IsOpen, await ChainAsync(unitPath, ct), t => t.Breached(dependency));
 
     // After a unit's tolerances change: every item at or below it that tolerances place is placed again.
     public async Task RecomputeBelowAsync(string unitPath, CancellationToken ct)
     {
-        var chains = new Dictionary<Guid, IReadOnlyList<(Guid, EffectiveTolerance)>>();
-        async Task<IReadOnlyList<(Guid, EffectiveTolerance)>> ChainFor(Guid unitId, string path) =>
-            chains.TryGetValue(unitId, out var chain) ? chain : chains[unitId] = await ChainAsync(path, ct);
+        var ladders = new Dictionary<Guid, ToleranceLadder>();
+        async Task<ToleranceLadder> LadderFor(Guid unitId, string path) =>
+            ladders.TryGetValue(unitId, out var ladder) ? ladder : ladders[unitId] = await LadderAsync(path, ct);
 
-        for (var skip = 0; ; skip += Batch)
-        {
-            var risks = await db.Risks.Where(r => r.Unit!.Path.StartsWith(unitPath) && !r.EscalatedByHand)
-                .OrderBy(r => r.Id).Skip(skip).Take(Batch).Select(r => new { Risk = r, r.Unit!.Path }).ToListAsync(ct);
-            foreach (var row in risks)
-            {
-                Place(row.Risk, row.Risk.Status == RiskStatus.Open, await ChainFor(row.Risk.UnitId, row.Path), t => t.Breached(row.Risk));
-            }
-
-            await db.SaveChangesAsync(ct);
-            if (risks.Count < Batch)
-            {
-                break;
-            }
-        }
-
-        for (var skip = 0; ; skip += Batch)
-        {
-            var issues = await db.Issues.Where(i => i.Unit!.Path.StartsWith(unitPath) && !i.EscalatedByHand)
-                .OrderBy(i => i.Id).Skip(skip).Take(Batch).Select(i => new { Issue = i, i.Unit!.Path }).ToListAsync(ct);
-            foreach (var row in issues)
-            {
-                Place(row.Issue, row.Issue.Status != IssueStatus.Closed, await ChainFor(row.Issue.UnitId, row.Path), t => t.Breached(row.Issue));
-            }
-
-            await db.SaveChangesAsync(ct);
-            if (issues.Count < Batch)
-            {
-                break;
-            }
-        }
-
-        await RecomputeDependenciesAsync(unitPath, ChainFor, ct);
+        await PlaceAllAsync(db.Risks.Where(r => r.Unit!.Path.StartsWith(unitPath) && !r.EscalatedByHand).OrderBy(r => r.Id)
+            .Select(r => new Placed<Risk>(r, r.Unit!.Path)), LadderFor, Place, ct);
+        await PlaceAllAsync(db.Issues.Where(i => i.Unit!.Path.StartsWith(unitPath) && !i.EscalatedByHand).OrderBy(i => i.Id)
+            .Select(i => new Placed<Issue>(i, i.Unit!.Path)), LadderFor, Place, ct);
+        await PlaceAllAsync(db.Dependencies.Where(d => d.Unit!.Path.StartsWith(unitPath) && !d.EscalatedByHand).OrderBy(d => d.Id)
+            .Select(d => new Placed<Dependency>(d, d.Unit!.Path)), LadderFor, Place, ct);
     }
 
-    private async Task RecomputeDependenciesAsync(string unitPath, Func<Guid, string, Task<IReadOnlyList<(Guid, EffectiveTolerance)>>> chainFor, CancellationToken ct)
+    private sealed record Placed<T>(T Item, string Path) where T : IRaidItem;
+
+    private async Task PlaceAllAsync<T>(IQueryable<Placed<T>> rows, Func<Guid, string, Task<ToleranceLadder>> ladderFor, Action<T, ToleranceLadder> place, CancellationToken ct)
+        where T : IRaidItem
     {
         for (var skip = 0; ; skip += Batch)
         {
-            var dependencies = await db.Dependencies.Where(d => d.Unit!.Path.StartsWith(unitPath) && !d.EscalatedByHand)
-                .OrderBy(d => d.Id).Skip(skip).Take(Batch).Select(d => new { Dependency = d, d.Unit!.Path }).ToListAsync(ct);
-            foreach (var row in dependencies)
+            var batch = await rows.Skip(skip).Take(Batch).ToListAsync(ct);
+            foreach (var row in batch)
             {
-                Place(row.Dependency, row.Dependency.IsOpen, await chainFor(row.Dependency.UnitId, row.Path), t => t.Breached(row.Dependency));
+                place(row.Item, await ladderFor(row.Item.UnitId, row.Path));
             }
 
             await db.SaveChangesAsync(ct);
-            if (dependencies.Count < Batch)
+            if (batch.Count < Batch)
             {
                 break;
             }
         }
     }
 
+    public static void Place(Risk risk, ToleranceLadder ladder) =>
+        Place(risk, risk.Status == RiskStatus.Open, ladder.For(ToleranceDimension.Risk), RaidTolerance.Deviation(risk));
+
+    public static void Place(Issue issue, ToleranceLadder ladder) =>
+        Place(issue, issue.Status != IssueStatus.Closed, ladder.For(ToleranceDimension.Issues), RaidTolerance.Deviation(issue));
+
+    public static void Place(Dependency dependency, ToleranceLadder ladder) =>
+        Place(dependency, dependency.IsOpen, ladder.For(ToleranceDimension.Dependencies), RaidTolerance.Deviation(dependency));
+
     // A closed item is nobody's escalation any more, however it got there.
-    public static void Place(IRaidItem item, bool open, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain, Func<EffectiveTolerance, bool> breaches)
+    private static void Place(IRaidItem item, bool open, ToleranceChain chain, decimal? deviation)
     {
         if (!open)
         {
@@ -110,7 +85,7 @@ public sealed class RaidEscalation(StewardDbContext db)
 
         if (!item.EscalatedByHand)
         {
-            item.EscalatedToId = EscalationRule.TargetFor(chain, breaches);
+            item.EscalatedToId = deviation is { } value ? chain.EscalatesTo(value) : null;
         }
     }
 }

@@ -1,3 +1,5 @@
+using Steward.Features.Access;
+using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using Steward.Infrastructure.Modules;
 
@@ -10,6 +12,7 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RaidService>();
         services.AddScoped<RaidQueries>();
         services.AddScoped<RaidEscalation>();
+        services.AddScoped<IToleranceFollower>(provider => provider.GetRequiredService<RaidEscalation>());
         services.AddScoped<RaidImport>();
         services.AddScoped<RiskScales>();
         services.AddScoped<ISubtreeMoveFollower, RiskRollupLevels>();
@@ -17,4 +20,6 @@ internal sealed class RaidModule : IStewardModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapRaidApi();
+
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(10, "RAID register", "raid", "of", PmoArea.Raid)];
 }

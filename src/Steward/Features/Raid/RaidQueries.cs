@@ -276,9 +276,11 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<ToleranceView> TolerancesAsync(IUnitLocation unit, CancellationToken ct = default)
     {
-        var own = await db.RaidTolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
-        var chain = await escalation.ChainAsync(unit.Path, ct);
-        return new ToleranceView(own?.RiskScore, own?.IssuePriority, own?.DependencyLateDays, own?.Version, chain[0].Tolerance);
+        var own = await db.Tolerances.AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
+        var ladder = await escalation.LadderAsync(unit.Path, ct);
+        return new ToleranceView(
+            RaidTolerance.EscalateAtScore(own?.RiskOver), RaidTolerance.EscalateAtPriority(own?.IssuesOver), RaidTolerance.LateDays(own?.DependenciesOver),
+            own?.Version, EffectiveTolerance.Of(ladder));
     }
 
     // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.

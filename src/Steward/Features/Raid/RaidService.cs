@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
+using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Steward.Features.Raid;
 
 // Every change to risks and issues, from pages, API and command line alike. In the permission matrix's
 // RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
-public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock, ChangeContext who)
+public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, ToleranceService tolerances, TimeProvider clock, ChangeContext who)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
         (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -153,8 +154,9 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
     public async Task<Issue> DeEscalateIssueAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
         await DeEscalateAsync(db.Issues, id, expectedVersion, reason, ct);
 
-    // A unit's own tolerances (empty fields inherit from above). Every item below is placed again at once.
-    public async Task<RaidTolerance> SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, int? dependencyLateDays, CancellationToken ct = default)
+    // A unit's own RAID tolerances (empty fields inherit from above), kept by the tolerance engine, which
+    // places every item below again at once. Fields are validated here in the words of the RAID pages.
+    public async Task SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, int? dependencyLateDays, CancellationToken ct = default)
     {
         var unit = await units.RequireAsync(unitKey, ct);
         await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, $"set the RAID tolerances of {unit.Code}", ct);
@@ -168,26 +170,12 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
             throw new ValidationException([new ValidationFailure("dependencyLateDays", $"Dependency lateness must be from 0 to 260 working days, not {dependencyLateDays}")]);
         }
 
-        var tolerance = await db.RaidTolerances.FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
-        if (tolerance is not null && expectedVersion is { } version && tolerance.Version != version)
+        await tolerances.SetAsync(unit.Id.ToString(), expectedVersion, new Dictionary<ToleranceDimension, (decimal?, decimal?)>
         {
-            throw new StaleVersionException($"the tolerances of {unit.Code}", version, tolerance.Version);
-        }
-
-        if (tolerance is null)
-        {
-            tolerance = new RaidTolerance { Id = Guid.CreateVersion7(), UnitId = unit.Id };
-            db.RaidTolerances.Add(tolerance);
-        }
-
-        tolerance.RiskScore = riskScore;
-        tolerance.IssuePriority = issuePriority;
-        tolerance.DependencyLateDays = dependencyLateDays;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await SaveAsync($"the tolerances of {unit.Code}", tolerance.Version, ct);
-        await escalation.RecomputeBelowAsync(unit.Path, ct);
-        await transaction.CommitAsync(ct);
-        return tolerance;
+            [ToleranceDimension.Risk] = (RaidTolerance.HeldScore(riskScore), null),
+            [ToleranceDimension.Issues] = (RaidTolerance.HeldSeverity(issuePriority), null),
+            [ToleranceDimension.Dependencies] = (dependencyLateDays, null),
+        }, ct);
     }
 
     // One level up the tree from where the item is now, with the reason; tolerances no longer move it.

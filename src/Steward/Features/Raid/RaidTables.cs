@@ -8,7 +8,6 @@ public abstract partial class StewardDbContext
 {
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<Issue> Issues => Set<Issue>();
-    public DbSet<RaidTolerance> RaidTolerances => Set<RaidTolerance>();
     public DbSet<Dependency> Dependencies => Set<Dependency>();
     public DbSet<Assumption> Assumptions => Set<Assumption>();
     public DbSet<RiskScale> RiskScales => Set<RiskScale>();

@@ -1,42 +1,48 @@
-using Steward.Infrastructure;
+using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
-// How much a unit may hold before an item goes up the tree: a risk whose current score reaches
-// RiskScore, or an issue at IssuePriority or worse, is outside this unit's tolerance and escalates to
-// its parent. A field left empty is inherited from the nearest unit above that sets it.
-public sealed class RaidTolerance : IVersionedRecord
+// RAID items as deviations the tolerance engine judges: a risk by its current score, an issue by the
+// severity of its priority, a dependency by the working days it is committed late. Null: the item is
+// not placed by tolerance (it is closed, or an opportunity).
+public static class RaidTolerance
 {
     public const int ReasonMaxLength = 1000;
 
-    public Guid Id { get; set; }
-    public Guid UnitId { get; set; }
-    public int? RiskScore { get; set; }
-    public IssuePriority? IssuePriority { get; set; }
+    public static decimal? Deviation(Risk risk) => risk.Status == RiskStatus.Open && !risk.IsOpportunity ? risk.Score : null;
 
-    // A dependency committed more than this many working days after it is needed.
-    public int? DependencyLateDays { get; set; }
+    public static decimal? Deviation(Issue issue) => issue.Status != IssueStatus.Closed ? Severity(issue.Priority) : null;
 
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
+    public static decimal? Deviation(Dependency dependency) => dependency.IsOpen ? dependency.WorkingDaysLate : null;
+
+    public static int Severity(IssuePriority priority) => priority switch
+    {
+        IssuePriority.Critical => IssueSeverity.Critical,
+        IssuePriority.High => IssueSeverity.High,
+        IssuePriority.Medium => IssueSeverity.Medium,
+        _ => IssueSeverity.Low,
+    };
+
+    // The RAID pages and API speak of the score or priority at which items escalate; the engine holds the
+    // most a unit keeps. A unit that keeps everything (a limit at the top of the scale) escalates nothing.
+    public static decimal? HeldScore(int? escalateAt) => escalateAt - 1;
+
+    public static int? EscalateAtScore(decimal? held) => held is { } h && h < 25 ? (int)h + 1 : null;
+
+    public static decimal? HeldSeverity(IssuePriority? escalateAt) => escalateAt is { } p ? Severity(p) - 1 : null;
+
+    public static IssuePriority? EscalateAtPriority(decimal? held) =>
+        held is { } h && h < IssueSeverity.Critical ? Enum.GetValues<IssuePriority>().First(p => Severity(p) == (int)h + 1) : null;
+
+    public static int? LateDays(decimal? held) => held is { } h ? (int)h : null;
 }
 
-// A unit's tolerance as it applies: its own values, and where each empty one is inherited from.
+// A unit's RAID tolerances as they apply, in the words of the RAID pages: escalate risks at this score or
+// more, issues at this priority or worse, dependencies late by more than this many working days.
 public sealed record EffectiveTolerance(int? RiskScore, IssuePriority? IssuePriority, int? DependencyLateDays = null)
 {
-    public static readonly EffectiveTolerance None = new(null, null);
-
-    public bool Breached(Risk risk) =>
-        risk.Status == RiskStatus.Open && !risk.IsOpportunity && RiskScore is { } threshold && risk.Score >= threshold;
-
-    // Critical is the most severe priority, so "at or worse than" is "at or before" in the enum.
-    public bool Breached(Issue issue) =>
-        issue.Status != IssueStatus.Closed && IssuePriority is { } threshold && issue.Priority <= threshold;
-
-    public bool Breached(Dependency dependency) =>
-        dependency.IsOpen && DependencyLateDays is { } days && dependency.WorkingDaysLate > days;
-
-    public EffectiveTolerance InheritFrom(EffectiveTolerance above) =>
-        new(RiskScore ?? above.RiskScore, IssuePriority ?? above.IssuePriority, DependencyLateDays ?? above.DependencyLateDays);
+    public static EffectiveTolerance Of(ToleranceLadder ladder) => new(
+        RaidTolerance.EscalateAtScore(ladder.For(ToleranceDimension.Risk).Levels[0].Over?.Limit),
+        RaidTolerance.EscalateAtPriority(ladder.For(ToleranceDimension.Issues).Levels[0].Over?.Limit),
+        RaidTolerance.LateDays(ladder.For(ToleranceDimension.Dependencies).Levels[0].Over?.Limit));
 }

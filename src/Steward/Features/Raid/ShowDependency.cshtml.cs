@@ -6,6 +6,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
@@ -13,7 +14,7 @@ namespace Steward.Features.Raid;
 // summary), escalated and handed back.
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowDependencyModel(
-    StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans)
+    StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
     : DependencyFormPage(db)
 {
     public DependencyView Dependency { get; private set; } = default!;
@@ -115,7 +116,7 @@ public sealed class ShowDependencyModel(
         PlanLinks = Dependency.ProviderUnit is { } provider && await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct)
             ? await plans.LinksBetweenAsync(Dependency.Unit.Id, provider.Id, ct)
             : [];
-        Escalation = await EscalationPanel.ForAsync(access, needing.Path, Dependency.Reference, Dependency.Escalation, open && CanEdit, canHandBack, Dependency.Version, ct);
+        Escalation = await EscalationPanel.ForAsync(access, tolerances, needing.Path, Dependency.Reference, Dependency.Escalation, (ToleranceDimension.Dependencies, open ? Dependency.WorkingDaysLate : null), open && CanEdit, canHandBack, Dependency.Version, ct);
         await LoadChoicesAsync(ct);
         return true;
     }

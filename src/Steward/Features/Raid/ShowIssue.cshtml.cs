@@ -5,12 +5,13 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance) : PageModel
+public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;
@@ -107,7 +108,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
         CanApprove = open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
         // Handing back is decided where the item is held now.
         var canHandBack = open && Issue.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = await EscalationPanel.ForAsync(access, unit.Path, Issue.Reference, Issue.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version, ct);
+        Escalation = await EscalationPanel.ForAsync(access, tolerances, unit.Path, Issue.Reference, Issue.Escalation, (ToleranceDimension.Issues, open ? RaidTolerance.Severity(Issue.Priority) : null), open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version, ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Issue.Id, "issue", Issue.Reference, ct);
         return true;
     }

@@ -4,13 +4,14 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
 // A risk's page: its summary, what can be done with it, and its history. Closing and realising are
 // posted here; the service checks the approve right, so a page opened by a reader cannot do either.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales) : PageModel
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
@@ -120,7 +121,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
         var open = Risk.Status == RiskStatus.Open;
         // Handing back is decided where the item is held now.
         var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = await EscalationPanel.ForAsync(access, unit.Path, Risk.Reference, Risk.Escalation, open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
+        Escalation = await EscalationPanel.ForAsync(access, tolerances, unit.Path, Risk.Reference, Risk.Escalation, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, ct);
         return true;
     }

@@ -1,6 +1,7 @@
 using Steward.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Steward.Infrastructure.Modules;
 
 namespace Steward.Features.Units;
 
@@ -17,9 +18,9 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
     public bool CanApprove { get; private set; }
     public bool CanSeeRoles { get; private set; }
     public bool CanManageRoles { get; private set; }
-    public bool CanReadRaid { get; private set; }
-    public bool CanReadGovernance { get; private set; }
-    public bool CanReadPlan { get; private set; }
+
+    // The PMO services' own links (each module declares its own), those the actor's roles allow here.
+    public IReadOnlyList<UnitPageLink> Links { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -35,9 +36,16 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
         CanApprove = await access.CanAsync(PmoArea.Delivery, PmoAction.Approve, unit.Path, ct);
         CanSeeRoles = await access.CanAsync(PmoArea.Access, PmoAction.Read, unit.Path, ct);
         CanManageRoles = await access.CanAsync(PmoArea.Access, PmoAction.Administer, unit.Path, ct);
-        CanReadRaid = await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct);
-        CanReadGovernance = await access.CanAsync(PmoArea.Governance, PmoAction.Read, unit.Path, ct);
-        CanReadPlan = await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct);
+        var links = new List<UnitPageLink>();
+        foreach (var link in StewardModules.UnitPageLinks)
+        {
+            if (await access.CanAsync(link.Area, link.Action, unit.Path, ct))
+            {
+                links.Add(link);
+            }
+        }
+
+        Links = links;
         if (CanSeeRoles)
         {
             // Roles held above what the actor may see are shown without naming where they are held.

@@ -11,4 +11,7 @@ public interface IStewardModule
     void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
     }
+
+    // Its links on a unit's page (Features/Units/Show), each shown only where the reader's role allows.
+    IEnumerable<UnitPageLink> UnitPageLinks => [];
 }

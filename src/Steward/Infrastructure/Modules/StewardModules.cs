@@ -12,6 +12,8 @@ public static class StewardModules
         .Select(t => (IStewardModule)Activator.CreateInstance(t)!)
         .ToList();
 
+    public static readonly IReadOnlyList<UnitPageLink> UnitPageLinks = All.SelectMany(m => m.UnitPageLinks).OrderBy(l => l.Order).ToList();
+
     public static IServiceCollection AddStewardModules(this IServiceCollection services)
     {
         foreach (var module in All)

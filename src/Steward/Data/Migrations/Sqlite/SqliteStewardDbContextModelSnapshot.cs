@@ -1298,43 +1298,6 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("issues", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DependencyLateDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IssuePriority")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RiskScore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId")
-                        .IsUnique();
-
-                    b.ToTable("raid_tolerances", (string)null);
-                });
-
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1572,6 +1535,81 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Tolerances.UnitTolerances", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BenefitsOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BenefitsUnder")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostUnder")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DependenciesOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IssuesOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QualityOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RiskOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ScopeOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ScopeUnder")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TimeOver")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TimeUnder")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("tolerances", (string)null);
                 });
 
             modelBuilder.Entity("Steward.Features.Units.DeliveryUnit", b =>
@@ -2112,15 +2150,6 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Steward.Features.Raid.RaidTolerance", b =>
-                {
-                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Steward.Features.Raid.Risk", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", "EscalatedTo")
@@ -2177,6 +2206,15 @@ namespace Steward.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Steward.Features.Tolerances.UnitTolerances", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Steward.Features.Units.DeliveryUnit", b =>

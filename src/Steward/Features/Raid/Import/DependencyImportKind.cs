@@ -1,3 +1,4 @@
+using Steward.Features.Tolerances;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Units;
@@ -102,9 +103,5 @@ public sealed class DependencyImportKind() : RaidImportKind<DependencyInput>("de
 
     public override void Add(StewardDbContext db, IRaidItem item) => db.Dependencies.Add((Dependency)item);
 
-    public override void Place(IRaidItem item, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain)
-    {
-        var dependency = (Dependency)item;
-        RaidEscalation.Place(dependency, dependency.IsOpen, chain, t => t.Breached(dependency));
-    }
+    public override void Place(IRaidItem item, ToleranceLadder ladder) => RaidEscalation.Place((Dependency)item, ladder);
 }

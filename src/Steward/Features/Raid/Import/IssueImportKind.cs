@@ -1,3 +1,4 @@
+using Steward.Features.Tolerances;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Units;
@@ -77,9 +78,5 @@ public sealed class IssueImportKind() : RaidImportKind<IssueInput>("issues", "is
 
     public override void Add(StewardDbContext db, IRaidItem item) => db.Issues.Add((Issue)item);
 
-    public override void Place(IRaidItem item, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain)
-    {
-        var issue = (Issue)item;
-        RaidEscalation.Place(issue, issue.Status != IssueStatus.Closed, chain, t => t.Breached(issue));
-    }
+    public override void Place(IRaidItem item, ToleranceLadder ladder) => RaidEscalation.Place((Issue)item, ladder);
 }

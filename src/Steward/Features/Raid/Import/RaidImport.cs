@@ -1,3 +1,4 @@
+using Steward.Features.Tolerances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Steward.Data;
@@ -147,7 +148,7 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
     // All rows or none: one transaction, numbers taken in order after the highest so far.
     private async Task WriteAsync(RaidImportKind kind, List<ImportedItem> items, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var chains = new Dictionary<string, IReadOnlyList<(Guid, EffectiveTolerance)>>();
+        var ladders = new Dictionary<string, ToleranceLadder>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         using var bulk = db.InsertingInBulk();
         var next = await kind.HighestNumberAsync(db, ct) + 1;
@@ -156,12 +157,12 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
         {
             var (item, unitPath, _) = items[i];
             item.Number = next++;
-            if (!chains.TryGetValue(unitPath, out var chain))
+            if (!ladders.TryGetValue(unitPath, out var ladder))
             {
-                chains[unitPath] = chain = await escalation.ChainAsync(unitPath, ct);
+                ladders[unitPath] = ladder = await escalation.LadderAsync(unitPath, ct);
             }
 
-            kind.Place(item, chain);
+            kind.Place(item, ladder);
             kind.Add(db, item);
             if ((i + 1) % SaveBatch == 0 || i == items.Count - 1)
             {

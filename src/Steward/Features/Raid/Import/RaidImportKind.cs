@@ -1,3 +1,4 @@
+using Steward.Features.Tolerances;
 using FluentValidation;
 using Steward.Data;
 using Steward.Features.Units;
@@ -62,7 +63,7 @@ public abstract class RaidImportKind(string register, string singular, ImportFie
     public abstract void Add(StewardDbContext db, IRaidItem item);
 
     // Tolerances move open risks, issues and dependencies up the tree; assumptions only move by hand.
-    public virtual void Place(IRaidItem item, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain)
+    public virtual void Place(IRaidItem item, ToleranceLadder ladder)
     {
     }
 

@@ -1,3 +1,4 @@
+using Steward.Features.Tolerances;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
@@ -98,11 +99,7 @@ public sealed class RiskImportKind() : RaidImportKind<RiskInput>("risks", "risk"
 
     public override void Add(StewardDbContext db, IRaidItem item) => db.Risks.Add((Risk)item);
 
-    public override void Place(IRaidItem item, IReadOnlyList<(Guid UnitId, EffectiveTolerance Tolerance)> chain)
-    {
-        var risk = (Risk)item;
-        RaidEscalation.Place(risk, risk.Status == RiskStatus.Open, chain, t => t.Breached(risk));
-    }
+    public override void Place(IRaidItem item, ToleranceLadder ladder) => RaidEscalation.Place((Risk)item, ladder);
 
     private static int? Level(ImportRowReader row, string field)
     {
