@@ -68,7 +68,7 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and schedule" }).ClickAsync();
         await page.GetByLabel("Compare with a baseline").SelectOptionAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show variance" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Service live" })).ToContainTextAsync("+5 days");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Service live" })).ToContainTextAsync("+5 working days");
         await page.AssertNoViolationsAsync();
         if (folder is not null)
         {
@@ -86,7 +86,7 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GotoAsync($"/units/{portfolio.Code}/roadmap");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Service live");
-        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("moved 7 days later this week");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("moved 7 calendar days later this week");
         await page.AssertNoViolationsAsync();
         if (folder is not null)
         {
@@ -125,7 +125,7 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var links = page.Locator("#cross-unit-links + p + div table");
         await Assertions.Expect(links).ToContainTextAsync($"{service.Code}/1");
         await Assertions.Expect(links).ToContainTextAsync("finish to start, 1d lag");
-        await Assertions.Expect(links).ToContainTextAsync("0 days");
+        await Assertions.Expect(links).ToContainTextAsync("0 working days");
         await page.AssertNoViolationsAsync();
         if (folder is not null)
         {

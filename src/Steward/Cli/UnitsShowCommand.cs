@@ -14,7 +14,7 @@ internal static class UnitsShowCommand
         var command = new Command("show", "Show one delivery unit.") { Unit, CommonOptions.Json };
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
-            var unit = await services.GetRequiredService<UnitQueries>().RequireAsync(parse.GetValue(Unit)!, ct);
+            var unit = await services.GetRequiredService<UnitDates>().ApplyAsync(await services.GetRequiredService<UnitQueries>().RequireAsync(parse.GetValue(Unit)!, ct), ct);
             if (parse.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(unit, UnitsCommand.JsonOutput));
@@ -30,7 +30,7 @@ internal static class UnitsShowCommand
             Console.WriteLine($"  SRO         {unit.Sro?.Name ?? "-"}");
             Console.WriteLine($"  manager     {unit.Manager?.Name ?? "-"}");
             Console.WriteLine($"  baseline    {unit.BaselineStart:yyyy-MM-dd} to {unit.BaselineEnd:yyyy-MM-dd}");
-            Console.WriteLine($"  forecast    {unit.ForecastStart:yyyy-MM-dd} to {unit.ForecastEnd:yyyy-MM-dd}");
+            Console.WriteLine($"  forecast    {unit.ForecastStart:yyyy-MM-dd} to {unit.ForecastEnd:yyyy-MM-dd}{(unit.DatesFrom == UnitDatesSource.Plan ? " (from its plan)" : "")}{(unit.PastForecastEnd ? " (forecast end has passed)" : "")}");
             Console.WriteLine($"  version     {unit.Version}");
             return StewardCommandLine.Success;
         }));

@@ -21,6 +21,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section);
         services.AddScoped<UnitService>();
         services.AddScoped<UnitQueries>();
+        services.AddScoped<UnitDates>();
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();

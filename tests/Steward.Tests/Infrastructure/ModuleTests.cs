@@ -11,12 +11,20 @@ public sealed class ModuleTests
     [Fact]
     public void EveryModule_IsFound_InAFixedOrder_AndAddsItsServices()
     {
-        Assert.Equal(["GovernanceModule", "PlansModule", "RaidModule"], StewardModules.All.Select(m => m.GetType().Name));
+        Assert.Equal(["GovernanceModule", "PlansModule", "RaidModule", "TolerancesModule"], StewardModules.All.Select(m => m.GetType().Name));
 
         var services = new ServiceCollection().AddStewardModules();
 
         Assert.Contains(services, s => s.ServiceType == typeof(RaidService));
         Assert.Contains(services, s => s.ServiceType == typeof(PlanService));
         Assert.Contains(services, s => s.ServiceType == typeof(Steward.Features.Governance.GovernanceService));
+        Assert.Contains(services, s => s.ServiceType == typeof(Steward.Features.Tolerances.ToleranceService));
+    }
+
+    // The unit page's links come from the modules, in the order they declare, RAID first as before.
+    [Fact]
+    public void TheUnitPageLinks_ComeFromTheModules()
+    {
+        Assert.Equal(["raid", "governance", "plan", "milestones", "roadmap", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
     }
 }

@@ -52,7 +52,11 @@ public static class PlanLabels
         _ => "England and Wales",
     };
 
-    public static string Days(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " day" : " days");
+    // Schedules, float and variance count working days of the plan's calendar; milestone moves count days
+    // on the calendar. Every figure says which, so "+10" and "+14" for one slip are not read as a contradiction.
+    public static string WorkingDays(double days) => days.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " working day" : " working days");
+
+    public static string CalendarDays(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(days) == 1 ? " calendar day" : " calendar days");
 
     public static string Date(DateTime? at) => at?.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";
 }

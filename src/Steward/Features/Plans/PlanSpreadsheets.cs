@@ -18,8 +18,8 @@ public static class PlanSpreadsheets
         new("Finish", t => t.Finish),
         new("Late start", t => t.LateStart),
         new("Late finish", t => t.LateFinish),
-        new("Total float (days)", t => t.TotalFloatDays),
-        new("Free float (days)", t => t.FreeFloatDays),
+        new("Total float (working days)", t => t.TotalFloatDays),
+        new("Free float (working days)", t => t.FreeFloatDays),
         new("Critical", t => t.Critical ? "Yes" : "No"),
         new("Constraint", t => PlanLabels.Of(t.Constraint)),
         new("Constraint date", t => t.ConstraintDate),
@@ -31,6 +31,6 @@ public static class PlanSpreadsheets
         new("Resources", t => t.Resources),
         new("Baseline start", t => t.BaselineStart),
         new("Baseline finish", t => t.BaselineFinish),
-        new("Finish variance (days)", t => t.FinishVarianceDays),
+        new("Finish variance (working days)", t => t.FinishVarianceDays),
     ];
 }

@@ -1,4 +1,5 @@
 using Steward.Features.Access;
+using Steward.Features.Units;
 using Steward.Infrastructure.Modules;
 
 namespace Steward.Features.Plans;
@@ -13,6 +14,7 @@ internal sealed class PlansModule : IStewardModule
         services.AddScoped<PlanCalendars>();
         services.AddScoped<LinkedPlans>();
         services.AddScoped<IntegratedPlan>();
+        services.AddScoped<IUnitSchedules, PlanSchedules>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapPlanApi();

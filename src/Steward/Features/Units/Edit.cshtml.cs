@@ -9,9 +9,12 @@ using Steward.Infrastructure;
 namespace Steward.Features.Units;
 
 [Requires(PmoArea.Delivery, PmoAction.Contribute)]
-public sealed class EditModel(StewardDbContext db, UnitService units, UnitQueries queries, HistoryQueries history) : UnitFormPage(db)
+public sealed class EditModel(StewardDbContext db, UnitService units, UnitQueries queries, HistoryQueries history, UnitDates dates) : UnitFormPage(db)
 {
     public UnitView Unit { get; private set; } = default!;
+
+    // The unit as its page shows it: with its plan's dates where it has a plan.
+    public UnitView Dated { get; private set; } = default!;
 
     public UnitConflict? Conflict { get; private set; }
 
@@ -29,6 +32,7 @@ public sealed class EditModel(StewardDbContext db, UnitService units, UnitQuerie
         }
 
         Unit = unit;
+        Dated = await dates.ApplyAsync(unit, ct);
         Input = UnitForm.From(unit);
         await LoadChoicesAsync(ct);
         return Page();
@@ -42,6 +46,7 @@ public sealed class EditModel(StewardDbContext db, UnitService units, UnitQuerie
         }
 
         Unit = unit;
+        Dated = await dates.ApplyAsync(unit, ct);
         var (baselineStart, baselineEnd, forecastStart, forecastEnd) = ReadDates();
         var input = new UpdateUnit(
             Input.Code, Input.Name, Input.Category, Input.Stage, unit.IsOpen ? Input.Status : null, Input.Description, Input.Aims,

@@ -6,7 +6,7 @@ using Steward.Infrastructure.Modules;
 namespace Steward.Features.Units;
 
 [Requires(PmoArea.Delivery, PmoAction.Read)]
-public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPolicy access) : PageModel
+public sealed class ShowModel(UnitQueries queries, UnitDates dates, RoleService roles, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -29,9 +29,9 @@ public sealed class ShowModel(UnitQueries queries, RoleService roles, AccessPoli
             return NotFound();
         }
 
-        Unit = unit;
+        Unit = await dates.ApplyAsync(unit, ct);
         Ancestors = await queries.AncestorsAsync(unit.Parent?.Id, ct);
-        Children = await queries.ChildrenAsync(unit.Id, ct);
+        Children = await dates.ApplyAsync(await queries.ChildrenAsync(unit.Id, ct), ct);
         CanEdit = await access.CanAsync(PmoArea.Delivery, PmoAction.Contribute, unit.Path, ct);
         CanApprove = await access.CanAsync(PmoArea.Delivery, PmoAction.Approve, unit.Path, ct);
         CanSeeRoles = await access.CanAsync(PmoArea.Access, PmoAction.Read, unit.Path, ct);

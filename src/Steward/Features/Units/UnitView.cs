@@ -31,6 +31,15 @@ public sealed record UnitView(
 {
     [JsonIgnore]
     public bool IsOpen => Status is UnitStatus.Active or UnitStatus.Paused;
+
+    // Where the baseline and forecast dates come from: the unit's own, or its plan (UnitDates).
+    public UnitDatesSource DatesFrom { get; init; } = UnitDatesSource.Unit;
+
+    // The plan baseline the baseline dates are from, when they come from a plan.
+    public string? BaselineName { get; init; }
+
+    // Active, and its forecast end is in the past.
+    public bool PastForecastEnd { get; init; }
 }
 
 public sealed record UnitRef(Guid Id, string Code, string Name, UnitKind Kind);
@@ -46,4 +55,9 @@ public sealed record UnitSummary(
     Guid? ParentId,
     DateOnly? ForecastEnd,
     int Version,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    public UnitDatesSource DatesFrom { get; init; } = UnitDatesSource.Unit;
+
+    public bool PastForecastEnd { get; init; }
+}

@@ -25,7 +25,7 @@ public static class UnitsApi
     }
 
     private static async Task<Ok<CursorPage<UnitSummary>>> List(
-        UnitQueries queries, string? parent, string? kind, string? stage, string? status, string? q,
+        UnitQueries queries, UnitDates dates, string? parent, string? kind, string? stage, string? status, string? q,
         string? sort, int? limit, string? cursor, CancellationToken ct)
     {
         var (sortBy, descending) = ParseSort(sort);
@@ -39,7 +39,8 @@ public static class UnitsApi
             Descending: descending,
             Limit: limit ?? 50,
             Cursor: cursor);
-        return TypedResults.Ok(await queries.ListAsync(query, ct));
+        var page = await queries.ListAsync(query, ct);
+        return TypedResults.Ok(page with { Items = await dates.ApplyAsync(page.Items, ct) });
     }
 
     private static async Task<Ok<CursorPage<HistoryEntry>>> History(string unit, UnitQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
@@ -48,9 +49,9 @@ public static class UnitsApi
         return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: found.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
     }
 
-    private static async Task<Ok<UnitView>> Get(string unit, UnitQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<UnitView>> Get(string unit, UnitQueries queries, UnitDates dates, HttpContext http, CancellationToken ct)
     {
-        var view = await queries.RequireAsync(unit, ct);
+        var view = await dates.ApplyAsync(await queries.RequireAsync(unit, ct), ct);
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
     }
