@@ -11,6 +11,9 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
+    // Whether the refused page belongs to a unit, so a 403 speaks of access to "this unit" only there.
+    public bool AboutAUnit { get; private set; }
+
     public IActionResult OnGet(int code) => Show(code);
 
     public IActionResult OnPost(int code) => Show(code);
@@ -20,6 +23,10 @@ public sealed class ErrorModel : PageModel
         // After an exception the handler has already chosen the status (403 for a refusal, say).
         Code = code == 500 && Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = Code;
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path;
+        AboutAUnit = original is not null && original.StartsWith("/units/", StringComparison.OrdinalIgnoreCase)
+            && !original.StartsWith("/units/new", StringComparison.OrdinalIgnoreCase);
         return Page();
     }
 }
