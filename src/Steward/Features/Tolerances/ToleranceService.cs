@@ -36,6 +36,7 @@ public sealed class ToleranceService(StewardDbContext db, UnitQueries units, Acc
             throw new StaleVersionException($"the tolerances of {unit.Code}", version, tolerances.Version);
         }
 
+        var created = tolerances is null;
         if (tolerances is null)
         {
             tolerances = new UnitTolerances { Id = Guid.CreateVersion7(), UnitId = unit.Id };
@@ -61,6 +62,11 @@ public sealed class ToleranceService(StewardDbContext db, UnitQueries units, Acc
         catch (DbUpdateConcurrencyException)
         {
             throw new StaleVersionException($"the tolerances of {unit.Code}", tolerances.Version - 1, tolerances.Version);
+        }
+        catch (DbUpdateException) when (created)
+        {
+            // Someone else set this unit's first tolerances at the same moment (the unique index on the unit).
+            throw new StaleVersionException($"the tolerances of {unit.Code}", 0, 1);
         }
 
         if (changed.Count > 0)
