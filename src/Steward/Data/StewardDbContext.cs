@@ -44,6 +44,47 @@ public abstract partial class StewardDbContext(DbContextOptions options) : Ident
         public void Dispose() => db.IsInsertingInBulk = false;
     }
 
+    // Every SaveChanges interceptor reads the change tracker, and each read would scan every tracked
+    // entity again for changes: a 5,000-task plan was scanned four times per save. Changes are detected
+    // once here; the interceptors set what they set through the entry, which marks it changed at once.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -38,16 +38,18 @@ internal sealed class VersionStampInterceptor(TimeProvider clock) : SaveChangesI
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<IVersionedRecord>())
         {
+            // Set through the entry, not the entity: StewardDbContext detects changes once, before the
+            // interceptors, so a value set on the entity here would not be seen as changed.
             if (entry.State == EntityState.Added)
             {
-                entry.Entity.Version = 1;
-                entry.Entity.CreatedAt = now;
-                entry.Entity.UpdatedAt = now;
+                entry.Property(nameof(IVersionedRecord.Version)).CurrentValue = 1;
+                entry.Property(nameof(IVersionedRecord.CreatedAt)).CurrentValue = now;
+                entry.Property(nameof(IVersionedRecord.UpdatedAt)).CurrentValue = now;
             }
             else if (entry.State == EntityState.Modified && !OnlyDerivedChanged(entry))
             {
-                entry.Entity.Version += 1;
-                entry.Entity.UpdatedAt = now;
+                entry.Property(nameof(IVersionedRecord.Version)).CurrentValue = entry.Entity.Version + 1;
+                entry.Property(nameof(IVersionedRecord.UpdatedAt)).CurrentValue = now;
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
             // Loaded into the tracker, then read from it: links this change has added or removed are
             // not in the database yet.
             await db.CrossUnitLinks.Where(l => frontier.Contains(l.PlanId) || frontier.Contains(l.PredecessorPlanId)).LoadAsync(ct);
-            var found = db.CrossUnitLinks.Local.Where(l => frontier.Contains(l.PlanId) || frontier.Contains(l.PredecessorPlanId)).ToList();
+            var found = TrackedLinks(frontier);
             frontier = [];
             foreach (var link in found)
             {
@@ -54,6 +54,23 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars)
         }
 
         return new LinkedPlanSet(plans, [.. links.Values.OrderBy(l => l.Id)]);
+    }
+
+    // Added and removed links are tracked as such when they are added or removed, so reading them needs no
+    // scan of the whole tracker for changed values (which DbSet.Local would run over every task of a
+    // 5,000-task plan, on every edit).
+    private List<CrossUnitLink> TrackedLinks(List<Guid> planIds)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.CrossUnitLinks.Local.Where(l => planIds.Contains(l.PlanId) || planIds.Contains(l.PredecessorPlanId)).ToList();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     // Schedules every plan of the set and stores the dates on their tasks; throws PlanException naming the

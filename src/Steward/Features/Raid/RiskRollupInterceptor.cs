@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Steward.Data;
 
@@ -30,25 +31,27 @@ internal sealed class RiskRollupInterceptor : SaveChangesInterceptor
     }
 
     // Risks new to the database, or moved to another unit.
-    private static List<Risk> Placed(StewardDbContext db) => db.ChangeTracker.Entries<Risk>()
+    private static List<EntityEntry<Risk>> Placed(StewardDbContext db) => db.ChangeTracker.Entries<Risk>()
         .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(r => r.UnitId).IsModified))
-        .Select(e => e.Entity)
         .ToList();
 
-    private static IQueryable<UnitPathRow> Paths(StewardDbContext db, List<Risk> risks)
+    private static IQueryable<UnitPathRow> Paths(StewardDbContext db, List<EntityEntry<Risk>> risks)
     {
-        var unitIds = risks.Select(r => r.UnitId).Distinct().ToList();
+        var unitIds = risks.Select(r => r.Entity.UnitId).Distinct().ToList();
         return db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new UnitPathRow(u.Id, u.Path));
     }
 
-    private static void Apply(List<Risk> risks, Dictionary<Guid, string> paths)
+    // Set through the entry: changes are detected once, before the interceptors (StewardDbContext).
+    private static void Apply(List<EntityEntry<Risk>> risks, Dictionary<Guid, string> paths)
     {
         foreach (var risk in risks)
         {
             // A unit that does not exist fails the save on its foreign key; that error is left to it.
-            if (paths.TryGetValue(risk.UnitId, out var path))
+            if (paths.TryGetValue(risk.Entity.UnitId, out var path))
             {
-                (risk.RollupLevel1Id, risk.RollupLevel2Id) = RiskRollupLevels.Of(path);
+                var (level1, level2) = RiskRollupLevels.Of(path);
+                risk.Property(r => r.RollupLevel1Id).CurrentValue = level1;
+                risk.Property(r => r.RollupLevel2Id).CurrentValue = level2;
             }
         }
     }
