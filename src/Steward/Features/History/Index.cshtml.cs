@@ -32,12 +32,13 @@ public sealed class IndexModel(HistoryQueries history) : PageModel
     public CursorPage<HistoryEntry> Events { get; private set; } = new([], null);
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    private static readonly string[] KnownRecordTypes = ["DeliveryUnit", "Person"];
+    private static readonly string[] KnownRecordTypes =
+        ["DeliveryUnit", "Person", "StewardUser", "RoleAssignment", "Risk", "Issue", "Assumption", "Dependency", "Board", "Meeting", "Decision", "ActionItem", "UnitPlan", "PlannedTask", "UnitTolerances"];
     private static readonly string[] KnownChannels = [ChangeChannel.Web, ChangeChannel.Api, ChangeChannel.Cli, ChangeChannel.Import, ChangeChannel.Job];
 
     public static readonly IReadOnlyList<string> FieldOrder = ["From", "To"];
 
-    public static IEnumerable<SelectListItem> RecordTypes => KnownRecordTypes.Select(t => new SelectListItem(t, t));
+    public static IEnumerable<SelectListItem> RecordTypes => KnownRecordTypes.Select(t => new SelectListItem(HistoryLabels.RecordType(t), t)).OrderBy(i => i.Text, StringComparer.Ordinal);
 
     public static IEnumerable<SelectListItem> Channels => KnownChannels.Select(c => new SelectListItem(c, c));
 
