@@ -28,6 +28,26 @@ public abstract class OfferedLinksTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 }
 
+public abstract class RolesPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    // Issue 26: /roles describes what exists; rights in services still to come are named as such.
+    [Fact]
+    public async Task TheRolesPage_ListsTheAreasThatExist_AndNamesTheRestAsToCome()
+    {
+        var page = await app.Browser().GetPageAsync("/roles");
+        var areas = page.QuerySelectorAll("#role-viewer tbody th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Contains(AccessLabels.Of(PmoArea.Raid), areas);
+        Assert.Contains(AccessLabels.Of(PmoArea.Planning), areas);
+        Assert.DoesNotContain(AccessLabels.Of(PmoArea.Benefits), areas);
+        Assert.DoesNotContain(AccessLabels.Of(PmoArea.Finance), areas);
+        Assert.Contains("services Steward does not have yet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RolesPageOnSqlite(SqliteApp app) : RolesPageTests<SqliteApp>(app);
+
+public sealed class RolesPageOnPostgres(PostgresApp app) : RolesPageTests<PostgresApp>(app);
+
 public sealed class OfferedLinksOnSqlite(SqliteApp app) : OfferedLinksTests<SqliteApp>(app);
 
 public sealed class OfferedLinksOnPostgres(PostgresApp app) : OfferedLinksTests<PostgresApp>(app);
