@@ -11,10 +11,13 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing and realising are
 // posted here; the service checks the approve right, so a page opened by a reader cannot do either.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances) : PageModel
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
+
+    // Flagged as the register flags it: an open risk whose next review date has passed.
+    public bool ReviewOverdue => Risk.Status == RiskStatus.Open && Risk.NextReviewDate < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
