@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterceptor, Features.Raid.RiskRollupInterceptor>();
         services.AddSingleton<IInterceptor, HistoryInterceptor>();
         services.AddSingleton<IInterceptor, BulkInsertInterceptor>();
+        services.AddSingleton<IInterceptor, InterceptorsDoneInterceptor>();
         services.AddScoped<ChangeContext>();
 
         services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>

@@ -46,42 +46,53 @@ public abstract partial class StewardDbContext(DbContextOptions options) : Ident
 
     // Every SaveChanges interceptor reads the change tracker, and each read would scan every tracked
     // entity again for changes: a 5,000-task plan was scanned four times per save. Changes are detected
-    // once here; the interceptors set what they set through the entry, which marks it changed at once.
+    // once here, automatic detection is off while the interceptors run, and the last interceptor
+    // (InterceptorsDone) turns it back on, so EF's own save detects what the interceptors changed and
+    // runs exactly as it always has.
+    internal bool DetectsAfterInterceptors { get; private set; }
+
+    internal void InterceptorsDone()
+    {
+        if (DetectsAfterInterceptors)
+        {
+            DetectsAfterInterceptors = false;
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        if (detect)
-        {
-            ChangeTracker.DetectChanges();
-            ChangeTracker.AutoDetectChangesEnabled = false;
-        }
-
+        BeforeInterceptors();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
+            InterceptorsDone();
         }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        if (detect)
-        {
-            ChangeTracker.DetectChanges();
-            ChangeTracker.AutoDetectChangesEnabled = false;
-        }
-
+        BeforeInterceptors();
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
+            InterceptorsDone();
+        }
+    }
+
+    private void BeforeInterceptors()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            DetectsAfterInterceptors = true;
         }
     }
 
