@@ -25,10 +25,10 @@ public sealed class ToleranceJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Highest risk score this programme holds").FillAsync("19");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the risk tolerance" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("scores up to 19, set here");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Scores up to 19, set here");
 
         await page.GotoAsync($"/units/{project.Code}/tolerances");
-        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync($"scores up to 19, inherited from {programme.Code}");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync($"Scores up to 19, inherited from {programme.Code}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the cost tolerance" }).ClickAsync();
         await page.GetByLabel("Above plan, in % of budget").FillAsync("2.5");
         await page.GetByLabel("Below plan, in % of budget").FillAsync("5");
@@ -45,5 +45,11 @@ public sealed class ToleranceJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(why).ToContainTextAsync($"{project.Code} {project.Name} holds scores up to 11: beyond it by 5, so it went up.");
         await Assertions.Expect(why).ToContainTextAsync($"{programme.Code} {programme.Name} holds scores up to 19: within it, so it is held here.");
         await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "escalated-risk.png"), FullPage = true });
+            await page.GotoAsync($"/units/{project.Code}/tolerances");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "tolerances.png"), FullPage = true });
+        }
     }
 }

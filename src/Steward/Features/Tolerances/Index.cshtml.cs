@@ -37,8 +37,15 @@ public sealed class IndexModel(UnitQueries units, ToleranceQueries queries, Acce
     }
 
     // "5 working days, set here", "10 % of budget, inherited from DPP-PRG-001 Border Programme", "No limit".
-    public string Describe(ToleranceMeasure measure, decimal? limit, UnitRef? setAt) =>
-        limit is not { } value ? "No limit set here or above"
-        : setAt is null || setAt.Id == Unit.Id ? $"{measure.Describe(value)}, set here"
-        : $"{measure.Describe(value)}, inherited from {setAt.Code} {setAt.Name}";
+    public string Describe(ToleranceMeasure measure, decimal? limit, UnitRef? setAt)
+    {
+        if (limit is not { } value)
+        {
+            return "No limit set here or above";
+        }
+
+        var described = measure.Describe(value);
+        described = char.ToUpperInvariant(described[0]) + described[1..];
+        return setAt is null || setAt.Id == Unit.Id ? $"{described}, set here" : $"{described}, inherited from {setAt.Code} {setAt.Name}";
+    }
 }
