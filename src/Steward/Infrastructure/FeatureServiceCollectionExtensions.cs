@@ -22,6 +22,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<UnitService>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitDates>();
+        services.AddScoped<Registers.RegisterUnits>();
+        services.AddScoped<Registers.RegisterEntries>();
         services.AddScoped<PortfolioTree>();
         services.AddScoped<PersonService>();
         services.AddScoped<HistoryQueries>();

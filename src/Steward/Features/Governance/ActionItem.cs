@@ -2,12 +2,13 @@ using Steward.Features.People;
 using Steward.Features.Raid;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // An entry in the actions log: something a named person must do by a date, and where it came from —
 // a meeting, a decision, or a risk (a mitigation action) or issue. "Action" alone would clash with System.Action.
-public sealed class ActionItem : IVersionedRecord, INumberedRecord
+public sealed class ActionItem : IRegisterEntry, INumberedRecord
 {
     public const string ReferencePrefix = "ACT-";
     public const int DescriptionMaxLength = 2000;

@@ -1,12 +1,13 @@
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // A governance board of a unit (programme board, portfolio investment committee): who chairs it,
 // who sits on it, what it may decide, and how often it meets.
-public sealed class Board : IVersionedRecord
+public sealed class Board : IRegisterEntry
 {
     public const int NameMaxLength = 200;
     public const int TermsMaxLength = 8000;
@@ -26,6 +27,8 @@ public sealed class Board : IVersionedRecord
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    string IRegisterEntry.Reference => Name;
 }
 
 // A seat on a board. Its own row (with an id) so joining and leaving are in the history.

@@ -1,12 +1,13 @@
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // An entry in the decisions log: what was decided, why, what else was considered, and by whom —
 // a board at one of its meetings, or a person (an SRO deciding between boards).
-public sealed class Decision : IVersionedRecord, INumberedRecord
+public sealed class Decision : IRegisterEntry, INumberedRecord
 {
     public const string ReferencePrefix = "DEC-";
     public const int TitleMaxLength = 300;

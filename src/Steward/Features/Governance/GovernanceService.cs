@@ -6,13 +6,14 @@ using Steward.Features.Access;
 using Steward.Features.Raid;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // Every change to boards, meetings, the decisions log and the actions log, from pages, API and command
 // line alike. All of it is "contribute" in the permission matrix's governance area: the PMO's
 // secretariat arranges meetings and records what boards decide.
-public sealed class GovernanceService(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(BoardInput input, CancellationToken ct = default) =>
         (await new BoardInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -28,7 +29,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
 
     public async Task<Board> CreateBoardAsync(string unitKey, BoardInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "set up boards on", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Governance, PmoAction.Contribute, unitKey, RecordChange.Add, "set up boards on", Register, ct);
         input = Normalise(input);
         await new BoardInputValidator(db).ValidateAndThrowAsync(input, ct);
         await RefuseDuplicateNameAsync(unit.Id, input.Name!, null, ct);
@@ -41,21 +42,20 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
 
     public async Task<Board> UpdateBoardAsync(Guid id, int expectedVersion, BoardInput input, CancellationToken ct = default)
     {
-        var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new RecordNotFoundException("board", id.ToString());
-        await DemandAsync(board.UnitId, "change the board " + board.Name, expectedVersion, board.Version, board.Name, ct);
+        var (board, _) = await entries.LoadAsync(db.Boards.Include(b => b.Members), PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "change the board", Register, ct);
         input = Normalise(input);
         await new BoardInputValidator(db).ValidateAndThrowAsync(input, ct);
         await RefuseDuplicateNameAsync(board.UnitId, input.Name!, board.Id, ct);
         Apply(board, input);
         Touch(board);
-        await SaveAsync(board.Name, expectedVersion, ct);
+        await entries.SaveAsync(board.Name, expectedVersion, ct);
         return board;
     }
 
     public async Task<Meeting> ArrangeMeetingAsync(Guid boardId, MeetingInput input, CancellationToken ct = default)
     {
         var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == boardId, ct) ?? throw new RecordNotFoundException("board", boardId.ToString());
-        await DemandOpenAsync(board.UnitId, $"arrange meetings of {board.Name}", ct);
+        await units.ForEntryAsync(PmoArea.Governance, PmoAction.Contribute, board.UnitId, "board", boardId.ToString(), board.Name, "arrange meetings of", Register, RecordChange.Add, ct);
         input = Normalise(input) with { Status = input.Status ?? MeetingStatus.Planned };
         await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
         var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
@@ -72,18 +72,22 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         var meeting = await db.Meetings.Include(m => m.Board).Include(m => m.Agenda).Include(m => m.Attendees).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new RecordNotFoundException("meeting", id.ToString());
         var name = $"the {meeting.Board!.Name} meeting";
-        await DemandAsync(meeting.Board.UnitId, "change " + name, expectedVersion, meeting.Version, name, ct);
+        await units.ForEntryAsync(PmoArea.Governance, PmoAction.Contribute, meeting.Board.UnitId, "meeting", id.ToString(), name, "change", Register, ct: ct);
+        if (meeting.Version != expectedVersion)
+        {
+            throw new StaleVersionException(name, expectedVersion, meeting.Version);
+        }
         input = Normalise(input) with { Status = input.Status ?? meeting.Status };
         await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(meeting, input);
         Touch(meeting);
-        await SaveAsync(name, expectedVersion, ct);
+        await entries.SaveAsync(name, expectedVersion, ct);
         return meeting;
     }
 
     public async Task<Decision> RecordDecisionAsync(string unitKey, DecisionInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "record decisions on", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Governance, PmoAction.Contribute, unitKey, RecordChange.Add, "record decisions on", Register, ct);
         input = Normalise(input);
         await new DecisionInputValidator(db).ValidateAndThrowAsync(input, ct);
         var decision = new Decision { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title! };
@@ -93,19 +97,18 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
 
     public async Task<Decision> UpdateDecisionAsync(Guid id, int expectedVersion, DecisionInput input, CancellationToken ct = default)
     {
-        var decision = await db.Decisions.Include(d => d.Links).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new RecordNotFoundException("decision", id.ToString());
-        var unit = await DemandAsync(decision.UnitId, "change " + decision.Reference, expectedVersion, decision.Version, decision.Reference, ct);
+        var (decision, unit) = await entries.LoadAsync(db.Decisions.Include(d => d.Links), PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         input = Normalise(input);
         await new DecisionInputValidator(db).ValidateAndThrowAsync(input, ct);
         await ApplyAsync(decision, unit, input, ct);
         Touch(decision);
-        await SaveAsync(decision.Reference, expectedVersion, ct);
+        await entries.SaveAsync(decision.Reference, expectedVersion, ct);
         return decision;
     }
 
     public async Task<ActionItem> RaiseActionAsync(string unitKey, ActionInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "raise actions on", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Governance, PmoAction.Contribute, unitKey, RecordChange.Add, "raise actions on", Register, ct);
         input = Normalise(input) with { Status = ActionStatus.Open };
         await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
         var action = new ActionItem { Id = Guid.CreateVersion7(), UnitId = unit.Id, Description = input.Description!, Status = ActionStatus.Open };
@@ -117,64 +120,17 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
     // Follow-up: description, owner, due date, status and progress. Where it came from does not change.
     public async Task<ActionItem> UpdateActionAsync(Guid id, int expectedVersion, ActionInput input, CancellationToken ct = default)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new RecordNotFoundException("action", id.ToString());
-        await DemandAsync(action.UnitId, "change " + action.Reference, expectedVersion, action.Version, action.Reference, ct);
+        var (action, _) = await entries.LoadAsync<ActionItem>(PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         input = Normalise(input) with { MeetingId = null, Decision = null, Risk = null, Issue = null };
         await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(action, input);
-        await SaveAsync(action.Reference, expectedVersion, ct);
+        await entries.SaveAsync(action.Reference, expectedVersion, ct);
         return action;
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
-    {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
-        RefuseUnlessOpen(unit);
-        return unit;
-    }
-
-    private async Task DemandOpenAsync(Guid unitId, string verb, CancellationToken ct) =>
-        RefuseUnlessOpen(await DemandOnUnitAsync(unitId, verb, ct));
-
-    private static void RefuseUnlessOpen(UnitView unit)
-    {
-        if (!unit.IsOpen)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its governance records are kept for the record and take nothing new.");
-        }
-    }
-
-    // A record on a unit the actor may not see is not found; one they may see but not change is refused.
-    private async Task<UnitView> DemandOnUnitAsync(Guid unitId, string verb, CancellationToken ct)
-    {
-        var unit = await units.RequireAsync(unitId.ToString(), ct);
-        if (!await access.CanAsync(PmoArea.Governance, PmoAction.Read, unit.Path, ct))
-        {
-            throw new RecordNotFoundException("unit", unitId.ToString());
-        }
-
-        await access.DemandAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, verb, ct);
-        return unit;
-    }
-
-    private async Task<UnitView> DemandAsync(Guid unitId, string verb, int expectedVersion, int version, string name, CancellationToken ct)
-    {
-        var unit = await DemandOnUnitAsync(unitId, verb, ct);
-        if (unit.Status == UnitStatus.Archived)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is archived; its governance records can no longer be changed.");
-        }
-
-        if (version != expectedVersion)
-        {
-            throw new StaleVersionException(name, expectedVersion, version);
-        }
-
-        return unit;
-    }
+    private const string Register = "governance records";
 
     private async Task RefuseDuplicateNameAsync(Guid unitId, string name, Guid? except, CancellationToken ct)
     {
@@ -251,7 +207,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
         }
     }
 
-    private async Task ApplyAsync(Decision decision, UnitView unit, DecisionInput input, CancellationToken ct)
+    private async Task ApplyAsync(Decision decision, RegisterUnit unit, DecisionInput input, CancellationToken ct)
     {
         var boardId = input.BoardId;
         if (input.MeetingId is { } meetingId)
@@ -293,7 +249,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
     }
 
     // A RAID reference in the unit's register (the unit or anything below it).
-    private async Task<(Guid Id, Guid UnitId, string Reference)?> FindRaidItemAsync(UnitView unit, string reference, CancellationToken ct)
+    private async Task<(Guid Id, Guid UnitId, string Reference)?> FindRaidItemAsync(RegisterUnit unit, string reference, CancellationToken ct)
     {
         async Task<(Guid, Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
         {
@@ -311,7 +267,7 @@ public sealed class GovernanceService(StewardDbContext db, UnitQueries units, Ac
             ?? await Find(db.Assumptions, Assumption.ReferencePrefix) ?? await Find(db.Dependencies, Dependency.ReferencePrefix);
     }
 
-    private async Task SetSourceAsync(ActionItem action, UnitView unit, ActionInput input, CancellationToken ct)
+    private async Task SetSourceAsync(ActionItem action, RegisterUnit unit, ActionInput input, CancellationToken ct)
     {
         var path = unit.Path;
         if (input.MeetingId is { } meetingId)

@@ -6,6 +6,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Scheduling;
 using Steward.Scheduling.Mspdi;
 
@@ -642,21 +643,13 @@ public sealed class PlanService(StewardDbContext db, UnitQueries units, AccessPo
         return plan;
     }
 
-    // A plan on a unit the actor may not see is not found; one they may see but not change is refused.
+    // A plan follows the registers' rule (UnitChangeRule): it is what the unit committed to, so it is
+    // frozen once the unit closes. The whole view is read here, as a new plan takes the unit's name.
     private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
     {
         var unit = await units.RequireAsync(unitKey, ct);
-        if (!await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct))
-        {
-            throw new RecordNotFoundException("unit", unitKey);
-        }
-
         await access.DemandAsync(PmoArea.Planning, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
-        if (!unit.IsOpen)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its plan is kept for the record and can no longer be changed.");
-        }
-
+        UnitChangeRule.Demand(unit.Code, unit.Status, RecordChange.Commitment, "plan");
         return unit;
     }
 

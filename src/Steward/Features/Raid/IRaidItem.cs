@@ -1,14 +1,11 @@
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 // What every RAID register entry shares: a number people quote, and the unit whose log it is in.
-public interface IRaidItem : IVersionedRecord, INumberedRecord
+public interface IRaidItem : IRegisterEntry, INumberedRecord
 {
-    Guid Id { get; }
-    string Reference { get; }
-    Guid UnitId { get; }
-
     // The unit the item has been escalated to (an ancestor of its own), or null while its unit holds it.
     Guid? EscalatedToId { get; set; }
 

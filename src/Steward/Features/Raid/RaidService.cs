@@ -7,12 +7,13 @@ using Steward.Features.History;
 using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 // Every change to risks and issues, from pages, API and command line alike. In the permission matrix's
 // RAID area, raising and editing is "contribute"; closing and realising a risk is "approve".
-public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, ToleranceService tolerances, TimeProvider clock, ChangeContext who)
+public sealed class RaidService(StewardDbContext db, UnitQueries unitQueries, RegisterUnits units, RegisterEntries entries, AccessPolicy access, RaidEscalation escalation, ToleranceService tolerances, TimeProvider clock, ChangeContext who)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
         (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -22,7 +23,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Risk> RaiseRiskAsync(string unitKey, RiskInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "raise risks on", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, "raise risks on", Register, ct);
         input = Normalise(input);
         await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
         var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = RiskStatus.Open };
@@ -36,31 +37,31 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Risk> UpdateRiskAsync(Guid id, int expectedVersion, RiskInput input, CancellationToken ct = default)
     {
-        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (risk, unit) = await Load<Risk>(id, expectedVersion, PmoAction.Contribute, "change", ct);
         input = Normalise(input);
         await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? risk.RaisedOn;
         await escalation.ApplyAsync(risk, unit.Path, ct);
-        await SaveAsync(risk.Reference, risk.Version, ct);
+        await entries.SaveAsync(risk.Reference, risk.Version, ct);
         return risk;
     }
 
     public async Task<Risk> CloseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "close", ct);
+        var (risk, unit) = await Load<Risk>(id, expectedVersion, PmoAction.Approve, "close", ct);
         RefuseUnlessOpen(risk);
         risk.Status = RiskStatus.Closed;
         risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
         await escalation.ApplyAsync(risk, unit.Path, ct);
-        await SaveAsync(risk.Reference, risk.Version, ct);
+        await entries.SaveAsync(risk.Reference, risk.Version, ct);
         return risk;
     }
 
     // The threat has happened: it becomes an issue, linked both ways, in one transaction.
     public async Task<Issue> RealiseRiskAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var (risk, unit) = await LoadAsync(db.Risks, id, expectedVersion, PmoAction.Approve, "realise", ct);
+        var (risk, unit) = await Load<Risk>(id, expectedVersion, PmoAction.Approve, "realise", ct);
         RefuseUnlessOpen(risk);
         if (risk.IsOpportunity)
         {
@@ -87,14 +88,14 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         risk.ClosedAt = clock.GetUtcNow().UtcDateTime;
         risk.RealisedIssueId = issue.Id;
         await escalation.ApplyAsync(risk, unit.Path, ct);
-        await SaveAsync(risk.Reference, risk.Version, ct);
+        await entries.SaveAsync(risk.Reference, risk.Version, ct);
         await transaction.CommitAsync(ct);
         return issue;
     }
 
     public async Task<Issue> RaiseIssueAsync(string unitKey, IssueInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "raise issues on", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, "raise issues on", Register, ct);
         input = Normalise(input);
         await new IssueInputValidator(db).ValidateAndThrowAsync(input, ct);
         var issue = new Issue { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = IssueStatus.Open };
@@ -106,7 +107,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Issue> UpdateIssueAsync(Guid id, int expectedVersion, IssueInput input, CancellationToken ct = default)
     {
-        var (issue, unit) = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (issue, unit) = await Load<Issue>(id, expectedVersion, PmoAction.Contribute, "change", ct);
         if (issue.Status == IssueStatus.Closed)
         {
             throw new RecordStateConflictException($"{issue.Reference} is closed and can no longer be changed.");
@@ -118,13 +119,13 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         issue.RaisedOn = input.RaisedOn ?? issue.RaisedOn;
         issue.Status = input.Status ?? issue.Status;
         await escalation.ApplyAsync(issue, unit.Path, ct);
-        await SaveAsync(issue.Reference, issue.Version, ct);
+        await entries.SaveAsync(issue.Reference, issue.Version, ct);
         return issue;
     }
 
     public async Task<Issue> CloseIssueAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var (issue, unit) = await LoadAsync(db.Issues, id, expectedVersion, PmoAction.Approve, "close", ct);
+        var (issue, unit) = await Load<Issue>(id, expectedVersion, PmoAction.Approve, "close", ct);
         if (issue.Status == IssueStatus.Closed)
         {
             throw new RecordStateConflictException($"{issue.Reference} is already closed.");
@@ -138,28 +139,27 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         issue.Status = IssueStatus.Closed;
         issue.ClosedAt = clock.GetUtcNow().UtcDateTime;
         await escalation.ApplyAsync(issue, unit.Path, ct);
-        await SaveAsync(issue.Reference, issue.Version, ct);
+        await entries.SaveAsync(issue.Reference, issue.Version, ct);
         return issue;
     }
 
     public async Task<Risk> EscalateRiskAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await EscalateAsync(db.Risks, id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
+        await EscalateAsync<Risk>(id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
 
     public async Task<Risk> DeEscalateRiskAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await DeEscalateAsync(db.Risks, id, expectedVersion, reason, ct);
+        await DeEscalateAsync<Risk>(id, expectedVersion, reason, ct);
 
     public async Task<Issue> EscalateIssueAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await EscalateAsync(db.Issues, id, expectedVersion, reason, i => i.Status != IssueStatus.Closed, ct);
+        await EscalateAsync<Issue>(id, expectedVersion, reason, i => i.Status != IssueStatus.Closed, ct);
 
     public async Task<Issue> DeEscalateIssueAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await DeEscalateAsync(db.Issues, id, expectedVersion, reason, ct);
+        await DeEscalateAsync<Issue>(id, expectedVersion, reason, ct);
 
     // A unit's own RAID tolerances (empty fields inherit from above), kept by the tolerance engine, which
     // places every item below again at once. Fields are validated here in the words of the RAID pages.
     public async Task SetTolerancesAsync(string unitKey, int? expectedVersion, int? riskScore, IssuePriority? issuePriority, int? dependencyLateDays, CancellationToken ct = default)
     {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, $"set the RAID tolerances of {unit.Code}", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Approve, unitKey, RecordChange.Commitment, "set the RAID tolerances of", "tolerances", ct);
         if (riskScore is < 1 or > 25)
         {
             throw new ValidationException([new ValidationFailure("riskScore", $"A risk score tolerance must be from 1 to 25 (likelihood × impact), not {riskScore}")]);
@@ -179,10 +179,10 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
     }
 
     // One level up the tree from where the item is now, with the reason; tolerances no longer move it.
-    private async Task<T> EscalateAsync<T>(DbSet<T> items, Guid id, int expectedVersion, string? reason, Func<T, bool> open, CancellationToken ct)
+    private async Task<T> EscalateAsync<T>(Guid id, int expectedVersion, string? reason, Func<T, bool> open, CancellationToken ct)
         where T : class, IRaidItem
     {
-        var (item, unit) = await LoadAsync(items, id, expectedVersion, PmoAction.Contribute, "escalate", ct);
+        var (item, unit) = await Load<T>(id, expectedVersion, PmoAction.Contribute, "escalate", ct);
         reason = RequireReason(reason, "escalated");
         if (!open(item))
         {
@@ -199,15 +199,15 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         item.EscalatedToId = levels[current - 1];
         item.EscalatedByHand = true;
         item.EscalationReason = reason;
-        await SaveAsync(item.Reference, item.Version, ct);
+        await entries.SaveAsync(item.Reference, item.Version, ct);
         return item;
     }
 
     // One level back down, decided at the level that holds it now (approve there), with the reason.
-    private async Task<T> DeEscalateAsync<T>(DbSet<T> items, Guid id, int expectedVersion, string? reason, CancellationToken ct)
+    private async Task<T> DeEscalateAsync<T>(Guid id, int expectedVersion, string? reason, CancellationToken ct)
         where T : class, IRaidItem
     {
-        var (item, unit) = await LoadAsync(items, id, expectedVersion, PmoAction.Read, "de-escalate", ct);
+        var (item, unit) = await Load<T>(id, expectedVersion, PmoAction.Read, "de-escalate", ct);
         reason = RequireReason(reason, "handed back");
         if (item.EscalatedToId is not { } heldAt)
         {
@@ -221,7 +221,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         item.EscalatedToId = below == item.UnitId ? null : below;
         item.EscalatedByHand = true;
         item.EscalationReason = reason;
-        await SaveAsync(item.Reference, item.Version, ct);
+        await entries.SaveAsync(item.Reference, item.Version, ct);
         return item;
     }
 
@@ -242,7 +242,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Dependency> RaiseDependencyAsync(string unitKey, DependencyInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "record dependencies of", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, "record dependencies of", Register, ct);
         input = Normalise(input);
         var provider = await ValidateAsync(input, unit.Id, ct);
         var dependency = new Dependency { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = DependencyStatus.Proposed };
@@ -253,20 +253,20 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Dependency> UpdateDependencyAsync(Guid id, int expectedVersion, DependencyInput input, CancellationToken ct = default)
     {
-        var (dependency, unit) = await LoadAsync(db.Dependencies, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (dependency, unit) = await Load<Dependency>(id, expectedVersion, PmoAction.Contribute, "change", ct);
         input = Normalise(input);
         var provider = await ValidateAsync(input, dependency.UnitId, ct);
         Apply(dependency, input, provider);
         await escalation.ApplyAsync(dependency, unit.Path, ct);
-        await SaveAsync(dependency.Reference, dependency.Version, ct);
+        await entries.SaveAsync(dependency.Reference, dependency.Version, ct);
         return dependency;
     }
 
     public async Task<Dependency> EscalateDependencyAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await EscalateAsync(db.Dependencies, id, expectedVersion, reason, d => d.IsOpen, ct);
+        await EscalateAsync<Dependency>(id, expectedVersion, reason, d => d.IsOpen, ct);
 
     public async Task<Dependency> DeEscalateDependencyAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await DeEscalateAsync(db.Dependencies, id, expectedVersion, reason, ct);
+        await DeEscalateAsync<Dependency>(id, expectedVersion, reason, ct);
 
     // The providing unit must be one the actor can see, and not the needing unit itself.
     private async Task<Guid?> ValidateAsync(DependencyInput input, Guid needingUnitId, CancellationToken ct)
@@ -275,7 +275,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         Guid? provider = null;
         if (!string.IsNullOrWhiteSpace(input.ProviderUnit) && failures.All(f => f.PropertyName != nameof(DependencyInput.ProviderUnit)))
         {
-            var found = await units.FindAsync(input.ProviderUnit, ct);
+            var found = await unitQueries.FindAsync(input.ProviderUnit, ct);
             if (found is null)
             {
                 failures.Add(new ValidationFailure(nameof(DependencyInput.ProviderUnit), $"No unit has the code or id {input.ProviderUnit}"));
@@ -319,7 +319,7 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Assumption> RaiseAssumptionAsync(string unitKey, AssumptionInput input, CancellationToken ct = default)
     {
-        var unit = await OpenUnitAsync(unitKey, "record assumptions of", ct);
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, "record assumptions of", Register, ct);
         input = Normalise(input);
         await new AssumptionInputValidator(db).ValidateAndThrowAsync(input, ct);
         var assumption = new Assumption { Id = Guid.CreateVersion7(), UnitId = unit.Id, Statement = input.Statement!, Status = AssumptionStatus.Unvalidated };
@@ -329,28 +329,28 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<Assumption> UpdateAssumptionAsync(Guid id, int expectedVersion, AssumptionInput input, CancellationToken ct = default)
     {
-        var (assumption, _) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "change", ct);
+        var (assumption, _) = await Load<Assumption>(id, expectedVersion, PmoAction.Contribute, "change", ct);
         input = Normalise(input);
         await new AssumptionInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(assumption, input);
-        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        await entries.SaveAsync(assumption.Reference, assumption.Version, ct);
         return assumption;
     }
 
     public async Task<Assumption> ValidateAssumptionAsync(Guid id, int expectedVersion, CancellationToken ct = default)
     {
-        var (assumption, _) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "validate", ct);
+        var (assumption, _) = await Load<Assumption>(id, expectedVersion, PmoAction.Contribute, "validate", ct);
         RefuseUnlessUnvalidated(assumption);
         assumption.Status = AssumptionStatus.Validated;
         assumption.EscalatedToId = null;
-        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        await entries.SaveAsync(assumption.Reference, assumption.Version, ct);
         return assumption;
     }
 
     // Proved wrong: marked invalid and, if asked, the issue or risk it now is raised and linked, in one transaction.
     public async Task<(Assumption Assumption, IRaidItem? FollowUp)> InvalidateAssumptionAsync(Guid id, int expectedVersion, string? raise, CancellationToken ct = default)
     {
-        var (assumption, unit) = await LoadAsync(db.Assumptions, id, expectedVersion, PmoAction.Contribute, "invalidate", ct);
+        var (assumption, unit) = await Load<Assumption>(id, expectedVersion, PmoAction.Contribute, "invalidate", ct);
         RefuseUnlessUnvalidated(assumption);
         var kind = raise?.Trim().ToLowerInvariant();
         if (kind is not (null or "" or "nothing" or "issue" or "risk"))
@@ -386,16 +386,16 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
         assumption.Status = AssumptionStatus.Invalid;
         assumption.FollowUp = followUp?.Reference;
         assumption.EscalatedToId = null;
-        await SaveAsync(assumption.Reference, assumption.Version, ct);
+        await entries.SaveAsync(assumption.Reference, assumption.Version, ct);
         await transaction.CommitAsync(ct);
         return (assumption, followUp);
     }
 
     public async Task<Assumption> EscalateAssumptionAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await EscalateAsync(db.Assumptions, id, expectedVersion, reason, a => a.Status == AssumptionStatus.Unvalidated, ct);
+        await EscalateAsync<Assumption>(id, expectedVersion, reason, a => a.Status == AssumptionStatus.Unvalidated, ct);
 
     public async Task<Assumption> DeEscalateAssumptionAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
-        await DeEscalateAsync(db.Assumptions, id, expectedVersion, reason, ct);
+        await DeEscalateAsync<Assumption>(id, expectedVersion, reason, ct);
 
     private static void RefuseUnlessUnvalidated(Assumption assumption)
     {
@@ -432,56 +432,10 @@ public sealed class RaidService(StewardDbContext db, UnitQueries units, AccessPo
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private async Task<UnitView> OpenUnitAsync(string unitKey, string verb, CancellationToken ct)
-    {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"{verb} {unit.Code}", ct);
-        if (!unit.IsOpen)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its RAID log is kept for the record and takes no new items.");
-        }
+    private const string Register = "RAID log";
 
-        return unit;
-    }
-
-    // An item on a unit the actor may not see is not found; one they may see but not change this way is refused.
-    private async Task<(T Item, ItemUnit Unit)> LoadAsync<T>(DbSet<T> items, Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
-        where T : class, IRaidItem
-    {
-        var item = await items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        var unit = item is null ? null : await db.Units.Where(u => u.Id == item.UnitId).Select(u => new ItemUnit(u.Code, u.Path, u.Status)).FirstOrDefaultAsync(ct);
-        if (item is null || unit is null || !await access.CanAsync(PmoArea.Raid, PmoAction.Read, unit.Path, ct))
-        {
-            throw new RecordNotFoundException(typeof(T).Name.ToLowerInvariant(), id.ToString());
-        }
-
-        await access.DemandAsync(PmoArea.Raid, action, unit.Path, $"{verb} {item.Reference}", ct);
-        if (unit.Status == UnitStatus.Archived)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is archived; its RAID log is kept for the record and can no longer be changed.");
-        }
-
-        if (item.Version != expectedVersion)
-        {
-            throw new StaleVersionException(item.Reference, expectedVersion, item.Version);
-        }
-
-        return (item, unit);
-    }
-
-    private sealed record ItemUnit(string Code, string Path, UnitStatus Status);
-
-    private async Task SaveAsync(string reference, int savedVersion, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleVersionException(reference, savedVersion - 1, savedVersion);
-        }
-    }
+    private Task<(T Entry, RegisterUnit Unit)> Load<T>(Guid id, int expectedVersion, PmoAction action, string verb, CancellationToken ct)
+        where T : class, IRaidItem => entries.LoadAsync<T>(PmoArea.Raid, action, id, expectedVersion, verb, Register, ct);
 
     private static void RefuseUnlessOpen(Risk risk)
     {

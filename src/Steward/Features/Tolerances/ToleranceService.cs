@@ -5,6 +5,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Tolerances;
 
@@ -25,10 +26,7 @@ public sealed class ToleranceService(StewardDbContext db, UnitQueries units, Acc
         }
 
         Validate(changes);
-        if (!unit.IsOpen)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}: its tolerances are kept as they were and can no longer be changed.");
-        }
+        UnitChangeRule.Demand(unit.Code, unit.Status, RecordChange.Commitment, "tolerances");
 
         var tolerances = await db.Tolerances.FirstOrDefaultAsync(t => t.UnitId == unit.Id, ct);
         if (tolerances is not null && expectedVersion is { } version && tolerances.Version != version)

@@ -45,7 +45,7 @@ public sealed class DependencyImportKind() : RaidImportKind<DependencyInput>("de
     protected override IReadOnlyList<(string[] AnyOf, string Missing)> Required { get; } =
         [([Title], "what is needed"), ([ProviderUnit, ExternalParty], "who it is needed from (a unit's code, or a party outside Steward)"), ([NeededBy], "the date it is needed by")];
 
-    public override async Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
+    public override async Task PrepareAsync(StewardDbContext db, IUnitLocation unit, CancellationToken ct)
     {
         await base.PrepareAsync(db, unit, ct);
         unitsByCode = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, ct);

@@ -5,6 +5,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Features.Raid;
@@ -38,7 +39,7 @@ public sealed record ImportReport(
 // log: recognises the headings (or takes the caller's mapping), checks every row with the same rules as
 // the form, and writes all rows in one transaction or none. Empty rows (a template's numbered blanks)
 // are skipped. What differs between the registers is each RaidImportKind's.
-public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock, IOptions<ImportLimits> limits)
+public sealed class RaidImport(StewardDbContext db, RegisterUnits units, RaidEscalation escalation, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
     private const int SaveBatch = 1000;
@@ -46,12 +47,7 @@ public sealed class RaidImport(StewardDbContext db, UnitQueries units, AccessPol
     public async Task<ImportReport> ImportAsync(RaidImportKind kind, string unitKey, Stream file, IReadOnlyDictionary<string, string>? mapping, string? defaultOwner,
         bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"import {kind.Register} into {unit.Code}", ct);
-        if (!unit.IsOpen)
-        {
-            throw new RecordStateConflictException($"{unit.Code} is {unit.Status.ToString().ToLowerInvariant()}; its RAID log takes no new items.");
-        }
+        var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, $"import {kind.Register} into", "RAID log", ct);
 
         var table = SpreadsheetReader.Read(file, h => kind.Fields.IsKnown(h) || (mapping?.ContainsKey(h) ?? false), kind.PreferredSheets, limits.Value.Spreadsheets);
         var columns = table.Headings.Select(h => new ImportColumn(h, FieldFor(kind, h, mapping))).ToList();

@@ -53,7 +53,7 @@ public abstract class RaidImportKind(string register, string singular, ImportFie
         Required.Where(r => !r.AnyOf.Any(mapped.Contains)).Select(r => r.Missing);
 
     // Looks up, once per import, whatever every row needs.
-    public abstract Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct);
+    public abstract Task PrepareAsync(StewardDbContext db, IUnitLocation unit, CancellationToken ct);
 
     // The item the row becomes, or null when the row has problems (each reported through the reader).
     public abstract Task<ImportedItem?> ReadAsync(ImportRowReader row, ImportTarget target, Guid? owner, CancellationToken ct);
@@ -107,7 +107,7 @@ public abstract class RaidImportKind<TInput>(
 {
     private IValidator<TInput>? validator;
 
-    public override Task PrepareAsync(StewardDbContext db, UnitView unit, CancellationToken ct)
+    public override Task PrepareAsync(StewardDbContext db, IUnitLocation unit, CancellationToken ct)
     {
         validator = validatorFor(db);
         return Task.CompletedTask;
