@@ -13,6 +13,8 @@ using Steward.Features.People;
 using Steward.Features.Tokens;
 using Steward.Features.Units;
 
+using Steward.Infrastructure.Registers;
+
 namespace Steward.Infrastructure;
 
 // The web host: Razor Pages UI, /api/v1, OpenAPI, health. Feature folders add themselves in MapFeatures.
@@ -50,7 +52,7 @@ public static class StewardWebHost
             document.Info.Title = "Steward API";
             document.Info.Description = "The PMO's single source of truth: delivery units and, as they arrive, every register.";
             return Task.CompletedTask;
-        }));
+        }).DescribeUnitParameter());
         services.AddHealthChecks().AddDbContextCheck<StewardDbContext>("database", tags: ["ready"]);
 
         var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Features.Governance;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Data;
 
@@ -37,7 +38,7 @@ internal static class DemoGovernance
             [new AgendaItemInput("Portfolio dashboard", people["pmo-lead"]), new AgendaItemInput("Escalated risks")]), ct);
 
         var carrierRisk = await db.Risks.Where(r => r.Title == "Carrier integration slips").Select(r => r.Number).FirstAsync(ct);
-        var risk = Features.Raid.RaidReference.Format(Features.Raid.Risk.ReferencePrefix, carrierRisk);
+        var risk = EntryReference.Format(Features.Raid.Risk.ReferencePrefix, carrierRisk);
         var decision = await governance.RecordDecisionAsync("DPP-PRG-001", new DecisionInput(
             "Fund a second performance-test environment", today.AddDays(-28),
             "Six weeks' queueing for the shared environment would push private beta past the carriers' readiness date.",

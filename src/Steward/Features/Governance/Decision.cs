@@ -15,7 +15,7 @@ public sealed class Decision : IRegisterEntry, INumberedRecord
 
     public Guid Id { get; set; }
     public int Number { get; set; }
-    public string Reference => Raid.RaidReference.Format(ReferencePrefix, Number);
+    public string Reference => EntryReference.Format(ReferencePrefix, Number);
 
     public Guid UnitId { get; set; }
     public DeliveryUnit? Unit { get; set; }

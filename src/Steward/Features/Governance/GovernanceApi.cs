@@ -3,6 +3,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -81,10 +82,10 @@ public static class GovernanceApi
         string unit, GovernanceQueries queries, TimeProvider clock, Guid? board, bool? past, int? limit, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var page = new Raid.RegisterPage(limit ?? 50);
-        if (page.Limit is < 1 or > Raid.RegisterPage.MaxLimit)
+        var page = new RegisterPage(limit ?? 50);
+        if (page.Limit is < 1 or > RegisterPage.MaxLimit)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("limit", $"Limit must be between 1 and {Raid.RegisterPage.MaxLimit}")]);
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("limit", $"Limit must be between 1 and {RegisterPage.MaxLimit}")]);
         }
 
         return TypedResults.Ok(await queries.MeetingsAsync(found, board, past == true ? null : clock.GetUtcNow().UtcDateTime.AddHours(-12), page.Limit, ct));
@@ -116,7 +117,7 @@ public static class GovernanceApi
     }
 
     private static async Task<Ok<CursorPage<DecisionSummary>>> ListDecisions(string unit, GovernanceQueries queries, Guid? board, int? limit, string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await queries.DecisionsAsync(await queries.RequireReadableUnitAsync(unit, ct), board, new Raid.RegisterPage(limit ?? 50, cursor), ct));
+        TypedResults.Ok(await queries.DecisionsAsync(await queries.RequireReadableUnitAsync(unit, ct), board, new RegisterPage(limit ?? 50, cursor), ct));
 
     private static async Task<IResult> ExportDecisions(string unit, GovernanceQueries queries, TimeProvider clock, string? format, Guid? board, CancellationToken ct)
     {
@@ -160,7 +161,7 @@ public static class GovernanceApi
         string unit, GovernanceQueries queries, string? status, bool? overdue, Guid? owner, string? risk, string? issue, int? limit, string? cursor, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return TypedResults.Ok(await queries.ActionsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), new Raid.RegisterPage(limit ?? 50, cursor), ct));
+        return TypedResults.Ok(await queries.ActionsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), new RegisterPage(limit ?? 50, cursor), ct));
     }
 
     private static async Task<IResult> ExportActions(

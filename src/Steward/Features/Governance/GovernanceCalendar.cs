@@ -10,6 +10,7 @@ using Steward.Features.History;
 using Steward.Features.Tokens;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -117,7 +118,7 @@ public sealed class GovernanceCalendar(StewardDbContext db, UnitQueries units, A
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"action-{a.Id}@steward",
-                Summary = $"Action {Raid.RaidReference.Format(ActionItem.ReferencePrefix, a.Number)} due ({a.Owner}): {a.Description}",
+                Summary = $"Action {EntryReference.Format(ActionItem.ReferencePrefix, a.Number)} due ({a.Owner}): {a.Description}",
                 Description = $"{a.Code}: {a.Description}\nOwner: {a.Owner}",
                 Start = new CalDateTime(a.DueOn.Year, a.DueOn.Month, a.DueOn.Day),
                 End = new CalDateTime(a.DueOn.AddDays(1).Year, a.DueOn.AddDays(1).Month, a.DueOn.AddDays(1).Day),

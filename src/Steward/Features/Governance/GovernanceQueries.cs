@@ -7,6 +7,7 @@ using Steward.Features.People;
 using Steward.Features.Raid;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -112,7 +113,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
 
         var rows = await DecisionSummaries(decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Number).Skip(page.Offset).Take(page.Limit + 1))
             .ToListAsync(ct);
-        return new CursorPage<DecisionSummary>(rows.Take(page.Limit).ToList(), rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return new CursorPage<DecisionSummary>(rows.Take(page.Limit).ToList(), rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     // Every decision of the unit and below, newest first, for a spreadsheet (their actions are not listed).
@@ -131,7 +132,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
 
     public async Task<DecisionView> DecisionAsync(UnitView unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(Decision.ReferencePrefix, reference) ?? throw new RecordNotFoundException("decision", reference);
+        var number = EntryReference.Parse(Decision.ReferencePrefix, reference) ?? throw new RecordNotFoundException("decision", reference);
         var found = await Project(db.Decisions.AsNoTracking().Where(d => d.Number == number && d.UnitId == unit.Id))
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("decision", reference);
         return ToView(found, await ActionsWhere(a => a.DecisionId == found.Decision.Id, ct));
@@ -168,7 +169,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
         var rows = await Project(Filter(unit, filter).OrderBy(a => a.DueOn).ThenBy(a => a.Number)).Skip(page.Offset).Take(page.Limit + 1).ToListAsync(ct);
         var today = Today;
         return new CursorPage<ActionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
-            rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+            rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     // Every action the filter matches, for a spreadsheet.
@@ -183,7 +184,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
 
     public async Task<ActionView> ActionAsync(UnitView unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(ActionItem.ReferencePrefix, reference) ?? throw new RecordNotFoundException("action", reference);
+        var number = EntryReference.Parse(ActionItem.ReferencePrefix, reference) ?? throw new RecordNotFoundException("action", reference);
         return (await ActionsWhere(a => a.Number == number && a.UnitId == unit.Id, ct)).FirstOrDefault() ?? throw new RecordNotFoundException("action", reference);
     }
 
@@ -218,12 +219,12 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
             actions = actions.Where(a => a.OwnerId == owner);
         }
 
-        if (RaidReference.Parse(Risk.ReferencePrefix, filter.Risk) is { } risk)
+        if (EntryReference.Parse(Risk.ReferencePrefix, filter.Risk) is { } risk)
         {
             actions = actions.Where(a => a.Risk!.Number == risk);
         }
 
-        if (RaidReference.Parse(Issue.ReferencePrefix, filter.Issue) is { } issue)
+        if (EntryReference.Parse(Issue.ReferencePrefix, filter.Issue) is { } issue)
         {
             actions = actions.Where(a => a.Issue!.Number == issue);
         }
@@ -253,9 +254,9 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
     {
         var a = r.Action;
         ActionSource? source = a.MeetingId is { } meeting ? new ActionSource("meeting", $"{r.BoardName}, {UkFormat.Date(r.MeetingAt)}", $"/units/{r.MeetingUnit}/meetings/{meeting}")
-            : r.DecisionNumber is { } d ? Source("decision", RaidReference.Format(Decision.ReferencePrefix, d), r.DecisionUnit!, "decisions")
-            : r.RiskNumber is { } risk ? Source("risk", RaidReference.Format(Risk.ReferencePrefix, risk), r.RiskUnit!, "risks")
-            : r.IssueNumber is { } issue ? Source("issue", RaidReference.Format(Issue.ReferencePrefix, issue), r.IssueUnit!, "issues")
+            : r.DecisionNumber is { } d ? Source("decision", EntryReference.Format(Decision.ReferencePrefix, d), r.DecisionUnit!, "decisions")
+            : r.RiskNumber is { } risk ? Source("risk", EntryReference.Format(Risk.ReferencePrefix, risk), r.RiskUnit!, "risks")
+            : r.IssueNumber is { } issue ? Source("issue", EntryReference.Format(Issue.ReferencePrefix, issue), r.IssueUnit!, "issues")
             : null;
         return new ActionView(a.Id, a.Reference, r.Unit, a.Description, r.Owner, a.DueOn, a.Status, a.IsOpen && a.DueOn < today, a.CompletedOn, a.Progress,
             source, a.Version, a.CreatedAt, a.UpdatedAt);
@@ -265,7 +266,7 @@ public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, Ac
         new(kind, reference, $"/units/{unitCode}/{segment}/{reference}");
 
     private static IQueryable<DecisionSummary> DecisionSummaries(IQueryable<Decision> decisions) => decisions.Select(d => new DecisionSummary(
-        d.Id, RaidReference.Format(Decision.ReferencePrefix, d.Number), new UnitRef(d.Unit!.Id, d.Unit.Code, d.Unit.Name, d.Unit.Kind), d.Title, d.DecidedOn,
+        d.Id, EntryReference.Format(Decision.ReferencePrefix, d.Number), new UnitRef(d.Unit!.Id, d.Unit.Code, d.Unit.Name, d.Unit.Kind), d.Title, d.DecidedOn,
         d.Board == null ? null : new BoardRef(d.Board.Id, d.Board.Name, d.Board.Unit!.Code),
         d.DecidedBy == null ? null : new PersonRef(d.DecidedBy.Id, d.DecidedBy.Name, d.DecidedBy.Email)));
 

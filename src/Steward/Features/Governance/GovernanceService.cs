@@ -253,14 +253,14 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
     {
         async Task<(Guid, Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
         {
-            if (!reference.StartsWith(prefix, StringComparison.Ordinal) || RaidReference.Parse(prefix, reference) is not { } number)
+            if (!reference.StartsWith(prefix, StringComparison.Ordinal) || EntryReference.Parse(prefix, reference) is not { } number)
             {
                 return null;
             }
 
             var id = await items.Where(i => i.Number == number && db.Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(unit.Path)))
                 .Select(i => new { i.Id, i.UnitId }).FirstOrDefaultAsync(ct);
-            return id is { } found ? (found.Id, found.UnitId, RaidReference.Format(prefix, number)) : null;
+            return id is { } found ? (found.Id, found.UnitId, EntryReference.Format(prefix, number)) : null;
         }
 
         return await Find(db.Risks, Risk.ReferencePrefix) ?? await Find(db.Issues, Issue.ReferencePrefix)
@@ -277,19 +277,19 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
         else if (input.Decision is { } decision)
         {
-            var number = RaidReference.Parse(Decision.ReferencePrefix, decision);
+            var number = EntryReference.Parse(Decision.ReferencePrefix, decision);
             action.DecisionId = await db.Decisions.Where(d => d.Number == number && d.Unit!.Path.StartsWith(path)).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct)
                 ?? throw Invalid("decision", $"{decision} is not a decision in the log of {unit.Code}");
         }
         else if (input.Risk is { } risk)
         {
-            var number = RaidReference.Parse(Risk.ReferencePrefix, risk);
+            var number = EntryReference.Parse(Risk.ReferencePrefix, risk);
             action.RiskId = await db.Risks.Where(r => r.Number == number && r.Unit!.Path.StartsWith(path)).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
                 ?? throw Invalid("risk", $"{risk} is not a risk in the register of {unit.Code}");
         }
         else if (input.Issue is { } issue)
         {
-            var number = RaidReference.Parse(Issue.ReferencePrefix, issue);
+            var number = EntryReference.Parse(Issue.ReferencePrefix, issue);
             action.IssueId = await db.Issues.Where(i => i.Number == number && i.Unit!.Path.StartsWith(path)).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct)
                 ?? throw Invalid("issue", $"{issue} is not an issue in the register of {unit.Code}");
         }

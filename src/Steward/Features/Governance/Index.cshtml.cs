@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -36,9 +37,9 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
         Boards = await queries.BoardsAsync(unit, ct);
         Upcoming = await queries.MeetingsAsync(unit, null, clock.GetUtcNow().UtcDateTime.AddHours(-12), 10, ct);
         var filter = GovernanceApi.ActionFilterFrom(Status is "" ? null : Status, Overdue, null, null, null);
-        Actions = await queries.ActionsAsync(unit, filter, new Raid.RegisterPage(100), ct);
+        Actions = await queries.ActionsAsync(unit, filter, new RegisterPage(100), ct);
         OverdueActions = await queries.OverdueActionCountAsync(unit, ct);
-        Decisions = await queries.DecisionsAsync(unit, null, new Raid.RegisterPage(20), ct);
+        Decisions = await queries.DecisionsAsync(unit, null, new RegisterPage(20), ct);
         CanContribute = unit.IsOpen && await access.CanAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, ct);
         return Page();
     }

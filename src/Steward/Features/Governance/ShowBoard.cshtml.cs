@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -25,7 +26,7 @@ public sealed class ShowBoardModel(UnitQueries units, GovernanceQueries queries,
         Unit = unit;
         Board = await queries.BoardAsync(unit, board, ct);
         Meetings = await queries.MeetingsAsync(unit, board, null, 100, ct);
-        Decisions = await queries.DecisionsAsync(unit, board, new Raid.RegisterPage(50), ct);
+        Decisions = await queries.DecisionsAsync(unit, board, new RegisterPage(50), ct);
         CanContribute = unit.IsOpen && await access.CanAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, ct);
         return Page();
     }

@@ -4,6 +4,7 @@ using Steward.Features.Access;
 using Steward.Features.Raid;
 using Steward.Features.Units;
 using Steward.Scheduling;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Plans;
 
@@ -97,7 +98,7 @@ public sealed class IntegratedPlan(StewardDbContext db, AccessPolicy access, Pla
             var showSuccessor = await Readable(r.SuccessorPath);
             var onLink = dependencies[(r.SuccessorUnit.Id, r.PredecessorUnit.Id)]
                 .Select(d => new DependencyOnLink(
-                    RaidReference.Format(Dependency.ReferencePrefix, d.Number), d.Title, d.NeededBy, d.CommittedDate, d.Status,
+                    EntryReference.Format(Dependency.ReferencePrefix, d.Number), d.Title, d.NeededBy, d.CommittedDate, d.Status,
                     from is { } date && DateOnly.FromDateTime(date) > d.NeededBy))
                 .ToList();
             views.Add(new CrossUnitLinkView(

@@ -1,5 +1,6 @@
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -19,7 +20,7 @@ public sealed class Assumption : IRaidItem
 
     public Guid Id { get; set; }
     public int Number { get; set; }
-    public string Reference => RaidReference.Format(ReferencePrefix, Number);
+    public string Reference => EntryReference.Format(ReferencePrefix, Number);
 
     public Guid UnitId { get; set; }
     public DeliveryUnit? Unit { get; set; }

@@ -1,5 +1,6 @@
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -21,7 +22,7 @@ public sealed class Dependency : IRaidItem
 
     public Guid Id { get; set; }
     public int Number { get; set; }
-    public string Reference => RaidReference.Format(ReferencePrefix, Number);
+    public string Reference => EntryReference.Format(ReferencePrefix, Number);
 
     // The unit that needs it.
     public Guid UnitId { get; set; }

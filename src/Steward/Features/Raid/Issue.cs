@@ -1,6 +1,7 @@
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -11,7 +12,7 @@ public sealed class Issue : IRaidItem
 
     public Guid Id { get; set; }
     public int Number { get; set; }
-    public string Reference => RaidReference.Format(ReferencePrefix, Number);
+    public string Reference => EntryReference.Format(ReferencePrefix, Number);
 
     public Guid UnitId { get; set; }
     public DeliveryUnit? Unit { get; set; }

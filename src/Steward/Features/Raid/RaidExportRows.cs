@@ -1,4 +1,5 @@
 using Steward.Infrastructure.Spreadsheets;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -20,7 +21,7 @@ public static class RaidSpreadsheets
 {
     public static readonly IReadOnlyList<SpreadsheetColumn<RiskExportRow>> RiskColumns =
     [
-        new("Reference", r => RaidReference.Format(Risk.ReferencePrefix, r.Number)),
+        new("Reference", r => EntryReference.Format(Risk.ReferencePrefix, r.Number)),
         new("Unit", r => r.UnitCode),
         new("Unit name", r => r.UnitName),
         new("Title", r => r.Title),
@@ -46,14 +47,14 @@ public static class RaidSpreadsheets
         new("Status", r => r.Status.ToString()),
         new("Escalated to", r => r.EscalatedTo),
         new("Escalation reason", r => r.EscalationReason),
-        new("Realised as issue", r => r.RealisedIssueNumber is { } n ? RaidReference.Format(Issue.ReferencePrefix, n) : null),
+        new("Realised as issue", r => r.RealisedIssueNumber is { } n ? EntryReference.Format(Issue.ReferencePrefix, n) : null),
         new("Version", r => r.Version),
         new("Last updated (UTC)", r => r.UpdatedAt),
     ];
 
     public static readonly IReadOnlyList<SpreadsheetColumn<IssueExportRow>> IssueColumns =
     [
-        new("Reference", i => RaidReference.Format(Issue.ReferencePrefix, i.Number)),
+        new("Reference", i => EntryReference.Format(Issue.ReferencePrefix, i.Number)),
         new("Unit", i => i.UnitCode),
         new("Unit name", i => i.UnitName),
         new("Title", i => i.Title),
@@ -66,7 +67,7 @@ public static class RaidSpreadsheets
         new("Target resolution", i => i.TargetResolutionDate),
         new("Resolution", i => i.Resolution),
         new("Status", i => i.Status.ToString()),
-        new("From risk", i => i.FromRiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null),
+        new("From risk", i => i.FromRiskNumber is { } n ? EntryReference.Format(Risk.ReferencePrefix, n) : null),
         new("Escalated to", i => i.EscalatedTo),
         new("Escalation reason", i => i.EscalationReason),
         new("Version", i => i.Version),

@@ -37,14 +37,6 @@ public sealed record IssueFilter(
     string? Text = null,
     bool Escalated = false);
 
-// Paging of the register: the next page starts after the rows already shown.
-public sealed record RegisterPage(int Limit = 50, string? Cursor = null)
-{
-    public const int MaxLimit = 500;
-
-    public int Offset => RaidCursor.Decode(Cursor);
-}
-
 // Dependencies of the unit and below, either side: what they need (needs), what they provide to others
 // (provides), or both (the default).
 public sealed record DependencyFilter(

@@ -6,6 +6,7 @@ using Steward.Features.Access;
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -32,9 +33,9 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             ? await RiskRegisterRows.FirstPageAsync(db, unit, filter, page.Limit + 1, ct)
             : await PageRowsAsync(unit, filter, sort, page, ct);
         var items = rows.Take(page.Limit).Select(r => new RiskSummary(
-            r.Id, RaidReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
+            r.Id, EntryReference.Format(Risk.ReferencePrefix, r.Number), r.Unit, r.Title, r.IsOpportunity, r.Owner, r.Likelihood, r.Impact, r.Score,
             r.Response, r.NextReviewDate, r.Status == RiskStatus.Open && r.NextReviewDate < today, r.Status, r.EscalatedTo, r.Version)).ToList();
-        return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return new CursorPage<RiskSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     private async Task<List<RiskRow>> PageRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct)
@@ -84,16 +85,16 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             })
             .ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(i => new IssueSummary(
-            i.Id, RaidReference.Format(Issue.ReferencePrefix, i.Number), i.Unit, i.Title, i.Priority, i.Owner, i.RaisedOn, i.TargetResolutionDate,
+            i.Id, EntryReference.Format(Issue.ReferencePrefix, i.Number), i.Unit, i.Title, i.Priority, i.Owner, i.RaisedOn, i.TargetResolutionDate,
             i.Status != IssueStatus.Closed && i.TargetResolutionDate < today, i.Status,
-            i.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null, i.EscalatedTo, i.Version)).ToList();
-        return new CursorPage<IssueSummary>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+            i.RiskNumber is { } n ? EntryReference.Format(Risk.ReferencePrefix, n) : null, i.EscalatedTo, i.Version)).ToList();
+        return new CursorPage<IssueSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     // A risk is found through the unit whose log holds it; the same reference under another unit is not found.
     public async Task<RiskView> RiskAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(Risk.ReferencePrefix, reference) ?? throw new RecordNotFoundException("risk", reference);
+        var number = EntryReference.Parse(Risk.ReferencePrefix, reference) ?? throw new RecordNotFoundException("risk", reference);
         var risk = await db.Risks.AsNoTracking().Where(r => r.Number == number && r.UnitId == unit.Id)
             .Select(r => new
             {
@@ -110,13 +111,13 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
             x.Id, x.Reference, risk.Unit, x.Title, x.Cause, x.Event, x.Effect, x.Category, x.IsOpportunity, risk.Owner, risk.RaisedBy,
             x.RaisedOn, x.ProximityDate, RiskScore.Of(x.InherentLikelihood, x.InherentImpact), new RiskScore(x.Likelihood, x.Impact),
             RiskScore.Of(x.TargetLikelihood, x.TargetImpact), x.Response, x.NextReviewDate, x.Status, x.ClosedAt,
-            risk.IssueNumber is { } n ? RaidReference.Format(Issue.ReferencePrefix, n) : null,
+            risk.IssueNumber is { } n ? EntryReference.Format(Issue.ReferencePrefix, n) : null,
             risk.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
     public async Task<IssueView> IssueAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(Issue.ReferencePrefix, reference) ?? throw new RecordNotFoundException("issue", reference);
+        var number = EntryReference.Parse(Issue.ReferencePrefix, reference) ?? throw new RecordNotFoundException("issue", reference);
         var issue = await db.Issues.AsNoTracking().Where(i => i.Number == number && i.UnitId == unit.Id)
             .Select(i => new
             {
@@ -130,7 +131,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         var x = issue.Issue;
         return new IssueView(
             x.Id, x.Reference, issue.Unit, x.Title, x.Description, x.Priority, x.Impact, issue.Owner, x.RaisedOn, x.TargetResolutionDate,
-            x.Resolution, x.Status, x.ClosedAt, issue.RiskNumber is { } n ? RaidReference.Format(Risk.ReferencePrefix, n) : null,
+            x.Resolution, x.Status, x.ClosedAt, issue.RiskNumber is { } n ? EntryReference.Format(Risk.ReferencePrefix, n) : null,
             issue.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
@@ -139,7 +140,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         CheckLimit(page);
         var rows = await ProjectDependencies(FilterDependencies(unit, filter).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
         var items = rows.Take(page.Limit).Select(ToView).ToList();
-        return new CursorPage<DependencyView>(items, rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+        return new CursorPage<DependencyView>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     // Every dependency the filter matches, for a spreadsheet.
@@ -181,7 +182,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<DependencyView> DependencyAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(Dependency.ReferencePrefix, reference) ?? throw new RecordNotFoundException("dependency", reference);
+        var number = EntryReference.Parse(Dependency.ReferencePrefix, reference) ?? throw new RecordNotFoundException("dependency", reference);
         // Found from either side: the unit that needs it, the unit that provides it, or a unit above either,
         // whose registers list it, so a provider's people can open what they are asked for.
         var below = db.IdsUnder(unit.Path);
@@ -219,7 +220,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
         var today = Today;
         var rows = await ProjectAssumptions(FilterAssumptions(unit, status, all, overdue).Skip(page.Offset).Take(page.Limit + 1)).ToListAsync(ct);
         return new CursorPage<AssumptionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
-            rows.Count > page.Limit ? RaidCursor.Encode(page.Offset + page.Limit) : null);
+            rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
     // Every assumption the filter matches, for a spreadsheet.
@@ -250,7 +251,7 @@ public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPo
 
     public async Task<AssumptionView> AssumptionAsync(IUnitLocation unit, string reference, CancellationToken ct = default)
     {
-        var number = RaidReference.Parse(Assumption.ReferencePrefix, reference) ?? throw new RecordNotFoundException("assumption", reference);
+        var number = EntryReference.Parse(Assumption.ReferencePrefix, reference) ?? throw new RecordNotFoundException("assumption", reference);
         var row = await ProjectAssumptions(db.Assumptions.AsNoTracking().Where(a => a.Number == number && a.UnitId == unit.Id)).FirstOrDefaultAsync(ct)
             ?? throw new RecordNotFoundException("assumption", reference);
         return ToView(row, Today);

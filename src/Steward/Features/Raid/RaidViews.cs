@@ -1,5 +1,6 @@
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -29,7 +30,7 @@ public sealed record RiskView(
     Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IEntryView;
 
 public sealed record RiskScore(int Likelihood, int Impact)
 {
@@ -75,7 +76,7 @@ public sealed record IssueView(
     Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IEntryView;
 
 public sealed record IssueSummary(
     Guid Id,
@@ -126,7 +127,7 @@ public sealed record DependencyView(
     Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IEntryView;
 
 public sealed record AssumptionView(
     Guid Id,
@@ -142,4 +143,4 @@ public sealed record AssumptionView(
     Escalation? Escalation,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IEntryView;

@@ -6,6 +6,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -62,25 +63,24 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
         {
             if (ShowingAssumptions)
             {
-                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
-                Assumptions = await raid.AssumptionsAsync(unit, all ? null : EnumText.ParseOptional<AssumptionStatus>("status", Status), all, Overdue, new RegisterPage(Cursor: Cursor), ct);
+                var query = new AssumptionListQuery { Status = Status };
+                Assumptions = await raid.AssumptionsAsync(unit, query.StatusFilter, query.AllStatuses, Overdue, new RegisterPage(Cursor: Cursor), ct);
             }
             else if (ShowingDependencies)
             {
-                var all = string.Equals(Status, "all", StringComparison.OrdinalIgnoreCase);
-                Dependencies = await raid.DependenciesAsync(unit, new DependencyFilter(
-                    Status: all ? null : EnumText.ParseOptional<DependencyStatus>("status", Status), OpenOnly: !all, Late: Overdue, Escalated: Escalated),
-                    new RegisterPage(Cursor: Cursor), ct);
+                var query = new DependencyListQuery { Status = Status, Late = Overdue, Escalated = Escalated };
+                Dependencies = await raid.DependenciesAsync(unit, query.Filter(), new RegisterPage(Cursor: Cursor), ct);
             }
             else if (ShowingIssues)
             {
-                var filter = RaidApi.IssueFilterFrom(Status, Owner, Priority, Overdue, Escalated, Q);
-                Issues = await raid.IssuesAsync(unit, filter, EnumText.ParseOptional<IssueSort>("sort", Sort) ?? IssueSort.Priority, new RegisterPage(Cursor: Cursor), ct);
+                var query = new IssueListQuery { Status = Status, Owner = Owner, Priority = Priority, Overdue = Overdue, Escalated = Escalated, Q = Q, Sort = Sort };
+                Issues = await raid.IssuesAsync(unit, query.Filter(), query.Order, new RegisterPage(Cursor: Cursor), ct);
             }
             else
             {
-                var filter = RaidApi.RiskFilterFrom(Status, Owner, MinScore, Likelihood, Impact, Overdue, Q) with { Escalated = Escalated };
-                Risks = await raid.RisksAsync(unit, filter, EnumText.ParseOptional<RiskSort>("sort", Sort) ?? RiskSort.Score, new RegisterPage(Cursor: Cursor), ct);
+                var query = new RiskListQuery { Status = Status, Owner = Owner, MinScore = MinScore, Likelihood = Likelihood, Impact = Impact, OverdueReview = Overdue, Escalated = Escalated, Q = Q, Sort = Sort };
+                var filter = query.Filter();
+                Risks = await raid.RisksAsync(unit, filter, query.Order, new RegisterPage(Cursor: Cursor), ct);
                 HeatMap = await raid.HeatMapAsync(unit, filter, ct);
                 Scale = await RiskScales.EffectiveAsync(db, unit.Path, ct);
             }

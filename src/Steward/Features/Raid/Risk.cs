@@ -1,6 +1,7 @@
 using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -17,7 +18,7 @@ public sealed class Risk : IRaidItem
     // Quoted by people as R-0042; unique across Steward, never reused.
     public int Number { get; set; }
 
-    public string Reference => RaidReference.Format(ReferencePrefix, Number);
+    public string Reference => EntryReference.Format(ReferencePrefix, Number);
 
     public Guid UnitId { get; set; }
     public DeliveryUnit? Unit { get; set; }

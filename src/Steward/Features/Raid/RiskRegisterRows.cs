@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Steward.Data;
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Steward.Features.Raid;
+namespace Steward.Infrastructure.Registers;
 
-// R-0042, I-0007: the short references people quote in meetings and e-mails.
-public static class RaidReference
+// R-0042, DEC-0007: the short references people quote in meetings and e-mails, for every register.
+public static class EntryReference
 {
     public static string Format(string prefix, int number) => prefix + number.ToString("0000", CultureInfo.InvariantCulture);
 

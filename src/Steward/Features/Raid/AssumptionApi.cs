@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Features.Raid;
+
+// /units/{unit}/assumptions: what a unit's plans take as true until it is checked.
+internal static class AssumptionApi
+{
+    private const string GetRoute = "GetAssumption";
+
+    public static void MapAssumptions(this RouteGroupBuilder raid)
+    {
+        raid.MapGet("/assumptions", List).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Assumptions of a unit and everything below it")
+            .WithDescription("Filter by status and overdue validation; page with limit and cursor.");
+        raid.MapGet("/assumptions/export", Export).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("Assumptions as a spreadsheet (format=xlsx or csv), under the list's filters");
+        raid.MapPost("/assumptions", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record an assumption of this unit");
+        raid.MapGet("/assumptions/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One assumption, by reference (A-0005)");
+        raid.MapPut("/assumptions/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an assumption's fields (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/validate", Validate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Mark an assumption validated (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/invalidate", Invalidate).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Mark an assumption invalid, and raise the linked issue or risk ({ \"raise\": \"issue\" | \"risk\" }) in the same step (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/escalate", Escalate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an assumption one level up, with a reason (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/de-escalate", DeEscalate).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand an assumption back one level down, with a reason (If-Match required)");
+        raid.MapGet("/assumptions/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The assumption's change history, newest first");
+    }
+
+    private static async Task<Ok<CursorPage<AssumptionView>>> List(string unit, [AsParameters] AssumptionListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.AssumptionsAsync(found, query.StatusFilter, query.AllStatuses, query.Overdue == true, page.Page, ct));
+    }
+
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] AssumptionListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.AssumptionRowsAsync(found, query.StatusFilter, query.AllStatuses, query.Overdue == true, ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "assumptions", "Assumptions", spreadsheet, RaidSpreadsheets.AssumptionColumns, rows, clock, ct);
+    }
+
+    private static async Task<CreatedAtRoute<AssumptionView>> Raise(string unit, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var assumption = await service.RaiseAssumptionAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(assumption.UnitId.ToString(), ct);
+        return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.AssumptionAsync(found, assumption.Reference, ct));
+    }
+
+    private static Task<Ok<AssumptionView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
+
+    private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateAssumptionAsync(id, version, input, ct));
+
+    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.ValidateAssumptionAsync(id, version, ct));
+
+    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.InvalidateAssumptionAsync(id, version, input.Raise, ct));
+
+    private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateAssumptionAsync(id, version, input.Reason, ct));
+
+    private static Task<Ok<AssumptionView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateAssumptionAsync(id, version, input.Reason, ct));
+
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
+
+    private static async Task<AssumptionView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+        await queries.AssumptionAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+}

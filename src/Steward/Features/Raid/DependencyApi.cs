@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Features.Raid;
+
+// /units/{unit}/dependencies: what a unit and those below it need from others, and provide to them.
+internal static class DependencyApi
+{
+    private const string GetRoute = "GetDependency";
+
+    public static void MapDependencies(this RouteGroupBuilder raid)
+    {
+        raid.MapGet("/dependencies", List).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Dependencies of a unit and everything below it, on either side")
+            .WithDescription("Filter by direction, status, lateness and escalation; page with limit and cursor.");
+        raid.MapGet("/dependencies/export", Export).Requires(PmoArea.Raid, PmoAction.Read)
+            .WithSummary("Dependencies as a spreadsheet (format=xlsx or csv), under the list's filters");
+        raid.MapPost("/dependencies", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record what this unit needs from another unit or an outside party");
+        raid.MapGet("/dependencies/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One dependency, by reference (D-0003)");
+        raid.MapPut("/dependencies/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a dependency's fields, status included (If-Match required)");
+        raid.MapPost("/dependencies/{reference}/escalate", Escalate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate a dependency one level up, with a reason (If-Match required)");
+        raid.MapPost("/dependencies/{reference}/de-escalate", DeEscalate).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand a dependency back one level down, with a reason (If-Match required)");
+        raid.MapGet("/dependencies/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The dependency's change history, newest first");
+    }
+
+    private static async Task<Ok<CursorPage<DependencyView>>> List(string unit, [AsParameters] DependencyListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.DependenciesAsync(found, query.Filter(), page.Page, ct));
+    }
+
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] DependencyListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.DependencyRowsAsync(found, query.Filter(), ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "dependencies", "Dependencies", spreadsheet, RaidSpreadsheets.DependencyColumns, rows, clock, ct);
+    }
+
+    private static async Task<CreatedAtRoute<DependencyView>> Raise(string unit, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var dependency = await service.RaiseDependencyAsync(unit, input, ct);
+        var found = await queries.RequireReadableUnitAsync(dependency.UnitId.ToString(), ct);
+        return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.DependencyAsync(found, dependency.Reference, ct));
+    }
+
+    private static Task<Ok<DependencyView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
+
+    private static Task<Ok<DependencyView>> Update([AsParameters] EntryRoute at, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateDependencyAsync(id, version, input, ct));
+
+    private static Task<Ok<DependencyView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateDependencyAsync(id, version, input.Reason, ct));
+
+    private static Task<Ok<DependencyView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateDependencyAsync(id, version, input.Reason, ct));
+
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
+
+    private static async Task<DependencyView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+        await queries.DependencyAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+}
