@@ -36,8 +36,7 @@ public static class GovernanceApi
         group.MapGet("/decisions/{reference}", GetDecision).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetDecision").WithSummary("One decision, by reference (DEC-0007)");
         group.MapPut("/decisions/{reference}", UpdateDecision).Requires(PmoArea.Governance, PmoAction.Contribute).WithSummary("Replace a decision's fields and links (If-Match required)");
         group.MapGet("/decisions/{reference}/history", DecisionHistory).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decision's change history, newest first");
-        group.MapGet("/actions", ListActions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The actions log of a unit and everything below it, soonest due first")
-            .WithDescription("status (open, in-progress, done, cancelled or all; default: open and in progress), overdue=true, owner (person id), risk (R-0042: its mitigation actions), issue; limit and cursor.");
+        group.MapGet("/actions", ListActions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The actions log of a unit and everything below it, soonest due first");
         group.MapGet("/actions/export", ExportActions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The actions log as a spreadsheet (format=xlsx or csv), under the list's filters");
         group.MapPost("/actions", RaiseAction).Requires(PmoArea.Governance, PmoAction.Contribute)
             .WithSummary("Raise an action: description, owner, due date, and at most one source (meetingId, decision, risk or issue reference)");
@@ -54,29 +53,21 @@ public static class GovernanceApi
     {
         var board = await service.CreateBoardAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var view = await queries.BoardAsync(found, board.Id, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.CreatedAtRoute(view, "GetBoard", new { unit = found.Code, board = view.Id });
+        return await RegisterEndpoints.CreatedAsync(http, "GetBoard", queries.BoardAsync(found, board.Id, ct), view => new { unit = found.Code, board = view.Id });
     }
 
-    private static async Task<Ok<BoardView>> GetBoard(string unit, Guid board, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var view = await queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
-    }
+    private static async Task<Ok<BoardView>> GetBoard(string unit, Guid board, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        await RegisterEndpoints.GetAsync(http, queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct));
 
     private static async Task<Ok<BoardView>> UpdateBoard(string unit, Guid board, BoardInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.BoardAsync(found, board, ct), (current, version) => service.UpdateBoardAsync(current.Id, version, input, ct), v => v.Version);
+        return await RegisterEndpoints.ChangeAsync(http, () => queries.BoardAsync(found, board, ct), (id, version) => service.UpdateBoardAsync(id, version, input, ct));
     }
 
-    private static async Task<Ok<CursorPage<HistoryEntry>>> BoardHistory(string unit, Guid board, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
-    {
-        var view = await queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct);
-        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
-    }
+    private static async Task<Ok<CursorPage<HistoryEntry>>> BoardHistory(
+        string unit, Guid board, [AsParameters] PageQuery page, GovernanceQueries queries, HistoryQueries history, CancellationToken ct) =>
+        await RegisterEndpoints.HistoryAsync(history, queries.BoardAsync(await queries.RequireReadableUnitAsync(unit, ct), board, ct), page, ct);
 
     private static async Task<Ok<IReadOnlyList<MeetingSummary>>> ListMeetings(
         string unit, GovernanceQueries queries, TimeProvider clock, Guid? board, bool? past, int? limit, CancellationToken ct)
@@ -97,27 +88,21 @@ public static class GovernanceApi
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var current = await queries.BoardAsync(found, board, ct);
         var meeting = await service.ArrangeMeetingAsync(current.Id, input, ct);
-        var view = await queries.MeetingAsync(found, meeting.Id, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.CreatedAtRoute(view, "GetMeeting", new { unit = found.Code, meeting = view.Id });
+        return await RegisterEndpoints.CreatedAsync(http, "GetMeeting", queries.MeetingAsync(found, meeting.Id, ct), view => new { unit = found.Code, meeting = view.Id });
     }
 
-    private static async Task<Ok<MeetingView>> GetMeeting(string unit, Guid meeting, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var view = await queries.MeetingAsync(await queries.RequireReadableUnitAsync(unit, ct), meeting, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
-    }
+    private static async Task<Ok<MeetingView>> GetMeeting(string unit, Guid meeting, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        await RegisterEndpoints.GetAsync(http, queries.MeetingAsync(await queries.RequireReadableUnitAsync(unit, ct), meeting, ct));
 
     private static async Task<Ok<MeetingView>> UpdateMeeting(
         string unit, Guid meeting, MeetingInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.MeetingAsync(found, meeting, ct), (current, version) => service.UpdateMeetingAsync(current.Id, version, input, ct), v => v.Version);
+        return await RegisterEndpoints.ChangeAsync(http, () => queries.MeetingAsync(found, meeting, ct), (id, version) => service.UpdateMeetingAsync(id, version, input, ct));
     }
 
-    private static async Task<Ok<CursorPage<DecisionSummary>>> ListDecisions(string unit, GovernanceQueries queries, Guid? board, int? limit, string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await queries.DecisionsAsync(await queries.RequireReadableUnitAsync(unit, ct), board, new RegisterPage(limit ?? 50, cursor), ct));
+    private static async Task<Ok<CursorPage<DecisionSummary>>> ListDecisions(string unit, Guid? board, [AsParameters] PageQuery page, GovernanceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.DecisionsAsync(await queries.RequireReadableUnitAsync(unit, ct), board, page.Page, ct));
 
     private static async Task<IResult> ExportDecisions(string unit, GovernanceQueries queries, TimeProvider clock, string? format, Guid? board, CancellationToken ct)
     {
@@ -131,81 +116,53 @@ public static class GovernanceApi
     {
         var decision = await service.RecordDecisionAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var view = await queries.DecisionAsync(found, decision.Reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.CreatedAtRoute(view, "GetDecision", new { unit = found.Code, reference = view.Reference });
+        return await RegisterEndpoints.CreatedAsync(http, "GetDecision", found.Code, queries.DecisionAsync(found, decision.Reference, ct));
     }
 
-    private static async Task<Ok<DecisionView>> GetDecision(string unit, string reference, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var view = await queries.DecisionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
-    }
+    private static Task<Ok<DecisionView>> GetDecision([AsParameters] EntryRoute at, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.GetAsync(http, ReadDecision(at, queries, ct));
 
-    private static async Task<Ok<DecisionView>> UpdateDecision(
-        string unit, string reference, DecisionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.DecisionAsync(found, reference, ct), (current, version) => service.UpdateDecisionAsync(current.Id, version, input, ct), v => v.Version);
-    }
+    private static Task<Ok<DecisionView>> UpdateDecision([AsParameters] EntryRoute at, DecisionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => ReadDecision(at, queries, ct), (id, version) => service.UpdateDecisionAsync(id, version, input, ct));
 
-    private static async Task<Ok<CursorPage<HistoryEntry>>> DecisionHistory(
-        string unit, string reference, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
-    {
-        var view = await queries.DecisionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
-        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
-    }
+    private static Task<Ok<CursorPage<HistoryEntry>>> DecisionHistory(
+        [AsParameters] EntryRoute at, [AsParameters] PageQuery page, GovernanceQueries queries, HistoryQueries history, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, ReadDecision(at, queries, ct), page, ct);
 
-    private static async Task<Ok<CursorPage<ActionView>>> ListActions(
-        string unit, GovernanceQueries queries, string? status, bool? overdue, Guid? owner, string? risk, string? issue, int? limit, string? cursor, CancellationToken ct)
+    private static async Task<DecisionView> ReadDecision(EntryRoute at, GovernanceQueries queries, CancellationToken ct) =>
+        await queries.DecisionAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+
+    private static async Task<Ok<CursorPage<ActionView>>> ListActions(string unit, [AsParameters] ActionListQuery query, [AsParameters] PageQuery page, GovernanceQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return TypedResults.Ok(await queries.ActionsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), new RegisterPage(limit ?? 50, cursor), ct));
+        return TypedResults.Ok(await queries.ActionsAsync(found, query.Filter(), page.Page, ct));
     }
 
-    private static async Task<IResult> ExportActions(
-        string unit, GovernanceQueries queries, TimeProvider clock, string? format, string? status, bool? overdue, Guid? owner, string? risk, string? issue, CancellationToken ct)
+    private static async Task<IResult> ExportActions(string unit, string? format, [AsParameters] ActionListQuery query, GovernanceQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
-        var rows = await queries.ActionRowsAsync(found, ActionFilterFrom(status, overdue, owner, risk, issue), ct);
+        var rows = await queries.ActionRowsAsync(found, query.Filter(), ct);
         return await SpreadsheetDownload.FileAsync(found.Code, "actions", "Actions", spreadsheet, GovernanceSpreadsheets.ActionColumns, rows, clock, ct);
-    }
-
-    public static ActionFilter ActionFilterFrom(string? status, bool? overdue, Guid? owner, string? risk, string? issue)
-    {
-        var all = string.Equals(status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
-        return new ActionFilter(all ? null : EnumText.ParseOptional<ActionStatus>("status", status), all, owner, overdue == true, risk, issue);
     }
 
     private static async Task<CreatedAtRoute<ActionView>> RaiseAction(string unit, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
     {
         var action = await service.RaiseActionAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        var view = await queries.ActionAsync(found, action.Reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.CreatedAtRoute(view, "GetAction", new { unit = found.Code, reference = view.Reference });
+        return await RegisterEndpoints.CreatedAsync(http, "GetAction", found.Code, queries.ActionAsync(found, action.Reference, ct));
     }
 
-    private static async Task<Ok<ActionView>> GetAction(string unit, string reference, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var view = await queries.ActionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
-    }
+    private static Task<Ok<ActionView>> GetAction([AsParameters] EntryRoute at, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.GetAsync(http, ReadAction(at, queries, ct));
 
-    private static async Task<Ok<ActionView>> UpdateAction(
-        string unit, string reference, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)
-    {
-        var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.ActionAsync(found, reference, ct), (current, version) => service.UpdateActionAsync(current.Id, version, input, ct), v => v.Version);
-    }
+    private static Task<Ok<ActionView>> UpdateAction([AsParameters] EntryRoute at, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => ReadAction(at, queries, ct), (id, version) => service.UpdateActionAsync(id, version, input, ct));
 
-    private static async Task<Ok<CursorPage<HistoryEntry>>> ActionHistory(
-        string unit, string reference, GovernanceQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
-    {
-        var view = await queries.ActionAsync(await queries.RequireReadableUnitAsync(unit, ct), reference, ct);
-        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: view.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
-    }
+    private static Task<Ok<CursorPage<HistoryEntry>>> ActionHistory(
+        [AsParameters] EntryRoute at, [AsParameters] PageQuery page, GovernanceQueries queries, HistoryQueries history, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, ReadAction(at, queries, ct), page, ct);
+
+    private static async Task<ActionView> ReadAction(EntryRoute at, GovernanceQueries queries, CancellationToken ct) =>
+        await queries.ActionAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }

@@ -1,5 +1,6 @@
 using Steward.Features.People;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -7,7 +8,7 @@ public sealed record BoardRef(Guid Id, string Name, string UnitCode);
 
 public sealed record BoardView(
     Guid Id, UnitRef Unit, string Name, PersonRef Chair, IReadOnlyList<PersonRef> Members, string? TermsOfReference, BoardCadence Cadence,
-    DateTime? NextMeeting, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime? NextMeeting, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView;
 
 public sealed record MeetingSummary(Guid Id, BoardRef Board, DateTime StartsAt, DateTime EndsAt, string? Location, MeetingStatus Status);
 
@@ -18,14 +19,14 @@ public sealed record AttendeeView(PersonRef Person, Attendance Attendance);
 public sealed record MeetingView(
     Guid Id, BoardRef Board, DateTime StartsAt, DateTime EndsAt, int DurationMinutes, string? Location, MeetingStatus Status,
     IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendeeView> Attendees, string? Minutes,
-    IReadOnlyList<DecisionSummary> Decisions, IReadOnlyList<ActionView> Actions, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyList<DecisionSummary> Decisions, IReadOnlyList<ActionView> Actions, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView;
 
 public sealed record DecisionSummary(Guid Id, string Reference, UnitRef Unit, string Title, DateOnly DecidedOn, BoardRef? Board, PersonRef? DecidedBy);
 
 public sealed record DecisionView(
     Guid Id, string Reference, UnitRef Unit, string Title, string? Rationale, string? OptionsConsidered, DateOnly DecidedOn,
     BoardRef? Board, MeetingSummary? Meeting, PersonRef? DecidedBy, IReadOnlyList<RaidLink> Links, IReadOnlyList<ActionView> Actions,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView;
 
 // A RAID item a decision concerns, and the unit whose register holds it.
 public sealed record RaidLink(string Reference, string UnitCode)
@@ -39,7 +40,7 @@ public sealed record ActionSource(string Kind, string Label, string Page);
 
 public sealed record ActionView(
     Guid Id, string Reference, UnitRef Unit, string Description, PersonRef Owner, DateOnly DueOn, ActionStatus Status, bool Overdue,
-    DateOnly? CompletedOn, string? Progress, ActionSource? Source, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    DateOnly? CompletedOn, string? Progress, ActionSource? Source, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView;
 
 public sealed record ActionFilter(ActionStatus? Status = null, bool AllStatuses = false, Guid? OwnerId = null, bool Overdue = false, string? Risk = null, string? Issue = null);
 

@@ -36,7 +36,7 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
         Unit = unit;
         Boards = await queries.BoardsAsync(unit, ct);
         Upcoming = await queries.MeetingsAsync(unit, null, clock.GetUtcNow().UtcDateTime.AddHours(-12), 10, ct);
-        var filter = GovernanceApi.ActionFilterFrom(Status is "" ? null : Status, Overdue, null, null, null);
+        var filter = new ActionListQuery { Status = Status is "" ? null : Status, Overdue = Overdue }.Filter();
         Actions = await queries.ActionsAsync(unit, filter, new RegisterPage(100), ct);
         OverdueActions = await queries.OverdueActionCountAsync(unit, ct);
         Decisions = await queries.DecisionsAsync(unit, null, new RegisterPage(20), ct);

@@ -4,6 +4,7 @@ using Steward.Features.History;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
 using Steward.Scheduling.Mspdi;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Plans;
 
@@ -57,7 +58,7 @@ public static class PlanApi
     private static async Task<Ok<PlanView>> UpdateSettings(string unit, PlanSettingsInput input, PlanService service, PlanQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.PlanAsync(found, null, ct), (_, version) => service.UpdateSettingsAsync(found.Id.ToString(), version, input, ct), v => v.Version);
+        return await RegisterEndpoints.ChangeAsync(http, () => queries.PlanAsync(found, null, ct), (_, version) => service.UpdateSettingsAsync(found.Id.ToString(), version, input, ct), v => v.Version);
     }
 
     private static async Task<Ok<IReadOnlyList<CrossUnitLinkView>>> CrossUnitLinks(string unit, PlanQueries queries, IntegratedPlan integrated, CancellationToken ct) =>
@@ -104,7 +105,7 @@ public static class PlanApi
     private static async Task<Ok<TaskView>> UpdateTask(string unit, int task, TaskInput input, PlanService service, PlanQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        return await RecordEndpoints.ChangeAsync(http, () => queries.TaskAsync(found, task, ct), (current, version) => service.UpdateTaskAsync(found.Id.ToString(), current.Uid, version, input, ct), v => v.Version);
+        return await RegisterEndpoints.ChangeAsync(http, () => queries.TaskAsync(found, task, ct), (current, version) => service.UpdateTaskAsync(found.Id.ToString(), current.Uid, version, input, ct), v => v.Version);
     }
 
     private static async Task<NoContent> RemoveTask(string unit, int task, PlanService service, PlanQueries queries, HttpContext http, CancellationToken ct)

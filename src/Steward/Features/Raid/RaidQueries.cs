@@ -12,18 +12,14 @@ namespace Steward.Features.Raid;
 
 // Reads of the RAID log. A unit's register rolls up everything below it: roles apply downwards, so
 // whoever may read the unit's log may read every item under it.
-public sealed class RaidQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, RaidEscalation escalation, TimeProvider clock)
+public sealed class RaidQueries(StewardDbContext db, RegisterUnits registerUnits, RaidEscalation escalation, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     // The unit's place from the cache, not the whole unit: a register needs no more, and this is the
     // API's busiest read.
-    public async Task<IUnitLocation> RequireReadableUnitAsync(string unitKey, CancellationToken ct)
-    {
-        var unit = await units.LocateAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Raid, PmoAction.Read, unit.Path, $"read the RAID log of {unit.Code}", ct);
-        return unit;
-    }
+    public Task<IUnitLocation> RequireReadableUnitAsync(string unitKey, CancellationToken ct) =>
+        registerUnits.ReadableAsync(PmoArea.Raid, unitKey, "RAID log", ct);
 
     public async Task<CursorPage<RiskSummary>> RisksAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct = default)
     {
