@@ -33,19 +33,19 @@ public static class TestData
             new CreatePerson(name ?? "Alex Morgan", $"person.{Guid.NewGuid():N}@test.example", "Programme Manager")));
 
     public static Task<Risk> CreateRiskAsync(this StewardApp app, string unitCode, Guid ownerId, int likelihood = 3, int impact = 4, string? title = null) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseRiskAsync(unitCode,
+        app.WithServicesAsync(sp => sp.GetRequiredService<RiskRegister>().RaiseAsync(unitCode,
             new RiskInput(title ?? $"Test risk {Guid.NewGuid().ToString("N")[..8]}", ownerId, likelihood, impact)));
 
     public static Task<Issue> CreateIssueAsync(this StewardApp app, string unitCode, Guid ownerId, IssuePriority priority = IssuePriority.High) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseIssueAsync(unitCode,
+        app.WithServicesAsync(sp => sp.GetRequiredService<IssueRegister>().RaiseAsync(unitCode,
             new IssueInput($"Test issue {Guid.NewGuid().ToString("N")[..8]}", ownerId, priority)));
 
     public static Task<Dependency> CreateDependencyAsync(this StewardApp app, string unitCode, Guid ownerId) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseDependencyAsync(unitCode,
+        app.WithServicesAsync(sp => sp.GetRequiredService<DependencyRegister>().RaiseAsync(unitCode,
             new DependencyInput($"Test dependency {Guid.NewGuid().ToString("N")[..8]}", ownerId, new DateOnly(2027, 6, 30), ExternalParty: "A supplier")));
 
     public static Task<Assumption> CreateAssumptionAsync(this StewardApp app, string unitCode, Guid ownerId, DateOnly? validationDue = null) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RaidService>().RaiseAssumptionAsync(unitCode,
+        app.WithServicesAsync(sp => sp.GetRequiredService<AssumptionRegister>().RaiseAsync(unitCode,
             new AssumptionInput($"Test assumption {Guid.NewGuid().ToString("N")[..8]}", ownerId, ValidationDue: validationDue)));
 
     public static Task<Board> CreateBoardAsync(this StewardApp app, string unitCode, Guid chairId, params Guid[] members) =>

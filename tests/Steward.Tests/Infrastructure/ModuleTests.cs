@@ -15,7 +15,7 @@ public sealed class ModuleTests
 
         var services = new ServiceCollection().AddStewardModules();
 
-        Assert.Contains(services, s => s.ServiceType == typeof(RaidService));
+        Assert.Contains(services, s => s.ServiceType == typeof(RiskRegister));
         Assert.Contains(services, s => s.ServiceType == typeof(PlanService));
         Assert.Contains(services, s => s.ServiceType == typeof(Steward.Features.Governance.GovernanceService));
         Assert.Contains(services, s => s.ServiceType == typeof(Steward.Features.Tolerances.ToleranceService));

@@ -67,7 +67,10 @@ internal static class DemoRaid
 
     public static async Task SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, Guid> people, DateOnly today, CancellationToken ct)
     {
-        var raid = sp.GetRequiredService<RaidService>();
+        var risks = sp.GetRequiredService<RiskRegister>();
+        var issues = sp.GetRequiredService<IssueRegister>();
+        var dependencies = sp.GetRequiredService<DependencyRegister>();
+        var assumptions = sp.GetRequiredService<AssumptionRegister>();
         // Projects hold risks scoring up to 11, programmes up to 19 (DemoTolerances); high and critical
         // issues go up from a project, critical ones on up from a programme.
         // The borders portfolio defines its levels; the corporate portfolio keeps Steward's own.
@@ -80,34 +83,34 @@ internal static class DemoRaid
         await DemoTolerances.SeedAsync(sp, ct);
         foreach (var r in Risks)
         {
-            var risk = await raid.RaiseRiskAsync(r.Unit, new RiskInput(
+            var risk = await risks.RaiseAsync(r.Unit, new RiskInput(
                 r.Title, people[r.Owner], r.Likelihood, r.Impact, r.Cause, r.Event, r.Effect, r.Category, r.Opportunity,
                 RaisedById: people["pmo-analyst"], RaisedOn: today.AddDays(-60), InherentLikelihood: Math.Min(5, r.Likelihood + 1),
                 InherentImpact: r.Impact, TargetLikelihood: r.TargetLikelihood, TargetImpact: r.TargetImpact, Response: r.Response,
                 NextReviewDate: today.AddDays(r.ReviewInDays)), ct);
             if (r.Realised)
             {
-                await raid.RealiseRiskAsync(risk.Id, risk.Version, ct);
+                await risks.RealiseAsync(risk.Id, risk.Version, ct);
             }
         }
 
         foreach (var i in Issues)
         {
-            await raid.RaiseIssueAsync(i.Unit, new IssueInput(i.Title, people[i.Owner], i.Priority, i.Description,
+            await issues.RaiseAsync(i.Unit, new IssueInput(i.Title, people[i.Owner], i.Priority, i.Description,
                 RaisedOn: today.AddDays(-20), TargetResolutionDate: today.AddDays(i.TargetInDays)), ct);
         }
 
         foreach (var d in Dependencies)
         {
             var internalUnit = d.From.StartsWith("DPP-", StringComparison.Ordinal);
-            await raid.RaiseDependencyAsync(d.Unit, new DependencyInput(d.Title, people[d.Owner], today.AddDays(d.NeededInDays),
+            await dependencies.RaiseAsync(d.Unit, new DependencyInput(d.Title, people[d.Owner], today.AddDays(d.NeededInDays),
                 ProviderUnit: internalUnit ? d.From : null, ExternalParty: internalUnit ? null : d.From,
                 CommittedDate: d.CommittedInDays is { } committed ? today.AddDays(committed) : null), ct);
         }
 
         foreach (var a in Assumptions)
         {
-            await raid.RaiseAssumptionAsync(a.Unit, new AssumptionInput(a.Statement, people[a.Owner], a.ImpactIfWrong, today.AddDays(a.ValidateInDays)), ct);
+            await assumptions.RaiseAsync(a.Unit, new AssumptionInput(a.Statement, people[a.Owner], a.ImpactIfWrong, today.AddDays(a.ValidateInDays)), ct);
         }
     }
 }

@@ -43,9 +43,9 @@ internal static class AssumptionApi
         return await SpreadsheetDownload.FileAsync(found.Code, "assumptions", "Assumptions", spreadsheet, RaidSpreadsheets.AssumptionColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<AssumptionView>> Raise(string unit, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<AssumptionView>> Raise(string unit, AssumptionInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
-        var assumption = await service.RaiseAssumptionAsync(unit, input, ct);
+        var assumption = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(assumption.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.AssumptionAsync(found, assumption.Reference, ct));
     }
@@ -53,20 +53,20 @@ internal static class AssumptionApi
     private static Task<Ok<AssumptionView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateAssumptionAsync(id, version, input, ct));
+    private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.ValidateAssumptionAsync(id, version, ct));
+    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ValidateAsync(id, version, ct));
 
-    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.InvalidateAssumptionAsync(id, version, input.Raise, ct));
+    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.InvalidateAsync(id, version, input.Raise, ct));
 
-    private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateAssumptionAsync(id, version, input.Reason, ct));
+    private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<AssumptionView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateAssumptionAsync(id, version, input.Reason, ct));
+    private static Task<Ok<AssumptionView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
     private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);

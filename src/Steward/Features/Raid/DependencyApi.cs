@@ -40,9 +40,9 @@ internal static class DependencyApi
         return await SpreadsheetDownload.FileAsync(found.Code, "dependencies", "Dependencies", spreadsheet, RaidSpreadsheets.DependencyColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<DependencyView>> Raise(string unit, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<DependencyView>> Raise(string unit, DependencyInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
-        var dependency = await service.RaiseDependencyAsync(unit, input, ct);
+        var dependency = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(dependency.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.DependencyAsync(found, dependency.Reference, ct));
     }
@@ -50,14 +50,14 @@ internal static class DependencyApi
     private static Task<Ok<DependencyView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<DependencyView>> Update([AsParameters] EntryRoute at, DependencyInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateDependencyAsync(id, version, input, ct));
+    private static Task<Ok<DependencyView>> Update([AsParameters] EntryRoute at, DependencyInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<DependencyView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateDependencyAsync(id, version, input.Reason, ct));
+    private static Task<Ok<DependencyView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<DependencyView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateDependencyAsync(id, version, input.Reason, ct));
+    private static Task<Ok<DependencyView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
     private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);

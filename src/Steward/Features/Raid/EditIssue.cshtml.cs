@@ -9,7 +9,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history) : IssueFormPage(db)
+public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQueries queries, IssueRegister raid, HistoryQueries history) : IssueFormPage(db)
 {
     public IssueView Issue { get; private set; } = default!;
 
@@ -39,7 +39,7 @@ public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQ
         var input = ReadInput();
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            await raid.UpdateIssueAsync(Issue.Id, Input.Version, input, ct);
+            await raid.UpdateAsync(Issue.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Issue.Reference} have been saved";
             return Redirect($"/units/{unit.Code}/issues/{Issue.Reference}");
         }, ct, async () =>

@@ -9,7 +9,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history) : RiskFormPage(db)
+public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RiskRegister raid, HistoryQueries history) : RiskFormPage(db)
 {
     public RiskView Risk { get; private set; } = default!;
 
@@ -40,7 +40,7 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
         var input = ReadInput() with { RaisedById = Risk.RaisedBy?.Id, RaisedOn = Risk.RaisedOn };
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            await raid.UpdateRiskAsync(Risk.Id, Input.Version, input, ct);
+            await raid.UpdateAsync(Risk.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Risk.Reference} have been saved";
             return Redirect($"/units/{unit.Code}/risks/{Risk.Reference}");
         }, ct, async () =>

@@ -42,9 +42,9 @@ internal static class IssueApi
         return await SpreadsheetDownload.FileAsync(found.Code, "issues", "Issues", spreadsheet, RaidSpreadsheets.IssueColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<IssueView>> Raise(string unit, IssueInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<IssueView>> Raise(string unit, IssueInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
-        var issue = await service.RaiseIssueAsync(unit, input, ct);
+        var issue = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(issue.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.IssueAsync(found, issue.Reference, ct));
     }
@@ -52,17 +52,17 @@ internal static class IssueApi
     private static Task<Ok<IssueView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<IssueView>> Update([AsParameters] EntryRoute at, IssueInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateIssueAsync(id, version, input, ct));
+    private static Task<Ok<IssueView>> Update([AsParameters] EntryRoute at, IssueInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.CloseIssueAsync(id, version, ct));
+    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
 
-    private static Task<Ok<IssueView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateIssueAsync(id, version, input.Reason, ct));
+    private static Task<Ok<IssueView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<IssueView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateIssueAsync(id, version, input.Reason, ct));
+    private static Task<Ok<IssueView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
     private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);

@@ -108,12 +108,12 @@ public static class RaidApi
     }
 
     // The first time a unit sets tolerances there is nothing to match; after that If-Match is required.
-    private static async Task<Ok<ToleranceView>> SetTolerances(string unit, ToleranceInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ToleranceView>> SetTolerances(string unit, ToleranceInput input, RaidLog log, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var current = await queries.TolerancesAsync(found, ct);
         int? expected = current.Version is null ? null : EntityTag.RequireIfMatch(http);
-        await service.SetTolerancesAsync(found.Id.ToString(), expected, input.RiskScore, input.IssuePriority, input.DependencyLateDays, ct);
+        await log.SetTolerancesAsync(found.Id.ToString(), expected, input.RiskScore, input.IssuePriority, input.DependencyLateDays, ct);
         var view = await queries.TolerancesAsync(found, ct);
         EntityTag.Write(http, view.Version!.Value);
         return TypedResults.Ok(view);

@@ -4,7 +4,7 @@ using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
-// Keeps each item's escalation where the tolerance engine puts it. Called by RaidService whenever an
+// Keeps each item's escalation where the tolerance engine puts it. Called by the RAID registers (RaidLog) whenever an
 // item changes, and by the engine whenever a unit's RAID tolerances change; an item escalated or handed
 // back by hand stays where its person put it until it is closed.
 public sealed class RaidEscalation(StewardDbContext db, ToleranceQueries tolerances) : IToleranceFollower
@@ -20,6 +20,16 @@ public sealed class RaidEscalation(StewardDbContext db, ToleranceQueries toleran
     public async Task ApplyAsync(Issue issue, string unitPath, CancellationToken ct) => Place(issue, await LadderAsync(unitPath, ct));
 
     public async Task ApplyAsync(Dependency dependency, string unitPath, CancellationToken ct) => Place(dependency, await LadderAsync(unitPath, ct));
+
+    // Any RAID entry: tolerances place risks, issues and dependencies; an assumption stays with its unit
+    // unless a person escalates it.
+    public Task PlaceAsync(IRaidItem item, string unitPath, CancellationToken ct) => item switch
+    {
+        Risk risk => ApplyAsync(risk, unitPath, ct),
+        Issue issue => ApplyAsync(issue, unitPath, ct),
+        Dependency dependency => ApplyAsync(dependency, unitPath, ct),
+        _ => Task.CompletedTask,
+    };
 
     public async Task TolerancesChangedAsync(string unitPath, IReadOnlySet<ToleranceDimension> changed, CancellationToken ct)
     {

@@ -9,7 +9,11 @@ internal sealed class RaidModule : IStewardModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<RaidService>();
+        services.AddScoped<RaidLog>();
+        services.AddScoped<RiskRegister>();
+        services.AddScoped<IssueRegister>();
+        services.AddScoped<DependencyRegister>();
+        services.AddScoped<AssumptionRegister>();
         services.AddScoped<RaidQueries>();
         services.AddScoped<RaidEscalation>();
         services.AddScoped<IToleranceFollower>(provider => provider.GetRequiredService<RaidEscalation>());

@@ -9,7 +9,7 @@ using Steward.Infrastructure.GovUk;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units, RaidService raid) : GovUkFormPage(db)
+public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units, AssumptionRegister raid) : GovUkFormPage(db)
 {
     [BindProperty]
     public AssumptionForm Input { get; set; } = new();
@@ -41,7 +41,7 @@ public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units,
         var input = new AssumptionInput(Input.Statement, Input.OwnerId, Input.ImpactIfWrong, ReadDate(Input.ValidationDue, "Validation due date", nameof(AssumptionForm.ValidationDue)));
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            var assumption = await raid.RaiseAssumptionAsync(unit.Id.ToString(), input, ct);
+            var assumption = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Assumption {assumption.Reference} has been recorded";
             return Redirect($"/units/{unit.Code}/assumptions/{assumption.Reference}");
         }, ct);

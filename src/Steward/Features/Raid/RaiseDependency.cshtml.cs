@@ -8,7 +8,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units, RaidService raid) : DependencyFormPage(db)
+public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units, DependencyRegister raid) : DependencyFormPage(db)
 {
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units,
         var input = ReadInput() with { Status = null };
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            var dependency = await raid.RaiseDependencyAsync(unit.Id.ToString(), input, ct);
+            var dependency = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Dependency {dependency.Reference} has been recorded";
             return Redirect($"/units/{unit.Code}/dependencies/{dependency.Reference}");
         }, ct);

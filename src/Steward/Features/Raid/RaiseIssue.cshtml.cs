@@ -8,7 +8,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, RaidService raid) : IssueFormPage(db)
+public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, IssueRegister raid) : IssueFormPage(db)
 {
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, Raid
         var input = ReadInput() with { Status = null, Resolution = null };
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            var issue = await raid.RaiseIssueAsync(unit.Id.ToString(), input, ct);
+            var issue = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Issue {issue.Reference} has been raised";
             return Redirect($"/units/{unit.Code}/issues/{issue.Reference}");
         }, ct);

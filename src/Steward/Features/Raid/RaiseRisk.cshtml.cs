@@ -8,7 +8,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RaidService raid) : RiskFormPage(db)
+public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RiskRegister raid) : RiskFormPage(db)
 {
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RaidS
         var input = ReadInput();
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            var risk = await raid.RaiseRiskAsync(unit.Id.ToString(), input, ct);
+            var risk = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Risk {risk.Reference} has been raised";
             return Redirect($"/units/{unit.Code}/risks/{risk.Reference}");
         }, ct);

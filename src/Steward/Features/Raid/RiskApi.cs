@@ -48,9 +48,9 @@ internal static class RiskApi
     private static async Task<Ok<HeatMap>> HeatMap(string unit, [AsParameters] RiskHeatMapQuery query, RaidQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.HeatMapAsync(await queries.RequireReadableUnitAsync(unit, ct), query.Filter(), ct));
 
-    private static async Task<CreatedAtRoute<RiskView>> Raise(string unit, RiskInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<RiskView>> Raise(string unit, RiskInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
-        var risk = await service.RaiseRiskAsync(unit, input, ct);
+        var risk = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(risk.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.RiskAsync(found, risk.Reference, ct));
     }
@@ -58,26 +58,26 @@ internal static class RiskApi
     private static Task<Ok<RiskView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<RiskView>> Update([AsParameters] EntryRoute at, RiskInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.UpdateRiskAsync(id, version, input, ct));
+    private static Task<Ok<RiskView>> Update([AsParameters] EntryRoute at, RiskInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.CloseRiskAsync(id, version, ct));
+    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
 
     // Answers with the issue it raised, at that issue's address.
-    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(at.Unit, ct);
         var risk = await queries.RiskAsync(found, at.Reference, ct);
-        var issue = await service.RealiseRiskAsync(risk.Id, EntityTag.RequireIfMatch(http), ct);
+        var issue = await register.RealiseAsync(risk.Id, EntityTag.RequireIfMatch(http), ct);
         return await RegisterEndpoints.CreatedAsync(http, IssueApi.GetRoute, found.Code, queries.IssueAsync(found, issue.Reference, ct));
     }
 
-    private static Task<Ok<RiskView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.EscalateRiskAsync(id, version, input.Reason, ct));
+    private static Task<Ok<RiskView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<RiskView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RaidService service, RaidQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => service.DeEscalateRiskAsync(id, version, input.Reason, ct));
+    private static Task<Ok<RiskView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
     private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);

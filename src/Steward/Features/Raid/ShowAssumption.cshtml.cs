@@ -11,7 +11,7 @@ namespace Steward.Features.Raid;
 
 // An assumption's page: validate it, or mark it invalid and raise the issue or risk it now is.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access) : PageModel
+public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, AssumptionRegister raid, HistoryQueries history, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public AssumptionView Assumption { get; private set; } = default!;
@@ -34,7 +34,7 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
     public Task<IActionResult> OnPostValidateAsync(string code, string reference, int version, CancellationToken ct) =>
         DecideAsync(code, reference, async () =>
         {
-            await raid.ValidateAssumptionAsync(Assumption.Id, version, ct);
+            await raid.ValidateAsync(Assumption.Id, version, ct);
             TempData["Notice"] = $"{Assumption.Reference} has been validated";
             return Redirect($"/units/{Unit.Code}/assumptions/{Assumption.Reference}");
         }, ct);
@@ -47,7 +47,7 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Raise), "Choose whether to raise an issue, a risk or nothing")]);
             }
 
-            var (_, followUp) = await raid.InvalidateAssumptionAsync(Assumption.Id, version, Raise, ct);
+            var (_, followUp) = await raid.InvalidateAsync(Assumption.Id, version, Raise, ct);
             TempData["Notice"] = followUp is null ? $"{Assumption.Reference} has been marked invalid" : $"{Assumption.Reference} has been marked invalid and {followUp.Reference} raised";
             return followUp switch
             {

@@ -14,7 +14,7 @@ namespace Steward.Features.Raid;
 // summary), escalated and handed back.
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowDependencyModel(
-    StewardDbContext db, UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
+    StewardDbContext db, UnitQueries units, RaidQueries queries, DependencyRegister raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
     : DependencyFormPage(db)
 {
     public DependencyView Dependency { get; private set; } = default!;
@@ -47,7 +47,7 @@ public sealed class ShowDependencyModel(
         var input = ReadInput();
         return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
         {
-            await raid.UpdateDependencyAsync(Dependency.Id, Input.Version, input, ct);
+            await raid.UpdateAsync(Dependency.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Dependency.Reference} have been saved";
             return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}");
         }, ct, () =>
@@ -60,10 +60,10 @@ public sealed class ShowDependencyModel(
     }
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateDependencyAsync(Dependency.Id, version, reason, ct), "escalated", ct);
+        EscalationAsync(code, reference, () => raid.EscalateAsync(Dependency.Id, version, reason, ct), "escalated", ct);
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateDependencyAsync(Dependency.Id, version, reason, ct), "handed back", ct);
+        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Dependency.Id, version, reason, ct), "handed back", ct);
 
     private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
+public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;
@@ -34,7 +34,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
 
         try
         {
-            await raid.CloseIssueAsync(Issue.Id, version, ct);
+            await raid.CloseAsync(Issue.Id, version, ct);
             TempData["Notice"] = $"{Issue.Reference} has been closed";
             return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}");
         }
@@ -53,10 +53,10 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, RaidS
     }
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateIssueAsync(Issue.Id, version, reason, ct), "escalated", ct);
+        EscalationAsync(code, reference, () => raid.EscalateAsync(Issue.Id, version, reason, ct), "escalated", ct);
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateIssueAsync(Issue.Id, version, reason, ct), "handed back", ct);
+        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Issue.Id, version, reason, ct), "handed back", ct);
 
     private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
     {

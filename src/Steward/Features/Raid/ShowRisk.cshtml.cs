@@ -11,7 +11,7 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing and realising are
 // posted here; the service checks the approve right, so a page opened by a reader cannot do either.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidService raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
+public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
@@ -32,7 +32,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
         ChangeAsync(code, reference, async () =>
         {
-            await raid.CloseRiskAsync(Risk.Id, version, ct);
+            await raid.CloseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been closed";
             return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}");
         }, ct);
@@ -40,7 +40,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
         ChangeAsync(code, reference, async () =>
         {
-            var issue = await raid.RealiseRiskAsync(Risk.Id, version, ct);
+            var issue = await raid.RealiseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been realised and issue {issue.Reference} raised";
             return Redirect($"/units/{Unit.Code}/issues/{issue.Reference}");
         }, ct);
@@ -68,10 +68,10 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RaidSe
     }
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateRiskAsync(Risk.Id, version, reason, ct), "escalated", ct);
+        EscalationAsync(code, reference, () => raid.EscalateAsync(Risk.Id, version, reason, ct), "escalated", ct);
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateRiskAsync(Risk.Id, version, reason, ct), "handed back", ct);
+        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Risk.Id, version, reason, ct), "handed back", ct);
 
     private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Steward.Features.Raid;
 
 // A unit's RAID tolerances: shown to every reader, set by those who approve RAID items there.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, RaidService raid, AccessPolicy access) : PageModel
+public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, RaidLog raid, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public ToleranceView Current { get; private set; } = default!;

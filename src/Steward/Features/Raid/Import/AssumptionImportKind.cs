@@ -42,7 +42,7 @@ public sealed class AssumptionImportKind() : RaidImportKind<AssumptionInput>("as
         }
 
         var assumption = new Assumption { Id = Guid.CreateVersion7(), UnitId = target.UnitId, Statement = input.Statement!, Status = status };
-        RaidService.Apply(assumption, input);
+        AssumptionRegister.Apply(assumption, input);
         return new ImportedItem(assumption, target.UnitPath, [assumption.Statement, assumption.Status.ToString(), UkFormat.Date(assumption.ValidationDue)]);
     }
 

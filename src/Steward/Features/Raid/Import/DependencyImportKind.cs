@@ -93,7 +93,7 @@ public sealed class DependencyImportKind() : RaidImportKind<DependencyInput>("de
         }
 
         var dependency = new Dependency { Id = Guid.CreateVersion7(), UnitId = target.UnitId, Title = input.Title!, Status = DependencyStatus.Proposed };
-        RaidService.Apply(dependency, input, provider);
+        DependencyRegister.Apply(dependency, input, provider);
         return new ImportedItem(dependency, target.UnitPath,
             [dependency.Title, input.ProviderUnit ?? input.ExternalParty, UkFormat.Date(dependency.NeededBy), RaidLabels.Of(dependency.Status)]);
     }

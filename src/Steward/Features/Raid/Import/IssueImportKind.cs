@@ -67,7 +67,7 @@ public sealed class IssueImportKind() : RaidImportKind<IssueInput>("issues", "is
         }
 
         var issue = new Issue { Id = Guid.CreateVersion7(), UnitId = target.UnitId, Title = input.Title!, Status = status };
-        RaidService.Apply(issue, input);
+        IssueRegister.Apply(issue, input);
         issue.RaisedOn = input.RaisedOn ?? row.Today;
         issue.ClosedAt = status == IssueStatus.Closed ? row.Now : null;
         return new ImportedItem(issue, target.UnitPath, [issue.Title, issue.Priority.ToString(), issue.Status.ToString(), UkFormat.Date(issue.TargetResolutionDate)]);

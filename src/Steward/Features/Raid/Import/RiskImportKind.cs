@@ -83,7 +83,7 @@ public sealed class RiskImportKind() : RaidImportKind<RiskInput>("risks", "risk"
         }
 
         var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = target.UnitId, Title = input.Title!, Status = RiskStatus.Open };
-        RaidService.Apply(risk, input);
+        RiskRegister.Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? row.Today;
         if (closed)
         {

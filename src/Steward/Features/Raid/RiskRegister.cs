@@ -1,0 +1,125 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Raid;
+
+// Every change to risks, from pages, API and command line alike.
+public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext who)
+{
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(RiskInput input, CancellationToken ct = default) =>
+        (await new RiskInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+
+    public async Task<Risk> RaiseAsync(string unitKey, RiskInput input, CancellationToken ct = default)
+    {
+        var unit = await log.OpenUnitAsync(unitKey, "raise risks on", ct);
+        input = Normalise(input);
+        await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
+        var risk = new Risk { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = input.Title!, Status = RiskStatus.Open };
+        Apply(risk, input);
+        risk.RaisedOn = input.RaisedOn ?? log.Today;
+        // Unless another person is named, whoever raises the risk raised it (the person their account is).
+        risk.RaisedById ??= who.UserId is { } user ? await db.Users.Where(u => u.Id == user).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
+        return await log.AddAsync(db.Risks, risk, unit.Path, ct);
+    }
+
+    public async Task<Risk> UpdateAsync(Guid id, int expectedVersion, RiskInput input, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Contribute, "change", ct);
+        input = Normalise(input);
+        await new RiskInputValidator(db).ValidateAndThrowAsync(input, ct);
+        Apply(risk, input);
+        risk.RaisedOn = input.RaisedOn ?? risk.RaisedOn;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
+    public async Task<Risk> CloseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Approve, "close", ct);
+        RefuseUnlessOpen(risk);
+        risk.Status = RiskStatus.Closed;
+        risk.ClosedAt = log.Now;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
+    // The threat has happened: it becomes an issue, linked both ways, in one transaction.
+    public async Task<Issue> RealiseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Approve, "realise", ct);
+        RefuseUnlessOpen(risk);
+        if (risk.IsOpportunity)
+        {
+            throw new RecordStateConflictException($"{risk.Reference} is an opportunity; an opportunity is taken, not realised as an issue. Close it instead.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issue = await log.AddAsync(db.Issues, new Issue
+        {
+            Id = Guid.CreateVersion7(),
+            UnitId = risk.UnitId,
+            Title = risk.Title,
+            Description = string.Join("\n\n", new[] { risk.Event, risk.Effect }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text ? text : null,
+            Priority = IssueRegister.PriorityFor(risk.Score),
+            Impact = risk.Effect,
+            OwnerId = risk.OwnerId,
+            RaisedOn = log.Today,
+            Status = IssueStatus.Open,
+            RiskId = risk.Id,
+        }, unit.Path, ct);
+        risk.Status = RiskStatus.Realised;
+        risk.ClosedAt = log.Now;
+        risk.RealisedIssueId = issue.Id;
+        await log.SaveAsync(risk, unit.Path, ct);
+        await transaction.CommitAsync(ct);
+        return issue;
+    }
+
+    public Task<Risk> EscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        log.EscalateAsync<Risk>(id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
+
+    public Task<Risk> DeEscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
+        log.DeEscalateAsync<Risk>(id, expectedVersion, reason, ct);
+
+    internal static void Apply(Risk risk, RiskInput input)
+    {
+        risk.Title = input.Title!;
+        risk.Cause = input.Cause;
+        risk.Event = input.Event;
+        risk.Effect = input.Effect;
+        risk.Category = input.Category;
+        risk.IsOpportunity = input.IsOpportunity;
+        risk.OwnerId = input.OwnerId!.Value;
+        risk.RaisedById = input.RaisedById;
+        risk.ProximityDate = input.ProximityDate;
+        risk.InherentLikelihood = input.InherentLikelihood;
+        risk.InherentImpact = input.InherentImpact;
+        risk.Likelihood = input.Likelihood!.Value;
+        risk.Impact = input.Impact!.Value;
+        risk.Score = risk.Likelihood * risk.Impact;
+        risk.TargetLikelihood = input.TargetLikelihood;
+        risk.TargetImpact = input.TargetImpact;
+        risk.Response = input.Response;
+        risk.NextReviewDate = input.NextReviewDate;
+    }
+
+    private static void RefuseUnlessOpen(Risk risk)
+    {
+        if (risk.Status != RiskStatus.Open)
+        {
+            throw new RecordStateConflictException($"{risk.Reference} is already {risk.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static RiskInput Normalise(RiskInput input) => input with
+    {
+        Title = RaidLog.Blank(input.Title),
+        Cause = RaidLog.Blank(input.Cause),
+        Event = RaidLog.Blank(input.Event),
+        Effect = RaidLog.Blank(input.Effect),
+        Category = RaidLog.Blank(input.Category),
+    };
+}
