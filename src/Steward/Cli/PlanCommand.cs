@@ -78,7 +78,7 @@ internal static class PlanCommand
             }
 
             await using var stream = System.IO.File.OpenRead(path);
-            var result = await services.GetRequiredService<Features.Plans.PlanService>().ImportAsync(parse.GetValue(Unit)!, stream, ct);
+            var result = await services.GetRequiredService<Features.Plans.MicrosoftProjectImport>().ImportAsync(parse.GetValue(Unit)!, stream, ct);
             Console.WriteLine($"Imported {result.Tasks:N0} tasks ({result.Milestones:N0} milestones) and {result.Links:N0} links into {parse.GetValue(Unit)}: {result.Added:N0} added, {result.Updated:N0} updated, {result.Removed:N0} removed.");
             if (result.CrossUnitLinks > 0)
             {

@@ -12,6 +12,7 @@ internal static class DemoPlans
     public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
     {
         var plans = sp.GetRequiredService<PlanService>();
+        var baselines = sp.GetRequiredService<PlanBaselines>();
 
         async Task<Dictionary<string, int>> BuildAsync(string unit, (string Key, string Name, string? Parent, string Duration, string? After, MilestoneLevel? Level)[] tasks)
         {
@@ -37,7 +38,7 @@ internal static class DemoPlans
             ("migrate", "Migrate legacy warehouse", null, "45d", "ready", null),
             ("decommission", "Legacy warehouse switched off", null, "0d", "migrate", MilestoneLevel.Portfolio),
         ]);
-        await plans.SetBaselineAsync("DPP-PRJ-002", new BaselineInput("Approved at the outline business case"), ct);
+        await baselines.SetAsync("DPP-PRJ-002", new BaselineInput("Approved at the outline business case"), ct);
 
         var eta = await BuildAsync("DPP-PRJ-001",
         [
@@ -53,7 +54,7 @@ internal static class DemoPlans
             ("public", "Public beta: applications open to all", null, "30d", "beta", null),
             ("live", "ETA required for all visitors", null, "0d", "public", MilestoneLevel.Portfolio),
         ]);
-        await plans.SetBaselineAsync("DPP-PRJ-001", new BaselineInput("Approved at the outline business case", "Full business case approved by the programme board"), ct);
+        await baselines.SetAsync("DPP-PRJ-001", new BaselineInput("Approved at the outline business case", "Full business case approved by the programme board"), ct);
 
         // Since the baseline: carrier testing needs ten more days, which moves private beta and go-live right.
         var task = await sp.GetRequiredService<PlanQueries>().TaskAsync(await sp.GetRequiredService<Features.Units.UnitQueries>().RequireAsync("DPP-PRJ-001", ct), eta["carriers"], ct);

@@ -9,7 +9,7 @@ namespace Steward.Features.Plans;
 // The plan's baselines and a form to save the current schedule as a new one (or over an old one).
 // Setting a baseline is approving the plan as the one to be measured against.
 [Requires(PmoArea.Planning, PmoAction.Approve)]
-public sealed class BaselinesModel(StewardDbContext db, UnitQueries units, PlanQueries queries, PlanService plans) : GovUkFormPage(db)
+public sealed class BaselinesModel(StewardDbContext db, UnitQueries units, PlanQueries queries, PlanBaselines baselines) : GovUkFormPage(db)
 {
     [BindProperty]
     public BaselineForm Input { get; set; } = new();
@@ -43,7 +43,7 @@ public sealed class BaselinesModel(StewardDbContext db, UnitQueries units, PlanQ
         var input = new BaselineInput(Input.Name, Input.Reason, Input.Number);
         return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>(new BaselineInputValidator().Validate(input).Errors), async () =>
         {
-            var baseline = await plans.SetBaselineAsync(unit.Id.ToString(), input, ct);
+            var baseline = await baselines.SetAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Baseline {baseline.Number}, ‘{baseline.Name}’, has been set";
             return Redirect($"/units/{unit.Code}/plan?baseline={baseline.Number}");
         }, ct);

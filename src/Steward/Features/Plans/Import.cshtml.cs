@@ -12,7 +12,7 @@ namespace Steward.Features.Plans;
 // dates agree with those Microsoft Project saved.
 [Requires(PmoArea.Planning, PmoAction.Contribute)]
 [RequestBodyLimit.AcceptsFiles(MspdiReader.MaxBytes + 1024 * 1024)]
-public sealed class ImportModel(StewardDbContext db, UnitQueries units, PlanService plans) : GovUkFormPage(db)
+public sealed class ImportModel(StewardDbContext db, UnitQueries units, MicrosoftProjectImport import) : GovUkFormPage(db)
 {
     [BindProperty]
     public IFormFile? PlanFile { get; set; }
@@ -51,7 +51,7 @@ public sealed class ImportModel(StewardDbContext db, UnitQueries units, PlanServ
         return await SubmitAsync(() => Task.FromResult<IReadOnlyList<FluentValidation.Results.ValidationFailure>>([]), async () =>
         {
             await using var stream = PlanFile.OpenReadStream();
-            var result = await plans.ImportAsync(unit.Id.ToString(), stream, ct);
+            var result = await import.ImportAsync(unit.Id.ToString(), stream, ct);
             var agreement = result.ComparedWithMicrosoftProject == 0 ? ""
                 : result.Differences.Count == 0 ? $" Steward's schedule agrees with Microsoft Project's on all {result.ComparedWithMicrosoftProject} tasks."
                 : $" Steward's schedule differs from Microsoft Project's in {result.Differences.Count} places.";

@@ -64,10 +64,10 @@ public static class PlanApi
     private static async Task<Ok<IReadOnlyList<CrossUnitLinkView>>> CrossUnitLinks(string unit, PlanQueries queries, IntegratedPlan integrated, CancellationToken ct) =>
         TypedResults.Ok(await integrated.LinksAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
 
-    private static async Task<Ok<PlanImportResult>> Import(string unit, HttpContext http, PlanService service, CancellationToken ct)
+    private static async Task<Ok<PlanImportResult>> Import(string unit, HttpContext http, MicrosoftProjectImport import, CancellationToken ct)
     {
         await using var file = await ApiFiles.ReadAsync(http, ct);
-        return TypedResults.Ok(await service.ImportAsync(unit, file, ct));
+        return TypedResults.Ok(await import.ImportAsync(unit, file, ct));
     }
 
     private static async Task<IResult> Export(string unit, string? format, int? baseline, PlanQueries queries, TimeProvider clock, CancellationToken ct)
@@ -135,9 +135,9 @@ public static class PlanApi
     private static async Task<Ok<IReadOnlyList<BaselineSummary>>> Baselines(string unit, PlanQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.BaselinesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
 
-    private static async Task<Created<BaselineSummary>> SetBaseline(string unit, BaselineInput input, PlanService service, CancellationToken ct)
+    private static async Task<Created<BaselineSummary>> SetBaseline(string unit, BaselineInput input, PlanBaselines baselines, CancellationToken ct)
     {
-        var baseline = await service.SetBaselineAsync(unit, input, ct);
+        var baseline = await baselines.SetAsync(unit, input, ct);
         return TypedResults.Created($"/api/v1/units/{unit}/plan/baselines",
             new BaselineSummary(baseline.Number, baseline.Name, baseline.Reason, baseline.SetBy, baseline.SetAt, baseline.Tasks.Count));
     }

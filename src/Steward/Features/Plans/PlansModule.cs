@@ -9,7 +9,11 @@ internal sealed class PlansModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<PlanViewCache>();
+        services.AddScoped<PlanStore>();
         services.AddScoped<PlanService>();
+        services.AddScoped<CrossUnitLinking>();
+        services.AddScoped<MicrosoftProjectImport>();
+        services.AddScoped<PlanBaselines>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<PlanCalendars>();
         services.AddScoped<LinkedPlans>();
