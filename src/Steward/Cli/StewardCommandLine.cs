@@ -23,9 +23,12 @@ public static class StewardCommandLine
             UsersCommand.Create(),
             RolesCommand.Create(),
             TokensCommand.Create(),
-            RaidCommand.Create(),
-            PlanCommand.Create(),
         };
+        foreach (var command in Infrastructure.Modules.StewardModules.All.SelectMany(m => m.Commands))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Options.Add(CommonOptions.Database);
 
         var parse = root.Parse(ServeCommand.ImpliedBy(args) ? ["serve", .. args] : args);

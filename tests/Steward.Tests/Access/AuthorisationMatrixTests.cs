@@ -144,6 +144,12 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
         _ => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) == expected,
     };
 
+    // Each feature's tests say what goes in their own route parameters (IMatrixRouteValues); the few
+    // that belong to no feature (units, people, roles, tokens, the API document) are answered here.
+    private static readonly IReadOnlyList<IMatrixRouteValues> FeatureRouteValues = typeof(AuthorisationMatrixTests<>).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMatrixRouteValues).IsAssignableFrom(t))
+        .Select(t => (IMatrixRouteValues)Activator.CreateInstance(t)!).ToList();
+
     private async Task<string> UrlAsync(EndpointCase endpoint, DeliveryUnit unit, Guid personId, string? account = null)
     {
         var url = endpoint.Pattern;
@@ -157,20 +163,8 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "id" when url.Contains("/people/", StringComparison.Ordinal) => personId.ToString(),
                 "id" when url.Contains("/roles/", StringComparison.Ordinal) => (await FreshAssignmentAsync(unit)).ToString(),
                 "id" when url.Contains("/tokens", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
-                "reference" when url.Contains("/risks/", StringComparison.Ordinal) => (await app.CreateRiskAsync(unit.Code, personId)).Reference,
-                "reference" when url.Contains("/issues/", StringComparison.Ordinal) => (await app.CreateIssueAsync(unit.Code, personId)).Reference,
-                "reference" when url.Contains("/dependencies/", StringComparison.Ordinal) => (await app.CreateDependencyAsync(unit.Code, personId)).Reference,
-                "reference" when url.Contains("/assumptions/", StringComparison.Ordinal) => (await app.CreateAssumptionAsync(unit.Code, personId)).Reference,
-                "reference" when url.Contains("/decisions/", StringComparison.Ordinal) => (await app.CreateDecisionAsync(unit.Code, personId)).Reference,
-                "reference" when url.Contains("/actions/", StringComparison.Ordinal) => (await app.CreateActionAsync(unit.Code, personId)).Reference,
-                "board" => (await app.CreateBoardAsync(unit.Code, personId)).Id.ToString(),
-                "meeting" => (await app.CreateMeetingAsync((await app.CreateBoardAsync(unit.Code, personId)).Id)).Id.ToString(),
-                "id" when url.Contains("/calendar-feeds/", StringComparison.Ordinal) => account is null ? Guid.NewGuid().ToString() : (await CalendarFeedOfAsync(account, unit)).ToString(),
-                "secret" => "cal_unknown",
-                "register" => "issues",
-                "task" => (await app.CreatePlanTaskAsync(unit.Code)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "dimension" => "cost",
-                _ => throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it."),
+                _ => await FeatureValueAsync(parameter.Name, new MatrixRoute(app, unit, personId, account, url))
+                    ?? throw new InvalidOperationException($"The matrix test does not know what to put in {{{parameter.Name}}} of {endpoint.Pattern}; teach it with an IMatrixRouteValues beside the feature's tests."),
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\??\\}", Uri.EscapeDataString(value));
         }
@@ -179,21 +173,18 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
         return url.EndsWith("/evaluation", StringComparison.Ordinal) ? url + "?value=1" : url;
     }
 
-    // A calendar address of the account itself: only its owner may revoke one.
-    private Task<Guid> CalendarFeedOfAsync(string email, DeliveryUnit unit) =>
-        app.WithServicesAsync(async sp =>
+    private static async Task<string?> FeatureValueAsync(string parameter, MatrixRoute route)
+    {
+        foreach (var values in FeatureRouteValues)
         {
-            var db = sp.GetRequiredService<Steward.Data.StewardDbContext>();
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var secret = Guid.NewGuid().ToString("N");
-            var feed = new Steward.Features.Governance.CalendarFeed
+            if (await values.ValueAsync(parameter, route) is { } value)
             {
-                Id = Guid.NewGuid(), UnitId = unit.Id, UserId = userId, SecretHash = Steward.Features.Tokens.TokenSecret.Hash(secret), Prefix = "cal_test", CreatedAt = DateTime.UtcNow,
-            };
-            db.CalendarFeeds.Add(feed);
-            await db.SaveChangesAsync();
-            return feed.Id;
-        });
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     // A Viewer on the unit, so that a removal allowed here has something of its own to remove.
     private Task<Guid> FreshAssignmentAsync(DeliveryUnit unit) =>

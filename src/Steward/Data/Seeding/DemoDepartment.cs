@@ -58,9 +58,12 @@ public static class DemoDepartment
             }
         }
 
-        await DemoRaid.SeedAsync(sp, people, today, ct);
-        await DemoGovernance.SeedAsync(sp, people, today, ct);
-        await DemoPlans.SeedAsync(sp, ct);
+        // Each service's part (tolerances, RAID, governance, plans...), in the order its module gives.
+        foreach (var seed in Infrastructure.Modules.StewardModules.DemoSeeds)
+        {
+            await seed.SeedAsync(new Infrastructure.Modules.DemoSeedContext(sp, people, today), ct);
+        }
+
         await Features.Accounts.DemoAccounts.SeedAsync(sp, ct);
         return true;
     }

@@ -5,6 +5,8 @@ namespace Steward.Features.Governance;
 
 internal sealed class GovernanceModule : IStewardModule
 {
+    public DemoSeed Demo => new(30, DemoGovernance.SeedAsync);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<GovernanceService>();

@@ -6,6 +6,10 @@ namespace Steward.Features.Plans;
 
 internal sealed class PlansModule : IStewardModule
 {
+    public IEnumerable<System.CommandLine.Command> Commands => [PlanCommand.Create()];
+
+    public DemoSeed Demo => new(40, DemoPlans.SeedAsync);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<PlanViewCache>();

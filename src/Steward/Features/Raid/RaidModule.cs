@@ -7,6 +7,10 @@ namespace Steward.Features.Raid;
 
 internal sealed class RaidModule : IStewardModule
 {
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.RaidCommand.Create()];
+
+    public DemoSeed Demo => new(20, DemoRaid.SeedAsync);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<RaidLog>();

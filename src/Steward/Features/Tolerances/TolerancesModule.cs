@@ -5,6 +5,8 @@ namespace Steward.Features.Tolerances;
 
 internal sealed class TolerancesModule : IStewardModule
 {
+    public DemoSeed Demo => new(10, (demo, ct) => DemoTolerances.SeedAsync(demo.Services, ct));
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ToleranceQueries>();

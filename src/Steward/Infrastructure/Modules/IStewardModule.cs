@@ -1,7 +1,8 @@
 namespace Steward.Infrastructure.Modules;
 
-// A PMO service that adds itself: its services and its endpoints are declared in its own folder, and the
-// hosts (web and command line) find every module once, at start-up, instead of keeping lists by hand.
+// A PMO service that adds itself: its services, endpoints, unit-page links, commands and demo data are
+// declared in its own folder, and the hosts (web and command line) find every module once, at start-up,
+// instead of keeping lists by hand.
 // Its tables come in through its own part of StewardDbContext and its IEntityTypeConfiguration classes.
 public interface IStewardModule
 {
@@ -14,4 +15,10 @@ public interface IStewardModule
 
     // Its links on a unit's page (Features/Units/Show), each shown only where the reader's role allows.
     IEnumerable<UnitPageLink> UnitPageLinks => [];
+
+    // Its commands under steward (steward raid ...), each made afresh for one run of the command line.
+    IEnumerable<System.CommandLine.Command> Commands => [];
+
+    // Its part of the demo department, or null if it has none.
+    DemoSeed? Demo => null;
 }

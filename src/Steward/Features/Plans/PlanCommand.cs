@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Steward.Scheduling;
+using Steward.Cli;
 using Steward.Scheduling.Mspdi;
+using Steward.Scheduling;
 
-namespace Steward.Cli;
+namespace Steward.Features.Plans;
 
 // steward plan schedule: a Microsoft Project XML file scheduled by Steward's critical-path scheduler,
 // task by task, and (--compare) set against the dates Microsoft Project saved in the file. Needs no

@@ -1,6 +1,8 @@
+using Steward.Data;
 using Steward.Features.Plans;
+using Steward.Infrastructure.Modules;
 
-namespace Steward.Data;
+namespace Steward.Features.Plans;
 
 // The demo department's plans: two projects of the Digital Borders Programme, each a small outline
 // with milestones reported at project, programme and portfolio level, a baseline, and one slip since
@@ -9,8 +11,9 @@ namespace Steward.Data;
 // delivers the RAID dependency DemoRaid raises between them.
 internal static class DemoPlans
 {
-    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    public static async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
+        var sp = demo.Services;
         var plans = sp.GetRequiredService<PlanService>();
         var baselines = sp.GetRequiredService<PlanBaselines>();
 

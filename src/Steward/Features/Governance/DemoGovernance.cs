@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Data;
 using Steward.Features.Governance;
-using Steward.Infrastructure;
+using Steward.Infrastructure.Modules;
 using Steward.Infrastructure.Registers;
+using Steward.Infrastructure;
 
-namespace Steward.Data;
+namespace Steward.Features.Governance;
 
 // The demo department's governance: a programme board that has met once and meets again this week,
 // a portfolio committee, a decision about a risk, and actions (one overdue) from each kind of source.
 internal static class DemoGovernance
 {
-    public static async Task SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, Guid> people, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
+        var (sp, people, today) = (demo.Services, demo.People, demo.Today);
         var governance = sp.GetRequiredService<GovernanceService>();
         var db = sp.GetRequiredService<StewardDbContext>();
         var board = await governance.CreateBoardAsync("DPP-PRG-001", new BoardInput(

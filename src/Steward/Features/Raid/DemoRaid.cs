@@ -1,7 +1,9 @@
+using Steward.Data;
 using Steward.Features.Raid;
+using Steward.Infrastructure.Modules;
 using static Steward.Features.Raid.RiskResponse;
 
-namespace Steward.Data;
+namespace Steward.Features.Raid;
 
 // The demo department's RAID logs: the risks and issues a PMO would expect to find in a weekly review,
 // spread over every level, with some reviews overdue and one risk that has already happened.
@@ -65,8 +67,9 @@ internal static class DemoRaid
         ("DPP-PRJ-009", "The Croydon lease can be extended by two years if works overrun", "Staff have nowhere to go during the works", "pm-estates", 60),
     ];
 
-    public static async Task SeedAsync(IServiceProvider sp, IReadOnlyDictionary<string, Guid> people, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
+        var (sp, people, today) = (demo.Services, demo.People, demo.Today);
         var risks = sp.GetRequiredService<RiskRegister>();
         var issues = sp.GetRequiredService<IssueRegister>();
         var dependencies = sp.GetRequiredService<DependencyRegister>();
@@ -80,7 +83,6 @@ internal static class DemoRaid
             [new("Minimal", "Under £50k, or under two weeks' delay, no public interest"), new("Minor", "£50k to £250k, or up to a month"),
              new("Significant", "£250k to £1m, or up to three months; local media interest"), new("Major", "£1m to £5m, or up to six months; ministerial interest"),
              new("Critical", "Over £5m, or more than six months; the policy objective is at risk")]), ct);
-        await DemoTolerances.SeedAsync(sp, ct);
         foreach (var r in Risks)
         {
             var risk = await risks.RaiseAsync(r.Unit, new RiskInput(

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using Steward.Cli;
 using Steward.Features.Raid;
 using Steward.Infrastructure.Spreadsheets;
 
-namespace Steward.Cli;
+namespace Steward.Features.Raid.Cli;
 
 // steward raid import: risks, issues, assumptions or dependencies from .xlsx or .csv into a unit's log,
 // all rows or none, with a progress bar and every problem listed by row and column.

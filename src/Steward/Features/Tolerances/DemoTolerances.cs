@@ -1,8 +1,9 @@
+using Steward.Data;
 using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using static Steward.Features.Tolerances.ToleranceDimension;
 
-namespace Steward.Data;
+namespace Steward.Features.Tolerances;
 
 // Tolerances widen up the tree, as a department delegates them: a project holds less than its programme,
 // a programme less than its portfolio. So a risk that outgrows its project goes to the programme and

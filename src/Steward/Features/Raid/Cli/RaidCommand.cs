@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Spectre.Console;
+using Steward.Cli;
 using Steward.Features.Raid;
-using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
+using Steward.Infrastructure;
 
-namespace Steward.Cli;
+namespace Steward.Features.Raid.Cli;
 
 // steward raid export: a unit's RAID register, rolled up, as .xlsx or .csv, with the register's filters.
 internal static class RaidCommand
