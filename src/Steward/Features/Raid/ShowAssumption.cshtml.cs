@@ -6,6 +6,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -32,15 +33,15 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostValidateAsync(string code, string reference, int version, CancellationToken ct) =>
-        DecideAsync(code, reference, async () =>
+        EntryPageActions.RunAsync(this, () => LoadAsync(code, reference, ct), () => Assumption.Reference, async () =>
         {
             await raid.ValidateAsync(Assumption.Id, version, ct);
             TempData["Notice"] = $"{Assumption.Reference} has been validated";
             return Redirect($"/units/{Unit.Code}/assumptions/{Assumption.Reference}");
-        }, ct);
+        }, nameof(Raise));
 
     public Task<IActionResult> OnPostInvalidateAsync(string code, string reference, int version, CancellationToken ct) =>
-        DecideAsync(code, reference, async () =>
+        EntryPageActions.RunAsync(this, () => LoadAsync(code, reference, ct), () => Assumption.Reference, async () =>
         {
             if (string.IsNullOrEmpty(Raise))
             {
@@ -55,37 +56,7 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
                 Risk risk => Redirect($"/units/{Unit.Code}/risks/{risk.Reference}"),
                 _ => Redirect($"/units/{Unit.Code}/assumptions/{Assumption.Reference}"),
             };
-        }, ct);
-
-    private async Task<IActionResult> DecideAsync(string code, string reference, Func<Task<IActionResult>> decide, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            return await decide();
-        }
-        catch (ValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError(nameof(Raise), error.ErrorMessage);
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException ? $"{Assumption.Reference} was changed by someone else a moment ago; check it and try again." : e.Message);
-            await LoadAsync(code, reference, ct);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-    }
+        }, nameof(Raise));
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
@@ -60,41 +61,31 @@ public sealed class ShowDependencyModel(
     }
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateAsync(Dependency.Id, version, reason, ct), "escalated", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Dependency.Reference, async () =>
+        {
+            await raid.EscalateAsync(Dependency.Id, version, reason, ct);
+            return EscalationDone("escalated");
+        }, "Reason");
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Dependency.Id, version, reason, ct), "handed back", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Dependency.Reference, async () =>
+        {
+            await raid.DeEscalateAsync(Dependency.Id, version, reason, ct);
+            return EscalationDone("handed back");
+        }, "Reason");
 
-    private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
+    // The page shows the edit form too: it starts from the dependency as it is.
+    private Func<Task<bool>> Load(string code, string reference, CancellationToken ct) => async () =>
     {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
+        var found = await LoadAsync(code, reference, ct);
+        Input = found ? DependencyForm.From(Dependency) : Input;
+        return found;
+    };
 
-        Input = DependencyForm.From(Dependency);
-        try
-        {
-            await change();
-            TempData["Notice"] = $"{Dependency.Reference} has been {done}";
-            return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}#escalation");
-        }
-        catch (ValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError("Reason", error.ErrorMessage);
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException ? $"{Dependency.Reference} was changed by someone else a moment ago; try again." : e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+    private RedirectResult EscalationDone(string done)
+    {
+        TempData["Notice"] = $"{Dependency.Reference} has been {done}";
+        return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)

@@ -5,6 +5,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
@@ -25,71 +26,34 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, Issue
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
-
-        try
+    public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
         {
             await raid.CloseAsync(Issue.Id, version, ct);
             TempData["Notice"] = $"{Issue.Reference} has been closed";
             return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}");
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException or ValidationException)
-        {
-            ModelState.AddModelError(string.Empty, e switch
-            {
-                StaleVersionException => $"{Issue.Reference} was changed by someone else a moment ago. Check it below and try again.",
-                ValidationException invalid => invalid.Errors.First().ErrorMessage,
-                _ => e.Message,
-            });
-            await LoadAsync(code, reference, ct);
-            Response.StatusCode = e is ValidationException ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-            return Page();
-        }
-    }
+        });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateAsync(Issue.Id, version, reason, ct), "escalated", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
+        {
+            await raid.EscalateAsync(Issue.Id, version, reason, ct);
+            return EscalationDone("escalated");
+        }, "Reason");
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Issue.Id, version, reason, ct), "handed back", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
+        {
+            await raid.DeEscalateAsync(Issue.Id, version, reason, ct);
+            return EscalationDone("handed back");
+        }, "Reason");
 
-    private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
+    private Func<Task<bool>> Load(string code, string reference, CancellationToken ct) => () => LoadAsync(code, reference, ct);
+
+    private RedirectResult EscalationDone(string done)
     {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            await change();
-            TempData["Notice"] = $"{Issue.Reference} has been {done}";
-            return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}#escalation");
-        }
-        catch (FluentValidation.ValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError("Reason", error.ErrorMessage);
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException
-                ? $"{Issue.Reference} was changed by someone else a moment ago. Check it below and try again."
-                : e.Message);
-            await LoadAsync(code, reference, ct);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+        TempData["Notice"] = $"{Issue.Reference} has been {done}";
+        return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)

@@ -4,6 +4,7 @@ using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
@@ -30,81 +31,41 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RiskRe
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
-        ChangeAsync(code, reference, async () =>
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
         {
             await raid.CloseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been closed";
             return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}");
-        }, ct);
+        });
 
     public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
-        ChangeAsync(code, reference, async () =>
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
         {
             var issue = await raid.RealiseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been realised and issue {issue.Reference} raised";
             return Redirect($"/units/{Unit.Code}/issues/{issue.Reference}");
-        }, ct);
-
-    private async Task<IActionResult> ChangeAsync(string code, string reference, Func<Task<IActionResult>> change, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            return await change();
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException
-                ? $"{Risk.Reference} was changed by someone else a moment ago. Check it below and try again."
-                : e.Message);
-            await LoadAsync(code, reference, ct);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-    }
+        });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.EscalateAsync(Risk.Id, version, reason, ct), "escalated", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
+        {
+            await raid.EscalateAsync(Risk.Id, version, reason, ct);
+            return EscalationDone("escalated");
+        }, "Reason");
 
     public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EscalationAsync(code, reference, () => raid.DeEscalateAsync(Risk.Id, version, reason, ct), "handed back", ct);
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
+        {
+            await raid.DeEscalateAsync(Risk.Id, version, reason, ct);
+            return EscalationDone("handed back");
+        }, "Reason");
 
-    private async Task<IActionResult> EscalationAsync(string code, string reference, Func<Task> change, string done, CancellationToken ct)
+    private Func<Task<bool>> Load(string code, string reference, CancellationToken ct) => () => LoadAsync(code, reference, ct);
+
+    private RedirectResult EscalationDone(string done)
     {
-        if (!await LoadAsync(code, reference, ct))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            await change();
-            TempData["Notice"] = $"{Risk.Reference} has been {done}";
-            return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}#escalation");
-        }
-        catch (FluentValidation.ValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError("Reason", error.ErrorMessage);
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        catch (Exception e) when (e is StaleVersionException or RecordStateConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is StaleVersionException
-                ? $"{Risk.Reference} was changed by someone else a moment ago. Check it below and try again."
-                : e.Message);
-            await LoadAsync(code, reference, ct);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+        TempData["Notice"] = $"{Risk.Reference} has been {done}";
+        return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
