@@ -41,7 +41,7 @@ public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQ
         {
             await raid.UpdateAsync(Issue.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Issue.Reference} have been saved";
-            return Redirect($"/units/{unit.Code}/issues/{Issue.Reference}");
+            return Redirect(RaidLinks.Issue(unit.Code, Issue.Reference));
         }, ct, async () =>
         {
             // Keep what was typed; take the current version, so saving again is a deliberate choice.

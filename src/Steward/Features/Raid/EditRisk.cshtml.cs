@@ -42,7 +42,7 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQu
         {
             await raid.UpdateAsync(Risk.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Risk.Reference} have been saved";
-            return Redirect($"/units/{unit.Code}/risks/{Risk.Reference}");
+            return Redirect(RaidLinks.Risk(unit.Code, Risk.Reference));
         }, ct, async () =>
         {
             // Keep what was typed; take the current version, so saving again is a deliberate choice.

@@ -43,7 +43,7 @@ public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units,
         {
             var assumption = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Assumption {assumption.Reference} has been recorded";
-            return Redirect($"/units/{unit.Code}/assumptions/{assumption.Reference}");
+            return Redirect(RaidLinks.Assumption(unit.Code, assumption.Reference));
         }, ct);
     }
 

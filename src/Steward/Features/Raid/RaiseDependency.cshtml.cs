@@ -35,7 +35,7 @@ public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units,
         {
             var dependency = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Dependency {dependency.Reference} has been recorded";
-            return Redirect($"/units/{unit.Code}/dependencies/{dependency.Reference}");
+            return Redirect(RaidLinks.Dependency(unit.Code, dependency.Reference));
         }, ct);
     }
 }

@@ -35,7 +35,7 @@ public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, Issu
         {
             var issue = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Issue {issue.Reference} has been raised";
-            return Redirect($"/units/{unit.Code}/issues/{issue.Reference}");
+            return Redirect(RaidLinks.Issue(unit.Code, issue.Reference));
         }, ct);
     }
 }

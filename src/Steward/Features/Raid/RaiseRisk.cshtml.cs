@@ -35,7 +35,7 @@ public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RiskR
         {
             var risk = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Risk {risk.Reference} has been raised";
-            return Redirect($"/units/{unit.Code}/risks/{risk.Reference}");
+            return Redirect(RaidLinks.Risk(unit.Code, risk.Reference));
         }, ct);
     }
 }

@@ -43,7 +43,7 @@ public sealed class ScaleModel(UnitQueries units, RiskScales scales, AccessPolic
         {
             await scales.SetAsync(Unit.Id.ToString(), Version, new RiskScaleInput(Likelihood, Impact), ct);
             TempData["Notice"] = $"The likelihood and impact levels of {Unit.Code} have been saved";
-            return Redirect($"/units/{Unit.Code}/raid/scale");
+            return Redirect(RaidLinks.Scale(Unit.Code));
         }
         catch (ValidationException invalid)
         {

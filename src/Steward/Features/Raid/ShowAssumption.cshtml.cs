@@ -37,7 +37,7 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
         {
             await raid.ValidateAsync(Assumption.Id, version, ct);
             TempData["Notice"] = $"{Assumption.Reference} has been validated";
-            return Redirect($"/units/{Unit.Code}/assumptions/{Assumption.Reference}");
+            return Redirect(RaidLinks.Assumption(Unit.Code, Assumption.Reference));
         }, nameof(Raise));
 
     public Task<IActionResult> OnPostInvalidateAsync(string code, string reference, int version, CancellationToken ct) =>
@@ -52,9 +52,9 @@ public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, 
             TempData["Notice"] = followUp is null ? $"{Assumption.Reference} has been marked invalid" : $"{Assumption.Reference} has been marked invalid and {followUp.Reference} raised";
             return followUp switch
             {
-                Issue issue => Redirect($"/units/{Unit.Code}/issues/{issue.Reference}"),
-                Risk risk => Redirect($"/units/{Unit.Code}/risks/{risk.Reference}"),
-                _ => Redirect($"/units/{Unit.Code}/assumptions/{Assumption.Reference}"),
+                Issue issue => Redirect(RaidLinks.Issue(Unit.Code, issue.Reference)),
+                Risk risk => Redirect(RaidLinks.Risk(Unit.Code, risk.Reference)),
+                _ => Redirect(RaidLinks.Assumption(Unit.Code, Assumption.Reference)),
             };
         }, nameof(Raise));
 

@@ -50,7 +50,7 @@ public sealed class ShowDependencyModel(
         {
             await raid.UpdateAsync(Dependency.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Dependency.Reference} have been saved";
-            return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}");
+            return Redirect(RaidLinks.Dependency(Unit.Code, Dependency.Reference));
         }, ct, () =>
         {
             ModelState.AddModelError(string.Empty, $"{Dependency.Reference} was changed by someone else while you were editing. What they saved is shown above; your changes are still in the form. Save again to keep yours.");
@@ -85,7 +85,7 @@ public sealed class ShowDependencyModel(
     private RedirectResult EscalationDone(string done)
     {
         TempData["Notice"] = $"{Dependency.Reference} has been {done}";
-        return Redirect($"/units/{Unit.Code}/dependencies/{Dependency.Reference}#escalation");
+        return Redirect(RaidLinks.Dependency(Unit.Code, Dependency.Reference) + "#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)

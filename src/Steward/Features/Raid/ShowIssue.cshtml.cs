@@ -31,7 +31,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, Issue
         {
             await raid.CloseAsync(Issue.Id, version, ct);
             TempData["Notice"] = $"{Issue.Reference} has been closed";
-            return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}");
+            return Redirect(RaidLinks.Issue(Unit.Code, Issue.Reference));
         });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, Issue
     private RedirectResult EscalationDone(string done)
     {
         TempData["Notice"] = $"{Issue.Reference} has been {done}";
-        return Redirect($"/units/{Unit.Code}/issues/{Issue.Reference}#escalation");
+        return Redirect(RaidLinks.Issue(Unit.Code, Issue.Reference) + "#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RiskRe
         {
             await raid.CloseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been closed";
-            return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}");
+            return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference));
         });
 
     public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
@@ -43,7 +43,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RiskRe
         {
             var issue = await raid.RealiseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been realised and issue {issue.Reference} raised";
-            return Redirect($"/units/{Unit.Code}/issues/{issue.Reference}");
+            return Redirect(RaidLinks.Issue(Unit.Code, issue.Reference));
         });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
@@ -65,7 +65,7 @@ public sealed class ShowRiskModel(UnitQueries units, RaidQueries queries, RiskRe
     private RedirectResult EscalationDone(string done)
     {
         TempData["Notice"] = $"{Risk.Reference} has been {done}";
-        return Redirect($"/units/{Unit.Code}/risks/{Risk.Reference}#escalation");
+        return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference) + "#escalation");
     }
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)

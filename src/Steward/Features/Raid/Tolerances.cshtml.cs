@@ -52,7 +52,7 @@ public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, Raid
         {
             await raid.SetTolerancesAsync(Unit.Id.ToString(), Current.Version is null ? null : Version ?? 0, RiskScore, IssuePriority, DependencyLateDays, ct);
             TempData["Notice"] = $"The RAID tolerances of {Unit.Name} have been saved, and the items below it placed again";
-            return Redirect($"/units/{Unit.Code}/raid/tolerances");
+            return Redirect(RaidLinks.Tolerances(Unit.Code));
         }
         catch (ValidationException invalid)
         {

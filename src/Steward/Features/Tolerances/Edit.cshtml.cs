@@ -57,7 +57,7 @@ public sealed class EditModel(StewardDbContext db, UnitQueries units, ToleranceQ
                 await service.SetAsync(Unit.Id.ToString(), VersionNow is null ? null : Input.Version ?? 0,
                     new Dictionary<ToleranceDimension, (decimal?, decimal?)> { [Measure.Dimension] = (Input.Over, Measure.HasUnder ? Input.Under : null) }, ct);
                 TempData["Notice"] = $"The {Measure.Label.ToLowerInvariant()} tolerance of {Unit.Name} has been saved";
-                return Redirect($"/units/{Unit.Code}/tolerances");
+                return Redirect(ToleranceLinks.Index(Unit.Code));
             },
             ct,
             async () =>
