@@ -44,8 +44,11 @@ public sealed class PageLinksTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static IEnumerable<string> SamplesOf(MethodInfo link)
     {
         var parameters = link.GetParameters();
-        object? Sample(ParameterInfo p, bool give) => p.ParameterType == typeof(int) || p.ParameterType == typeof(int?) ? (give || !p.IsOptional ? 7 : null)
-            : p.Name == "reference" ? "R-0007" : p.Name == "register" ? "issues" : p.Name == "dimension" ? "cost" : give || !p.IsOptional ? "TST-PRJ-001" : null;
+        object? Sample(ParameterInfo p, bool give) =>
+            !give && p.IsOptional ? null
+            : p.ParameterType == typeof(int) || p.ParameterType == typeof(int?) ? 7
+            : p.ParameterType == typeof(Guid) ? Guid.CreateVersion7()
+            : p.Name switch { "reference" => "R-0007", "register" => "issues", "dimension" => "cost", "change" => "close", "query" => "status=all", "fragment" => "actions", _ => "TST-PRJ-001" };
         yield return (string)link.Invoke(null, parameters.Select(p => Sample(p, false)).ToArray())!;
         yield return (string)link.Invoke(null, parameters.Select(p => Sample(p, true)).ToArray())!;
     }

@@ -43,7 +43,7 @@ public sealed class GrantModel(UnitQueries units, RoleService roles) : PageModel
             var role = Enum.TryParse<StewardRole>(Input.Role, out var parsed) && Enum.IsDefined(parsed) ? parsed : (StewardRole?)null;
             await roles.GrantAsync(Input.Email, role, unit.Code, ct);
             TempData["Notice"] = $"{Input.Email?.Trim()} is now {AccessLabels.Of(role!.Value)} on {unit.Name}";
-            return Redirect($"/units/{unit.Code}#roles");
+            return Redirect(UnitLinks.Unit(unit.Code) + "#roles");
         }
         catch (ValidationException invalid)
         {

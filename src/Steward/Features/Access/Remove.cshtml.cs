@@ -25,7 +25,7 @@ public sealed class RemoveModel(UnitQueries units, RoleService roles) : PageMode
         {
             await roles.RevokeAsync(id, ct);
             TempData["Notice"] = $"{Holder.PersonName} no longer holds {AccessLabels.Of(Holder.Role)} on {Unit.Name}";
-            return Redirect($"/units/{Unit.Code}#roles");
+            return Redirect(UnitLinks.Unit(Unit.Code) + "#roles");
         }
         catch (Exception refused) when (refused is RecordStateConflictException or AccessDeniedException)
         {

@@ -38,7 +38,7 @@ public sealed class CalendarModel(UnitQueries units, GovernanceCalendar calendar
 
         await calendar.RevokeAsync(Unit, id, ct);
         TempData["Notice"] = "The calendar address has been revoked; calendars using it will stop updating";
-        return Redirect($"/units/{Unit.Code}/calendar");
+        return Redirect(GovernanceLinks.Calendar(Unit.Code));
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

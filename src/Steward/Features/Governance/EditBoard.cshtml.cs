@@ -37,7 +37,7 @@ public sealed class EditBoardModel(StewardDbContext db, UnitQueries units, Gover
         {
             var saved = await governance.UpdateBoardAsync(Board.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {saved.Name} have been saved";
-            return Redirect($"/units/{Unit.Code}/boards/{saved.Id}");
+            return Redirect(GovernanceLinks.Board(Unit.Code, saved.Id));
         }, ct, async () =>
         {
             ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Board.Id, Board.Name, "the board's page", ct));

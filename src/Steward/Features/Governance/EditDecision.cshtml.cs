@@ -37,7 +37,7 @@ public sealed class EditDecisionModel(
         {
             await governance.UpdateDecisionAsync(Decision.Id, Input.Version, input, ct);
             TempData["Notice"] = $"Your changes to {Decision.Reference} have been saved";
-            return Redirect($"/units/{Unit.Code}/decisions/{Decision.Reference}");
+            return Redirect(GovernanceLinks.Decision(Unit.Code, Decision.Reference));
         }, ct, async () =>
         {
             ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Decision.Id, Decision.Reference, "the decision's page", ct));

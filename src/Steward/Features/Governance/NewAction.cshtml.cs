@@ -64,7 +64,7 @@ public sealed class NewActionModel(StewardDbContext db, UnitQueries units, Gover
         {
             var action = await governance.RaiseActionAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Action {action.Reference} has been raised";
-            return Redirect($"/units/{unit.Code}/actions/{action.Reference}");
+            return Redirect(GovernanceLinks.Action(unit.Code, action.Reference));
         }, ct);
     }
 

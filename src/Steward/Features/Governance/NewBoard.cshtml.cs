@@ -33,7 +33,7 @@ public sealed class NewBoardModel(StewardDbContext db, UnitQueries units, Govern
         {
             var board = await governance.CreateBoardAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"{board.Name} has been set up";
-            return Redirect($"/units/{unit.Code}/boards/{board.Id}");
+            return Redirect(GovernanceLinks.Board(unit.Code, board.Id));
         }, ct);
     }
 }

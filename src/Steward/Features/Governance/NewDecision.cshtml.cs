@@ -43,7 +43,7 @@ public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, Gov
         {
             var decision = await governance.RecordDecisionAsync(Unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Decision {decision.Reference} has been recorded";
-            return Redirect($"/units/{Unit.Code}/decisions/{decision.Reference}");
+            return Redirect(GovernanceLinks.Decision(Unit.Code, decision.Reference));
         }, ct);
     }
 

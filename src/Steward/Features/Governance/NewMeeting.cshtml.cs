@@ -43,7 +43,7 @@ public sealed class NewMeetingModel(StewardDbContext db, UnitQueries units, Gove
         {
             var meeting = await governance.ArrangeMeetingAsync(Board.Id, input, ct);
             TempData["Notice"] = $"The meeting has been arranged";
-            return Redirect($"/units/{Unit.Code}/meetings/{meeting.Id}");
+            return Redirect(GovernanceLinks.Meeting(Unit.Code, meeting.Id));
         }, ct);
     }
 

@@ -57,7 +57,7 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
         {
             await governance.UpdateMeetingAsync(Meeting.Id, Input.Version, input, ct);
             TempData["Notice"] = "The meeting has been recorded";
-            return Redirect($"/units/{Unit.Code}/meetings/{Meeting.Id}");
+            return Redirect(GovernanceLinks.Meeting(Unit.Code, Meeting.Id));
         }, ct, onStale: async () =>
         {
             await LoadAsync(code, meeting, ct);

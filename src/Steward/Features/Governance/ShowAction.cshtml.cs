@@ -52,7 +52,7 @@ public sealed class ShowActionModel(StewardDbContext db, UnitQueries units, Gove
         {
             await governance.UpdateActionAsync(Action.Id, Input.Version, input, ct);
             TempData["Notice"] = $"{Action.Reference} has been updated";
-            return Redirect($"/units/{Unit.Code}/actions/{Action.Reference}");
+            return Redirect(GovernanceLinks.Action(Unit.Code, Action.Reference));
         }, ct, onStale: async () =>
         {
             await LoadAsync(code, reference, ct);

@@ -45,7 +45,7 @@ public sealed class BaselinesModel(StewardDbContext db, UnitQueries units, PlanQ
         {
             var baseline = await baselines.SetAsync(unit.Id.ToString(), input, ct);
             TempData["Notice"] = $"Baseline {baseline.Number}, ‘{baseline.Name}’, has been set";
-            return Redirect($"/units/{unit.Code}/plan?baseline={baseline.Number}");
+            return Redirect(PlanLinks.Plan(unit.Code, baseline.Number));
         }, ct);
     }
 }

@@ -59,7 +59,7 @@ public sealed class ImportModel(StewardDbContext db, UnitQueries units, Microsof
             var leftOut = result.LeftOut.Count == 0 ? "" : $" Left out: {string.Join(" ", result.LeftOut.Take(3))}{(result.LeftOut.Count > 3 ? $" (and {result.LeftOut.Count - 3} more)" : "")}";
             // Links left out are not a success to celebrate: the plan is not all the file said.
             TempData[result.LeftOut.Count == 0 ? "Notice" : "Important"] = $"Imported {result.Tasks} tasks and {result.Links} links: {result.Added} added, {result.Updated} updated, {result.Removed} removed.{across}{agreement}{leftOut}";
-            return Redirect($"/units/{unit.Code}/plan");
+            return Redirect(PlanLinks.Plan(unit.Code));
         }, ct);
     }
 }

@@ -97,7 +97,7 @@ public sealed class SettingsModel(StewardDbContext db, UnitQueries units, PlanQu
         {
             await plans.UpdateSettingsAsync(unit.Id.ToString(), Version, input, ct);
             TempData["Notice"] = "The plan's settings have been saved and the plan scheduled again";
-            return Redirect($"/units/{unit.Code}/plan");
+            return Redirect(PlanLinks.Plan(unit.Code));
         }, ct, onStale: async () =>
         {
             var now = await queries.PlanAsync(unit, null, ct);

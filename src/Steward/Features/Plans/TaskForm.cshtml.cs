@@ -83,7 +83,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
                 TempData["Notice"] = $"Task {added.Uid} has been added and the plan scheduled again";
             }
 
-            return Redirect($"/units/{Unit.Code}/plan");
+            return Redirect(PlanLinks.Plan(Unit.Code));
         }, ct, onStale: async () =>
         {
             var now = await queries.TaskAsync(Unit, Current!.Uid, ct);
@@ -99,7 +99,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
         {
             await plans.MoveTaskAsync(Unit.Id.ToString(), current.Uid, Version, new TaskMoveInput(move), ct);
             TempData["Notice"] = $"Task {current.Uid} has been moved {PlanLabels.Of(move)} and the plan scheduled again";
-            return Redirect($"/units/{Unit.Code}/plan/task/{current.Uid}");
+            return Redirect(PlanLinks.Task(Unit.Code, current.Uid));
         }, ct);
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, int task, CancellationToken ct) =>
@@ -107,7 +107,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
         {
             await plans.RemoveTaskAsync(Unit.Id.ToString(), current.Uid, Version, ct);
             TempData["Notice"] = $"Task {current.Uid}, ‘{current.Name}’, has been removed" + (TasksUnder > 0 ? $" with the {TasksUnder} under it" : "");
-            return Redirect($"/units/{Unit.Code}/plan");
+            return Redirect(PlanLinks.Plan(Unit.Code));
         }, ct);
 
     // The buttons below the form post only the version: the form above is shown again as the task now
