@@ -13,16 +13,12 @@ namespace Steward.Features.Governance;
 
 // Reads of boards, meetings and the decisions and actions logs. Like the RAID register, a unit's logs
 // roll up everything below it.
-public sealed class GovernanceQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, TimeProvider clock)
+public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registerUnits, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct)
-    {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Governance, PmoAction.Read, unit.Path, $"read the governance records of {unit.Code}", ct);
-        return unit;
-    }
+    public Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct) =>
+        registerUnits.ReadableViewAsync(PmoArea.Governance, unitKey, "governance records", ct);
 
     public async Task<IReadOnlyList<BoardView>> BoardsAsync(UnitView unit, CancellationToken ct = default)
     {

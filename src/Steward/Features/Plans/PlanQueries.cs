@@ -4,20 +4,17 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 using Steward.Scheduling;
 
 namespace Steward.Features.Plans;
 
 // Reads of plans: a unit's plan with its schedule and variance, and what the levels above read from
 // the plans below them: key milestones, their drift and trend, and the roadmap.
-public sealed class PlanQueries(StewardDbContext db, UnitQueries units, AccessPolicy access, PlanCalendars calendars, PlanViewCache cache)
+public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits, AccessPolicy access, PlanCalendars calendars, PlanViewCache cache)
 {
-    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default)
-    {
-        var unit = await units.RequireAsync(unitKey, ct);
-        await access.DemandAsync(PmoArea.Planning, PmoAction.Read, unit.Path, $"read the plan of {unit.Code}", ct);
-        return unit;
-    }
+    public Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default) =>
+        registerUnits.ReadableViewAsync(PmoArea.Planning, unitKey, "plan", ct);
 
     public async Task<bool> CanChangeAsync(UnitView unit, CancellationToken ct = default) =>
         unit.IsOpen && await access.CanAsync(PmoArea.Planning, PmoAction.Contribute, unit.Path, ct);

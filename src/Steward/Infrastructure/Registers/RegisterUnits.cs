@@ -20,6 +20,14 @@ public sealed class RegisterUnits(StewardDbContext db, UnitQueries units, UnitPa
         return unit;
     }
 
+    // For reading a register whose page or answer shows the unit itself (its name, status, people).
+    public async Task<UnitView> ReadableViewAsync(PmoArea area, string unitKey, string register, CancellationToken ct = default)
+    {
+        var unit = await units.RequireAsync(unitKey, ct);
+        await access.DemandAsync(area, PmoAction.Read, unit.Path, $"read the {register} of {unit.Code}", ct);
+        return unit;
+    }
+
     // For adding to a register, or changing what the unit committed to (its plan, its tolerances).
     // verb: what is being done, for a refusal ("raise risks on").
     public async Task<RegisterUnit> ChangeableAsync(PmoArea area, PmoAction action, string unitKey, RecordChange change, string verb, string register, CancellationToken ct = default)
