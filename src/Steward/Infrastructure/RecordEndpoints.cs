@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Steward.Infrastructure;
 
 // What every group of record endpoints shares: the problems it can answer with (for the OpenAPI

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.History;
 using Steward.Features.People;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Access;

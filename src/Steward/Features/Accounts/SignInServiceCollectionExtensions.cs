@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Steward.Features.Tokens;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Steward.Features.Accounts;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Governance;
 using Steward.Infrastructure.Modules;
 using Steward.Infrastructure.Registers;
 using Steward.Infrastructure;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Steward.Features.Accounts;
 using Steward.Features.History;
-using Steward.Features.Raid;
 using Steward.Features.Units;
 
 namespace Steward.Features.Governance;

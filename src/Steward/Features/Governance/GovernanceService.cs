@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Raid;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
 

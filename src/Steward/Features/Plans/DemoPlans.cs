@@ -1,4 +1,3 @@
-using Steward.Data;
 using Steward.Features.Plans;
 using Steward.Infrastructure.Modules;
 

@@ -1,12 +1,9 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Steward.Data;
-using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
-using Steward.Infrastructure.Registers;
 using Steward.Scheduling;
 using Steward.Scheduling.Mspdi;
 

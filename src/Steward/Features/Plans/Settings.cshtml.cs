@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
 using Steward.Scheduling;
 

@@ -1,10 +1,8 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
-using Steward.Infrastructure;
 
 namespace Steward.Features.Raid;
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Features.Access;
-using Steward.Features.History;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
-using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 

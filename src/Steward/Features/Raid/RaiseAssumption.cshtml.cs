@@ -1,9 +1,7 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
 
 namespace Steward.Features.Raid;

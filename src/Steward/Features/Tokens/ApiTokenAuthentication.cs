@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-
 namespace Steward.Features.Tokens;
 
 // Who is calling. An API request that carries an Authorization header is authenticated here, by the

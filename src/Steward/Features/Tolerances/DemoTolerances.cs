@@ -1,5 +1,4 @@
 using Steward.Data;
-using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using static Steward.Features.Tolerances.ToleranceDimension;
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Steward.Infrastructure.Modules;
 
 // Every IStewardModule in Steward's assembly, found once, in a fixed order (by name) so that start-up and

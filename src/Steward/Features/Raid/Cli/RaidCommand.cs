@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Steward.Cli;
-using Steward.Features.Raid;
 using Steward.Infrastructure.Spreadsheets;
-using Steward.Infrastructure;
 
 namespace Steward.Features.Raid.Cli;
 

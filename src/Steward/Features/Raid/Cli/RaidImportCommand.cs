@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using Steward.Cli;
-using Steward.Features.Raid;
 using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Features.Raid.Cli;

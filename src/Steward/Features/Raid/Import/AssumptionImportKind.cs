@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
 

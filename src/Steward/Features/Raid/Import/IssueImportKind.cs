@@ -1,7 +1,6 @@
 using Steward.Features.Tolerances;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
 

@@ -2,7 +2,6 @@ using Steward.Features.Tolerances;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Spreadsheets;
 
