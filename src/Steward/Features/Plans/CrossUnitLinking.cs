@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
-using Steward.Infrastructure.Registers;
 using Steward.Scheduling;
 using Steward.Scheduling.Mspdi;
 

@@ -1,4 +1,3 @@
-using Steward.Features.Plans;
 using Steward.Infrastructure.Modules;
 
 namespace Steward.Features.Plans;

@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Steward.Data;
-using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Scheduling;
 using Steward.Scheduling.Mspdi;

@@ -1,9 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
-using Steward.Features.Units;
 using Steward.Infrastructure;
-using Steward.Scheduling;
 using Steward.Scheduling.Mspdi;
 
 namespace Steward.Features.Plans;

@@ -29,13 +29,13 @@ internal static class AssumptionApi
         raid.MapGet("/assumptions/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The assumption's change history, newest first");
     }
 
-    private static async Task<Ok<CursorPage<AssumptionView>>> List(string unit, [AsParameters] AssumptionListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    private static async Task<Ok<CursorPage<AssumptionView>>> List(string unit, [AsParameters] AssumptionListQuery query, [AsParameters] PageQuery page, AssumptionQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.AssumptionsAsync(found, query.StatusFilter, query.AllStatuses, query.Overdue == true, page.Page, ct));
     }
 
-    private static async Task<IResult> Export(string unit, string? format, [AsParameters] AssumptionListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] AssumptionListQuery query, AssumptionQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
@@ -43,34 +43,34 @@ internal static class AssumptionApi
         return await SpreadsheetDownload.FileAsync(found.Code, "assumptions", "Assumptions", spreadsheet, RaidSpreadsheets.AssumptionColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<AssumptionView>> Raise(string unit, AssumptionInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<AssumptionView>> Raise(string unit, AssumptionInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct)
     {
         var assumption = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(assumption.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.AssumptionAsync(found, assumption.Reference, ct));
     }
 
-    private static Task<Ok<AssumptionView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> Get([AsParameters] EntryRoute at, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ValidateAsync(id, version, ct));
 
-    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.InvalidateAsync(id, version, input.Raise, ct));
 
-    private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<AssumptionView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<AssumptionView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, AssumptionQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
 
-    private static async Task<AssumptionView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+    private static async Task<AssumptionView> Read(EntryRoute at, AssumptionQueries queries, CancellationToken ct) =>
         await queries.AssumptionAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }

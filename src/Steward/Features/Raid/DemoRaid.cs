@@ -1,4 +1,3 @@
-using Steward.Features.Raid;
 using Steward.Infrastructure.Modules;
 using static Steward.Features.Raid.RiskResponse;
 

@@ -26,13 +26,13 @@ internal static class DependencyApi
         raid.MapGet("/dependencies/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The dependency's change history, newest first");
     }
 
-    private static async Task<Ok<CursorPage<DependencyView>>> List(string unit, [AsParameters] DependencyListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    private static async Task<Ok<CursorPage<DependencyView>>> List(string unit, [AsParameters] DependencyListQuery query, [AsParameters] PageQuery page, DependencyQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.DependenciesAsync(found, query.Filter(), page.Page, ct));
     }
 
-    private static async Task<IResult> Export(string unit, string? format, [AsParameters] DependencyListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] DependencyListQuery query, DependencyQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
@@ -40,28 +40,28 @@ internal static class DependencyApi
         return await SpreadsheetDownload.FileAsync(found.Code, "dependencies", "Dependencies", spreadsheet, RaidSpreadsheets.DependencyColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<DependencyView>> Raise(string unit, DependencyInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<DependencyView>> Raise(string unit, DependencyInput input, DependencyRegister register, DependencyQueries queries, HttpContext http, CancellationToken ct)
     {
         var dependency = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(dependency.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.DependencyAsync(found, dependency.Reference, ct));
     }
 
-    private static Task<Ok<DependencyView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<DependencyView>> Get([AsParameters] EntryRoute at, DependencyQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<DependencyView>> Update([AsParameters] EntryRoute at, DependencyInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<DependencyView>> Update([AsParameters] EntryRoute at, DependencyInput input, DependencyRegister register, DependencyQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<DependencyView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<DependencyView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, DependencyQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<DependencyView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<DependencyView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, DependencyRegister register, DependencyQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, DependencyQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
 
-    private static async Task<DependencyView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+    private static async Task<DependencyView> Read(EntryRoute at, DependencyQueries queries, CancellationToken ct) =>
         await queries.DependencyAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }

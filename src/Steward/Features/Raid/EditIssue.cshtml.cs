@@ -7,7 +7,7 @@ using Steward.Features.Units;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, RaidQueries queries, IssueRegister raid, HistoryQueries history) : IssueFormPage(db)
+public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, IssueQueries queries, IssueRegister raid, HistoryQueries history) : IssueFormPage(db)
 {
     public IssueView Issue { get; private set; } = default!;
 

@@ -7,7 +7,7 @@ using Steward.Features.Units;
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RaidQueries queries, RiskRegister raid, HistoryQueries history) : RiskFormPage(db)
+public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history) : RiskFormPage(db)
 {
     public RiskView Risk { get; private set; } = default!;
 

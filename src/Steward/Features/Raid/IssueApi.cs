@@ -28,13 +28,13 @@ internal static class IssueApi
         raid.MapGet("/issues/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The issue's change history, newest first");
     }
 
-    private static async Task<Ok<CursorPage<IssueSummary>>> List(string unit, [AsParameters] IssueListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    private static async Task<Ok<CursorPage<IssueSummary>>> List(string unit, [AsParameters] IssueListQuery query, [AsParameters] PageQuery page, IssueQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.IssuesAsync(found, query.Filter(), query.Order, page.Page, ct));
     }
 
-    private static async Task<IResult> Export(string unit, string? format, [AsParameters] IssueListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] IssueListQuery query, IssueQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
@@ -42,31 +42,31 @@ internal static class IssueApi
         return await SpreadsheetDownload.FileAsync(found.Code, "issues", "Issues", spreadsheet, RaidSpreadsheets.IssueColumns, rows, clock, ct);
     }
 
-    private static async Task<CreatedAtRoute<IssueView>> Raise(string unit, IssueInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<IssueView>> Raise(string unit, IssueInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct)
     {
         var issue = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(issue.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.IssueAsync(found, issue.Reference, ct));
     }
 
-    private static Task<Ok<IssueView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<IssueView>> Get([AsParameters] EntryRoute at, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<IssueView>> Update([AsParameters] EntryRoute at, IssueInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<IssueView>> Update([AsParameters] EntryRoute at, IssueInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
 
-    private static Task<Ok<IssueView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<IssueView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<IssueView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<IssueView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, IssueQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
 
-    private static async Task<IssueView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+    private static async Task<IssueView> Read(EntryRoute at, IssueQueries queries, CancellationToken ct) =>
         await queries.IssueAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }

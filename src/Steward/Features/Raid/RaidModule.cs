@@ -19,6 +19,10 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<DependencyRegister>();
         services.AddScoped<AssumptionRegister>();
         services.AddScoped<RaidQueries>();
+        services.AddScoped<RiskQueries>();
+        services.AddScoped<IssueQueries>();
+        services.AddScoped<DependencyQueries>();
+        services.AddScoped<AssumptionQueries>();
         services.AddScoped<RaidEscalation>();
         services.AddScoped<IToleranceFollower>(provider => provider.GetRequiredService<RaidEscalation>());
         services.AddScoped<RaidImport>();

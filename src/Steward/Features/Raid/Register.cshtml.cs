@@ -13,7 +13,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPolicy access, StewardDbContext db) : PageModel
+public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -64,24 +64,24 @@ public sealed class RegisterModel(RaidQueries raid, UnitQueries units, AccessPol
             if (ShowingAssumptions)
             {
                 var query = new AssumptionListQuery { Status = Status };
-                Assumptions = await raid.AssumptionsAsync(unit, query.StatusFilter, query.AllStatuses, Overdue, new RegisterPage(Cursor: Cursor), ct);
+                Assumptions = await assumptions.AssumptionsAsync(unit, query.StatusFilter, query.AllStatuses, Overdue, new RegisterPage(Cursor: Cursor), ct);
             }
             else if (ShowingDependencies)
             {
                 var query = new DependencyListQuery { Status = Status, Late = Overdue, Escalated = Escalated };
-                Dependencies = await raid.DependenciesAsync(unit, query.Filter(), new RegisterPage(Cursor: Cursor), ct);
+                Dependencies = await dependencies.DependenciesAsync(unit, query.Filter(), new RegisterPage(Cursor: Cursor), ct);
             }
             else if (ShowingIssues)
             {
                 var query = new IssueListQuery { Status = Status, Owner = Owner, Priority = Priority, Overdue = Overdue, Escalated = Escalated, Q = Q, Sort = Sort };
-                Issues = await raid.IssuesAsync(unit, query.Filter(), query.Order, new RegisterPage(Cursor: Cursor), ct);
+                Issues = await issues.IssuesAsync(unit, query.Filter(), query.Order, new RegisterPage(Cursor: Cursor), ct);
             }
             else
             {
                 var query = new RiskListQuery { Status = Status, Owner = Owner, MinScore = MinScore, Likelihood = Likelihood, Impact = Impact, OverdueReview = Overdue, Escalated = Escalated, Q = Q, Sort = Sort };
                 var filter = query.Filter();
-                Risks = await raid.RisksAsync(unit, filter, query.Order, new RegisterPage(Cursor: Cursor), ct);
-                HeatMap = await raid.HeatMapAsync(unit, filter, ct);
+                Risks = await risks.RisksAsync(unit, filter, query.Order, new RegisterPage(Cursor: Cursor), ct);
+                HeatMap = await risks.HeatMapAsync(unit, filter, ct);
                 Scale = await RiskScales.EffectiveAsync(db, unit.Path, ct);
             }
         }

@@ -31,13 +31,13 @@ internal static class RiskApi
         raid.MapGet("/risks/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's change history, newest first");
     }
 
-    private static async Task<Ok<CursorPage<RiskSummary>>> List(string unit, [AsParameters] RiskListQuery query, [AsParameters] PageQuery page, RaidQueries queries, CancellationToken ct)
+    private static async Task<Ok<CursorPage<RiskSummary>>> List(string unit, [AsParameters] RiskListQuery query, [AsParameters] PageQuery page, RiskQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.RisksAsync(found, query.Filter(), query.Order, page.Page, ct));
     }
 
-    private static async Task<IResult> Export(string unit, string? format, [AsParameters] RiskListQuery query, RaidQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Export(string unit, string? format, [AsParameters] RiskListQuery query, RiskQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
@@ -45,43 +45,43 @@ internal static class RiskApi
         return await SpreadsheetDownload.FileAsync(found.Code, "risks", "Risks", spreadsheet, RaidSpreadsheets.RiskColumns, rows, clock, ct);
     }
 
-    private static async Task<Ok<HeatMap>> HeatMap(string unit, [AsParameters] RiskHeatMapQuery query, RaidQueries queries, CancellationToken ct) =>
+    private static async Task<Ok<HeatMap>> HeatMap(string unit, [AsParameters] RiskHeatMapQuery query, RiskQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.HeatMapAsync(await queries.RequireReadableUnitAsync(unit, ct), query.Filter(), ct));
 
-    private static async Task<CreatedAtRoute<RiskView>> Raise(string unit, RiskInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<RiskView>> Raise(string unit, RiskInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct)
     {
         var risk = await register.RaiseAsync(unit, input, ct);
         var found = await queries.RequireReadableUnitAsync(risk.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.RiskAsync(found, risk.Reference, ct));
     }
 
-    private static Task<Ok<RiskView>> Get([AsParameters] EntryRoute at, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<RiskView>> Get([AsParameters] EntryRoute at, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
 
-    private static Task<Ok<RiskView>> Update([AsParameters] EntryRoute at, RiskInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<RiskView>> Update([AsParameters] EntryRoute at, RiskInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
 
     // Answers with the issue it raised, at that issue's address.
-    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, RiskRegister register, RiskQueries queries, IssueQueries issues, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(at.Unit, ct);
         var risk = await queries.RiskAsync(found, at.Reference, ct);
         var issue = await register.RealiseAsync(risk.Id, EntityTag.RequireIfMatch(http), ct);
-        return await RegisterEndpoints.CreatedAsync(http, IssueApi.GetRoute, found.Code, queries.IssueAsync(found, issue.Reference, ct));
+        return await RegisterEndpoints.CreatedAsync(http, IssueApi.GetRoute, found.Code, issues.IssueAsync(found, issue.Reference, ct));
     }
 
-    private static Task<Ok<RiskView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<RiskView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<RiskView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RaidQueries queries, HttpContext http, CancellationToken ct) =>
+    private static Task<Ok<RiskView>> DeEscalate([AsParameters] EntryRoute at, EscalationInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.DeEscalateAsync(id, version, input.Reason, ct));
 
-    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RaidQueries queries, HistoryQueries history, CancellationToken ct) =>
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, RiskQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, Read(at, queries, ct), page, ct);
 
-    private static async Task<RiskView> Read(EntryRoute at, RaidQueries queries, CancellationToken ct) =>
+    private static async Task<RiskView> Read(EntryRoute at, RiskQueries queries, CancellationToken ct) =>
         await queries.RiskAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }

@@ -12,7 +12,7 @@ namespace Steward.Features.Raid;
 
 // An assumption's page: validate it, or mark it invalid and raise the issue or risk it now is.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowAssumptionModel(UnitQueries units, RaidQueries queries, AssumptionRegister raid, HistoryQueries history, AccessPolicy access) : PageModel
+public sealed class ShowAssumptionModel(UnitQueries units, AssumptionQueries queries, AssumptionRegister raid, HistoryQueries history, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public AssumptionView Assumption { get; private set; } = default!;

@@ -15,7 +15,7 @@ namespace Steward.Features.Raid;
 // summary), escalated and handed back.
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowDependencyModel(
-    StewardDbContext db, UnitQueries units, RaidQueries queries, DependencyRegister raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
+    StewardDbContext db, UnitQueries units, DependencyQueries queries, DependencyRegister raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
     : DependencyFormPage(db)
 {
     public DependencyView Dependency { get; private set; } = default!;

@@ -11,7 +11,7 @@ namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowIssueModel(UnitQueries units, RaidQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
+public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;

@@ -29,23 +29,23 @@ internal static class RaidCommand
             switch (parse.GetValue(Type)?.Trim().ToLowerInvariant())
             {
                 case "risks":
-                    var risks = await queries.RiskRowsAsync(unit, new RiskListQuery { Status = status }.Filter(), RiskSort.Score, ct);
+                    var risks = await services.GetRequiredService<RiskQueries>().RiskRowsAsync(unit, new RiskListQuery { Status = status }.Filter(), RiskSort.Score, ct);
                     count = risks.Count;
                     await WithProgressAsync($"Writing {count:N0} risks", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Risks", RaidSpreadsheets.RiskColumns, risks, ct, progress));
                     break;
                 case "issues":
-                    var issues = await queries.IssueRowsAsync(unit, new IssueListQuery { Status = status }.Filter(), IssueSort.Priority, ct);
+                    var issues = await services.GetRequiredService<IssueQueries>().IssueRowsAsync(unit, new IssueListQuery { Status = status }.Filter(), IssueSort.Priority, ct);
                     count = issues.Count;
                     await WithProgressAsync($"Writing {count:N0} issues", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Issues", RaidSpreadsheets.IssueColumns, issues, ct, progress));
                     break;
                 case "assumptions":
                     var query = new AssumptionListQuery { Status = status };
-                    var assumptions = await queries.AssumptionRowsAsync(unit, query.StatusFilter, query.AllStatuses, false, ct);
+                    var assumptions = await services.GetRequiredService<AssumptionQueries>().AssumptionRowsAsync(unit, query.StatusFilter, query.AllStatuses, false, ct);
                     count = assumptions.Count;
                     await WithProgressAsync($"Writing {count:N0} assumptions", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Assumptions", RaidSpreadsheets.AssumptionColumns, assumptions, ct, progress));
                     break;
                 case "dependencies":
-                    var dependencies = await queries.DependencyRowsAsync(unit, new DependencyListQuery { Status = status }.Filter(), ct);
+                    var dependencies = await services.GetRequiredService<DependencyQueries>().DependencyRowsAsync(unit, new DependencyListQuery { Status = status }.Filter(), ct);
                     count = dependencies.Count;
                     await WithProgressAsync($"Writing {count:N0} dependencies", count, progress => SpreadsheetWriter.WriteAsync(file, format, "Dependencies", RaidSpreadsheets.DependencyColumns, dependencies, ct, progress));
                     break;
