@@ -2,14 +2,17 @@
 # Issue 18's plan-edit target, side by side: changing one task's duration through the API in a 5,000-task
 # plan (the synthetic generator's, about 10,000 links, imported into DPP-PRJ-001), on this build and on a
 # baseline build (a git revision), each its own server on its own copy of one database, in alternating
-# rounds of ten edits so that both see the same machine. Needs curl. SQLite only.
-# Usage: bench/plan-edit.sh [baseline-revision] [rounds]
+# rounds of ten edits so that both see the same machine. Needs curl. SQLite by default; DATABASE=postgresql
+# runs a PostgreSQL server of its own (Debian's postgresql package) with one database per build.
+# Usage: [DATABASE=postgresql] bench/plan-edit.sh [baseline-revision] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:-a110e73}"
 rounds="${2:-4}"
 work="$(mktemp -d /tmp/steward-plan-edit.XXXXXX)"
-trap 'pkill -f "$work/.*/steward serve" 2>/dev/null || true; git worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+chmod 755 "$work" # the PostgreSQL cluster below runs as the postgres user
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+trap 'pkill -f "$work/.*/steward serve" 2>/dev/null || true; [ -d "$work/pg" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; git worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 git worktree add --detach "$work/base-src" "$base" >/dev/null 2>&1
 dotnet publish "$work/base-src/src/Steward" -c Release -o "$work/base" >/dev/null
@@ -19,15 +22,31 @@ echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(gr
 echo "| Date | $(date -u +%Y-%m-%d) |"
 echo "| Compared | $(git rev-parse --short "$base") and $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with uncommitted changes') |"
 
-# One database, made by the baseline (the newer build migrates it forward at start-up).
-db="$work/plan.db"
+# One database, made by the baseline (the newer build migrates it forward at start-up), copied for each build.
+if [ "${DATABASE:-sqlite}" = postgresql ]; then
+  pg_port=5195
+  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -A trust -U steward --no-locale -E UTF8 >/dev/null
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" -l "$work/pg/log" -w start >/dev/null
+  pg="Host=127.0.0.1;Port=$pg_port;Username=steward"
+  PATH="$pg_bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward plan
+  db="$pg;Database=plan"; base_db="$pg;Database=base"; this_db="$pg;Database=this"
+  echo "| Database | PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), its server on the same machine |"
+else
+  db="$work/plan.db"; base_db="$work/base.db"; this_db="$work/this.db"
+  echo "| Database | SQLite |"
+fi
 "$work/base/steward" seed --demo --database "$db" >/dev/null
 echo "bench password long enough" | "$work/base/steward" users add --email admin@bench.example --name "Bench Administrator" --admin --database "$db" >/dev/null
 token=$("$work/base/steward" tokens create --email admin@bench.example --database "$db" | sed -n 's/^Token (shown only now): //p')
 "$work/base/steward" plan import --unit DPP-PRJ-001 --file "$work/plan.xml" --database "$db" >/dev/null
-cp "$db" "$work/base.db"; cp "$db" "$work/this.db"
-"$work/base/steward" serve --demo --database "$work/base.db" --urls http://127.0.0.1:5211 >"$work/base.log" 2>&1 &
-"$work/this/steward" serve --demo --database "$work/this.db" --urls http://127.0.0.1:5212 >"$work/this.log" 2>&1 &
+if [ -n "${pg_port:-}" ]; then
+  for copy in base this; do PATH="$pg_bin:$PATH" createdb -h 127.0.0.1 -p "$pg_port" -U steward -T plan "$copy"; done
+else
+  cp "$db" "$base_db"; cp "$db" "$this_db"
+fi
+"$work/base/steward" serve --demo --database "$base_db" --urls http://127.0.0.1:5211 >"$work/base.log" 2>&1 &
+"$work/this/steward" serve --demo --database "$this_db" --urls http://127.0.0.1:5212 >"$work/this.log" 2>&1 &
 for port in 5211 5212; do until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.3; done; done
 
 edits() { # port, count: one line per edit, its time in seconds

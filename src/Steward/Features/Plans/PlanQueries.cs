@@ -11,7 +11,7 @@ namespace Steward.Features.Plans;
 
 // Reads of plans: a unit's plan with its schedule and variance, and what the levels above read from
 // the plans below them: key milestones, their drift and trend, and the roadmap.
-public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits, AccessPolicy access, PlanCalendars calendars, PlanViewCache cache)
+public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits, AccessPolicy access, PlanCalendars calendars, PlanViewCache cache, PlanRows rows)
 {
     public Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default) =>
         registerUnits.ReadableViewAsync(PmoArea.Planning, unitKey, "plan", ct);
@@ -51,8 +51,9 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
             return cached;
         }
 
-        plan.Links = await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync(ct);
-        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Position).ToListAsync(ct);
+        var stored = await rows.ReadAsync(db, plan.Id, plan.ScheduleRevision, ct);
+        plan.Links = [.. stored.Links];
+        var tasks = stored.Tasks.OrderBy(t => t.Position).ToList();
 
         var saved = baseline is { } n
             ? await db.BaselineTasks.AsNoTracking().Where(t => db.PlanBaselines.Any(b => b.Id == t.BaselineId && b.PlanId == plan.Id && b.Number == n)).ToDictionaryAsync(t => t.Uid, ct)

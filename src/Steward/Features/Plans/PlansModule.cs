@@ -13,6 +13,7 @@ internal sealed class PlansModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<PlanViewCache>();
+        services.AddSingleton<PlanRows>();
         services.AddScoped<PlanStore>();
         services.AddScoped<PlanService>();
         services.AddScoped<CrossUnitLinking>();

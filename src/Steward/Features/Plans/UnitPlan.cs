@@ -102,6 +102,13 @@ public sealed class PlannedTask : IVersionedRecord
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public PlannedTask Copy()
+    {
+        var copy = (PlannedTask)MemberwiseClone();
+        copy.Plan = null;
+        return copy;
+    }
 }
 
 // A dependency between two tasks of one plan, by their Uids.
@@ -114,6 +121,8 @@ public sealed class TaskLink
     public LinkType Type { get; set; }
     public long LagMinutes { get; set; }
     public bool LagElapsed { get; set; }
+
+    public TaskLink Copy() => (TaskLink)MemberwiseClone();
 }
 
 // A task that waits on a task of another unit's plan (Microsoft Project's external predecessor): the

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Steward.Data;
+
+namespace Steward.Features.Plans;
+
+// A plan's tasks and links as stored at one ScheduleRevision, kept in memory, so that an edit of a large
+// plan, and the read that follows it, does not read and parse its 15,000 rows again (most of such an
+// edit's time: issue 18). It is safe on any number of nodes because every change to a plan's tasks or
+// links raises the plan's ScheduleRevision in the same transaction (PlanStore.ScheduleAsync): rows kept
+// for (plan, revision) are the rows stored while the plan is at that revision. Kept rows are never handed
+// out to be changed: PlanStore tracks copies of them; PlanQueries only reads.
+public sealed class PlanRows : IDisposable
+{
+    // Counted in rows (a task or a link): about 100 MB at most.
+    private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
+
+    public sealed record Stored(IReadOnlyList<PlannedTask> Tasks, IReadOnlyList<TaskLink> Links);
+
+    // Kept, or read and then kept if the plan was still at that revision once they were read (the reads are
+    // not one transaction; revisions only rise, so one unchanged after them saw no change in between).
+    public async Task<Stored> ReadAsync(StewardDbContext db, Guid planId, int revision, CancellationToken ct)
+    {
+        if (kept.TryGetValue((planId, revision), out Stored? rows) && rows is not null)
+        {
+            return rows;
+        }
+
+        rows = new Stored(
+            await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct),
+            await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == planId).ToListAsync(ct));
+        if (await db.Plans.AnyAsync(p => p.Id == planId && p.ScheduleRevision == revision, ct))
+        {
+            Keep(planId, revision, rows);
+        }
+
+        return rows;
+    }
+
+    // The plan's tasks, tracked, and its links, untracked (they are only ever added and removed, never
+    // changed), put on the plan: copies, so what is kept stays as stored. A task this context already
+    // tracks (saved by an earlier change in it) is that instance, as a tracked query would give it.
+    public async Task<UnitPlan> TrackAsync(StewardDbContext db, UnitPlan plan, CancellationToken ct)
+    {
+        var rows = await ReadAsync(db, plan.Id, plan.ScheduleRevision, ct);
+        var local = db.PlanTasks.Local;
+        var copies = new List<PlannedTask>();
+        plan.Tasks = rows.Tasks.Select(t =>
+        {
+            if (local.FindEntry(t.Id) is { } tracked)
+            {
+                return tracked.Entity;
+            }
+
+            var copy = t.Copy();
+            copies.Add(copy);
+            return copy;
+        }).ToList();
+        db.PlanTasks.AttachRange(copies);
+        plan.Links = rows.Links.Select(l => l.Copy()).ToList();
+        return plan;
+    }
+
+    // After PlanStore committed a change: the plan as it saved it.
+    public void Saved(UnitPlan plan) =>
+        Keep(plan.Id, plan.ScheduleRevision, new Stored(plan.Tasks.Select(t => t.Copy()).ToList(), plan.Links.Select(l => l.Copy()).ToList()));
+
+    private void Keep(Guid planId, int revision, Stored rows) =>
+        kept.Set((planId, revision), rows, new MemoryCacheEntryOptions { Size = 1 + rows.Tasks.Count + rows.Links.Count, SlidingExpiration = TimeSpan.FromMinutes(10) });
+
+    public void Dispose() => kept.Dispose();
+}
