@@ -75,17 +75,6 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.True(keys > 0, "No data-protection key was stored in the database.");
     }
 
-    private sealed class SecondNode(StewardApp first) : StewardApp
-    {
-        public override DatabaseProvider Provider => first.Provider;
-
-        protected override Task<string> CreateDatabaseAsync() => Task.FromResult(first.ConnectionString);
-
-        protected override Task DropDatabaseAsync(string connectionString) => Task.CompletedTask;
-
-        public async Task StartAsync() => await InitializeAsync();
-    }
-
     [Fact]
     public async Task ApiAnswers_AreNeverStored()
     {

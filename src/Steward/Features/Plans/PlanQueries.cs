@@ -51,7 +51,7 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
             return cached;
         }
 
-        var stored = await rows.ReadAsync(db, plan.Id, plan.ScheduleRevision, ct);
+        var stored = await rows.ReadAsync(db, plan, ct);
         plan.Links = [.. stored.Links];
         var tasks = stored.Tasks.OrderBy(t => t.Position).ToList();
 

@@ -8,8 +8,10 @@ namespace Steward.Features.Plans;
 // plan, and the read that follows it, does not read and parse its 15,000 rows again (most of such an
 // edit's time: issue 18). It is safe on any number of nodes because every change to a plan's tasks or
 // links raises the plan's ScheduleRevision in the same transaction (PlanStore.ScheduleAsync): rows kept
-// for (plan, revision) are the rows stored while the plan is at that revision. Kept rows are never handed
-// out to be changed: PlanStore tracks copies of them; PlanQueries only reads.
+// for (plan, revision) are the rows stored while the plan is at that revision. The time it was scheduled
+// is part of the key too, so a database restored from a backup under a running node, which may reach a
+// revision again with other rows, is not mistaken for what was kept. Kept rows are never handed out to be
+// changed: PlanStore tracks copies of them; PlanQueries only reads.
 public sealed class PlanRows : IDisposable
 {
     // Counted in rows (a task or a link): about 100 MB at most.
@@ -17,21 +19,23 @@ public sealed class PlanRows : IDisposable
 
     public sealed record Stored(IReadOnlyList<PlannedTask> Tasks, IReadOnlyList<TaskLink> Links);
 
-    // Kept, or read and then kept if the plan was still at that revision once they were read (the reads are
-    // not one transaction; revisions only rise, so one unchanged after them saw no change in between).
-    public async Task<Stored> ReadAsync(StewardDbContext db, Guid planId, int revision, CancellationToken ct)
+    // Kept, or read and then kept if the plan was still as it was once they were read (the reads are not
+    // one transaction; revisions only rise, so one unchanged after them saw no change in between).
+    public async Task<Stored> ReadAsync(StewardDbContext db, UnitPlan plan, CancellationToken ct)
     {
-        if (kept.TryGetValue((planId, revision), out Stored? rows) && rows is not null)
+        var key = KeyOf(plan);
+        if (kept.TryGetValue(key, out Stored? rows) && rows is not null)
         {
             return rows;
         }
 
         rows = new Stored(
-            await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct),
-            await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == planId).ToListAsync(ct));
-        if (await db.Plans.AnyAsync(p => p.Id == planId && p.ScheduleRevision == revision, ct))
+            await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct),
+            await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync(ct));
+        var now = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => new { p.ScheduleRevision, p.ScheduledAt }).FirstOrDefaultAsync(ct);
+        if (now is not null && KeyOf(plan.Id, now.ScheduleRevision, now.ScheduledAt) == key)
         {
-            Keep(planId, revision, rows);
+            Keep(key, rows);
         }
 
         return rows;
@@ -42,7 +46,7 @@ public sealed class PlanRows : IDisposable
     // tracks (saved by an earlier change in it) is that instance, as a tracked query would give it.
     public async Task<UnitPlan> TrackAsync(StewardDbContext db, UnitPlan plan, CancellationToken ct)
     {
-        var rows = await ReadAsync(db, plan.Id, plan.ScheduleRevision, ct);
+        var rows = await ReadAsync(db, plan, ct);
         var local = db.PlanTasks.Local;
         var copies = new List<PlannedTask>();
         plan.Tasks = rows.Tasks.Select(t =>
@@ -63,10 +67,17 @@ public sealed class PlanRows : IDisposable
 
     // After PlanStore committed a change: the plan as it saved it.
     public void Saved(UnitPlan plan) =>
-        Keep(plan.Id, plan.ScheduleRevision, new Stored(plan.Tasks.Select(t => t.Copy()).ToList(), plan.Links.Select(l => l.Copy()).ToList()));
+        Keep(KeyOf(plan), new Stored(plan.Tasks.Select(t => t.Copy()).ToList(), plan.Links.Select(l => l.Copy()).ToList()));
 
-    private void Keep(Guid planId, int revision, Stored rows) =>
-        kept.Set((planId, revision), rows, new MemoryCacheEntryOptions { Size = 1 + rows.Tasks.Count + rows.Links.Count, SlidingExpiration = TimeSpan.FromMinutes(10) });
+    private void Keep((Guid, int, long?) key, Stored rows) =>
+        kept.Set(key, rows, new MemoryCacheEntryOptions { Size = 1 + rows.Tasks.Count + rows.Links.Count, SlidingExpiration = TimeSpan.FromMinutes(10) });
+
+    private static (Guid, int, long?) KeyOf(UnitPlan plan) => KeyOf(plan.Id, plan.ScheduleRevision, plan.ScheduledAt);
+
+    // In whole milliseconds: PostgreSQL keeps a time to the microsecond, .NET to a tenth of one, so the time
+    // as saved and as read back differ below that.
+    private static (Guid, int, long?) KeyOf(Guid planId, int revision, DateTime? scheduledAt) =>
+        (planId, revision, scheduledAt?.Ticks / TimeSpan.TicksPerMillisecond);
 
     public void Dispose() => kept.Dispose();
 }

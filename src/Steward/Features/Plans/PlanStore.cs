@@ -76,6 +76,8 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
                 // Only a save that is its own transaction is known to be stored once it returns.
                 rows.Saved(plan);
             }
+
+            ForgetSavedRows();
         }
         catch (DbUpdateConcurrencyException conflict)
         {
@@ -113,6 +115,16 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    // Saved, the plan's rows need no tracking, and the next change in this context (the demo seeds one
+    // plan task by task) loads copies of them afresh, which must not meet these in the tracker.
+    private void ForgetSavedRows()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is PlannedTask or TaskLink or MilestoneForecast).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
