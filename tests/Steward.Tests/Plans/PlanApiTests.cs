@@ -94,6 +94,15 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var portfolioMilestones = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/milestones", Ct)).ReadAsync<List<MilestoneTrend>>();
         Assert.Equal(["Go live"], portfolioMilestones.Select(m => m.Name));
         Assert.Equal(2, portfolioMilestones[0].Points.Count);
+        Assert.Equal((new DateTime(2027, 6, 25, 17, 0, 0), 7), (portfolioMilestones[0].Baseline, portfolioMilestones[0].BaselineVarianceDays));
+
+        // The milestones page shows the baseline beside the forecast, the difference in calendar days (issue 26).
+        var milestonesPage = await app.Browser().GetPageAsync($"/units/{portfolio.Code}/milestones");
+        var trend = milestonesPage.QuerySelectorAll("table.govuk-table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("forecast at each report", StringComparison.Ordinal));
+        var trendHeaders = trend.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        var goLive = trend.QuerySelectorAll("tbody tr").Single().QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(("2 Jul 2027", "25 Jun 2027", "+7 calendar days"),
+            (goLive[trendHeaders.IndexOf("Forecast now")], goLive[trendHeaders.IndexOf("Baseline")], goLive[trendHeaders.IndexOf("Against baseline")]));
         var all = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/milestones?all=true", Ct)).ReadAsync<List<MilestoneTrend>>();
         Assert.Equal(["Go live", "Team trained"], all.Select(m => m.Name).Order());
 
@@ -140,12 +149,21 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         // Design finished two days early: Build starts on Thursday, and Design is no longer critical.
         var done = await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{design.Uid}",
-            new { name = "Design", duration = "5d", percentComplete = 100, actualStart = "2027-01-04T08:00:00", actualFinish = "2027-01-06T17:00:00" }, $"\"{design.Version}\"");
+            new { name = "Design", duration = "5d", owner = "Ada Lovelace", percentComplete = 100, actualStart = "2027-01-04T08:00:00", actualFinish = "2027-01-06T17:00:00" }, $"\"{design.Version}\"");
         Assert.True(done.StatusCode == HttpStatusCode.OK, await done.Content.ReadAsStringAsync(Ct));
         var plan = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/plan", Ct)).ReadAsync<PlanView>();
         Assert.Equal(new DateTime(2027, 1, 7, 8, 0, 0), plan.Tasks.Single(t => t.Uid == build.Uid).Start!.Value, TimeSpan.Zero);
         Assert.False(plan.Tasks.Single(t => t.Uid == design.Uid).Critical);
         Assert.Equal(new DateTime(2027, 1, 13, 8, 0, 0), plan.Tasks.Single(t => t.Uid == brief.Uid).Start!.Value, TimeSpan.Zero);
+
+        // The plan table shows who owns a task and how far it has got (issue 26).
+        var page = await app.Browser().GetPageAsync($"/units/{project.Code}/plan");
+        var headers = page.QuerySelectorAll("table.govuk-table thead th").Select(h => h.TextContent.Trim()).ToList();
+        var row = page.QuerySelectorAll("table.govuk-table tbody tr").First(r => r.TextContent.Contains("Design", StringComparison.Ordinal))
+            .QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(
+            ("Ada Lovelace", "100%", "4 Jan 2027", "6 Jan 2027"),
+            (row[headers.IndexOf("Owner")], row[headers.IndexOf("% complete")], row[headers.IndexOf("Actual start")], row[headers.IndexOf("Actual finish")]));
     }
 
     [Fact]

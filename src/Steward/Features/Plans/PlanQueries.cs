@@ -166,13 +166,24 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
     public async Task<IReadOnlyList<MilestoneTrend>> TrendAsync(UnitView unit, bool all = false, int limit = 50, CancellationToken ct = default)
     {
         var milestones = await KeyMilestones(unit, all).OrderBy(t => t.EarlyFinish).Take(limit)
-            .Select(t => new { t.Id, Unit = new UnitRef(t.Plan!.Unit!.Id, t.Plan.Unit.Code, t.Plan.Unit.Name, t.Plan.Unit.Kind), t.Uid, t.Name, t.ReportingLevel, t.EarlyFinish })
+            .Select(t => new { t.Id, t.PlanId, Unit = new UnitRef(t.Plan!.Unit!.Id, t.Plan.Unit.Code, t.Plan.Unit.Name, t.Plan.Unit.Kind), t.Uid, t.Name, t.ReportingLevel, t.EarlyFinish })
             .ToListAsync(ct);
         var ids = milestones.Select(m => m.Id).ToList();
         var points = (await db.MilestoneForecasts.AsNoTracking().Where(f => ids.Contains(f.TaskId)).OrderBy(f => f.RecordedAt)
             .Select(f => new { f.TaskId, f.RecordedAt, f.Forecast }).ToListAsync(ct)).ToLookup(f => f.TaskId);
+        var baselines = await LatestBaselineFinishesAsync(milestones.Select(m => m.PlanId).Distinct().ToList(), milestones.Select(m => m.Uid).Distinct().ToList(), ct);
         return milestones.Select(m => new MilestoneTrend(m.Unit, m.Uid, m.Name, m.ReportingLevel ?? MilestoneLevel.Project, m.EarlyFinish,
-            points[m.Id].Select(p => new ForecastPoint(p.RecordedAt, p.Forecast)).ToList())).ToList();
+            points[m.Id].Select(p => new ForecastPoint(p.RecordedAt, p.Forecast)).ToList(), baselines.TryGetValue((m.PlanId, m.Uid), out var b) ? b : null)).ToList();
+    }
+
+    // Each task's finish in the baseline its plan set most recently, as PlanSchedules measures a unit's dates.
+    private async Task<Dictionary<(Guid PlanId, int Uid), DateTime>> LatestBaselineFinishesAsync(List<Guid> planIds, List<int> uids, CancellationToken ct)
+    {
+        var latest = (await db.PlanBaselines.AsNoTracking().Where(b => planIds.Contains(b.PlanId)).Select(b => new { b.Id, b.PlanId, b.SetAt }).ToListAsync(ct))
+            .GroupBy(b => b.PlanId).Select(g => g.OrderByDescending(b => b.SetAt).First()).ToDictionary(b => b.Id, b => b.PlanId);
+        var ids = latest.Keys.ToList();
+        return (await db.BaselineTasks.AsNoTracking().Where(t => ids.Contains(t.BaselineId) && uids.Contains(t.Uid)).Select(t => new { t.BaselineId, t.Uid, t.Finish }).ToListAsync(ct))
+            .ToDictionary(t => (latest[t.BaselineId], t.Uid), t => t.Finish);
     }
 
     // One line per unit with a plan, itself and below: its span and its key milestones for this level.

@@ -27,7 +27,12 @@ public sealed record MilestoneDrift(UnitRef Unit, DateTime Since, IReadOnlyList<
 
 public sealed record ForecastPoint(DateTime RecordedAt, DateTime Forecast);
 
-public sealed record MilestoneTrend(UnitRef Unit, int Uid, string Name, MilestoneLevel Level, DateTime? Forecast, IReadOnlyList<ForecastPoint> Points);
+// Baseline: the milestone's finish in the baseline its plan set most recently (the one a unit's dates are
+// measured against), and the forecast's difference from it in calendar days, as drift is counted.
+public sealed record MilestoneTrend(UnitRef Unit, int Uid, string Name, MilestoneLevel Level, DateTime? Forecast, IReadOnlyList<ForecastPoint> Points, DateTime? Baseline = null)
+{
+    public int? BaselineVarianceDays => Forecast is { } f && Baseline is { } b ? DateOnly.FromDateTime(f).DayNumber - DateOnly.FromDateTime(b).DayNumber : null;
+}
 
 public sealed record KeyMilestone(int Uid, string Name, MilestoneLevel Level, DateTime Forecast, bool Critical, int? Slip);
 
