@@ -14,28 +14,33 @@ namespace Steward.Features.Plans;
 // changed: PlanStore tracks copies of them; PlanQueries only reads.
 public sealed class PlanRows : IDisposable
 {
-    // Counted in rows (a task or a link): about 100 MB at most.
+    // Counted in rows (a task or a link): about 100 MB at most, some 60 plans of 5,000 tasks.
     private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
 
     public sealed record Stored(IReadOnlyList<PlannedTask> Tasks, IReadOnlyList<TaskLink> Links);
+
+    // One entry per plan, the latest read or saved: an older revision is never asked for again, and keeping
+    // one per edit held a large plan's rows many times over, for the garbage collector to copy between
+    // generations on every edit.
+    private sealed record Entry((int Revision, long? ScheduledAt) Stamp, Stored Rows);
 
     // Kept, or read and then kept if the plan was still as it was once they were read (the reads are not
     // one transaction; revisions only rise, so one unchanged after them saw no change in between).
     public async Task<Stored> ReadAsync(StewardDbContext db, UnitPlan plan, CancellationToken ct)
     {
         var key = KeyOf(plan);
-        if (kept.TryGetValue(key, out Stored? rows) && rows is not null)
+        if (kept.TryGetValue(plan.Id, out Entry? entry) && entry is not null && entry.Stamp == key)
         {
-            return rows;
+            return entry.Rows;
         }
 
-        rows = new Stored(
+        var rows = new Stored(
             await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == plan.Id).ToListAsync(ct),
             await db.PlanLinks.AsNoTracking().Where(l => l.PlanId == plan.Id).ToListAsync(ct));
         var now = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => new { p.ScheduleRevision, p.ScheduledAt }).FirstOrDefaultAsync(ct);
-        if (now is not null && KeyOf(plan.Id, now.ScheduleRevision, now.ScheduledAt) == key)
+        if (now is not null && KeyOf(now.ScheduleRevision, now.ScheduledAt) == key)
         {
-            Keep(key, rows);
+            Keep(plan.Id, key, rows);
         }
 
         return rows;
@@ -67,17 +72,16 @@ public sealed class PlanRows : IDisposable
 
     // After PlanStore committed a change: the plan as it saved it.
     public void Saved(UnitPlan plan) =>
-        Keep(KeyOf(plan), new Stored(plan.Tasks.Select(t => t.Copy()).ToList(), plan.Links.Select(l => l.Copy()).ToList()));
+        Keep(plan.Id, KeyOf(plan), new Stored(plan.Tasks.Select(t => t.Copy()).ToList(), plan.Links.Select(l => l.Copy()).ToList()));
 
-    private void Keep((Guid, int, long?) key, Stored rows) =>
-        kept.Set(key, rows, new MemoryCacheEntryOptions { Size = 1 + rows.Tasks.Count + rows.Links.Count, SlidingExpiration = TimeSpan.FromMinutes(10) });
+    private void Keep(Guid planId, (int, long?) stamp, Stored rows) =>
+        kept.Set(planId, new Entry(stamp, rows), new MemoryCacheEntryOptions { Size = 1 + rows.Tasks.Count + rows.Links.Count, SlidingExpiration = TimeSpan.FromMinutes(10) });
 
-    private static (Guid, int, long?) KeyOf(UnitPlan plan) => KeyOf(plan.Id, plan.ScheduleRevision, plan.ScheduledAt);
+    private static (int, long?) KeyOf(UnitPlan plan) => KeyOf(plan.ScheduleRevision, plan.ScheduledAt);
 
     // In whole milliseconds: PostgreSQL keeps a time to the microsecond, .NET to a tenth of one, so the time
     // as saved and as read back differ below that.
-    private static (Guid, int, long?) KeyOf(Guid planId, int revision, DateTime? scheduledAt) =>
-        (planId, revision, scheduledAt?.Ticks / TimeSpan.TicksPerMillisecond);
+    private static (int, long?) KeyOf(int revision, DateTime? scheduledAt) => (revision, scheduledAt?.Ticks / TimeSpan.TicksPerMillisecond);
 
     public void Dispose() => kept.Dispose();
 }
