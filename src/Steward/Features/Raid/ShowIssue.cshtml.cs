@@ -11,8 +11,11 @@ namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances) : PageModel
+public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances, TimeProvider clock) : PageModel
 {
+    // As the register flags it: an issue not closed by its target resolution date.
+    public bool Overdue => Issue.Status != IssueStatus.Closed && Issue.TargetResolutionDate < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
