@@ -38,6 +38,9 @@ public sealed class DerivedFieldWrites(StewardDbContext db)
         return true;
     }
 
+    // A save that failed before writing leaves nothing pending for the next one.
+    public void Clear() => pending.Clear();
+
     // Within the save's transaction, after EF's own statements: a conflict there leaves these unwritten.
     // Throws DbUpdateConcurrencyException when a row was changed or removed meanwhile.
     public async Task WriteAsync(CancellationToken ct)

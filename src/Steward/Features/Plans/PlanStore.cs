@@ -98,6 +98,7 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
     // forecast points at stays tracked: detaching it would sever the forecast from it.
     private void LeaveOnlyEditsTracked()
     {
+        rescheduled.Clear();
         db.ChangeTracker.DetectChanges();
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
