@@ -19,6 +19,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterceptor, HistoryInterceptor>();
         services.AddSingleton<IInterceptor, BulkInsertInterceptor>();
         services.AddSingleton<IInterceptor, InterceptorsDoneInterceptor>();
+        services.AddSingleton<IInterceptor, CommittedChangesInterceptor>();
+        services.AddSingleton<CommittedChanges>();
+        services.AddSingleton(typeof(CommittedReads<,>));
         services.AddScoped<ChangeContext>();
 
         services.AddDbContextPool<SqliteStewardDbContext>((sp, options) =>

@@ -36,6 +36,7 @@ public static class StewardWebHost
         var services = builder.Services;
         services.AddStewardCore(builder.Configuration);
         services.AddHostedService<Steward.Features.Access.AccessChangeListener>();
+        services.AddHostedService<CommittedChangesListener>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddStewardSignIn();
         var httpsOnly = builder.Configuration.GetValue<bool>("Https:Hsts");

@@ -1,15 +1,18 @@
+using Steward.Data;
+
 namespace Steward.Features.Units;
 
 // Puts the plan's dates on units that have a plan, so the unit page, the API and the command line show
 // the dates the plan shows, and flags an active unit whose forecast end has passed.
-public sealed class UnitDates(IEnumerable<IUnitSchedules> schedules, TimeProvider clock)
+public sealed class UnitDates(IEnumerable<IUnitSchedules> schedules, TimeProvider clock, StewardDbContext db, CommittedReads<Guid, UnitSchedule?> scheduleOf)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<UnitView> ApplyAsync(UnitView unit, CancellationToken ct = default)
     {
-        var found = await SchedulesAsync([unit.Id], ct);
-        var dated = found.TryGetValue(unit.Id, out var plan)
+        // One unit is what every API request on a unit shows, so its plan's dates are kept until the next commit.
+        var plan = await scheduleOf.GetAsync(db, unit.Id, async id => (await SchedulesAsync([id], ct)).GetValueOrDefault(id));
+        var dated = plan is not null
             ? unit with
             {
                 ForecastStart = plan.Start, ForecastEnd = plan.Finish,

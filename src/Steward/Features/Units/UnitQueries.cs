@@ -12,7 +12,8 @@ using Steward.Infrastructure;
 namespace Steward.Features.Units;
 
 // Reads of the delivery tree shared by pages, API and CLI: no tracking, projected straight into records.
-public sealed class UnitQueries(StewardDbContext db, AccessPolicy access, UnitPaths locations)
+public sealed class UnitQueries(
+    StewardDbContext db, AccessPolicy access, UnitPaths locations, CommittedReads<Guid, UnitView?> byId, CommittedReads<string, UnitView?> byCode)
 {
     public const int MaxLimit = 500;
 
@@ -34,13 +35,14 @@ public sealed class UnitQueries(StewardDbContext db, AccessPolicy access, UnitPa
     private static readonly ConditionalWeakTable<IModel, Func<StewardDbContext, string, CancellationToken, Task<UnitView?>>> ByCode = [];
 
     // A unit the actor may not see is not found, and a parent above what they may see is not named.
+    // Every API request on a unit reads it, so the answer is kept until anything is committed again.
     public async Task<UnitView?> GetAsync(Guid id, CancellationToken ct = default) =>
-        await VisibleAsync(await ById.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, Guid id, CancellationToken ct) =>
-            db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefault()))(db, id, ct), ct);
+        await VisibleAsync(await byId.GetAsync(db, id, id => ById.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, Guid id, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Id == id).Select(ToView).FirstOrDefault()))(db, id, ct)), ct);
 
     public async Task<UnitView?> FindByCodeAsync(string code, CancellationToken ct = default) =>
-        await VisibleAsync(await ByCode.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, string code, CancellationToken ct) =>
-            db.Units.AsNoTracking().Where(u => u.Code == code).Select(ToView).FirstOrDefault()))(db, code.Trim().ToUpperInvariant(), ct), ct);
+        await VisibleAsync(await byCode.GetAsync(db, code.Trim().ToUpperInvariant(), code => ByCode.GetValue(db.Model, _ => EF.CompileAsyncQuery((StewardDbContext db, string code, CancellationToken ct) =>
+            db.Units.AsNoTracking().Where(u => u.Code == code).Select(ToView).FirstOrDefault()))(db, code, ct)), ct);
 
     private async ValueTask<UnitView?> VisibleAsync(UnitView? view, CancellationToken ct)
     {
