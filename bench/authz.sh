@@ -29,7 +29,7 @@ bare="${BARE:-1}"
 strip_authorisation() { # source tree
   local host="$1/src/Steward/Infrastructure/StewardWebHost.cs" who="$1/src/Steward/Infrastructure/ChangeContextMiddleware.cs"
   sed -i -e '/app.UseAuthentication();/d' -e '/app.UseStewardAuthentication();/d' -e '/app.UseAuthorization();/d' -e '/app.UseUnitAccess();/d' \
-    -e 's/services.AddStewardCore();/services.AddStewardCore(); services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.SuppressCheckForUnhandledSecurityMetadata = true);/' "$host"
+    -e 's/services.AddStewardCore(\([^)]*\));/services.AddStewardCore(\1); services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.SuppressCheckForUnhandledSecurityMetadata = true);/' "$host"
   sed -i 's/who.IsOperator = false;/who.IsOperator = true;/' "$who"
   if grep -qE 'Use(Steward)?Authentication|UseAuthorization|UseUnitAccess' "$host" || ! grep -q SuppressCheckForUnhandledSecurityMetadata "$host" || ! grep -q 'IsOperator = true' "$who"; then
     echo "bench/authz.sh: could not take authorisation out of this commit; update strip_authorisation" >&2
