@@ -67,6 +67,20 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.AssertNoViolationsAsync();
 
         await page.GotoAsync($"/units/{project.Code}/risks/{reference}");
+        // A review on its own form: refused without what it found (scanned in that state), then recorded.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Record the review of {reference}" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what the review found");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What the review found").FillAsync("Supplier has a recovery plan; keep watching.");
+        var nextReview = page.GetByRole(AriaRole.Group, new() { Name = "Next review date" });
+        await nextReview.GetByLabel("Day").FillAsync("14");
+        await nextReview.GetByLabel("Month").FillAsync("5");
+        await nextReview.GetByLabel("Year").FillAsync("2030");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Record the review of {reference}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reviews + table")).ToContainTextAsync("Supplier has a recovery plan; keep watching.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("14 May 2030");
+        await page.AssertNoViolationsAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "It has happened: raise an issue" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Raised when risk {reference} was realised");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Critical priority");

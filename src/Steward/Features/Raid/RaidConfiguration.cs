@@ -39,6 +39,18 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
     }
 }
 
+internal sealed class RiskReviewConfiguration : IEntityTypeConfiguration<RiskReview>
+{
+    public void Configure(EntityTypeBuilder<RiskReview> review)
+    {
+        review.ToTable("risk_reviews");
+        review.Property(r => r.Comment).HasMaxLength(RiskReview.CommentMaxLength);
+        review.HasOne<Risk>().WithMany().HasForeignKey(r => r.RiskId).OnDelete(DeleteBehavior.Cascade);
+        review.HasOne(r => r.ReviewedBy).WithMany().HasForeignKey(r => r.ReviewedById).OnDelete(DeleteBehavior.Restrict);
+        review.HasIndex(r => new { r.RiskId, r.CreatedAt });
+    }
+}
+
 internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
 {
     public void Configure(EntityTypeBuilder<Issue> issue)

@@ -7,6 +7,7 @@ namespace Steward.Data;
 public abstract partial class StewardDbContext
 {
     public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Dependency> Dependencies => Set<Dependency>();
     public DbSet<Assumption> Assumptions => Set<Assumption>();

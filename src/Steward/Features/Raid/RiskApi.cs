@@ -22,6 +22,9 @@ internal static class RiskApi
         raid.MapPost("/risks", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
         raid.MapGet("/risks/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One risk, by reference (R-0042)");
         raid.MapPut("/risks/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a risk's editable fields (If-Match required)");
+        raid.MapPost("/risks/{reference}/reviews", Review).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Record a review of an open risk: what it found and the next review date, without editing the rest (If-Match required)");
+        raid.MapGet("/risks/{reference}/reviews", Reviews).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's reviews, newest first");
         raid.MapPost("/risks/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a risk (If-Match required)");
         raid.MapPost("/risks/{reference}/realise", Realise).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("The risk has happened: close it as realised and raise the linked issue (If-Match required)");
@@ -60,6 +63,12 @@ internal static class RiskApi
 
     private static Task<Ok<RiskView>> Update([AsParameters] EntryRoute at, RiskInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
+
+    private static Task<Ok<RiskView>> Review([AsParameters] EntryRoute at, RiskReviewInput input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ReviewAsync(id, version, input, ct));
+
+    private static async Task<Ok<IReadOnlyList<RiskReviewView>>> Reviews([AsParameters] EntryRoute at, RiskQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ReviewsAsync((await Read(at, queries, ct)).Id, ct));
 
     private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));

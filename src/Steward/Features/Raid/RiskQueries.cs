@@ -80,6 +80,14 @@ public sealed class RiskQueries(StewardDbContext db, RegisterUnits registerUnits
             risk.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 
+    // The risk's review log, newest first.
+    public async Task<IReadOnlyList<RiskReviewView>> ReviewsAsync(Guid riskId, CancellationToken ct = default) =>
+        await db.RiskReviews.AsNoTracking().Where(r => r.RiskId == riskId).OrderByDescending(r => r.CreatedAt)
+            .Select(r => new RiskReviewView(
+                r.Id, r.ReviewedOn, r.ReviewedBy == null ? null : new PersonRef(r.ReviewedBy.Id, r.ReviewedBy.Name, r.ReviewedBy.Email),
+                r.Comment, r.NextReviewDate, r.CreatedAt))
+            .ToListAsync(ct);
+
     // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.
     public async Task<List<RiskExportRow>> RiskRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default) =>
         await Order(FilterCells(FilterRisks(unit, filter), filter), sort)

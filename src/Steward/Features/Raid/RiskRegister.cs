@@ -23,7 +23,7 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         Apply(risk, input);
         risk.RaisedOn = input.RaisedOn ?? log.Today;
         // Unless another person is named, whoever raises the risk raised it (the person their account is).
-        risk.RaisedById ??= who.UserId is { } user ? await db.Users.Where(u => u.Id == user).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
+        risk.RaisedById ??= await ActingPersonAsync(ct);
         return await log.AddAsync(db.Risks, risk, unit.Path, ct);
     }
 
@@ -78,11 +78,54 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         return issue;
     }
 
+    // A RAID review of one risk: a dated comment and when it is next due, without editing the rest of it.
+    public async Task<Risk> ReviewAsync(Guid id, int expectedVersion, RiskReviewInput input, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Contribute, "review", ct);
+        var comment = RaidLog.Blank(input.Comment);
+        var failures = new List<ValidationFailure>();
+        if (comment is null)
+        {
+            failures.Add(new ValidationFailure("comment", "Enter what the review found"));
+        }
+        else if (comment.Length > RiskReview.CommentMaxLength)
+        {
+            failures.Add(new ValidationFailure("comment", $"What the review found must be {RiskReview.CommentMaxLength} characters or fewer"));
+        }
+
+        if (input.NextReviewDate is not { } next)
+        {
+            failures.Add(new ValidationFailure("nextReviewDate", "Enter the next review date"));
+        }
+        else if (next <= log.Today)
+        {
+            failures.Add(new ValidationFailure("nextReviewDate", "The next review date must be in the future"));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        RefuseUnlessOpen(risk);
+        db.RiskReviews.Add(new RiskReview
+        {
+            Id = Guid.CreateVersion7(), RiskId = risk.Id, ReviewedOn = log.Today, ReviewedById = await ActingPersonAsync(ct),
+            Comment = comment!, NextReviewDate = input.NextReviewDate, CreatedAt = log.Now,
+        });
+        risk.NextReviewDate = input.NextReviewDate;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
     public Task<Risk> EscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
         log.EscalateAsync<Risk>(id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
 
     public Task<Risk> DeEscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
         log.DeEscalateAsync<Risk>(id, expectedVersion, reason, ct);
+
+    // The person the signed-in account is, if any (the command line may act as nobody in particular).
+    private async Task<Guid?> ActingPersonAsync(CancellationToken ct) =>
+        who.UserId is { } user ? await db.Users.Where(u => u.Id == user).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
 
     internal static void Apply(Risk risk, RiskInput input)
     {

@@ -1,9 +1,11 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
 using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
 
@@ -26,6 +28,11 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
     public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
     public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
+    public IReadOnlyList<RiskReviewView> Reviews { get; private set; } = [];
+
+    // A review recorded here: what it found and when the risk is next due, nothing else of the risk.
+    [BindProperty]
+    public ReviewForm Review { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
@@ -36,6 +43,34 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
             await raid.CloseAsync(Risk.Id, version, ct);
             TempData["Notice"] = $"{Risk.Reference} has been closed";
             return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference));
+        });
+
+    public Task<IActionResult> OnPostReviewAsync(string code, string reference, int version, CancellationToken ct) =>
+        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
+        {
+            var next = Review.NextReviewDate.Read("Next review date", out var dateError);
+            try
+            {
+                if (dateError is not null)
+                {
+                    throw new ValidationException([new FluentValidation.Results.ValidationFailure("nextReviewDate", dateError)]);
+                }
+
+                await raid.ReviewAsync(Risk.Id, version, new RiskReviewInput(Review.Comment, next), ct);
+            }
+            catch (ValidationException invalid)
+            {
+                foreach (var error in invalid.Errors)
+                {
+                    ModelState.AddModelError(error.PropertyName == "comment" ? "Review.Comment" : "Review.NextReviewDate", error.ErrorMessage);
+                }
+
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            TempData["Notice"] = $"The review of {Risk.Reference} has been recorded";
+            return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference) + "#reviews");
         });
 
     public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
@@ -78,6 +113,7 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
         Unit = unit;
         Risk = await queries.RiskAsync(unit, reference, ct);
         Scale = await scales.EffectiveAsync(unit.Path, ct);
+        Reviews = await queries.ReviewsAsync(Risk.Id, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Risk.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);
         CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
@@ -89,4 +125,10 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
         FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, ct);
         return true;
     }
+}
+
+public sealed class ReviewForm
+{
+    public string? Comment { get; set; }
+    public DateParts NextReviewDate { get; set; } = new();
 }

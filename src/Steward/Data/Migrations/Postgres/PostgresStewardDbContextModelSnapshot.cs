@@ -1452,6 +1452,41 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RiskReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("RiskId", "CreatedAt");
+
+                    b.ToTable("risk_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2036,7 +2071,7 @@ namespace Steward.Data.Migrations.Postgres
             modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
                 {
                     b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
-                        .WithMany("Tasks")
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2047,7 +2082,7 @@ namespace Steward.Data.Migrations.Postgres
             modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
                 {
                     b.HasOne("Steward.Features.Plans.UnitPlan", null)
-                        .WithMany("Links")
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2201,6 +2236,22 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RiskReview", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Steward.Features.Raid.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReviewedBy");
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
@@ -2280,13 +2331,6 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
                 {
-                    b.Navigation("Tasks");
-                });
-
-            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
-                {
-                    b.Navigation("Links");
-
                     b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618

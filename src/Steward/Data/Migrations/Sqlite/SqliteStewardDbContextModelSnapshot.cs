@@ -1440,6 +1440,41 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RiskReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("RiskId", "CreatedAt");
+
+                    b.ToTable("risk_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2023,7 +2058,7 @@ namespace Steward.Data.Migrations.Sqlite
             modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
                 {
                     b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
-                        .WithMany("Tasks")
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2034,7 +2069,7 @@ namespace Steward.Data.Migrations.Sqlite
             modelBuilder.Entity("Steward.Features.Plans.TaskLink", b =>
                 {
                     b.HasOne("Steward.Features.Plans.UnitPlan", null)
-                        .WithMany("Links")
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2188,6 +2223,22 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Raid.RiskReview", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Steward.Features.Raid.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReviewedBy");
+                });
+
             modelBuilder.Entity("Steward.Features.Raid.RiskScale", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
@@ -2267,13 +2318,6 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Plans.PlanBaseline", b =>
                 {
-                    b.Navigation("Tasks");
-                });
-
-            modelBuilder.Entity("Steward.Features.Plans.UnitPlan", b =>
-                {
-                    b.Navigation("Links");
-
                     b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
