@@ -95,6 +95,9 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         // A dependency on another project, committed late: flagged on its page and in the register.
         var provider = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Project, programme.Id);
         await page.GotoAsync($"/units/{project.Code}/raid?type=dependencies");
+        await Assertions.Expect(page.GetByLabel("Owner on either side")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Title contains")).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a dependency" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record dependency" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Name the unit it depends on, or the party outside Steward");

@@ -54,6 +54,18 @@ public sealed class DependencyQueries(StewardDbContext db, RegisterUnits registe
             dependencies = dependencies.Where(d => d.EscalatedToId == unit.Id);
         }
 
+        // Either side's owner: someone asking for their dependencies owns what they need and what they provide.
+        if (filter.OwnerId is { } owner)
+        {
+            dependencies = dependencies.Where(d => d.OwnerId == owner || d.ProviderOwnerId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            dependencies = dependencies.Where(d => d.Title.ToLower().Contains(text));
+        }
+
         return dependencies.OrderBy(d => d.NeededBy).ThenBy(d => d.Number);
     }
 

@@ -44,4 +44,6 @@ public sealed record DependencyFilter(
     bool OpenOnly = true,
     bool Late = false,
     string Direction = "both",
-    bool Escalated = false);
+    bool Escalated = false,
+    Guid? OwnerId = null,
+    string? Text = null);

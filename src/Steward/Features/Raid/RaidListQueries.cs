@@ -121,6 +121,12 @@ public sealed class DependencyListQuery
     [FromQuery(Name = "escalated"), Description("true: only those escalated to this unit from below.")]
     public bool? Escalated { get; init; }
 
+    [FromQuery(Name = "owner"), Description("Only those this person (id) owns, on the needing side or the providing side.")]
+    public Guid? Owner { get; init; }
+
+    [FromQuery(Name = "q"), Description("Text in the title.")]
+    public string? Q { get; init; }
+
     public DependencyFilter Filter()
     {
         var all = RaidListQuery.IsAll(Status);
@@ -129,7 +135,9 @@ public sealed class DependencyListQuery
             OpenOnly: !all,
             Late: Late == true,
             Direction: Direction?.Trim().ToLowerInvariant() ?? "both",
-            Escalated: Escalated == true);
+            Escalated: Escalated == true,
+            OwnerId: Owner,
+            Text: Q);
     }
 }
 

@@ -48,6 +48,9 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     // Dependencies and assumptions have their own few filters; risks and issues share the rest.
     public bool ShowingRiskOrIssue => !ShowingDependencies && !ShowingAssumptions;
 
+    // Who owns it and what its title says narrow every register but assumptions'.
+    public bool FiltersByOwnerAndText => !ShowingAssumptions;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -68,7 +71,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             }
             else if (ShowingDependencies)
             {
-                var query = new DependencyListQuery { Status = Status, Late = Overdue, Escalated = Escalated };
+                var query = new DependencyListQuery { Status = Status, Late = Overdue, Escalated = Escalated, Owner = Owner, Q = Q };
                 Dependencies = await dependencies.DependenciesAsync(unit, query.Filter(), new RegisterPage(Cursor: Cursor), ct);
             }
             else if (ShowingIssues)
