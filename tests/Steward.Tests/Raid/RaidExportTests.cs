@@ -36,6 +36,26 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(titles.Order(StringComparer.Ordinal), imported.Order(StringComparer.Ordinal));
     }
 
+    // Issue 26, item 10: the download carries what is being done about each risk.
+    [Fact]
+    public async Task TheRiskRegisterDownload_ListsEachRisksMitigationActions()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync($"Mitigator {Guid.NewGuid():N}");
+        var mitigated = await app.CreateRiskAsync(project.Code, owner.Id, 3, 4, "Supplier may be late");
+        await app.CreateRiskAsync(project.Code, owner.Id, 2, 2, "Nothing done about this yet");
+        var action = await app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/actions", new { description = "Agree a recovery plan with the supplier", ownerId = owner.Id, dueOn = "2027-01-12", risk = mitigated.Reference });
+        Assert.True(action.StatusCode == HttpStatusCode.Created, await action.Content.ReadAsStringAsync(Ct));
+        var actionReference = (await action.ReadJsonAsync()).GetProperty("reference").GetString()!;
+
+        var csv = (await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risks/export?format=csv&sort=reference", Ct)).Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("\"Mitigation actions\"", lines[0], StringComparison.Ordinal);
+        var withAction = Assert.Single(lines, l => l.Contains("Supplier may be late", StringComparison.Ordinal));
+        Assert.Contains($"\"{actionReference} Agree a recovery plan with the supplier ({owner.Name}, due 12 January 2027, open)\"", withAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("ACT-", Assert.Single(lines, l => l.Contains("Nothing done about this yet", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheRiskRegister_ExportsAsCsvAndXlsx_WithTheFilter_AndFormulasNeutralised()
     {

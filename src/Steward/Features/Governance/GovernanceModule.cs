@@ -11,6 +11,7 @@ internal sealed class GovernanceModule : IStewardModule
     {
         services.AddScoped<GovernanceService>();
         services.AddScoped<GovernanceQueries>();
+        services.AddScoped<Raid.IRiskMitigations, RiskMitigationActions>();
         services.AddScoped<GovernanceCalendar>();
     }
 

@@ -5,11 +5,11 @@ namespace Steward.Features.Raid;
 
 // Every field of a risk, flattened for a spreadsheet.
 public sealed record RiskExportRow(
-    int Number, string UnitCode, string UnitName, string Title, bool IsOpportunity, string? Category, string? Cause, string? Event, string? Effect,
+    Guid Id, int Number, string UnitCode, string UnitName, string Title, bool IsOpportunity, string? Category, string? Cause, string? Event, string? Effect,
     string OwnerName, string OwnerEmail, string? RaisedBy, DateOnly RaisedOn, DateOnly? ProximityDate,
     int? InherentLikelihood, int? InherentImpact, int Likelihood, int Impact, int Score, int? TargetLikelihood, int? TargetImpact,
     RiskResponse? Response, DateOnly? NextReviewDate, RiskStatus Status, string? EscalatedTo, string? EscalationReason, int? RealisedIssueNumber,
-    int Version, DateTime UpdatedAt);
+    int Version, DateTime UpdatedAt, string? MitigationActions = null);
 
 public sealed record IssueExportRow(
     int Number, string UnitCode, string UnitName, string Title, string? Description, IssuePriority Priority, string? Impact,
@@ -48,6 +48,7 @@ public static class RaidSpreadsheets
         new("Escalated to", r => r.EscalatedTo),
         new("Escalation reason", r => r.EscalationReason),
         new("Realised as issue", r => r.RealisedIssueNumber is { } n ? EntryReference.Format(Issue.ReferencePrefix, n) : null),
+        new("Mitigation actions", r => r.MitigationActions),
         new("Version", r => r.Version),
         new("Last updated (UTC)", r => r.UpdatedAt),
     ];

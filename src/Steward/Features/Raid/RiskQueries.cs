@@ -9,7 +9,8 @@ using Steward.Infrastructure.Registers;
 namespace Steward.Features.Raid;
 
 // Reads of the risk register: the roll-up list, its heat map and export, and one risk.
-public sealed class RiskQueries(StewardDbContext db, RegisterUnits registerUnits, TimeProvider clock) : RaidRegisterReads(registerUnits, clock)
+public sealed class RiskQueries(StewardDbContext db, RegisterUnits registerUnits, TimeProvider clock, IEnumerable<IRiskMitigations> mitigations)
+    : RaidRegisterReads(registerUnits, clock)
 {
     public async Task<CursorPage<RiskSummary>> RisksAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, RegisterPage page, CancellationToken ct = default)
     {
@@ -89,10 +90,23 @@ public sealed class RiskQueries(StewardDbContext db, RegisterUnits registerUnits
             .ToListAsync(ct);
 
     // Every matching row with every field, for a spreadsheet: no paging, the register's filter and order.
-    public async Task<List<RiskExportRow>> RiskRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default) =>
+    // With each risk's mitigation actions, where the service that keeps them says what they are.
+    public async Task<List<RiskExportRow>> RiskRowsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, CancellationToken ct = default)
+    {
+        var rows = await RiskFieldsAsync(unit, filter, sort, ct);
+        foreach (var source in mitigations)
+        {
+            var described = await source.DescribeAsync(rows.Select(r => r.Id).ToList(), ct);
+            rows = rows.Select(r => described.TryGetValue(r.Id, out var actions) ? r with { MitigationActions = actions } : r).ToList();
+        }
+
+        return rows;
+    }
+
+    private async Task<List<RiskExportRow>> RiskFieldsAsync(IUnitLocation unit, RiskFilter filter, RiskSort sort, CancellationToken ct) =>
         await Order(FilterCells(FilterRisks(unit, filter), filter), sort)
             .Select(r => new RiskExportRow(
-                r.Number, r.Unit!.Code, r.Unit.Name, r.Title, r.IsOpportunity, r.Category, r.Cause, r.Event, r.Effect,
+                r.Id, r.Number, r.Unit!.Code, r.Unit.Name, r.Title, r.IsOpportunity, r.Category, r.Cause, r.Event, r.Effect,
                 r.Owner!.Name, r.Owner.Email, r.RaisedBy == null ? null : r.RaisedBy.Name, r.RaisedOn, r.ProximityDate,
                 r.InherentLikelihood, r.InherentImpact, r.Likelihood, r.Impact, r.Score, r.TargetLikelihood, r.TargetImpact,
                 r.Response, r.NextReviewDate, r.Status, r.EscalatedTo == null ? null : r.EscalatedTo.Code, r.EscalationReason,
