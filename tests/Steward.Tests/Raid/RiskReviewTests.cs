@@ -83,6 +83,12 @@ public abstract class RiskReviewTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("Enter what the review found", errors);
         Assert.Contains("Enter the next review date", errors);
 
+        var halfDated = await app.Browser().SubmitFormAsync(url, new Dictionary<string, string?> { ["Review.Comment"] = "", ["Review.NextReviewDate.Day"] = "3" }, "form[action*='handler=Review']");
+        Assert.Equal(HttpStatusCode.BadRequest, halfDated.StatusCode);
+        var both = (await halfDated.ReadHtmlAsync()).ErrorSummary();
+        Assert.Contains("Enter what the review found", both);
+        Assert.Contains("Next review date must include a month and year", both);
+
         var recorded = await app.Browser().SubmitFormAsync(url, new Dictionary<string, string?>
         {
             ["Review.Comment"] = "Still amber; chase the supplier.",

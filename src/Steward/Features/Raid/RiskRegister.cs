@@ -82,6 +82,25 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
     public async Task<Risk> ReviewAsync(Guid id, int expectedVersion, RiskReviewInput input, CancellationToken ct = default)
     {
         var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Contribute, "review", ct);
+        var failures = CheckReview(input);
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        RefuseUnlessOpen(risk);
+        db.RiskReviews.Add(new RiskReview
+        {
+            Id = Guid.CreateVersion7(), RiskId = risk.Id, ReviewedOn = log.Today, ReviewedById = await ActingPersonAsync(ct),
+            Comment = RaidLog.Blank(input.Comment)!, NextReviewDate = input.NextReviewDate, CreatedAt = log.Now,
+        });
+        risk.NextReviewDate = input.NextReviewDate;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
+    // What is wrong with a review, every field at once, so a form can say it all before anything is loaded.
+    public List<ValidationFailure> CheckReview(RiskReviewInput input)
+    {
         var comment = RaidLog.Blank(input.Comment);
         var failures = new List<ValidationFailure>();
         if (comment is null)
@@ -102,19 +121,7 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
             failures.Add(new ValidationFailure("nextReviewDate", "The next review date must be in the future"));
         }
 
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
-
-        RefuseUnlessOpen(risk);
-        db.RiskReviews.Add(new RiskReview
-        {
-            Id = Guid.CreateVersion7(), RiskId = risk.Id, ReviewedOn = log.Today, ReviewedById = await ActingPersonAsync(ct),
-            Comment = comment!, NextReviewDate = input.NextReviewDate, CreatedAt = log.Now,
-        });
-        risk.NextReviewDate = input.NextReviewDate;
-        return await log.SaveAsync(risk, unit.Path, ct);
+        return failures;
     }
 
     public Task<Risk> EscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>

@@ -51,9 +51,11 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
             var next = Review.NextReviewDate.Read("Next review date", out var dateError);
             try
             {
+                // A date that cannot be read is said beside whatever else is wrong, not instead of it.
                 if (dateError is not null)
                 {
-                    throw new ValidationException([new FluentValidation.Results.ValidationFailure("nextReviewDate", dateError)]);
+                    var problems = raid.CheckReview(new RiskReviewInput(Review.Comment, next)).Where(f => f.PropertyName != "nextReviewDate").ToList();
+                    throw new ValidationException([.. problems, new FluentValidation.Results.ValidationFailure("nextReviewDate", dateError)]);
                 }
 
                 await raid.ReviewAsync(Risk.Id, version, new RiskReviewInput(Review.Comment, next), ct);
