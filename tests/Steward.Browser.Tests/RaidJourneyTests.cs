@@ -81,7 +81,15 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("14 May 2030");
         await page.AssertNoViolationsAsync();
 
+        // Realising asks first, on its own question page, and will not go on without what happened.
         await page.GetByRole(AriaRole.Button, new() { Name = "It has happened: raise an issue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Has {reference} happened?");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Realise the risk and raise an issue" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say what happened");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What happened?").FillAsync("The supplier went into administration.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Realise the risk and raise an issue" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Raised when risk {reference} was realised");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Critical priority");
         await page.AssertNoViolationsAsync();
@@ -130,11 +138,14 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("What is being assumed").FillAsync("Staff will transfer under TUPE without dispute");
         await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Grace Hopper (Programme Manager)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Record assumption" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "It is wrong: mark invalid" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose whether to raise an issue, a risk or nothing");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say what proved the assumption wrong");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Raise a risk").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid" }).ClickAsync();
+        await page.GetByLabel("What proved it wrong?").FillAsync("The union has balloted for action.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark invalid", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("proved wrong: Staff will transfer under TUPE without dispute");
         await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions&status=all");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Invalid");

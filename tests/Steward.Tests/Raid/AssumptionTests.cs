@@ -25,10 +25,10 @@ public abstract class AssumptionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Single(overdue.GetProperty("items").EnumerateArray());
 
         var url = $"/api/v1/units/{project.Code}/assumptions/{assumption.Reference}";
-        var badChoice = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/invalidate", new { raise = "dragon" }, "\"1\"");
+        var badChoice = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/invalidate", new { raise = "dragon", reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Contains("raise must be issue, risk or nothing", await badChoice.FieldErrorsAsync("raise"));
 
-        var invalid = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/invalidate", new { raise = "issue" }, "\"1\"");
+        var invalid = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/invalidate", new { raise = "issue", reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var marked = await invalid.ReadAsync<AssumptionView>();
         Assert.Equal(AssumptionStatus.Invalid, marked.Status);
@@ -37,15 +37,15 @@ public abstract class AssumptionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.StartsWith($"Assumption {assumption.Reference} proved wrong", issue.Title, StringComparison.Ordinal);
         Assert.Equal("Go-live slips", issue.Impact);
 
-        var again = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/validate", null, $"\"{marked.Version}\"");
+        var again = await app.Api().SendJsonAsync(HttpMethod.Post, $"{url}/validate", new { reason = "Checked at the RAID review" }, $"\"{marked.Version}\"");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var second = await app.CreateAssumptionAsync(project.Code, owner.Id);
-        var asRisk = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/assumptions/{second.Reference}/invalidate", new { raise = "risk" }, "\"1\"");
+        var asRisk = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/assumptions/{second.Reference}/invalidate", new { raise = "risk", reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Matches("^R-[0-9]{4,}$", (await asRisk.ReadAsync<AssumptionView>()).FollowUp);
 
         var third = await app.CreateAssumptionAsync(project.Code, owner.Id);
-        var holds = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/assumptions/{third.Reference}/validate", null, "\"1\"");
+        var holds = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/assumptions/{third.Reference}/validate", new { reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(AssumptionStatus.Validated, (await holds.ReadAsync<AssumptionView>()).Status);
         Assert.Empty((await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/assumptions", Ct)).ReadJsonAsync()).GetProperty("items").EnumerateArray());
     }

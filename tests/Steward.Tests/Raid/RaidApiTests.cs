@@ -125,7 +125,7 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         await app.CreateRiskAsync(project.Code, owner.Id, 4, 5);
         await app.CreateRiskAsync(programme.Code, owner.Id, 1, 1);
         var closed = await app.CreateRiskAsync(project.Code, owner.Id, 2, 2);
-        var close = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{closed.Reference}/close", null, "\"1\"");
+        var close = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{closed.Reference}/close", new { reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
 
         var map = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/risks/heat-map", Ct)).ReadAsync<HeatMap>();
@@ -146,10 +146,10 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var owner = await app.CreatePersonAsync();
         var risk = await app.CreateRiskAsync(project.Code, owner.Id, 4, 4, "Data centre exit slips");
 
-        var stale = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", null, "\"7\"");
+        var stale = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", new { reason = "Checked at the RAID review" }, "\"7\"");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
 
-        var realised = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", null, "\"1\"");
+        var realised = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", new { reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(HttpStatusCode.Created, realised.StatusCode);
         var issue = await realised.ReadAsync<IssueView>();
         Assert.Equal(risk.Reference, issue.FromRisk);
@@ -161,7 +161,7 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(RiskStatus.Realised, after.Status);
         Assert.Equal(issue.Reference, after.RealisedIssue);
 
-        var again = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", null, $"\"{after.Version}\"");
+        var again = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/realise", new { reason = "Checked at the RAID review" }, $"\"{after.Version}\"");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var issues = await ListAsync($"/api/v1/units/{project.Code}/issues");
         Assert.Equal([issue.Reference], issues.Select(i => i.GetProperty("reference").GetString()));
@@ -180,7 +180,7 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
             risks.Add(await app.CreateRiskAsync(project.Code, owner.Id, 4, 4, $"Racing risk {i}"));
         }
 
-        var realising = risks.Select(r => app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{r.Reference}/realise", null, "\"1\""));
+        var realising = risks.Select(r => app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{r.Reference}/realise", new { reason = "Checked at the RAID review" }, "\"1\""));
         var raising = Enumerable.Range(0, 6).Select(i => app.Api().PostJsonAsync($"/api/v1/units/{project.Code}/issues", new { title = $"Racing issue {i}", ownerId = owner.Id, priority = "high" }));
         var responses = await Task.WhenAll(realising.Concat(raising));
 
@@ -247,14 +247,14 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var issue = await raised.ReadAsync<IssueView>();
         Assert.Matches("^I-[0-9]{4,}$", issue.Reference);
 
-        var early = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/issues/{issue.Reference}/close", null, "\"1\"");
+        var early = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/issues/{issue.Reference}/close", new { reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Contains($"Record how {issue.Reference} was resolved before closing it", await early.FieldErrorsAsync("resolution"));
 
         var resolved = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/issues/{issue.Reference}",
             new { title = "Test environment down", ownerId = owner.Id, priority = "critical", status = "resolved", resolution = "Rebuilt from the template" }, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
-        var closed = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/issues/{issue.Reference}/close", null, "\"2\"");
+        var closed = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/issues/{issue.Reference}/close", new { reason = "Checked at the RAID review" }, "\"2\"");
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal(IssueStatus.Closed, (await closed.ReadAsync<IssueView>()).Status);
         Assert.Empty(await ListAsync($"/api/v1/units/{project.Code}/issues"));
@@ -296,7 +296,7 @@ public abstract class RaidApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var (portfolio, _, project) = await app.CreateTreeAsync();
         var owner = await app.CreatePersonAsync();
         var risk = await app.CreateRiskAsync(project.Code, owner.Id);
-        var close = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", null, "\"1\"");
+        var close = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", new { reason = "Checked at the RAID review" }, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
         foreach (var step in new[] { "close", "archive" })
         {

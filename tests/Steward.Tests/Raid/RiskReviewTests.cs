@@ -61,7 +61,7 @@ public abstract class RiskReviewTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (_, _, project) = await app.CreateTreeAsync();
         var owner = await app.CreatePersonAsync();
         var risk = await RaiseAsync(project.Code, owner.Id);
-        var closed = await (await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", null, $"\"{risk.Version}\"")).ReadAsync<RiskView>();
+        var closed = await (await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", new { reason = "Checked at the RAID review" }, $"\"{risk.Version}\"")).ReadAsync<RiskView>();
 
         var refused = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/reviews",
             new { comment = "Looked at it", nextReviewDate = Today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"\"{closed.Version}\"");

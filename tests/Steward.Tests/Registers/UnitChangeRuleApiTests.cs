@@ -33,7 +33,7 @@ public abstract class UnitChangeRuleApiTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.Conflict, tolerances.StatusCode);
 
         // The closing project still closes what it holds.
-        var closedRisk = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", null, $"\"{risk.Version}\"");
+        var closedRisk = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", new { reason = "Checked at the RAID review" }, $"\"{risk.Version}\"");
         Assert.Equal(HttpStatusCode.OK, closedRisk.StatusCode);
         var doneAction = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/actions/{action.Reference}",
             new { description = action.Description, ownerId = owner.Id, dueOn = "2027-02-01", status = "done" }, $"\"{action.Version}\"");

@@ -283,14 +283,20 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         else if (input.Risk is { } risk)
         {
             var number = EntryReference.Parse(Risk.ReferencePrefix, risk);
-            action.RiskId = await db.Risks.Where(r => r.Number == number && r.Unit!.Path.StartsWith(path)).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
+            var found = await db.Risks.Where(r => r.Number == number && r.Unit!.Path.StartsWith(path)).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(ct)
                 ?? throw Invalid("risk", $"{risk} is not a risk in the register of {unit.Code}");
+            // A risk's actions mitigate it, so only an open risk takes new ones.
+            action.RiskId = found.Status == RiskStatus.Open ? found.Id
+                : throw new RecordStateConflictException(found.Status == RiskStatus.Realised
+                    ? $"{risk} was realised as an issue; raise the action on that issue instead."
+                    : $"{risk} is closed; reopen it before adding actions to it.");
         }
         else if (input.Issue is { } issue)
         {
             var number = EntryReference.Parse(Issue.ReferencePrefix, issue);
-            action.IssueId = await db.Issues.Where(i => i.Number == number && i.Unit!.Path.StartsWith(path)).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct)
+            var found = await db.Issues.Where(i => i.Number == number && i.Unit!.Path.StartsWith(path)).Select(i => new { i.Id, i.Status }).FirstOrDefaultAsync(ct)
                 ?? throw Invalid("issue", $"{issue} is not an issue in the register of {unit.Code}");
+            action.IssueId = found.Status != IssueStatus.Closed ? found.Id : throw new RecordStateConflictException($"{issue} is closed; reopen it before adding actions to it.");
         }
     }
 

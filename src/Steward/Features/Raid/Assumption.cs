@@ -32,6 +32,10 @@ public sealed class Assumption : IRaidItem
     public DateOnly? ValidationDue { get; set; }
     public AssumptionStatus Status { get; set; }
 
+    // Why its status last changed (closed, realised, reopened...), as the person who changed it said;
+    // the history keeps every earlier reason.
+    public string? StatusReason { get; set; }
+
     // The issue or risk raised when it proved invalid.
     public string? FollowUp { get; set; }
 

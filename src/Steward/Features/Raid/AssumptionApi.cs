@@ -21,9 +21,12 @@ internal static class AssumptionApi
         raid.MapPost("/assumptions", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record an assumption of this unit");
         raid.MapGet("/assumptions/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One assumption, by reference (A-0005)");
         raid.MapPut("/assumptions/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an assumption's fields (If-Match required)");
-        raid.MapPost("/assumptions/{reference}/validate", Validate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Mark an assumption validated (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/validate", Validate).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Mark an assumption validated, with how it was confirmed as the reason (If-Match required)");
         raid.MapPost("/assumptions/{reference}/invalidate", Invalidate).Requires(PmoArea.Raid, PmoAction.Contribute)
-            .WithSummary("Mark an assumption invalid, and raise the linked issue or risk ({ \"raise\": \"issue\" | \"risk\" }) in the same step (If-Match required)");
+            .WithSummary("Mark an assumption invalid, with what proved it wrong as the reason, and raise the linked issue or risk ({ \"raise\": \"issue\" | \"risk\" }) in the same step (If-Match required)");
+        raid.MapPost("/assumptions/{reference}/reopen", Reopen).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Make a validated or invalid assumption unvalidated again, with a reason (If-Match required)");
         raid.MapPost("/assumptions/{reference}/escalate", Escalate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an assumption one level up, with a reason (If-Match required)");
         raid.MapPost("/assumptions/{reference}/de-escalate", DeEscalate).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Hand an assumption back one level down, with a reason (If-Match required)");
         raid.MapGet("/assumptions/{reference}/history", History).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The assumption's change history, newest first");
@@ -56,11 +59,14 @@ internal static class AssumptionApi
     private static Task<Ok<AssumptionView>> Update([AsParameters] EntryRoute at, AssumptionInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ValidateAsync(id, version, ct));
+    private static Task<Ok<AssumptionView>> Validate([AsParameters] EntryRoute at, StatusChangeInput? input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ValidateAsync(id, version, input?.Reason, ct));
 
-    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.InvalidateAsync(id, version, input.Raise, ct));
+    private static Task<Ok<AssumptionView>> Invalidate([AsParameters] EntryRoute at, InvalidationInput? input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.InvalidateAsync(id, version, input?.Raise, input?.Reason, ct));
+
+    private static Task<Ok<AssumptionView>> Reopen([AsParameters] EntryRoute at, StatusChangeInput? input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ReopenAsync(id, version, input?.Reason, ct));
 
     private static Task<Ok<AssumptionView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, AssumptionRegister register, AssumptionQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));

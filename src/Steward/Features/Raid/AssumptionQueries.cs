@@ -67,7 +67,7 @@ public sealed class AssumptionQueries(StewardDbContext db, RegisterUnits registe
         var a = row.Assumption;
         return new AssumptionView(
             a.Id, a.Reference, row.Unit, a.Statement, a.ImpactIfWrong, row.Owner, a.ValidationDue,
-            a.Status == AssumptionStatus.Unvalidated && a.ValidationDue < today, a.Status, a.FollowUp,
+            a.Status == AssumptionStatus.Unvalidated && a.ValidationDue < today, a.Status, a.StatusReason, a.FollowUp,
             row.EscalatedTo is { } to ? new Escalation(to, a.EscalatedByHand, a.EscalationReason) : null, a.Version, a.CreatedAt, a.UpdatedAt);
     }
 

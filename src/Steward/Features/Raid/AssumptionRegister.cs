@@ -32,26 +32,61 @@ public sealed class AssumptionRegister(StewardDbContext db, RaidLog log)
         return assumption;
     }
 
-    public async Task<Assumption> ValidateAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    public async Task<Assumption> ValidateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (assumption, _) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "validate", ct);
+        reason = RaidStatusSteps.ValidateAssumption.Reason(reason);
         RefuseUnlessUnvalidated(assumption);
         assumption.Status = AssumptionStatus.Validated;
+        assumption.StatusReason = reason;
         assumption.EscalatedToId = null;
         await log.SaveAsync(assumption, ct);
         return assumption;
     }
 
+    // Checked again: unvalidated once more. An issue or risk raised when it proved wrong stays as it is.
+    public async Task<Assumption> ReopenAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
+    {
+        var (assumption, _) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "reopen", ct);
+        reason = RaidStatusSteps.ReopenAssumption.Reason(reason);
+        if (assumption.Status == AssumptionStatus.Unvalidated)
+        {
+            throw new RecordStateConflictException($"{assumption.Reference} is unvalidated already.");
+        }
+
+        assumption.Status = AssumptionStatus.Unvalidated;
+        assumption.StatusReason = reason;
+        assumption.EscalatedByHand = false;
+        assumption.EscalationReason = null;
+        await log.SaveAsync(assumption, ct);
+        return assumption;
+    }
+
     // Proved wrong: marked invalid and, if asked, the issue or risk it now is raised and linked, in one transaction.
-    public async Task<(Assumption Assumption, IRaidItem? FollowUp)> InvalidateAsync(Guid id, int expectedVersion, string? raise, CancellationToken ct = default)
+    public async Task<(Assumption Assumption, IRaidItem? FollowUp)> InvalidateAsync(Guid id, int expectedVersion, string? raise, string? reason, CancellationToken ct = default)
     {
         var (assumption, unit) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "invalidate", ct);
-        RefuseUnlessUnvalidated(assumption);
+        // Both fields' problems at once, so a form can say them together.
+        var failures = new List<ValidationFailure>();
         var kind = raise?.Trim().ToLowerInvariant();
         if (kind is not (null or "" or "nothing" or "issue" or "risk"))
         {
-            throw new ValidationException([new ValidationFailure("raise", "raise must be issue, risk or nothing")]);
+            failures.Add(new ValidationFailure("raise", "raise must be issue, risk or nothing"));
         }
+
+        if (RaidStatusSteps.InvalidateAssumption.Problem(reason) is { } problem)
+        {
+            failures.Add(problem);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        reason = reason!.Trim();
+
+        RefuseUnlessUnvalidated(assumption);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         IRaidItem? followUp = null;
@@ -75,6 +110,7 @@ public sealed class AssumptionRegister(StewardDbContext db, RaidLog log)
         }
 
         assumption.Status = AssumptionStatus.Invalid;
+        assumption.StatusReason = reason;
         assumption.FollowUp = followUp?.Reference;
         assumption.EscalatedToId = null;
         await log.SaveAsync(assumption, ct);

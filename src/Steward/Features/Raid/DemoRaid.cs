@@ -90,7 +90,7 @@ internal static class DemoRaid
                 NextReviewDate: today.AddDays(r.ReviewInDays)), ct);
             if (r.Realised)
             {
-                await risks.RealiseAsync(risk.Id, risk.Version, ct);
+                await risks.RealiseAsync(risk.Id, risk.Version, "The payment provider's contract lapsed before the replacement was signed.", ct);
             }
         }
 

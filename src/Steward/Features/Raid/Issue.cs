@@ -29,6 +29,10 @@ public sealed class Issue : IRaidItem
     public IssueStatus Status { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    // Why its status last changed (closed, realised, reopened...), as the person who changed it said;
+    // the history keeps every earlier reason.
+    public string? StatusReason { get; set; }
+
     // The risk this issue came from, when it was raised by realising one.
     public Guid? RiskId { get; set; }
     public Risk? Risk { get; set; }

@@ -21,7 +21,9 @@ internal static class IssueApi
         raid.MapPost("/issues", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise an issue on this unit");
         raid.MapGet("/issues/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One issue, by reference (I-0007)");
         raid.MapPut("/issues/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an issue's editable fields (If-Match required)");
-        raid.MapPost("/issues/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a resolved issue (If-Match required)");
+        raid.MapPost("/issues/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve)
+            .WithSummary("Close an issue whose resolution is recorded, with a reason (If-Match required)");
+        raid.MapPost("/issues/{reference}/reopen", Reopen).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Reopen a closed issue, with a reason (If-Match required)");
         raid.MapPost("/issues/{reference}/escalate", Escalate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate an issue one level up the tree, with a reason (If-Match required)");
         raid.MapPost("/issues/{reference}/de-escalate", DeEscalate).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Hand an issue back one level down, with a reason; needs approve where it is held now (If-Match required)");
@@ -55,8 +57,11 @@ internal static class IssueApi
     private static Task<Ok<IssueView>> Update([AsParameters] EntryRoute at, IssueInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.UpdateAsync(id, version, input, ct));
 
-    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
+    private static Task<Ok<IssueView>> Close([AsParameters] EntryRoute at, StatusChangeInput? input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, input?.Reason, ct));
+
+    private static Task<Ok<IssueView>> Reopen([AsParameters] EntryRoute at, StatusChangeInput? input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ReopenAsync(id, version, input?.Reason, ct));
 
     private static Task<Ok<IssueView>> Escalate([AsParameters] EntryRoute at, EscalationInput input, IssueRegister register, IssueQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.EscalateAsync(id, version, input.Reason, ct));

@@ -48,7 +48,7 @@ public sealed class IssueQueries(StewardDbContext db, RegisterUnits registerUnit
         var x = issue.Issue;
         return new IssueView(
             x.Id, x.Reference, issue.Unit, x.Title, x.Description, x.Priority, x.Impact, issue.Owner, x.RaisedOn, x.TargetResolutionDate,
-            x.Resolution, x.Status, x.ClosedAt, issue.RiskNumber is { } n ? EntryReference.Format(Risk.ReferencePrefix, n) : null,
+            x.Resolution, x.Status, x.ClosedAt, x.StatusReason, issue.RiskNumber is { } n ? EntryReference.Format(Risk.ReferencePrefix, n) : null,
             issue.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }
 

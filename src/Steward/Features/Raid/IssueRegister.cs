@@ -39,9 +39,10 @@ public sealed class IssueRegister(StewardDbContext db, RaidLog log)
         return await log.SaveAsync(issue, unit.Path, ct);
     }
 
-    public async Task<Issue> CloseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    public async Task<Issue> CloseAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (issue, unit) = await log.LoadAsync<Issue>(id, expectedVersion, PmoAction.Approve, "close", ct);
+        reason = RaidStatusSteps.CloseIssue.Reason(reason);
         if (issue.Status == IssueStatus.Closed)
         {
             throw new RecordStateConflictException($"{issue.Reference} is already closed.");
@@ -54,6 +55,25 @@ public sealed class IssueRegister(StewardDbContext db, RaidLog log)
 
         issue.Status = IssueStatus.Closed;
         issue.ClosedAt = log.Now;
+        issue.StatusReason = reason;
+        return await log.SaveAsync(issue, unit.Path, ct);
+    }
+
+    // A closed issue open again, placed by its tolerances again (a hand escalation ended when it closed).
+    public async Task<Issue> ReopenAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
+    {
+        var (issue, unit) = await log.LoadAsync<Issue>(id, expectedVersion, PmoAction.Approve, "reopen", ct);
+        reason = RaidStatusSteps.ReopenIssue.Reason(reason);
+        if (issue.Status != IssueStatus.Closed)
+        {
+            throw new RecordStateConflictException($"{issue.Reference} is not closed; only a closed issue is reopened.");
+        }
+
+        issue.Status = IssueStatus.Open;
+        issue.ClosedAt = null;
+        issue.StatusReason = reason;
+        issue.EscalatedByHand = false;
+        issue.EscalationReason = null;
         return await log.SaveAsync(issue, unit.Path, ct);
     }
 

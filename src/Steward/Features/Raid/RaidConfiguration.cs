@@ -33,6 +33,7 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<Risk>
         risk.HasOne(r => r.RaisedBy).WithMany().HasForeignKey(r => r.RaisedById).OnDelete(DeleteBehavior.Restrict);
         risk.HasOne<Issue>().WithMany().HasForeignKey(r => r.RealisedIssueId).OnDelete(DeleteBehavior.Restrict);
         risk.Property(r => r.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        risk.Property(r => r.StatusReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
         risk.HasOne(r => r.EscalatedTo).WithMany().HasForeignKey(r => r.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         risk.HasIndex(r => new { r.EscalatedToId, r.Status });
         risk.Property(r => r.Version).IsConcurrencyToken();
@@ -67,6 +68,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         issue.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         issue.HasOne(i => i.Risk).WithMany().HasForeignKey(i => i.RiskId).OnDelete(DeleteBehavior.Restrict);
         issue.Property(i => i.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
+        issue.Property(i => i.StatusReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
         issue.HasOne(i => i.EscalatedTo).WithMany().HasForeignKey(i => i.EscalatedToId).OnDelete(DeleteBehavior.Restrict);
         issue.HasIndex(i => new { i.EscalatedToId, i.Status });
         issue.Property(i => i.Version).IsConcurrencyToken();
@@ -108,6 +110,7 @@ internal sealed class AssumptionConfiguration : IEntityTypeConfiguration<Assumpt
         assumption.Ignore(a => a.Reference);
         assumption.Property(a => a.Statement).HasMaxLength(Assumption.StatementMaxLength);
         assumption.Property(a => a.ImpactIfWrong).HasMaxLength(Risk.TextMaxLength);
+        assumption.Property(a => a.StatusReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
         assumption.Property(a => a.FollowUp).HasMaxLength(20);
         assumption.Property(a => a.EscalationReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
         assumption.HasIndex(a => new { a.UnitId, a.Status });

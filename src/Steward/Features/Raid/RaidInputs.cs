@@ -55,5 +55,8 @@ public sealed record DependencyInput(
 // An assumption's editable fields. Its status changes by validating or invalidating it.
 public sealed record AssumptionInput(string? Statement, Guid? OwnerId, string? ImpactIfWrong = null, DateOnly? ValidationDue = null);
 
-// Marking an assumption invalid, and what to raise because of it: "issue", "risk" or nothing.
-public sealed record InvalidationInput(string? Raise = null);
+// Marking an assumption invalid: what proved it wrong, and what to raise because of it: "issue", "risk" or nothing.
+public sealed record InvalidationInput(string? Raise = null, string? Reason = null);
+
+// Why an entry's status is being changed (closed, realised, reopened, validated); kept with it and in its history.
+public sealed record StatusChangeInput(string? Reason);

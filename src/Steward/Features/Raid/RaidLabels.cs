@@ -26,6 +26,23 @@ public static class RaidLabels
 
     public static string Of(IssueStatus status) => status.ToString();
 
+    // What the reason kept beside an entry's status answers, for its page.
+    public static string ReasonFor(RiskStatus status) => status switch
+    {
+        RiskStatus.Closed => "Why it was closed",
+        RiskStatus.Realised => "What happened",
+        _ => "Why it was reopened",
+    };
+
+    public static string ReasonFor(IssueStatus status) => status == IssueStatus.Closed ? "Why it was closed" : "Why it was reopened";
+
+    public static string ReasonFor(AssumptionStatus status) => status switch
+    {
+        AssumptionStatus.Validated => "How it was confirmed",
+        AssumptionStatus.Invalid => "What proved it wrong",
+        _ => "Why it was reopened",
+    };
+
     public static string Of(IssuePriority priority) => priority.ToString();
 
     public static string Of(DependencyStatus status) => status == DependencyStatus.AtRisk ? "At risk" : status.ToString();

@@ -40,6 +40,9 @@ public static class RaidLinks
         _ => Risk(unit, reference),
     };
 
+    // The question page of a status step (close, realise, reopen, validate, invalidate) of a risk, issue or assumption.
+    public static string StatusStep(string unit, string reference, string step) => Entry(unit, reference) + "/" + Segment(step);
+
     public static string Scale(string unit) => $"/units/{Segment(unit)}/raid/scale";
 
     public static string Tolerances(string unit) => $"/units/{Segment(unit)}/raid/tolerances";

@@ -58,6 +58,10 @@ public sealed class Risk : IRaidItem
     public RiskStatus Status { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    // Why its status last changed (closed, realised, reopened...), as the person who changed it said;
+    // the history keeps every earlier reason.
+    public string? StatusReason { get; set; }
+
     // The issue this risk became when it was realised.
     public Guid? RealisedIssueId { get; set; }
 

@@ -25,9 +25,10 @@ internal static class RiskApi
         raid.MapPost("/risks/{reference}/reviews", Review).Requires(PmoArea.Raid, PmoAction.Contribute)
             .WithSummary("Record a review of an open risk: what it found and the next review date, without editing the rest (If-Match required)");
         raid.MapGet("/risks/{reference}/reviews", Reviews).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("The risk's reviews, newest first");
-        raid.MapPost("/risks/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close a risk (If-Match required)");
+        raid.MapPost("/risks/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Close an open risk, with a reason (If-Match required)");
         raid.MapPost("/risks/{reference}/realise", Realise).Requires(PmoArea.Raid, PmoAction.Approve)
-            .WithSummary("The risk has happened: close it as realised and raise the linked issue (If-Match required)");
+            .WithSummary("The risk has happened: close it as realised, with what happened as the reason, and raise the linked issue (If-Match required)");
+        raid.MapPost("/risks/{reference}/reopen", Reopen).Requires(PmoArea.Raid, PmoAction.Approve).WithSummary("Reopen a closed risk, with a reason (If-Match required)");
         raid.MapPost("/risks/{reference}/escalate", Escalate).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Escalate a risk one level up the tree, with a reason (If-Match required)");
         raid.MapPost("/risks/{reference}/de-escalate", DeEscalate).Requires(PmoArea.Raid, PmoAction.Approve)
             .WithSummary("Hand a risk back one level down, with a reason; needs approve where it is held now (If-Match required)");
@@ -70,15 +71,18 @@ internal static class RiskApi
     private static async Task<Ok<IReadOnlyList<RiskReviewView>>> Reviews([AsParameters] EntryRoute at, RiskQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ReviewsAsync((await Read(at, queries, ct)).Id, ct));
 
-    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, ct));
+    private static Task<Ok<RiskView>> Close([AsParameters] EntryRoute at, StatusChangeInput? input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.CloseAsync(id, version, input?.Reason, ct));
+
+    private static Task<Ok<RiskView>> Reopen([AsParameters] EntryRoute at, StatusChangeInput? input, RiskRegister register, RiskQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => Read(at, queries, ct), (id, version) => register.ReopenAsync(id, version, input?.Reason, ct));
 
     // Answers with the issue it raised, at that issue's address.
-    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, RiskRegister register, RiskQueries queries, IssueQueries issues, HttpContext http, CancellationToken ct)
+    private static async Task<CreatedAtRoute<IssueView>> Realise([AsParameters] EntryRoute at, StatusChangeInput? input, RiskRegister register, RiskQueries queries, IssueQueries issues, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(at.Unit, ct);
         var risk = await queries.RiskAsync(found, at.Reference, ct);
-        var issue = await register.RealiseAsync(risk.Id, EntityTag.RequireIfMatch(http), ct);
+        var issue = await register.RealiseAsync(risk.Id, EntityTag.RequireIfMatch(http), input?.Reason, ct);
         return await RegisterEndpoints.CreatedAsync(http, IssueApi.GetRoute, found.Code, issues.IssueAsync(found, issue.Reference, ct));
     }
 

@@ -76,7 +76,7 @@ public sealed class RiskQueries(StewardDbContext db, RegisterUnits registerUnits
         return new RiskView(
             x.Id, x.Reference, risk.Unit, x.Title, x.Cause, x.Event, x.Effect, x.Category, x.IsOpportunity, risk.Owner, risk.RaisedBy,
             x.RaisedOn, x.ProximityDate, RiskScore.Of(x.InherentLikelihood, x.InherentImpact), new RiskScore(x.Likelihood, x.Impact),
-            RiskScore.Of(x.TargetLikelihood, x.TargetImpact), x.Response, x.NextReviewDate, x.Status, x.ClosedAt,
+            RiskScore.Of(x.TargetLikelihood, x.TargetImpact), x.Response, x.NextReviewDate, x.Status, x.ClosedAt, x.StatusReason,
             risk.IssueNumber is { } n ? EntryReference.Format(Issue.ReferencePrefix, n) : null,
             risk.EscalatedTo is { } to ? new Escalation(to, x.EscalatedByHand, x.EscalationReason) : null, x.Version, x.CreatedAt, x.UpdatedAt);
     }

@@ -37,19 +37,43 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         return await log.SaveAsync(risk, unit.Path, ct);
     }
 
-    public async Task<Risk> CloseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    public async Task<Risk> CloseAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Approve, "close", ct);
+        reason = RaidStatusSteps.CloseRisk.Reason(reason);
         RefuseUnlessOpen(risk);
         risk.Status = RiskStatus.Closed;
         risk.ClosedAt = log.Now;
+        risk.StatusReason = reason;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
+    // A closed risk back on the open register, placed by its tolerances again (a hand escalation ended
+    // when it closed). A realised risk stays realised: its issue carries it now.
+    public async Task<Risk> ReopenAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Approve, "reopen", ct);
+        reason = RaidStatusSteps.ReopenRisk.Reason(reason);
+        if (risk.Status != RiskStatus.Closed)
+        {
+            throw new RecordStateConflictException(risk.Status == RiskStatus.Realised
+                ? $"{risk.Reference} was realised as an issue and is dealt with as that issue; it cannot be reopened."
+                : $"{risk.Reference} is open already.");
+        }
+
+        risk.Status = RiskStatus.Open;
+        risk.ClosedAt = null;
+        risk.StatusReason = reason;
+        risk.EscalatedByHand = false;
+        risk.EscalationReason = null;
         return await log.SaveAsync(risk, unit.Path, ct);
     }
 
     // The threat has happened: it becomes an issue, linked both ways, in one transaction.
-    public async Task<Issue> RealiseAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    public async Task<Issue> RealiseAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Approve, "realise", ct);
+        reason = RaidStatusSteps.RealiseRisk.Reason(reason);
         RefuseUnlessOpen(risk);
         if (risk.IsOpportunity)
         {
@@ -72,6 +96,7 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         }, unit.Path, ct);
         risk.Status = RiskStatus.Realised;
         risk.ClosedAt = log.Now;
+        risk.StatusReason = reason;
         risk.RealisedIssueId = issue.Id;
         await log.SaveAsync(risk, unit.Path, ct);
         await transaction.CommitAsync(ct);

@@ -21,20 +21,15 @@ public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, Issu
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
-    public bool CanApprove { get; private set; }
+    public IReadOnlyList<RaidStatusStep> Steps { get; private set; } = [];
+
+    // Open, with no resolution recorded, and this person could close it once one is: the page says what to do first.
+    public bool CloseNeedsResolution { get; private set; }
     public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
-
-    public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
-        {
-            await raid.CloseAsync(Issue.Id, version, ct);
-            TempData["Notice"] = $"{Issue.Reference} has been closed";
-            return Redirect(RaidLinks.Issue(Unit.Code, Issue.Reference));
-        });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
         EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
@@ -71,11 +66,13 @@ public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, Issu
         Names = await history.NamesAsync(Events.Items, ct);
         var open = Issue.Status != IssueStatus.Closed;
         CanEdit = open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
-        CanApprove = open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
+        Steps = await RaidStatusSteps.OfferedAsync(access, unit, RaidStatusSteps.For(Issue.Status, Issue.Resolution), ct);
+        CloseNeedsResolution = open && string.IsNullOrWhiteSpace(Issue.Resolution)
+            && (await RaidStatusSteps.OfferedAsync(access, unit, [RaidStatusSteps.CloseIssue], ct)).Count > 0;
         // Handing back is decided where the item is held now.
         var canHandBack = open && Issue.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
         Escalation = await EscalationPanel.ForAsync(access, tolerances, unit.Path, Issue.Reference, Issue.Escalation, (ToleranceDimension.Issues, open ? RaidTolerance.Severity(Issue.Priority) : null), open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version, ct);
-        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Issue.Id, "issue", Issue.Reference, ct);
+        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Issue.Id, "issue", Issue.Reference, open, ct);
         return true;
     }
 }

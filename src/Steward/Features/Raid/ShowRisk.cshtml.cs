@@ -11,8 +11,8 @@ using Steward.Features.Tolerances;
 
 namespace Steward.Features.Raid;
 
-// A risk's page: its summary, what can be done with it, and its history. Closing and realising are
-// posted here; the service checks the approve right, so a page opened by a reader cannot do either.
+// A risk's page: its summary, what can be done with it, and its history. Closing, realising and
+// reopening are offered as links to their question pages (ChangeStatus), only where they can succeed.
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
 {
@@ -24,7 +24,7 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
-    public bool CanApprove { get; private set; }
+    public IReadOnlyList<RaidStatusStep> Steps { get; private set; } = [];
     public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
     public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
@@ -36,14 +36,6 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
 
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
-
-    public Task<IActionResult> OnPostCloseAsync(string code, string reference, int version, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
-        {
-            await raid.CloseAsync(Risk.Id, version, ct);
-            TempData["Notice"] = $"{Risk.Reference} has been closed";
-            return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference));
-        });
 
     public Task<IActionResult> OnPostReviewAsync(string code, string reference, int version, CancellationToken ct) =>
         EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
@@ -73,14 +65,6 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
 
             TempData["Notice"] = $"The review of {Risk.Reference} has been recorded";
             return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference) + "#reviews");
-        });
-
-    public Task<IActionResult> OnPostRealiseAsync(string code, string reference, int version, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
-        {
-            var issue = await raid.RealiseAsync(Risk.Id, version, ct);
-            TempData["Notice"] = $"{Risk.Reference} has been realised and issue {issue.Reference} raised";
-            return Redirect(RaidLinks.Issue(Unit.Code, issue.Reference));
         });
 
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
@@ -119,12 +103,12 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
         Events = await history.ListAsync(new HistoryFilter(RecordId: Risk.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);
         CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
-        CanApprove = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, unit.Path, ct);
+        Steps = await RaidStatusSteps.OfferedAsync(access, unit, RaidStatusSteps.For(Risk.Status, Risk.IsOpportunity), ct);
         var open = Risk.Status == RiskStatus.Open;
         // Handing back is decided where the item is held now.
         var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
         Escalation = await EscalationPanel.ForAsync(access, tolerances, unit.Path, Risk.Reference, Risk.Escalation, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
-        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, ct);
+        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, open, ct);
         return true;
     }
 }

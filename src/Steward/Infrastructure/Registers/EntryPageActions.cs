@@ -13,8 +13,13 @@ public static class EntryPageActions
 {
     // load: reads the entry into the page, false when there is none. reference: the entry's name, once
     // loaded. field: where a validation message goes ("Reason"); null puts it at the top of the page.
+    public static Task<IActionResult> RunAsync(
+        PageModel page, Func<Task<bool>> load, Func<string> reference, Func<Task<IActionResult>> action, string? field = null) =>
+        RunAsync(page, load, reference, action, _ => field);
+
+    // fieldFor: where each failed property's message goes ("reason" to "Reason"); null puts it at the top.
     public static async Task<IActionResult> RunAsync(
-        PageModel page, Func<Task<bool>> load, Func<string> reference, Func<Task<IActionResult>> action, string? field = null)
+        PageModel page, Func<Task<bool>> load, Func<string> reference, Func<Task<IActionResult>> action, Func<string, string?> fieldFor)
     {
         if (!await load())
         {
@@ -29,7 +34,7 @@ public static class EntryPageActions
         {
             foreach (var error in invalid.Errors)
             {
-                page.ModelState.AddModelError(field ?? string.Empty, error.ErrorMessage);
+                page.ModelState.AddModelError(fieldFor(error.PropertyName) ?? string.Empty, error.ErrorMessage);
             }
 
             page.Response.StatusCode = StatusCodes.Status400BadRequest;
