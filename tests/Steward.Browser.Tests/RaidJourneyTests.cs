@@ -48,6 +48,19 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "raid-register.png"), FullPage = true });
         }
 
+        // Ticked in the register and given a next review date with whatever else is ticked (here, itself).
+        await page.GetByLabel($"Tick {reference}").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set their next review date" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the next review date");
+        await page.AssertNoViolationsAsync();
+        var bulkReview = page.GetByRole(AriaRole.Group, new() { Name = "Next review date" });
+        await bulkReview.GetByLabel("Day").FillAsync("2");
+        await bulkReview.GetByLabel("Month").FillAsync("6");
+        await bulkReview.GetByLabel("Year").FillAsync("2030");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set their next review date" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"1 risk given a next review date: {reference}");
+        await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync("2 June 2030");
+
         // Escalated by hand: a reason is required, and the programme then sees it as escalated to it.
         await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Escalate one level up" }).ClickAsync();

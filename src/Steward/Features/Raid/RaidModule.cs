@@ -15,6 +15,7 @@ internal sealed class RaidModule : IStewardModule
     {
         services.AddScoped<RaidLog>();
         services.AddScoped<RiskRegister>();
+        services.AddScoped<RiskBulkChange>();
         services.AddScoped<IssueRegister>();
         services.AddScoped<DependencyRegister>();
         services.AddScoped<AssumptionRegister>();

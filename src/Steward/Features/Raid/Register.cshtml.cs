@@ -6,6 +6,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
 using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
@@ -13,7 +14,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db) : PageModel
+public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange bulk) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -25,6 +26,12 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     public CursorPage<AssumptionView>? Assumptions { get; private set; }
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
     public bool CanRaise { get; private set; }
+
+    // Open risks are shown to someone who may change risks here: each can be ticked and changed with others.
+    public bool CanChangeInBulk { get; private set; }
+
+    [BindProperty]
+    public RiskBulkForm Bulk { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -51,11 +58,50 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     // Who owns it and what its title says narrow every register but assumptions'.
     public bool FiltersByOwnerAndText => !ShowingAssumptions;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
+        await LoadAsync(code, ct) ? Page() : NotFound();
+
+    // The ticked risks reassigned, given a review date or closed, all or none; the register's filters are kept.
+    public async Task<IActionResult> OnPostBulkAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
         {
             return NotFound();
+        }
+
+        // As the API's bulk endpoint asks: contribute here; each risk's own step then checks its own right.
+        await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"the RAID log of {unit.Code}", ct);
+        try
+        {
+            var next = Bulk.NextReviewDate.Read("Next review date", out var dateError);
+            if (dateError is not null && Bulk.Action == "review")
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("nextReviewDate", dateError)]);
+            }
+
+            var changed = await bulk.ApplyAsync(unit.Code, new RiskBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, next, Bulk.Reason), ct);
+            TempData["Notice"] = $"{(changed.Count == 1 ? "1 risk" : $"{changed.Count} risks")} {RiskBulkForm.Done(Bulk.Action)}: {string.Join(", ", changed)}";
+            Unit = unit;
+            return Redirect(Link(new Dictionary<string, string?>()));
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            await LoadAsync(code, ct);
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError("Bulk." + char.ToUpperInvariant(error.PropertyName[0]) + error.PropertyName[1..], error.ErrorMessage);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
         }
 
         Unit = unit;
@@ -86,6 +132,8 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
                 Risks = await risks.RisksAsync(unit, filter, query.Order, new RegisterPage(Cursor: Cursor), ct);
                 HeatMap = await risks.HeatMapAsync(unit, filter, ct);
                 Scale = await RiskScales.EffectiveAsync(db, unit.Path, ct);
+                CanChangeInBulk = filter is { Status: RiskStatus.Open, AllStatuses: false } && unit.Status != UnitStatus.Archived
+                    && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
             }
         }
         catch (FluentValidation.ValidationException invalid)
@@ -98,7 +146,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return Page();
+        return true;
     }
 
     public string RegisterName => ShowingAssumptions ? "assumptions" : ShowingDependencies ? "dependencies" : ShowingIssues ? "issues" : "risks";
@@ -106,6 +154,9 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     // This view of the register as a spreadsheet, through the API (which Steward's own pages may call).
     public string DownloadLink(string format) =>
  $"/api/v1/units/{Unit.Code}/{RegisterName}/export" + Query(new Dictionary<string, string?> { ["format"] = format, ["type"] = null });
+
+    // Where the bulk form posts: this view of the register, so a refusal shows it again as it was.
+    public string BulkAction => Link(new Dictionary<string, string?>()) + (Query(new Dictionary<string, string?>()).Length > 0 ? "&" : "?") + "handler=Bulk";
 
     // This view of the register with some filters changed (null removes one), for links that keep the rest.
     public string Link(IDictionary<string, string?> changes) => $"/units/{Unit.Code}/raid" + Query(changes);
@@ -127,4 +178,21 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
         return query.Length > 0 ? "?" + query : string.Empty;
     }
+}
+
+// The register's bulk form: the ticked risks, the button pressed (Action) and the one field it needs.
+public sealed class RiskBulkForm
+{
+    public List<string> References { get; set; } = [];
+    public string? Action { get; set; }
+    public Guid? OwnerId { get; set; }
+    public DateParts NextReviewDate { get; set; } = new();
+    public string? Reason { get; set; }
+
+    public static string Done(string? action) => action switch
+    {
+        "reassign" => "reassigned",
+        "review" => "given a next review date",
+        _ => "closed",
+    };
 }

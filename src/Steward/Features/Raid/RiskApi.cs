@@ -20,6 +20,9 @@ internal static class RiskApi
             .WithSummary("The risk register as a spreadsheet (format=xlsx, the default, or csv): every field of every risk the list's filters match, in its order");
         raid.MapGet("/risks/heat-map", HeatMap).Requires(PmoArea.Raid, PmoAction.Read).WithSummary("Risks counted by likelihood × impact, under the register's filters");
         raid.MapPost("/risks", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise a risk on this unit");
+        raid.MapPost("/risks/bulk", Bulk).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Reassign, set the next review date of, or close with a reason several risks of this register at once; if any cannot be changed, none is")
+            .WithDescription($"Body: references (at most {RiskBulkChange.MaxRisks}), action (reassign, review or close) and the field the action needs: ownerId, nextReviewDate or reason. Each risk needs the right its step needs where it is held (closing needs approve).");
         raid.MapGet("/risks/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One risk, by reference (R-0042)");
         raid.MapPut("/risks/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace a risk's editable fields (If-Match required)");
         raid.MapPost("/risks/{reference}/reviews", Review).Requires(PmoArea.Raid, PmoAction.Contribute)
@@ -58,6 +61,9 @@ internal static class RiskApi
         var found = await queries.RequireReadableUnitAsync(risk.UnitId.ToString(), ct);
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.RiskAsync(found, risk.Reference, ct));
     }
+
+    private static async Task<Ok<RiskBulkResult>> Bulk(string unit, RiskBulkInput input, RiskBulkChange bulk, CancellationToken ct) =>
+        TypedResults.Ok(new RiskBulkResult(await bulk.ApplyAsync(unit, input, ct)));
 
     private static Task<Ok<RiskView>> Get([AsParameters] EntryRoute at, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));

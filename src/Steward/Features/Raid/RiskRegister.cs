@@ -149,6 +149,24 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         return failures;
     }
 
+    // A new owner and nothing else, for an open risk (bulk reassignment from the register).
+    public async Task<Risk> ReassignAsync(Guid id, int expectedVersion, Guid ownerId, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Contribute, "reassign", ct);
+        RefuseUnlessOpenFor(risk, "reassigned");
+        risk.OwnerId = ownerId;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
+    // A new next review date and nothing else, for an open risk (set in bulk from the register).
+    public async Task<Risk> ScheduleReviewAsync(Guid id, int expectedVersion, DateOnly nextReview, CancellationToken ct = default)
+    {
+        var (risk, unit) = await log.LoadAsync<Risk>(id, expectedVersion, PmoAction.Contribute, "set the review date of", ct);
+        RefuseUnlessOpenFor(risk, "given a review date");
+        risk.NextReviewDate = nextReview;
+        return await log.SaveAsync(risk, unit.Path, ct);
+    }
+
     public Task<Risk> EscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
         log.EscalateAsync<Risk>(id, expectedVersion, reason, r => r.Status == RiskStatus.Open, ct);
 
@@ -186,6 +204,14 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
         if (risk.Status != RiskStatus.Open)
         {
             throw new RecordStateConflictException($"{risk.Reference} is already {risk.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static void RefuseUnlessOpenFor(Risk risk, string done)
+    {
+        if (risk.Status != RiskStatus.Open)
+        {
+            throw new RecordStateConflictException($"{risk.Reference} is {risk.Status.ToString().ToLowerInvariant()}; only open risks are {done}.");
         }
     }
 
