@@ -69,14 +69,18 @@ public sealed class AccessPolicy(ChangeContext who, AccessCache cache, StewardDb
     public ValueTask<bool> CanSeeAsync(string unitPath, CancellationToken ct = default) => CanAsync(PmoArea.Delivery, PmoAction.Read, unitPath, ct);
 
     // Narrows a query to the units the actor may see: those they hold a role on, and everything below.
-    public async ValueTask<IQueryable<DeliveryUnit>> VisibleAsync(IQueryable<DeliveryUnit> units, CancellationToken ct = default)
+    public ValueTask<IQueryable<DeliveryUnit>> VisibleAsync(IQueryable<DeliveryUnit> units, CancellationToken ct = default) =>
+        ReadableAsync(units, PmoArea.Delivery, ct);
+
+    // Narrows a query to the units whose records of one area the actor may read (a RAID log, a plan).
+    public async ValueTask<IQueryable<DeliveryUnit>> ReadableAsync(IQueryable<DeliveryUnit> units, PmoArea area, CancellationToken ct = default)
     {
         if (who.IsOperator)
         {
             return units;
         }
 
-        var grants = (await GrantsAsync(ct)).Where(g => PermissionMatrix.Allows(g.Role, PmoArea.Delivery, PmoAction.Read)).ToList();
+        var grants = (await GrantsAsync(ct)).Where(g => PermissionMatrix.Allows(g.Role, area, PmoAction.Read)).ToList();
         if (grants.Any(g => g.Path is null))
         {
             return units;

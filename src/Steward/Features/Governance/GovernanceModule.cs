@@ -1,5 +1,6 @@
 using Steward.Features.Access;
 using Steward.Infrastructure.Modules;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -11,6 +12,7 @@ internal sealed class GovernanceModule : IStewardModule
     {
         services.AddScoped<GovernanceService>();
         services.AddScoped<GovernanceQueries>();
+        services.AddScoped<IRecordSearch, GovernanceSearch>();
         services.AddScoped<Raid.IRiskMitigations, RiskMitigationActions>();
         services.AddScoped<GovernanceCalendar>();
     }

@@ -1,6 +1,7 @@
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure.Modules;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Plans;
 
@@ -20,6 +21,7 @@ internal sealed class PlansModule : IStewardModule
         services.AddScoped<MicrosoftProjectImport>();
         services.AddScoped<PlanBaselines>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<IRecordSearch, PlanSearch>();
         services.AddScoped<PlanCalendars>();
         services.AddScoped<LinkedPlans>();
         services.AddScoped<IntegratedPlan>();

@@ -2,6 +2,7 @@ using Steward.Features.Access;
 using Steward.Features.Tolerances;
 using Steward.Features.Units;
 using Steward.Infrastructure.Modules;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
@@ -16,6 +17,7 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RaidLog>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<RiskBulkChange>();
+        services.AddScoped<IRecordSearch, RaidSearch>();
         services.AddScoped<IssueRegister>();
         services.AddScoped<DependencyRegister>();
         services.AddScoped<AssumptionRegister>();
