@@ -15,6 +15,9 @@ public sealed class MilestonesModel(UnitQueries units, PlanQueries queries, Time
     public IReadOnlyList<MilestoneTrend> Trend { get; private set; } = [];
     public DateTime Today { get; private set; }
 
+    // Only a unit with a plan of its own leads back to it; a portfolio's milestones are all below it.
+    public bool HasPlan { get; private set; }
+
     // The period: a week by default, as the weekly report reads it.
     [BindProperty(SupportsGet = true)]
     public int Days { get; set; } = 7;
@@ -34,6 +37,7 @@ public sealed class MilestonesModel(UnitQueries units, PlanQueries queries, Time
         Today = clock.GetUtcNow().UtcDateTime;
         Drift = await queries.DriftAsync(unit, Today.Date.AddDays(-Days), All, ct);
         Trend = await queries.TrendAsync(unit, All, 20, ct);
+        HasPlan = await queries.HasPlanAsync(unit.Id, ct);
         return Page();
     }
 }

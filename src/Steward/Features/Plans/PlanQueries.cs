@@ -24,6 +24,8 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
         unit.IsOpen && await access.CanAsync(PmoArea.Planning, PmoAction.Approve, unit.Path, ct);
 
     // The plan in outline order; with a baseline number, each task's variance against it.
+    public Task<bool> HasPlanAsync(Guid unitId, CancellationToken ct = default) => db.Plans.AnyAsync(p => p.UnitId == unitId, ct);
+
     public async Task<PlanView> PlanAsync(UnitView unit, int? baseline = null, CancellationToken ct = default)
     {
         var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind);

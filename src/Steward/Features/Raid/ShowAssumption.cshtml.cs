@@ -11,6 +11,12 @@ namespace Steward.Features.Raid;
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowAssumptionModel(UnitQueries units, AssumptionQueries queries, HistoryQueries history, AccessPolicy access) : PageModel
 {
+    // The register the entry was opened from, for the back link (RaidBackLink).
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public RaidBackLink Back { get; private set; } = default!;
+
     public UnitView Unit { get; private set; } = default!;
     public AssumptionView Assumption { get; private set; } = default!;
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
@@ -30,6 +36,7 @@ public sealed class ShowAssumptionModel(UnitQueries units, AssumptionQueries que
         }
 
         Unit = unit;
+        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
         Assumption = await queries.AssumptionAsync(unit, reference, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Assumption.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);

@@ -18,6 +18,12 @@ public sealed class ShowDependencyModel(
     StewardDbContext db, UnitQueries units, DependencyQueries queries, DependencyRegister raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
     : DependencyFormPage(db)
 {
+    // The register the entry was opened from, for the back link (RaidBackLink).
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public RaidBackLink Back { get; private set; } = default!;
+
     public DependencyView Dependency { get; private set; } = default!;
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
@@ -96,6 +102,7 @@ public sealed class ShowDependencyModel(
         }
 
         Unit = unit;
+        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
         Dependency = await queries.DependencyAsync(unit, reference, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Dependency.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);

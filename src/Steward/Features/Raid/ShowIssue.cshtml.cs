@@ -16,6 +16,12 @@ public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, Issu
     // As the register flags it: an issue not closed by its target resolution date.
     public bool Overdue => Issue.Status != IssueStatus.Closed && Issue.TargetResolutionDate < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    // The register the entry was opened from, for the back link (RaidBackLink).
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public RaidBackLink Back { get; private set; } = default!;
+
     public UnitView Unit { get; private set; } = default!;
     public IssueView Issue { get; private set; } = default!;
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
@@ -61,6 +67,7 @@ public sealed class ShowIssueModel(UnitQueries units, IssueQueries queries, Issu
         }
 
         Unit = unit;
+        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
         Issue = await queries.IssueAsync(unit, reference, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Issue.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);

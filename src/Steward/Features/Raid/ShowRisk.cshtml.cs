@@ -16,6 +16,12 @@ namespace Steward.Features.Raid;
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
 {
+    // The register the entry was opened from, for the back link (RaidBackLink).
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public RaidBackLink Back { get; private set; } = default!;
+
     public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
 
@@ -97,6 +103,7 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
         }
 
         Unit = unit;
+        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
         Risk = await queries.RiskAsync(unit, reference, ct);
         Scale = await scales.EffectiveAsync(unit.Path, ct);
         Reviews = await queries.ReviewsAsync(Risk.Id, ct);
