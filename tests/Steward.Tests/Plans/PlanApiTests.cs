@@ -373,7 +373,9 @@ public abstract class PlanApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         Assert.Contains("Duration cannot be negative", await (await app.Api().PostJsonAsync(tasks, new { name = "Negative", duration = "-2d" })).FieldErrorsAsync("duration"));
         Assert.Contains("more than ten years", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "Far", duration = "1d", predecessors = $"{first.Uid}FS+3000d" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
-        Assert.Contains("no task has the id 99", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "Ghost", duration = "1d", predecessors = "99" })).FieldErrorsAsync("predecessors")), StringComparison.Ordinal);
+        // Issue 26 item 5: a missing predecessor is named as people name tasks, not by the scheduler's ids ("0:99").
+        Assert.Equal($"Task 99 does not exist in the plan of {project.Code}", Assert.Single(await (await app.Api().PostJsonAsync(tasks, new { name = "Ghost", duration = "1d", predecessors = "99" })).FieldErrorsAsync("predecessors")));
+        Assert.Equal($"Task {first.Uid} cannot come after itself", Assert.Single(await (await app.Api().SendJsonAsync(HttpMethod.Put, $"{tasks}/{first.Uid}", new { name = "Design", duration = "5d", predecessors = $"{first.Uid}" }, $"\"{first.Version}\"")).FieldErrorsAsync("predecessors")));
         var badDate = await app.Api().SendRawAsync(HttpMethod.Post, tasks, "{\"name\":\"Late\",\"duration\":\"1d\",\"constraint\":\"start-no-earlier-than\",\"constraintDate\":\"31/02/2027\"}");
         Assert.NotEmpty(await badDate.FieldErrorsAsync("constraintDate"));
         Assert.NotEmpty(await (await app.Api().PostJsonAsync(tasks, new { name = "No date", duration = "1d", constraint = "must-start-on" })).FieldErrorsAsync("constraintDate"));

@@ -202,6 +202,18 @@ public sealed class PlanService(StewardDbContext db, PlanStore store, CrossUnitL
 
         var predecessors = PredecessorText.Parse(input.Predecessors, plan.MinutesPerDay, out _)
             .Select(p => p.Unit == unit.Code ? p with { Unit = null } : p).ToList();
+        // Named as people name tasks, before the scheduler names them by its own internal ids.
+        var missing = predecessors.Where(p => p.Unit is null && p.Uid != task.Uid && plan.Tasks.All(t => t.Uid != p.Uid)).Select(p => p.Uid).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationException(missing.Select(uid => new ValidationFailure("predecessors", $"Task {uid} does not exist in the plan of {unit.Code}")));
+        }
+
+        if (predecessors.Any(p => p.Unit is null && p.Uid == task.Uid))
+        {
+            throw new ValidationException([new ValidationFailure("predecessors", $"Task {task.Uid} cannot come after itself")]);
+        }
+
         await crossUnit.ApplyToTaskAsync(plan, task, predecessors.Where(p => p.Unit is not null).ToList(), ct);
         foreach (var old in plan.Links.Where(l => l.SuccessorUid == task.Uid).ToList())
         {
