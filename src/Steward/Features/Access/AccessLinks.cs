@@ -10,7 +10,9 @@ public static class AccessLinks
     // What each role may do.
     public static string Roles => "/roles";
 
-    public static string Grant(string unit) => $"/units/{Segment(unit)}/roles/new";
+    // email and role fill the form in, as when the unit's page offers a named SRO or manager their role.
+    public static string Grant(string unit, string? email = null, StewardRole? role = null) =>
+        $"/units/{Segment(unit)}/roles/new" + (email is null ? string.Empty : $"?email={Uri.EscapeDataString(email)}" + (role is null ? string.Empty : $"&role={role}"));
 
     public static string Remove(string unit, Guid assignment) => $"/units/{Segment(unit)}/roles/{assignment}/remove";
 }

@@ -19,7 +19,8 @@ public sealed class GrantModel(UnitQueries units, RoleService roles) : PageModel
 
     public UnitView Unit { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    // email and role: filled in when the unit's page offers a named SRO or manager the role that goes with it.
+    public async Task<IActionResult> OnGetAsync(string code, string? email, string? role, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
         {
@@ -27,6 +28,7 @@ public sealed class GrantModel(UnitQueries units, RoleService roles) : PageModel
         }
 
         Unit = unit;
+        Input = new GrantForm { Email = email, Role = Enum.TryParse<StewardRole>(role, out var chosen) && Enum.IsDefined(chosen) ? chosen.ToString() : null };
         return Page();
     }
 

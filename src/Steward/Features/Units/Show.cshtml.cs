@@ -19,6 +19,9 @@ public sealed class ShowModel(UnitQueries queries, UnitDates dates, RoleService 
     public bool CanSeeRoles { get; private set; }
     public bool CanManageRoles { get; private set; }
 
+    // The named SRO and manager who do not hold the role that goes with being named (seen by those who see roles).
+    public IReadOnlyList<UnheldNamedRole> Unheld { get; private set; } = [];
+
     // The PMO services' own links (each module declares its own), those the actor's roles allow here.
     public IReadOnlyList<UnitPageLink> Links { get; private set; } = [];
 
@@ -50,6 +53,7 @@ public sealed class ShowModel(UnitQueries queries, UnitDates dates, RoleService 
         {
             // Roles held above what the actor may see are shown without naming where they are held.
             Roles = await roles.OnUnitAsync(unit.Id, unit.Path, ct);
+            Unheld = UnheldNamedRoles.Of(unit, Roles);
         }
 
         return Page();
