@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Steward.Features.History;
+using Steward.Features.People;
 
 namespace Steward.Features.Plans;
 
@@ -42,6 +43,7 @@ internal sealed class PlannedTaskConfiguration : IEntityTypeConfiguration<Planne
         task.HasIndex(t => new { t.Milestone, t.ReportingLevel });
         task.Property(t => t.Name).HasMaxLength(PlannedTask.NameMaxLength);
         task.Property(t => t.Owner).HasMaxLength(PlannedTask.OwnerMaxLength);
+        task.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         task.Property(t => t.Resources).HasMaxLength(PlannedTask.ResourcesMaxLength);
         foreach (var field in Schedule)
         {

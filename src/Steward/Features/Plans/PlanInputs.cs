@@ -18,7 +18,8 @@ public sealed record TaskInput(
     DateTime? ActualStart = null,
     DateTime? ActualFinish = null,
     MilestoneLevel? ReportingLevel = null,
-    string? Owner = null);
+    string? Owner = null,
+    Guid? OwnerId = null);
 
 // A plan's own settings: its name, the day it starts, and its calendar: the one inherited from the
 // units above, or its own, which the units below inherit: one nation's bank holidays (or none), and
@@ -60,6 +61,8 @@ internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
         RuleFor(t => t.Name).NotEmpty().WithMessage("Enter the task's name")
             .MaximumLength(PlannedTask.NameMaxLength).WithMessage($"Name must be {PlannedTask.NameMaxLength} characters or fewer");
         RuleFor(t => t.Owner).MaximumLength(PlannedTask.OwnerMaxLength).WithMessage($"Owner must be {PlannedTask.OwnerMaxLength} characters or fewer");
+        RuleFor(t => t.Owner).Empty().When(t => t.OwnerId is not null && !string.IsNullOrWhiteSpace(t.Owner))
+            .WithMessage("Choose one of Steward's people or name someone outside Steward, not both");
         RuleFor(t => t.Duration).Must(d => d is null || WorkAmount.TryParse(d, minutesPerDay, out _))
             .WithMessage($"Enter the duration as an amount of time. {WorkAmount.Hint}");
         RuleFor(t => t.Duration).Must(d => !WorkAmount.TryParse(d, minutesPerDay, out var span) || span.Minutes >= 0)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Steward.Data;
 using Steward.Features.Access;
+using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
@@ -68,6 +69,10 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
         double? Variance(DateTime? forecast, DateTime? planned) =>
             forecast is { } f && planned is { } p ? Days(timeline.OffsetOf(f) - timeline.OffsetOf(p)) : null;
 
+        // Owners who are Steward's people, by name, in one read.
+        var ownerIds = tasks.Where(t => t.OwnerPersonId is not null).Select(t => t.OwnerPersonId!.Value).Distinct().ToList();
+        var owners = ownerIds.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => ownerIds.Contains(p.Id))
+            .Select(p => new PersonRef(p.Id, p.Name, p.Email)).ToDictionaryAsync(p => p.Id, ct);
         var views = tasks.Select(t =>
         {
             var b = saved.GetValueOrDefault(t.Uid);
@@ -77,7 +82,7 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
             return new TaskView(
                 t.Uid, t.OutlineLevel, t.Name, t.Summary, t.Milestone, t.ReportingLevel, WorkAmount.Format(duration, elapsed, plan.MinutesPerDay), duration,
                 PredecessorText.Format(predecessors[t.Uid], crossUnit[t.Uid], plan.MinutesPerDay), t.Constraint, t.ConstraintDate, t.Deadline, t.PercentComplete, t.ActualStart, t.ActualFinish,
-                t.Owner, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
+                t.Owner, t.OwnerPersonId is { } owner ? owners.GetValueOrDefault(owner) : null, t.Resources, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, Days(t.TotalFloatMinutes), Days(t.FreeFloatMinutes), t.Critical,
                 b?.Start, b?.Finish, Variance(t.EarlyStart, b?.Start), Variance(t.EarlyFinish, b?.Finish), t.Version);
         }).ToList();
         var view = new PlanView(unitRef, true, plan.Name, plan.Start, plan.Finish, plan.MinutesPerDay, calendar.Name, from, plan.ScheduledAt, plan.Version, views, baselines, baseline, plan.StatusDate);

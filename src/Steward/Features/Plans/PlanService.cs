@@ -182,6 +182,12 @@ public sealed class PlanService(StewardDbContext db, PlanStore store, CrossUnitL
     private async Task ApplyAsync(UnitPlan plan, UnitView unit, PlannedTask task, TaskInput input, CancellationToken ct)
     {
         task.Name = input.Name!.Trim();
+        if (input.OwnerId is { } ownerId && !await db.People.AnyAsync(p => p.Id == ownerId, ct))
+        {
+            throw new ValidationException([new ValidationFailure("ownerId", $"No person has the id {ownerId}")]);
+        }
+
+        task.OwnerPersonId = input.OwnerId;
         task.Owner = string.IsNullOrWhiteSpace(input.Owner) ? null : input.Owner.Trim();
         if (input.Duration is not null)
         {

@@ -27,7 +27,7 @@ public static class PlanSpreadsheets
         new("% complete", t => t.PercentComplete),
         new("Actual start", t => t.ActualStart),
         new("Actual finish", t => t.ActualFinish),
-        new("Owner", t => t.Owner),
+        new("Owner", t => t.OwnerPerson?.Name ?? t.Owner),
         new("Resources", t => t.Resources),
         new("Baseline start", t => t.BaselineStart),
         new("Baseline finish", t => t.BaselineFinish),

@@ -1,3 +1,4 @@
+using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Scheduling;
 
@@ -15,7 +16,7 @@ public sealed record PlanView(
 public sealed record TaskView(
     int Uid, int OutlineLevel, string Name, bool Summary, bool Milestone, MilestoneLevel? ReportingLevel, string Duration, long DurationMinutes,
     string Predecessors, ConstraintType Constraint, DateTime? ConstraintDate, DateTime? Deadline, int PercentComplete, DateTime? ActualStart, DateTime? ActualFinish,
-    string? Owner, string? Resources, DateTime? Start, DateTime? Finish, DateTime? LateStart, DateTime? LateFinish, double TotalFloatDays, double FreeFloatDays, bool Critical,
+    string? Owner, PersonRef? OwnerPerson, string? Resources, DateTime? Start, DateTime? Finish, DateTime? LateStart, DateTime? LateFinish, double TotalFloatDays, double FreeFloatDays, bool Critical,
     DateTime? BaselineStart, DateTime? BaselineFinish, double? StartVarianceDays, double? FinishVarianceDays, int Version);
 
 public sealed record BaselineSummary(int Number, string Name, string? Reason, string SetBy, DateTime SetAt, int Tasks);

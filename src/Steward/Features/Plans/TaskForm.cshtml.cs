@@ -30,7 +30,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
 
     public static readonly IReadOnlyList<string> FieldOrder =
         ["Input.Name", "Input.ParentUid", "Input.Duration", "Input.Milestone", "Input.Predecessors", "Input.Constraint", "Input.ConstraintDate", "Input.Deadline",
-         "Input.PercentComplete", "Input.ActualStart", "Input.ActualFinish", "Input.ReportingLevel", "Input.Owner"];
+         "Input.PercentComplete", "Input.ActualStart", "Input.ActualFinish", "Input.ReportingLevel", "Input.OwnerId", "Input.Owner"];
 
     public static IEnumerable<SelectListItem> Constraints => Enum.GetValues<ConstraintType>().Select(c => new SelectListItem(PlanLabels.Of(c), c.ToString()));
 
@@ -68,7 +68,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
         var input = new TaskInput(
             Input.Name, Current is null ? Input.ParentUid : null, Input.Duration, Input.Milestone, Input.Predecessors, Input.Constraint,
             constraintDate?.ToDateTime(finishing ? new TimeOnly(17, 0) : new TimeOnly(8, 0)), deadline?.ToDateTime(new TimeOnly(17, 0)),
-            Input.PercentComplete, actualStart?.ToDateTime(new TimeOnly(8, 0)), actualFinish?.ToDateTime(new TimeOnly(17, 0)), Input.ReportingLevel, Input.Owner);
+            Input.PercentComplete, actualStart?.ToDateTime(new TimeOnly(8, 0)), actualFinish?.ToDateTime(new TimeOnly(17, 0)), Input.ReportingLevel, Input.Owner, Input.OwnerId);
         return await SubmitAsync(() => plans.CheckAsync(input, MinutesPerDay, ct), async () =>
         {
             if (Current is { } existing)
@@ -137,6 +137,7 @@ public sealed class TaskFormModel(StewardDbContext db, UnitQueries units, PlanQu
         }
 
         Unit = unit;
+        await LoadChoicesAsync(ct);
         var plan = await queries.PlanAsync(unit, null, ct);
         MinutesPerDay = plan.MinutesPerDay;
         Parents = plan.Tasks.Where(t => t.Summary || t.OutlineLevel <= 1)
@@ -167,13 +168,14 @@ public sealed class PlanTaskForm
     public DateParts ActualStart { get; set; } = new();
     public DateParts ActualFinish { get; set; } = new();
     public MilestoneLevel? ReportingLevel { get; set; }
+    public Guid? OwnerId { get; set; }
     public string? Owner { get; set; }
 
     public static PlanTaskForm From(TaskView t) => new()
     {
         Name = t.Name, Duration = t.Duration, Milestone = t.Milestone, Predecessors = t.Predecessors, Constraint = t.Constraint,
         ConstraintDate = DateParts.From(Day(t.ConstraintDate)), Deadline = DateParts.From(Day(t.Deadline)), PercentComplete = t.PercentComplete,
-        ActualStart = DateParts.From(Day(t.ActualStart)), ActualFinish = DateParts.From(Day(t.ActualFinish)), ReportingLevel = t.ReportingLevel, Owner = t.Owner,
+        ActualStart = DateParts.From(Day(t.ActualStart)), ActualFinish = DateParts.From(Day(t.ActualFinish)), ReportingLevel = t.ReportingLevel, OwnerId = t.OwnerPerson?.Id, Owner = t.Owner,
     };
 
     private static DateOnly? Day(DateTime? at) => at is { } d ? DateOnly.FromDateTime(d) : null;

@@ -64,6 +64,10 @@ public sealed class PlannedTask : IVersionedRecord
     public int Position { get; set; }
     public int OutlineLevel { get; set; } = 1;
     public required string Name { get; set; }
+
+    // Who owns it: one of Steward's people (OwnerPersonId), or, for someone outside Steward, their name
+    // as text (Owner). At most one of the two.
+    public Guid? OwnerPersonId { get; set; }
     public string? Owner { get; set; }
 
     // Resource names from Microsoft Project, kept as text until Steward has a resource register.

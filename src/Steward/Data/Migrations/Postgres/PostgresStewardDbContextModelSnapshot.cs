@@ -929,6 +929,9 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer");
 
@@ -965,6 +968,8 @@ namespace Steward.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("Milestone", "ReportingLevel");
 
@@ -2082,6 +2087,11 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
                 {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")

@@ -917,6 +917,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PercentComplete")
                         .HasColumnType("INTEGER");
 
@@ -953,6 +956,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("Milestone", "ReportingLevel");
 
@@ -2069,6 +2074,11 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Plans.PlannedTask", b =>
                 {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.Plans.UnitPlan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
