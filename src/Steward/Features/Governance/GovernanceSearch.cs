@@ -12,15 +12,9 @@ public sealed class GovernanceSearch(StewardDbContext db, AccessPolicy access) :
     {
         var units = await access.ReadableAsync(db.Units, PmoArea.Governance, ct);
         var decisions = await RecordSearchQuery.FindAsync(db.Decisions.Select(d => new SearchRow { Number = d.Number, UnitId = d.UnitId, Title = d.Title }),
-            units, text, text.Number(Decision.ReferencePrefix), limit, (row, unit) => Hit("Decision", Decision.ReferencePrefix, row, unit, GovernanceLinks.Decision), ct);
+            units, text, text.Number(Decision.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Decision", Decision.ReferencePrefix, row, unit, GovernanceLinks.Decision), ct);
         var actions = await RecordSearchQuery.FindAsync(db.Actions.Select(a => new SearchRow { Number = a.Number, UnitId = a.UnitId, Title = a.Description }),
-            units, text, text.Number(ActionItem.ReferencePrefix), limit, (row, unit) => Hit("Action", ActionItem.ReferencePrefix, row, unit, GovernanceLinks.Action), ct);
+            units, text, text.Number(ActionItem.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Action", ActionItem.ReferencePrefix, row, unit, GovernanceLinks.Action), ct);
         return [.. decisions, .. actions];
-    }
-
-    private static SearchHit Hit(string kind, string prefix, SearchRow row, Units.UnitRef unit, Func<string, string, string> page)
-    {
-        var reference = EntryReference.Format(prefix, row.Number);
-        return new SearchHit(kind, reference, row.Title, unit, page(unit.Code, reference));
     }
 }

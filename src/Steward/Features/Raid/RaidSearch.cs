@@ -13,19 +13,13 @@ public sealed class RaidSearch(StewardDbContext db, AccessPolicy access) : IReco
         var units = await access.ReadableAsync(db.Units, PmoArea.Raid, ct);
         var hits = new List<SearchHit>();
         hits.AddRange(await RecordSearchQuery.FindAsync(db.Risks.Select(r => new SearchRow { Number = r.Number, UnitId = r.UnitId, Title = r.Title }),
-            units, text, text.Number(Risk.ReferencePrefix), limit, (row, unit) => Hit("Risk", Risk.ReferencePrefix, row, unit, (u, r) => RaidLinks.Risk(u, r)), ct));
+            units, text, text.Number(Risk.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Risk", Risk.ReferencePrefix, row, unit, (u, r) => RaidLinks.Risk(u, r)), ct));
         hits.AddRange(await RecordSearchQuery.FindAsync(db.Issues.Select(i => new SearchRow { Number = i.Number, UnitId = i.UnitId, Title = i.Title }),
-            units, text, text.Number(Issue.ReferencePrefix), limit, (row, unit) => Hit("Issue", Issue.ReferencePrefix, row, unit, (u, r) => RaidLinks.Issue(u, r)), ct));
+            units, text, text.Number(Issue.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Issue", Issue.ReferencePrefix, row, unit, (u, r) => RaidLinks.Issue(u, r)), ct));
         hits.AddRange(await RecordSearchQuery.FindAsync(db.Assumptions.Select(a => new SearchRow { Number = a.Number, UnitId = a.UnitId, Title = a.Statement }),
-            units, text, text.Number(Assumption.ReferencePrefix), limit, (row, unit) => Hit("Assumption", Assumption.ReferencePrefix, row, unit, (u, r) => RaidLinks.Assumption(u, r)), ct));
+            units, text, text.Number(Assumption.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Assumption", Assumption.ReferencePrefix, row, unit, (u, r) => RaidLinks.Assumption(u, r)), ct));
         hits.AddRange(await RecordSearchQuery.FindAsync(db.Dependencies.Select(d => new SearchRow { Number = d.Number, UnitId = d.UnitId, Title = d.Title }),
-            units, text, text.Number(Dependency.ReferencePrefix), limit, (row, unit) => Hit("Dependency", Dependency.ReferencePrefix, row, unit, (u, r) => RaidLinks.Dependency(u, r)), ct));
+            units, text, text.Number(Dependency.ReferencePrefix), limit, (row, unit) => SearchHit.Numbered("Dependency", Dependency.ReferencePrefix, row, unit, (u, r) => RaidLinks.Dependency(u, r)), ct));
         return hits;
-    }
-
-    private static SearchHit Hit(string kind, string prefix, SearchRow row, Units.UnitRef unit, Func<string, string, string> page)
-    {
-        var reference = EntryReference.Format(prefix, row.Number);
-        return new SearchHit(kind, reference, row.Title, unit, page(unit.Code, reference));
     }
 }

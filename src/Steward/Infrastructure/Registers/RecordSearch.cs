@@ -4,7 +4,15 @@ using Steward.Features.Units;
 namespace Steward.Infrastructure.Registers;
 
 // One record the site search found: what kind it is, how people quote it, its title, its unit and page.
-public sealed record SearchHit(string Kind, string Reference, string Title, UnitRef Unit, string Address);
+public sealed record SearchHit(string Kind, string Reference, string Title, UnitRef Unit, string Address)
+{
+    // A register entry quoted by its prefix and number (R-0042); page: its address from unit code and reference.
+    public static SearchHit Numbered(string kind, string prefix, SearchRow row, UnitRef unit, Func<string, string, string> page)
+    {
+        var reference = EntryReference.Format(prefix, row.Number);
+        return new SearchHit(kind, reference, row.Title, unit, page(unit.Code, reference));
+    }
+}
 
 // What a module offers the site search: its records found by reference (R-0042) or by words of their
 // title, among the units whose records of its area the searcher may read. Registered by each module,
