@@ -14,7 +14,7 @@ public sealed record RaidStatusSubject(Guid Id, string Reference, string Title, 
             RiskStatus.Realised => $"{risk.Reference} was realised as issue {risk.RealisedIssue}; it is dealt with as that issue now.",
             RiskStatus.Closed => $"{risk.Reference} is closed. Reopen it first.",
             _ when risk.IsOpportunity => $"{risk.Reference} is open, and an opportunity is taken, not realised as an issue. Close it instead.",
-            _ => $"{risk.Reference} is open.",
+            _ => $"{risk.Reference} is open, so there is nothing to reopen.",
         });
 
     public static RaidStatusSubject Of(UnitView unit, IssueView issue) => new(
