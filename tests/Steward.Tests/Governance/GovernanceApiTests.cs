@@ -80,9 +80,16 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal("meeting", fromMeeting.Source?.Kind);
         Assert.False(fromMeeting.Overdue);
 
+        // Issue 26 item 9: not recorded as held before it starts.
+        var early = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/meetings/{meeting.Id}", new
+        {
+            startsAt = "2099-03-03T10:00:00Z", durationMinutes = 90, status = "held", minutes = "Too soon.",
+        }, $"\"{meeting.Version}\"");
+        Assert.Equal("The meeting starts 3 March 2099 at 10:00am UTC: it can be recorded as held once it has started", Assert.Single(await early.FieldErrorsAsync("status")));
+
         var held = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/meetings/{meeting.Id}", new
         {
-            startsAt = "2027-03-03T10:00:00Z", durationMinutes = 90, location = "Room 4.12", status = "held", minutes = "The board agreed to buy a second environment.",
+            startsAt = "2026-03-03T10:00:00Z", durationMinutes = 90, location = "Room 4.12", status = "held", minutes = "The board agreed to buy a second environment.",
             attendees = new[] { new { personId = chair.Id, attendance = "attended" }, new { personId = member.Id, attendance = "apologies" } },
         }, $"\"{meeting.Version}\"");
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);

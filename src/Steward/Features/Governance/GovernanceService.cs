@@ -18,7 +18,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         (await new BoardInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
 
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(MeetingInput input, CancellationToken ct = default) =>
-        (await new MeetingInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
+        (await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAsync(Normalise(input), ct)).Errors;
 
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(DecisionInput input, CancellationToken ct = default) =>
         (await new DecisionInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -56,7 +56,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.Id == boardId, ct) ?? throw new RecordNotFoundException("board", boardId.ToString());
         await units.ForEntryAsync(PmoArea.Governance, PmoAction.Contribute, board.UnitId, "board", boardId.ToString(), board.Name, "arrange meetings of", Register, RecordChange.Add, ct);
         input = Normalise(input) with { Status = input.Status ?? MeetingStatus.Planned };
-        await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
+        await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
         var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
         var invited = input.Attendees ?? [.. new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct().Select(p => new AttendeeInput(p))];
         Apply(meeting, input with { Attendees = invited });
@@ -77,7 +77,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
             throw new StaleVersionException(name, expectedVersion, meeting.Version);
         }
         input = Normalise(input) with { Status = input.Status ?? meeting.Status };
-        await new MeetingInputValidator(db).ValidateAndThrowAsync(input, ct);
+        await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
         Apply(meeting, input);
         Touch(meeting);
         await entries.SaveAsync(name, expectedVersion, ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Raid;
 using Steward.Features.Units;
+using Steward.Infrastructure;
 
 namespace Steward.Features.Governance;
 
@@ -44,7 +45,8 @@ internal sealed class BoardInputValidator : AbstractValidator<BoardInput>
 
 internal sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
 {
-    public MeetingInputValidator(StewardDbContext db)
+    // now: a meeting is recorded as held once it has started, not before.
+    public MeetingInputValidator(StewardDbContext db, DateTimeOffset now)
     {
         RuleFor(m => m.StartsAt).NotNull().WithMessage("Enter when the meeting starts");
         RuleFor(m => m.StartsAt)
@@ -68,6 +70,8 @@ internal sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
             .WithMessage("List each attendee once");
         RuleFor(m => m.Minutes).Empty().When(m => m.Status == MeetingStatus.Planned)
             .WithMessage("Minutes are recorded once the meeting is held; set its status to held");
+        RuleFor(m => m.Status).Must((m, status) => status != MeetingStatus.Held || m.StartsAt is not { } at || at <= now)
+            .WithMessage((m, _) => $"The meeting starts {UkFormat.DateTime(m.StartsAt!.Value.UtcDateTime)}: it can be recorded as held once it has started");
     }
 }
 
