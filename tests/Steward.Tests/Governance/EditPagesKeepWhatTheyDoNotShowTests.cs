@@ -63,6 +63,18 @@ public abstract class GovernanceEditPagesTests<TApp>(TApp app) : IClassFixture<T
         // Recording a meeting offers "held" as its status, already chosen.
         Assert.Equal(["minutes", "status", "updatedAt", "version"], changed);
     }
+
+    [Fact]
+    public async Task AMeetingNotYetStarted_IsNotOfferedAsHeld()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id);
+        var meeting = await app.CreateMeetingAsync(board.Id, DateTimeOffset.UtcNow.AddDays(10));
+
+        var page = await app.Browser().GetPageAsync($"/units/{project.Code}/meetings/{meeting.Id}/record");
+        Assert.Equal("Planned", page.QuerySelector("input[name='Input.Status'][checked]")!.GetAttribute("value"));
+    }
 }
 
 public sealed class GovernanceEditPagesOnSqlite(SqliteApp app) : GovernanceEditPagesTests<SqliteApp>(app);

@@ -9,7 +9,7 @@ namespace Steward.Features.Governance;
 
 // After the meeting: whether it was held, who attended or sent apologies, and the minutes.
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
-public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance) : GovUkFormPage(db)
+public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance, TimeProvider clock) : GovUkFormPage(db)
 {
     [BindProperty]
     public RecordForm Input { get; set; } = new();
@@ -35,7 +35,8 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
 
         Input = new RecordForm
         {
-            Status = Meeting.Status == MeetingStatus.Planned ? MeetingStatus.Held : Meeting.Status,
+            // "Held" is offered already chosen once the meeting has started; before then it could not be saved.
+            Status = Meeting.Status == MeetingStatus.Planned && Meeting.StartsAt <= clock.GetUtcNow().UtcDateTime ? MeetingStatus.Held : Meeting.Status,
             Minutes = Meeting.Minutes,
             Attendance = Meeting.Attendees.ToDictionary(a => a.Person.Id, a => a.Attendance),
             Version = Meeting.Version,
