@@ -113,9 +113,10 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("main .govuk-tag").First).ToHaveTextAsync("Overdue");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Done").CheckAsync();
-        await page.GetByLabel("Progress (optional)").FillAsync("Shortlist received");
+        await page.GetByLabel("Progress update (optional)").FillAsync("Shortlist received");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("main .govuk-tag").First).ToHaveTextAsync("Done");
+        await Assertions.Expect(page.Locator("#progress + table")).ToContainTextAsync("Shortlist received");
 
         await page.GotoAsync($"/units/{project.Code}/risks/{risk.Reference}");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Decisions about " + risk.Reference);

@@ -42,7 +42,11 @@ public static class GovernanceApi
             .WithSummary("Raise an action: description, owner, due date, and at most one source (meetingId, decision, risk or issue reference)");
         group.MapGet("/actions/{reference}", GetAction).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetAction").WithSummary("One action, by reference (ACT-0012)");
         group.MapPut("/actions/{reference}", UpdateAction).Requires(PmoArea.Governance, PmoAction.Contribute)
-            .WithSummary("Follow an action up: description, owner, due date, status, progress (If-Match required); its source does not change");
+            .WithSummary("Follow an action up: description, owner, due date, status (If-Match required); its source does not change")
+            .WithDescription("progress, when given and different from the latest update, is recorded as a new dated progress update; left out, the updates stay as they are.");
+        group.MapPost("/actions/{reference}/progress", UpdateProgress).Requires(PmoArea.Governance, PmoAction.Contribute)
+            .WithSummary("Add a dated progress update to an action (body: text; If-Match required); earlier updates are kept");
+        group.MapGet("/actions/{reference}/progress", ProgressUpdates).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The action's progress updates, newest first");
         group.MapGet("/actions/{reference}/history", ActionHistory).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The action's change history, newest first");
     }
 
@@ -158,6 +162,12 @@ public static class GovernanceApi
 
     private static Task<Ok<ActionView>> UpdateAction([AsParameters] EntryRoute at, ActionInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => ReadAction(at, queries, ct), (id, version) => service.UpdateActionAsync(id, version, input, ct));
+
+    private static Task<Ok<ActionView>> UpdateProgress([AsParameters] EntryRoute at, ActionProgressInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => ReadAction(at, queries, ct), (id, version) => service.UpdateProgressAsync(id, version, input, ct));
+
+    private static async Task<Ok<IReadOnlyList<ActionProgressView>>> ProgressUpdates([AsParameters] EntryRoute at, GovernanceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ProgressUpdatesAsync((await ReadAction(at, queries, ct)).Id, ct));
 
     private static Task<Ok<CursorPage<HistoryEntry>>> ActionHistory(
         [AsParameters] EntryRoute at, [AsParameters] PageQuery page, GovernanceQueries queries, HistoryQueries history, CancellationToken ct) =>

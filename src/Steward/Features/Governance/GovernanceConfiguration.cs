@@ -125,6 +125,18 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
     }
 }
 
+internal sealed class ActionProgressUpdateConfiguration : IEntityTypeConfiguration<ActionProgressUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActionProgressUpdate> update)
+    {
+        update.ToTable("action_progress_updates");
+        update.Property(u => u.Text).HasMaxLength(ActionProgressUpdate.TextMaxLength);
+        update.HasOne<ActionItem>().WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
+        update.HasOne(u => u.WrittenBy).WithMany().HasForeignKey(u => u.WrittenById).OnDelete(DeleteBehavior.Restrict);
+        update.HasIndex(u => new { u.ActionId, u.CreatedAt });
+    }
+}
+
 internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<CalendarFeed> feed)

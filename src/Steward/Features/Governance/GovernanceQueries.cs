@@ -184,6 +184,13 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
         return (await ActionsWhere(a => a.Number == number && a.UnitId == unit.Id, ct)).FirstOrDefault() ?? throw new RecordNotFoundException("action", reference);
     }
 
+    // An action's progress updates, newest first.
+    public async Task<IReadOnlyList<ActionProgressView>> ProgressUpdatesAsync(Guid actionId, CancellationToken ct = default) =>
+        await db.ActionProgressUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.CreatedAt)
+            .Select(u => new ActionProgressView(
+                u.Id, u.WrittenOn, u.WrittenBy == null ? null : new PersonRef(u.WrittenBy.Id, u.WrittenBy.Name, u.WrittenBy.Email), u.Text, u.CreatedAt))
+            .ToListAsync(ct);
+
     // A risk's mitigation actions, or an issue's actions, wherever in the tree they were raised.
     public Task<List<ActionView>> ActionsForAsync(Guid raidItemId, CancellationToken ct = default) =>
         ActionsWhere(a => a.RiskId == raidItemId || a.IssueId == raidItemId, ct);

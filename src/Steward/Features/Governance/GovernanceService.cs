@@ -3,6 +3,8 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Features.People;
 using Steward.Features.Raid;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
@@ -12,7 +14,7 @@ namespace Steward.Features.Governance;
 // Every change to boards, meetings, the decisions log and the actions log, from pages, API and command
 // line alike. All of it is "contribute" in the permission matrix's governance area: the PMO's
 // secretariat arranges meetings and records what boards decide.
-public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, TimeProvider clock)
+public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, ChangeContext who, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(BoardInput input, CancellationToken ct = default) =>
         (await new BoardInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -113,18 +115,57 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         var action = new ActionItem { Id = Guid.CreateVersion7(), UnitId = unit.Id, Description = input.Description!, Status = ActionStatus.Open };
         await SetSourceAsync(action, unit, input, ct);
         Apply(action, input);
+        await AddProgressAsync(action, input.Progress, ct);
         return await db.AddNumberedAsync(db.Actions, action, ct);
     }
 
-    // Follow-up: description, owner, due date, status and progress. Where it came from does not change.
+    // Follow-up: description, owner, due date and status. Where it came from does not change. Progress
+    // given here that differs from the latest update is a new dated update; none given leaves the updates as
+    // they are, so a form or client that does not show progress never wipes it.
     public async Task<ActionItem> UpdateActionAsync(Guid id, int expectedVersion, ActionInput input, CancellationToken ct = default)
     {
         var (action, _) = await entries.LoadAsync<ActionItem>(PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         input = Normalise(input) with { MeetingId = null, Decision = null, Risk = null, Issue = null };
         await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
         Apply(action, input);
+        if (input.Progress != action.Progress)
+        {
+            await AddProgressAsync(action, input.Progress, ct);
+        }
+
         await entries.SaveAsync(action.Reference, expectedVersion, ct);
         return action;
+    }
+
+    // A dated progress update on its own, without the rest of the follow-up form.
+    public async Task<ActionItem> UpdateProgressAsync(Guid id, int expectedVersion, ActionProgressInput input, CancellationToken ct = default)
+    {
+        var text = Blank(input.Text);
+        if (text is null || text.Length > ActionProgressUpdate.TextMaxLength)
+        {
+            throw Invalid("text", text is null ? "Enter the progress update" : $"The progress update must be {ActionProgressUpdate.TextMaxLength} characters or fewer");
+        }
+
+        var (action, _) = await entries.LoadAsync<ActionItem>(PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "update the progress of", Register, ct);
+        await AddProgressAsync(action, text, ct);
+        Touch(action);
+        await entries.SaveAsync(action.Reference, expectedVersion, ct);
+        return action;
+    }
+
+    private async Task AddProgressAsync(ActionItem action, string? text, CancellationToken ct)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        db.ActionProgressUpdates.Add(new ActionProgressUpdate
+        {
+            Id = Guid.CreateVersion7(), ActionId = action.Id, WrittenOn = Today, WrittenById = await ActingPerson.IdAsync(db, who, ct), Text = text,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        action.Progress = text;
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -305,7 +346,6 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         action.Description = input.Description!;
         action.OwnerId = input.OwnerId!.Value;
         action.DueOn = input.DueOn!.Value;
-        action.Progress = input.Progress;
         var status = input.Status ?? action.Status;
         if (status != action.Status)
         {

@@ -10,5 +10,6 @@ public abstract partial class StewardDbContext
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ActionProgressUpdate> ActionProgressUpdates => Set<ActionProgressUpdate>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 }

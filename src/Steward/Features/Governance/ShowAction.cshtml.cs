@@ -9,7 +9,7 @@ using Steward.Infrastructure.GovUk;
 
 namespace Steward.Features.Governance;
 
-// An action's page, with its follow-up form: status, progress, a new due date or owner.
+// An action's page: its dated progress updates, and the follow-up form (status, a progress update, a new due date or owner).
 [Requires(PmoArea.Governance, PmoAction.Read)]
 public sealed class ShowActionModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance, HistoryQueries history, AccessPolicy access)
     : GovUkFormPage(db)
@@ -19,6 +19,7 @@ public sealed class ShowActionModel(StewardDbContext db, UnitQueries units, Gove
 
     public UnitView Unit { get; private set; } = default!;
     public ActionView Action { get; private set; } = default!;
+    public IReadOnlyList<ActionProgressView> Updates { get; private set; } = [];
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanContribute { get; private set; }
@@ -70,6 +71,7 @@ public sealed class ShowActionModel(StewardDbContext db, UnitQueries units, Gove
 
         Unit = unit;
         Action = await queries.ActionAsync(unit, reference, ct);
+        Updates = await queries.ProgressUpdatesAsync(Action.Id, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Action.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);
         CanContribute = unit.IsOpen && await access.CanAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, ct);
@@ -87,6 +89,6 @@ public sealed class FollowUpForm
 
     public static FollowUpForm From(ActionView action) => new()
     {
-        Status = action.Status, Progress = action.Progress, OwnerId = action.Owner.Id, DueOn = DateParts.From(action.DueOn), Version = action.Version,
+        Status = action.Status, OwnerId = action.Owner.Id, DueOn = DateParts.From(action.DueOn), Version = action.Version,
     };
 }

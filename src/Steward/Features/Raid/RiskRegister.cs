@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
+using Steward.Features.People;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Raid;
@@ -173,9 +174,7 @@ public sealed class RiskRegister(StewardDbContext db, RaidLog log, ChangeContext
     public Task<Risk> DeEscalateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default) =>
         log.DeEscalateAsync<Risk>(id, expectedVersion, reason, ct);
 
-    // The person the signed-in account is, if any (the command line may act as nobody in particular).
-    private async Task<Guid?> ActingPersonAsync(CancellationToken ct) =>
-        who.UserId is { } user ? await db.Users.Where(u => u.Id == user).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
+    private Task<Guid?> ActingPersonAsync(CancellationToken ct) => ActingPerson.IdAsync(db, who, ct);
 
     internal static void Apply(Risk risk, RiskInput input)
     {

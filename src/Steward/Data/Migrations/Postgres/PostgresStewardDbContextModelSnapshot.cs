@@ -303,6 +303,38 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("actions", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Governance.ActionProgressUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("WrittenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("action_progress_updates", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Governance.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1887,6 +1919,22 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Risk");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Steward.Features.Governance.ActionProgressUpdate", b =>
+                {
+                    b.HasOne("Steward.Features.Governance.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.People.Person", "WrittenBy")
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WrittenBy");
                 });
 
             modelBuilder.Entity("Steward.Features.Governance.AgendaItem", b =>

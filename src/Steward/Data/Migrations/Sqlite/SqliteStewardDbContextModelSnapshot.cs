@@ -293,6 +293,38 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("actions", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Governance.ActionProgressUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WrittenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("action_progress_updates", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Governance.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1874,6 +1906,22 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Risk");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Steward.Features.Governance.ActionProgressUpdate", b =>
+                {
+                    b.HasOne("Steward.Features.Governance.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.People.Person", "WrittenBy")
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WrittenBy");
                 });
 
             modelBuilder.Entity("Steward.Features.Governance.AgendaItem", b =>
