@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
@@ -162,7 +163,7 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
     public async Task<CursorPage<ActionView>> ActionsAsync(UnitView unit, ActionFilter filter, RegisterPage page, CancellationToken ct = default)
     {
         CheckLimit(page);
-        var rows = await Project(Filter(unit, filter).OrderBy(a => a.DueOn).ThenBy(a => a.Number)).Skip(page.Offset).Take(page.Limit + 1).ToListAsync(ct);
+        var rows = await Project((await FilterAsync(unit, filter, ct)).OrderBy(a => a.DueOn).ThenBy(a => a.Number)).Skip(page.Offset).Take(page.Limit + 1).ToListAsync(ct);
         var today = Today;
         return new CursorPage<ActionView>(rows.Take(page.Limit).Select(r => ToView(r, today)).ToList(),
             rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
@@ -172,16 +173,27 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
     public async Task<List<ActionView>> ActionRowsAsync(UnitView unit, ActionFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        return (await Project(Filter(unit, filter).OrderBy(a => a.DueOn).ThenBy(a => a.Number)).ToListAsync(ct)).Select(r => ToView(r, today)).ToList();
+        return (await Project((await FilterAsync(unit, filter, ct)).OrderBy(a => a.DueOn).ThenBy(a => a.Number)).ToListAsync(ct)).Select(r => ToView(r, today)).ToList();
     }
 
     public async Task<int> OverdueActionCountAsync(UnitView unit, CancellationToken ct = default) =>
-        await Filter(unit, new ActionFilter(Overdue: true)).CountAsync(ct);
+        await (await FilterAsync(unit, new ActionFilter(Overdue: true), ct)).CountAsync(ct);
 
     public async Task<ActionView> ActionAsync(UnitView unit, string reference, CancellationToken ct = default)
     {
         var number = EntryReference.Parse(ActionItem.ReferencePrefix, reference) ?? throw new RecordNotFoundException("action", reference);
         return (await ActionsWhere(a => a.Number == number && a.UnitId == unit.Id, ct)).FirstOrDefault() ?? throw new RecordNotFoundException("action", reference);
+    }
+
+    // What the actions log can be filtered by: the people who own its actions and the units they sit on.
+    public async Task<(IReadOnlyList<SelectListItem> Owners, IReadOnlyList<SelectListItem> Units)> ActionChoicesAsync(UnitView unit, CancellationToken ct = default)
+    {
+        var below = db.IdsUnder(unit.Path);
+        var actions = db.Actions.AsNoTracking().Where(a => below.Contains(a.UnitId));
+        var owners = await actions.Select(a => new { a.Owner!.Id, a.Owner.Name }).Distinct().ToListAsync(ct);
+        var units = await actions.Select(a => new { a.Unit!.Code, a.Unit.Name }).Distinct().ToListAsync(ct);
+        return (owners.OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList(),
+            units.OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => new SelectListItem($"{u.Name} ({u.Code})", u.Code)).ToList());
     }
 
     // An action's progress updates, newest first.
@@ -199,11 +211,21 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
     public Task<List<DecisionSummary>> DecisionsAboutAsync(Guid raidItemId, CancellationToken ct = default) =>
         DecisionSummaries(db.Decisions.AsNoTracking().Where(d => d.Links.Any(l => l.ItemId == raidItemId)).OrderByDescending(d => d.DecidedOn)).ToListAsync(ct);
 
-    private IQueryable<ActionItem> Filter(UnitView unit, ActionFilter filter)
+    private async Task<IQueryable<ActionItem>> FilterAsync(UnitView unit, ActionFilter filter, CancellationToken ct)
     {
         var today = Today;
-        var below = db.IdsUnder(unit.Path);
+        var below = db.IdsUnder(await WithinAsync(unit, filter.UnitCode, ct));
         var actions = db.Actions.AsNoTracking().Where(a => below.Contains(a.UnitId));
+        if (filter.DueFrom is { } from)
+        {
+            actions = actions.Where(a => a.DueOn >= from);
+        }
+
+        if (filter.DueTo is { } to)
+        {
+            actions = actions.Where(a => a.DueOn <= to);
+        }
+
         if (filter.Overdue)
         {
             actions = actions.Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today);
@@ -233,6 +255,19 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
         }
 
         return actions;
+    }
+
+    // The part of the tree a list covers: the unit asked about, or a unit below it named by code.
+    private async Task<string> WithinAsync(UnitView unit, string? code, CancellationToken ct)
+    {
+        if (code is null || string.Equals(code, unit.Code, StringComparison.OrdinalIgnoreCase))
+        {
+            return unit.Path;
+        }
+
+        var path = await db.Units.AsNoTracking().Where(u => u.Code == code.ToUpperInvariant()).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        return path is not null && path.StartsWith(unit.Path, StringComparison.Ordinal) ? path
+            : throw new ValidationException([new ValidationFailure("unit", $"{code} is not a unit at or below {unit.Code}")]);
     }
 
     private async Task<List<ActionView>> ActionsWhere(System.Linq.Expressions.Expression<Func<ActionItem, bool>> where, CancellationToken ct)

@@ -42,7 +42,9 @@ public sealed record ActionView(
     Guid Id, string Reference, UnitRef Unit, string Description, PersonRef Owner, DateOnly DueOn, ActionStatus Status, bool Overdue,
     DateOnly? CompletedOn, string? Progress, ActionSource? Source, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView;
 
-public sealed record ActionFilter(ActionStatus? Status = null, bool AllStatuses = false, Guid? OwnerId = null, bool Overdue = false, string? Risk = null, string? Issue = null);
+public sealed record ActionFilter(
+    ActionStatus? Status = null, bool AllStatuses = false, Guid? OwnerId = null, bool Overdue = false, string? Risk = null, string? Issue = null,
+    string? UnitCode = null, DateOnly? DueFrom = null, DateOnly? DueTo = null);
 
 public sealed record CalendarFeedView(Guid Id, UnitRef Unit, string Prefix, DateTime CreatedAt, DateTime? RevokedAt);
 

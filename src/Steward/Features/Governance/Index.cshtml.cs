@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure;
+using Steward.Infrastructure.GovUk;
 using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
@@ -26,6 +28,25 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Owner { get; set; }
+
+    // A unit below this one, by code: its actions and those below it.
+    [BindProperty(SupportsGet = true, Name = "within")]
+    public string? Within { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateParts DueFrom { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public DateParts DueTo { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Units { get; private set; } = [];
+
+    // The filters as the API's query string, for the export links.
+    public string ExportQuery { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -36,11 +57,45 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
         Unit = unit;
         Boards = await queries.BoardsAsync(unit, ct);
         Upcoming = await queries.MeetingsAsync(unit, null, clock.GetUtcNow().UtcDateTime.AddHours(-12), 10, ct);
-        var filter = new ActionListQuery { Status = Status is "" ? null : Status, Overdue = Overdue }.Filter();
-        Actions = await queries.ActionsAsync(unit, filter, new RegisterPage(100), ct);
+        var dueFrom = DueFrom.Read("Due from", out var fromError);
+        var dueTo = DueTo.Read("Due by", out var toError);
+        AddError("DueFrom", fromError);
+        AddError("DueTo", toError ?? (dueFrom > dueTo ? "Due by must be the same as or after due from" : null));
+        var query = new ActionListQuery
+        {
+            Status = Status is "" ? null : Status, Overdue = Overdue, Owner = Owner,
+            Unit = Within is "" ? null : Within, DueFrom = ModelState.IsValid ? Iso(dueFrom) : null, DueTo = ModelState.IsValid ? Iso(dueTo) : null,
+        };
+        ExportQuery = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["status"] = query.Status, ["overdue"] = Overdue ? "true" : null, ["owner"] = Owner?.ToString(), ["unit"] = query.Unit,
+            ["dueFrom"] = query.DueFrom, ["dueTo"] = query.DueTo,
+        }.Where(kv => kv.Value is not null)).ToUriComponent();
+        (Owners, Units) = await queries.ActionChoicesAsync(unit, ct);
+        try
+        {
+            Actions = await queries.ActionsAsync(unit, query.Filter(), new RegisterPage(100), ct);
+        }
+        catch (FluentValidation.ValidationException refused)
+        {
+            // A unit named in the address that is not below this one: say so, and list the whole log.
+            ModelState.AddModelError("Within", refused.Errors.First().ErrorMessage);
+            Actions = await queries.ActionsAsync(unit, query.Filter() with { UnitCode = null }, new RegisterPage(100), ct);
+        }
+
         OverdueActions = await queries.OverdueActionCountAsync(unit, ct);
         Decisions = await queries.DecisionsAsync(unit, null, new RegisterPage(20), ct);
         CanContribute = unit.IsOpen && await access.CanAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, ct);
-        return Page();
+        return ModelState.IsValid ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
+
+    private void AddError(string field, string? error)
+    {
+        if (error is not null)
+        {
+            ModelState.AddModelError(field, error);
+        }
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
