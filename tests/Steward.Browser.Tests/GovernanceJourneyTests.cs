@@ -66,6 +66,15 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"{metOn}, 10:00am to 11:00am");
         await Assertions.Expect(page.Locator("main ol")).ToContainTextAsync("Supplier risk");
 
+        // The agenda changes before the meeting, and it moves by half an hour.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reschedule or change the agenda" }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Start time (UK time)").FillAsync("10:30");
+        await page.GetByLabel("Agenda (optional)").FillAsync("Highlight report\nSupplier risk\nAny other business");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"{metOn}, 10:30am to 11:30am");
+        await Assertions.Expect(page.Locator("main ol")).ToContainTextAsync("Any other business");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Record attendance and minutes" }).ClickAsync();
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Row, new() { Name = "Alan Member" }).GetByLabel("Apologies").CheckAsync();

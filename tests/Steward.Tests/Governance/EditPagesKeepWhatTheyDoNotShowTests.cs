@@ -65,6 +65,47 @@ public abstract class GovernanceEditPagesTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task MovingAMeetingsRoom_KeepsItsAgendaPresentersAttendeesAndTime()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id, (await app.CreatePersonAsync()).Id);
+        var meeting = await app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().ArrangeMeetingAsync(board.Id,
+            new MeetingInput(new DateTimeOffset(2027, 3, 3, 10, 0, 0, TimeSpan.Zero), 90, "Room 4.12", [new AgendaItemInput("Highlight report", chair.Id), new AgendaItemInput("Risks")])));
+
+        var changed = await app.ChangedByEditPageAsync($"/api/v1/units/{project.Code}/meetings/{meeting.Id}", $"/units/{project.Code}/meetings/{meeting.Id}/edit", "Input.Location", "Room 2.01");
+
+        Assert.Equal(["location", "updatedAt", "version"], changed);
+    }
+
+    [Fact]
+    public async Task RescheduledWithANewAgenda_AMeetingMovesAndKeepsThePresenterOfAnItemKept()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(project.Code, chair.Id);
+        var meeting = await app.WithServicesAsync(sp => sp.GetRequiredService<GovernanceService>().ArrangeMeetingAsync(board.Id,
+            new MeetingInput(new DateTimeOffset(2027, 3, 3, 10, 0, 0, TimeSpan.Zero), 90, "Room 4.12", [new AgendaItemInput("Highlight report", chair.Id), new AgendaItemInput("Risks")])));
+        var url = $"/units/{project.Code}/meetings/{meeting.Id}/edit";
+
+        var saved = await app.Browser().SubmitFormAsShownAsync(url, new Dictionary<string, string?>
+        {
+            // 10 March 2027 at 14:30 in London is 14:30 UTC (summer time starts on 28 March).
+            ["Input.Date.Day"] = "10", ["Input.StartTime"] = "14:30", ["Input.Agenda"] = "Risks\nHighlight report\nChange request CR-12",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/meetings/{meeting.Id}", TestContext.Current.CancellationToken)).ReadAsync<MeetingView>();
+        Assert.Equal(new DateTime(2027, 3, 10, 14, 30, 0, DateTimeKind.Utc), after.StartsAt);
+        Assert.Equal(["Risks", "Highlight report", "Change request CR-12"], after.Agenda.Select(a => a.Title));
+        Assert.Equal([null, chair.Id, null], after.Agenda.Select(a => a.Presenter?.Id));
+
+        var badTime = await app.Browser().SubmitFormAsShownAsync(url, new Dictionary<string, string?> { ["Input.StartTime"] = "half two" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badTime.StatusCode);
+        Assert.Equal(["Enter the start time as hours and minutes on the 24-hour clock, for example 14:30"], (await badTime.ReadHtmlAsync()).ErrorSummary());
+    }
+
+    [Fact]
     public async Task AMeetingNotYetStarted_IsNotOfferedAsHeld()
     {
         var (_, _, project) = await app.CreateTreeAsync();

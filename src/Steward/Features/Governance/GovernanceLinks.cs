@@ -25,6 +25,8 @@ public static class GovernanceLinks
 
     public static string RecordMeeting(string unit, Guid meeting) => $"{Meeting(unit, meeting)}/record";
 
+    public static string EditMeeting(string unit, Guid meeting) => $"{Meeting(unit, meeting)}/edit";
+
     public static string Decision(string unit, string reference) => $"/units/{Segment(unit)}/decisions/{Segment(reference)}";
 
     public static string EditDecision(string unit, string reference) => $"{Decision(unit, reference)}/edit";
