@@ -28,7 +28,8 @@ public static class GovernanceApi
         group.MapGet("/meetings/{meeting:guid}", GetMeeting).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetMeeting")
             .WithSummary("One meeting: agenda, attendees, minutes, and the decisions and actions recorded at it");
         group.MapPut("/meetings/{meeting:guid}", UpdateMeeting).Requires(PmoArea.Governance, PmoAction.Contribute)
-            .WithSummary("Replace a meeting's fields; record it as held with attendance and minutes (If-Match required)");
+            .WithSummary("Replace a meeting's fields; record it as held with attendance and minutes (If-Match required)")
+            .WithDescription("Recording a meeting as held arranges the board's next meeting by its cadence (weekly, fortnightly, monthly, quarterly; same UK time, chair and members invited) unless one is already arranged.");
         group.MapGet("/decisions", ListDecisions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decisions log of a unit and everything below it, newest first");
         group.MapGet("/decisions/export", ExportDecisions).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The decisions log as a spreadsheet (format=xlsx or csv)");
         group.MapPost("/decisions", RecordDecision).Requires(PmoArea.Governance, PmoAction.Contribute)

@@ -80,10 +80,34 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
         input = Normalise(input) with { Status = input.Status ?? meeting.Status };
         await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
+        var held = meeting.Status != MeetingStatus.Held && input.Status == MeetingStatus.Held;
         Apply(meeting, input);
         Touch(meeting);
+        if (held)
+        {
+            await ArrangeNextByCadenceAsync(meeting, ct);
+        }
+
         await entries.SaveAsync(name, expectedVersion, ct);
         return meeting;
+    }
+
+    // A meeting held leaves a board with a regular cadence its next meeting, arranged with the chair and members
+    // invited, unless one is arranged already; saved with the meeting. Its agenda is for the secretariat to write.
+    private async Task ArrangeNextByCadenceAsync(Meeting held, CancellationToken ct)
+    {
+        var board = await db.Boards.Include(b => b.Members).FirstAsync(b => b.Id == held.BoardId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (BoardCadenceRecurrence.NextAfter(board.Cadence, held.StartsAt, now) is not { } next
+            || await db.Meetings.AnyAsync(m => m.BoardId == board.Id && m.Id != held.Id && m.Status == MeetingStatus.Planned && m.StartsAt > now, ct))
+        {
+            return;
+        }
+
+        var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
+        var invited = new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct().Select(p => new AttendeeInput(p)).ToList();
+        Apply(meeting, new MeetingInput(new DateTimeOffset(next, TimeSpan.Zero), held.DurationMinutes, held.Location, [], invited, MeetingStatus.Planned));
+        db.Meetings.Add(meeting);
     }
 
     public async Task<Decision> RecordDecisionAsync(string unitKey, DecisionInput input, CancellationToken ct = default)

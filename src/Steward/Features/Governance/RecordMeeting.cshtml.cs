@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
 
 namespace Steward.Features.Governance;
@@ -56,7 +57,10 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
         return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
         {
             await governance.UpdateMeetingAsync(Meeting.Id, Input.Version, input, ct);
-            TempData["Notice"] = "The meeting has been recorded";
+            var next = Input.Status == MeetingStatus.Held && Meeting.Status != MeetingStatus.Held ? (await queries.BoardAsync(Unit, Meeting.Board.Id, ct)).NextMeeting : null;
+            TempData["Notice"] = next is { } at
+                ? $"The meeting has been recorded. The board's next meeting is on {UkFormat.Date(UkFormat.ToLondon(at))}"
+                : "The meeting has been recorded";
             return Redirect(GovernanceLinks.Meeting(Unit.Code, Meeting.Id));
         }, ct, onStale: async () =>
         {
