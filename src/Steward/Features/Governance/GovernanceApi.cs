@@ -27,6 +27,9 @@ public static class GovernanceApi
             .WithSummary("Arrange a meeting of the board: startsAt (ISO 8601 with offset), durationMinutes, location, agenda; attendees default to the chair and members");
         group.MapGet("/meetings/{meeting:guid}", GetMeeting).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetMeeting")
             .WithSummary("One meeting: agenda, attendees, minutes, and the decisions and actions recorded at it");
+        group.MapGet("/meetings/{meeting:guid}/pack", GetMeetingPack).Requires(PmoArea.Governance, PmoAction.Read)
+            .WithSummary("What the board needs for the meeting: actions still open from its last meeting, risks and issues escalated to its unit, key milestones moved since")
+            .WithDescription("escalatedRisks and escalatedIssues are null for someone who may not read the unit's RAID log; milestones, for someone who may not read its plans.");
         group.MapPut("/meetings/{meeting:guid}", UpdateMeeting).Requires(PmoArea.Governance, PmoAction.Contribute)
             .WithSummary("Replace a meeting's fields; record it as held with attendance and minutes (If-Match required)")
             .WithDescription("Recording a meeting as held arranges the board's next meeting by its cadence (weekly, fortnightly, monthly, quarterly; same UK time, chair and members invited) unless one is already arranged.");
@@ -98,6 +101,12 @@ public static class GovernanceApi
 
     private static async Task<Ok<MeetingView>> GetMeeting(string unit, Guid meeting, GovernanceQueries queries, HttpContext http, CancellationToken ct) =>
         await RegisterEndpoints.GetAsync(http, queries.MeetingAsync(await queries.RequireReadableUnitAsync(unit, ct), meeting, ct));
+
+    private static async Task<Ok<MeetingPackView>> GetMeetingPack(string unit, Guid meeting, GovernanceQueries queries, MeetingPack pack, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await pack.ForAsync(found, await queries.MeetingAsync(found, meeting, ct), ct));
+    }
 
     private static async Task<Ok<MeetingView>> UpdateMeeting(
         string unit, Guid meeting, MeetingInput input, GovernanceService service, GovernanceQueries queries, HttpContext http, CancellationToken ct)

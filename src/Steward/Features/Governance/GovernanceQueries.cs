@@ -203,6 +203,10 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
                 u.Id, u.WrittenOn, u.WrittenBy == null ? null : new PersonRef(u.WrittenBy.Id, u.WrittenBy.Name, u.WrittenBy.Email), u.Text, u.CreatedAt))
             .ToListAsync(ct);
 
+    // The actions raised at a meeting.
+    public Task<List<ActionView>> ActionsForMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
+        ActionsWhere(a => a.MeetingId == meetingId, ct);
+
     // A risk's mitigation actions, or an issue's actions, wherever in the tree they were raised.
     public Task<List<ActionView>> ActionsForAsync(Guid raidItemId, CancellationToken ct = default) =>
         ActionsWhere(a => a.RiskId == raidItemId || a.IssueId == raidItemId, ct);
