@@ -50,7 +50,7 @@ public abstract class GovernanceApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         });
         Assert.Equal(HttpStatusCode.Created, arranged.StatusCode);
         var meeting = await arranged.ReadAsync<MeetingView>();
-        Assert.Equal(["Jo Member", "Sam Chair"], meeting.Attendees.Select(a => a.Person.Name));
+        Assert.Equal(["Sam Chair", "Jo Member"], meeting.Attendees.Select(a => a.Person.Name));
         Assert.All(meeting.Attendees, a => Assert.Equal(Attendance.Invited, a.Attendance));
         Assert.Equal(new DateTime(2027, 3, 3, 11, 30, 0, DateTimeKind.Utc), meeting.EndsAt);
         Assert.Equal(["Highlight report", "Change request CR-12"], meeting.Agenda.Select(a => a.Title));

@@ -21,6 +21,9 @@ public sealed class Board : IRegisterEntry
     public string? TermsOfReference { get; set; }
     public BoardCadence Cadence { get; set; }
 
+    // How many of the chair and members (or their deputies) must attend for the board to decide; none set, none checked.
+    public int? Quorum { get; set; }
+
     public List<BoardMember> Members { get; set; } = [];
 
     public int Version { get; set; }

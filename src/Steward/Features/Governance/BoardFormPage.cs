@@ -14,11 +14,11 @@ public abstract class BoardFormPage(StewardDbContext db) : GovUkFormPage(db)
 
     public UnitView Unit { get; protected set; } = default!;
 
-    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Name", "Input.ChairId", "Input.Cadence", "Input.TermsOfReference", "Input.MemberIds"];
+    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Name", "Input.ChairId", "Input.Cadence", "Input.TermsOfReference", "Input.MemberIds", "Input.Quorum"];
 
     public static IEnumerable<SelectListItem> Cadences => Enum.GetValues<BoardCadence>().Select(c => new SelectListItem(GovernanceLabels.Of(c), c.ToString()));
 
-    protected BoardInput ReadInput() => new(Input.Name, Input.ChairId, Input.Cadence, Input.TermsOfReference, Input.MemberIds);
+    protected BoardInput ReadInput() => new(Input.Name, Input.ChairId, Input.Cadence, Input.TermsOfReference, Input.MemberIds, Input.Quorum);
 }
 
 public sealed class BoardForm
@@ -28,6 +28,7 @@ public sealed class BoardForm
     public BoardCadence? Cadence { get; set; }
     public string? TermsOfReference { get; set; }
     public List<Guid> MemberIds { get; set; } = [];
+    public int? Quorum { get; set; }
     public int Version { get; set; }
 
     public static BoardForm From(BoardView board) => new()
@@ -37,6 +38,7 @@ public sealed class BoardForm
         Cadence = board.Cadence,
         TermsOfReference = board.TermsOfReference,
         MemberIds = [.. board.Members.Select(m => m.Id)],
+        Quorum = board.Quorum,
         Version = board.Version,
     };
 }

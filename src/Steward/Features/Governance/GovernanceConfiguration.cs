@@ -53,6 +53,7 @@ internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<Me
         attendee.ToTable("meeting_attendees");
         attendee.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
         attendee.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        attendee.HasOne(a => a.DeputyFor).WithMany().HasForeignKey(a => a.DeputyForId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -51,7 +51,10 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("board", id.ToString());
         var x = board.Board;
-        return new BoardView(x.Id, board.Unit, x.Name, board.Chair, board.Members, x.TermsOfReference, x.Cadence, board.Next, x.Version, x.CreatedAt, x.UpdatedAt);
+        return new BoardView(x.Id, board.Unit, x.Name, board.Chair, board.Members, x.TermsOfReference, x.Cadence, board.Next, x.Version, x.CreatedAt, x.UpdatedAt)
+        {
+            Quorum = x.Quorum,
+        };
     }
 
     // Meetings of the unit's boards and those below, from a moment on (upcoming) or all of one board's.
@@ -87,15 +90,22 @@ public sealed class GovernanceQueries(StewardDbContext db, RegisterUnits registe
                 Board = new BoardRef(m.BoardId, m.Board!.Name, m.Board.Unit!.Code),
                 Agenda = m.Agenda.OrderBy(a => a.Position)
                     .Select(a => new AgendaItemView(a.Position, a.Title, a.Presenter == null ? null : new PersonRef(a.Presenter.Id, a.Presenter.Name, a.Presenter.Email))).ToList(),
+                Quorum = m.Board.Quorum,
                 Attendees = m.Attendees.OrderBy(a => a.Person!.Name)
-                    .Select(a => new AttendeeView(new PersonRef(a.Person!.Id, a.Person.Name, a.Person.Email), a.Attendance)).ToList(),
+                    .Select(a => new AttendeeView(new PersonRef(a.Person!.Id, a.Person.Name, a.Person.Email), a.Attendance, a.Capacity,
+                        a.DeputyFor == null ? null : new PersonRef(a.DeputyFor.Id, a.DeputyFor.Name, a.DeputyFor.Email), false)).ToList(),
+                // Compared after loading: the board's chair inside the attendees' projection needs APPLY, which SQLite lacks.
+                m.Board.ChairId,
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("meeting", id.ToString());
         var x = meeting.Meeting;
         var decisions = await DecisionSummaries(db.Decisions.Where(d => d.MeetingId == id)).ToListAsync(ct);
         var actions = await ActionsWhere(a => a.MeetingId == id, ct);
         return new MeetingView(x.Id, meeting.Board, x.StartsAt, x.StartsAt.AddMinutes(x.DurationMinutes), x.DurationMinutes, x.Location, x.Status,
-            meeting.Agenda, meeting.Attendees, x.Minutes, decisions, actions, x.Version, x.CreatedAt, x.UpdatedAt);
+            meeting.Agenda, [.. meeting.Attendees.Select(a => a with { IsChair = a.Person.Id == meeting.ChairId }).OrderBy(a => !a.IsChair).ThenBy(a => a.Capacity)], x.Minutes, decisions, actions, x.Version, x.CreatedAt, x.UpdatedAt)
+        {
+            Quorum = MeetingQuorum.Of(meeting.Quorum, x.Status, meeting.Attendees),
+        };
     }
 
     public async Task<CursorPage<DecisionSummary>> DecisionsAsync(UnitView unit, Guid? boardId, RegisterPage page, CancellationToken ct = default)

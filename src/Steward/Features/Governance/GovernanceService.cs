@@ -60,8 +60,10 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         input = Normalise(input) with { Status = input.Status ?? MeetingStatus.Planned };
         await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
         var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
-        var invited = input.Attendees ?? [.. new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct().Select(p => new AttendeeInput(p))];
-        Apply(meeting, input with { Attendees = invited });
+        var seats = Seats(board);
+        var invited = input.Attendees ?? [.. seats.Select(p => new AttendeeInput(p))];
+        CheckAttendance(invited, seats);
+        Apply(meeting, input with { Attendees = invited }, seats);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
         return meeting;
@@ -70,7 +72,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
     // Replaces what was planned, or records what happened: status, attendance, minutes.
     public async Task<Meeting> UpdateMeetingAsync(Guid id, int expectedVersion, MeetingInput input, CancellationToken ct = default)
     {
-        var meeting = await db.Meetings.Include(m => m.Board).Include(m => m.Agenda).Include(m => m.Attendees).AsSplitQuery()
+        var meeting = await db.Meetings.Include(m => m.Board!.Members).Include(m => m.Agenda).Include(m => m.Attendees).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new RecordNotFoundException("meeting", id.ToString());
         var name = $"the {meeting.Board!.Name} meeting";
         await units.ForEntryAsync(PmoArea.Governance, PmoAction.Contribute, meeting.Board.UnitId, "meeting", id.ToString(), name, "change", Register, ct: ct);
@@ -81,7 +83,9 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         input = Normalise(input) with { Status = input.Status ?? meeting.Status };
         await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
         var held = meeting.Status != MeetingStatus.Held && input.Status == MeetingStatus.Held;
-        Apply(meeting, input);
+        var seats = Seats(meeting.Board);
+        CheckAttendance(input.Attendees ?? [], seats);
+        Apply(meeting, input, seats);
         Touch(meeting);
         if (held)
         {
@@ -105,8 +109,8 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
 
         var meeting = new Meeting { Id = Guid.CreateVersion7(), BoardId = board.Id };
-        var invited = new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct().Select(p => new AttendeeInput(p)).ToList();
-        Apply(meeting, new MeetingInput(new DateTimeOffset(next, TimeSpan.Zero), held.DurationMinutes, held.Location, [], invited, MeetingStatus.Planned));
+        var seats = Seats(board);
+        Apply(meeting, new MeetingInput(new DateTimeOffset(next, TimeSpan.Zero), held.DurationMinutes, held.Location, [], [.. seats.Select(p => new AttendeeInput(p))], MeetingStatus.Planned), seats);
         db.Meetings.Add(meeting);
     }
 
@@ -229,6 +233,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         board.ChairId = input.ChairId!.Value;
         board.Cadence = input.Cadence!.Value;
         board.TermsOfReference = input.TermsOfReference;
+        board.Quorum = input.Quorum;
         var wanted = (input.MemberIds ?? []).Distinct().ToHashSet();
         board.Members.RemoveAll(m => !wanted.Contains(m.PersonId));
         foreach (var person in wanted.Where(p => board.Members.All(m => m.PersonId != p)))
@@ -237,7 +242,29 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
     }
 
-    private static void Apply(Meeting meeting, MeetingInput input)
+    // The board's seats: its chair and members.
+    private static IReadOnlyCollection<Guid> Seats(Board board) => [.. new[] { board.ChairId }.Concat(board.Members.Select(m => m.PersonId)).Distinct()];
+
+    // A deputy stands in for someone with a seat, not for themselves; only a deputy names whom.
+    private static void CheckAttendance(IEnumerable<AttendeeInput> attendees, IReadOnlyCollection<Guid> seats)
+    {
+        foreach (var a in attendees)
+        {
+            var problem = a.Capacity == AttendeeCapacity.Deputy
+                ? a.DeputyForId is not { } principal ? "Say which chair or member a deputy stands in for (deputyForId)"
+                : !seats.Contains(principal) ? $"A deputy stands in for the chair or a member of the board; {principal} is neither"
+                : principal == a.PersonId ? "A member cannot be their own deputy"
+                : null
+                : a.DeputyForId is not null ? "Only a deputy stands in for someone: set their capacity to deputy"
+                : null;
+            if (problem is not null)
+            {
+                throw Invalid("attendees", problem);
+            }
+        }
+    }
+
+    private static void Apply(Meeting meeting, MeetingInput input, IReadOnlyCollection<Guid> seats)
     {
         meeting.StartsAt = input.StartsAt!.Value.UtcDateTime;
         meeting.DurationMinutes = input.DurationMinutes!.Value;
@@ -255,17 +282,27 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
 
         if (input.Attendees is { } attendees)
         {
-            var wanted = attendees.ToDictionary(a => a.PersonId!.Value, a => a.Attendance ?? Attendance.Invited);
+            var wanted = attendees.ToDictionary(a => a.PersonId!.Value);
             meeting.Attendees.RemoveAll(a => !wanted.ContainsKey(a.PersonId));
-            foreach (var (person, attendance) in wanted)
+            foreach (var (person, a) in wanted)
             {
-                if (meeting.Attendees.Find(a => a.PersonId == person) is { } existing)
+                // Someone already listed keeps what this input leaves out; someone new is invited, in their seat or as a guest.
+                var existing = meeting.Attendees.Find(x => x.PersonId == person);
+                if (existing is null)
                 {
-                    existing.Attendance = attendance;
+                    existing = new MeetingAttendee
+                    {
+                        MeetingId = meeting.Id, PersonId = person, Attendance = Attendance.Invited,
+                        Capacity = seats.Contains(person) ? AttendeeCapacity.Member : AttendeeCapacity.Guest,
+                    };
+                    meeting.Attendees.Add(existing);
                 }
-                else
+
+                existing.Attendance = a.Attendance ?? existing.Attendance;
+                if (a.Capacity is { } capacity)
                 {
-                    meeting.Attendees.Add(new MeetingAttendee { MeetingId = meeting.Id, PersonId = person, Attendance = attendance });
+                    existing.Capacity = capacity;
+                    existing.DeputyForId = a.DeputyForId;
                 }
             }
         }

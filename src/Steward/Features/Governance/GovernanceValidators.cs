@@ -40,7 +40,11 @@ internal sealed class BoardInputValidator : AbstractValidator<BoardInput>
         this.PeopleExist(db, b => b.ChairId);
         RuleFor(b => b.Cadence).NotNull().WithMessage("Choose how often the board meets");
         this.PeopleListExist(db, b => (b.MemberIds ?? []).Select(id => (Guid?)id), "memberIds", "Members");
+        RuleFor(b => b.Quorum).Must((b, quorum) => quorum is null || (quorum >= 1 && quorum <= Seats(b)))
+            .WithMessage((b, quorum) => $"The quorum is how many of the board's {Seats(b)} (chair and members) must attend: from 1 to {Seats(b)}, not {quorum}");
     }
+
+    private static int Seats(BoardInput b) => (b.MemberIds ?? []).Append(b.ChairId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().Count();
 }
 
 internal sealed class MeetingInputValidator : AbstractValidator<MeetingInput>

@@ -8,18 +8,25 @@ public sealed record BoardRef(Guid Id, string Name, string UnitCode);
 
 public sealed record BoardView(
     Guid Id, UnitRef Unit, string Name, PersonRef Chair, IReadOnlyList<PersonRef> Members, string? TermsOfReference, BoardCadence Cadence,
-    DateTime? NextMeeting, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView;
+    DateTime? NextMeeting, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView
+{
+    public int? Quorum { get; init; }
+}
 
 public sealed record MeetingSummary(Guid Id, BoardRef Board, DateTime StartsAt, DateTime EndsAt, string? Location, MeetingStatus Status);
 
 public sealed record AgendaItemView(int Position, string Title, PersonRef? Presenter);
 
-public sealed record AttendeeView(PersonRef Person, Attendance Attendance);
+public sealed record AttendeeView(PersonRef Person, Attendance Attendance, AttendeeCapacity Capacity, PersonRef? DeputyFor, bool IsChair);
 
 public sealed record MeetingView(
     Guid Id, BoardRef Board, DateTime StartsAt, DateTime EndsAt, int DurationMinutes, string? Location, MeetingStatus Status,
     IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendeeView> Attendees, string? Minutes,
-    IReadOnlyList<DecisionSummary> Decisions, IReadOnlyList<ActionView> Actions, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView;
+    IReadOnlyList<DecisionSummary> Decisions, IReadOnlyList<ActionView> Actions, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IVersionedView
+{
+    // Whether enough of the board was there to decide: the board's quorum against this meeting's attendance.
+    public Quorum Quorum { get; init; } = new(null, 0, null);
+}
 
 public sealed record DecisionSummary(Guid Id, string Reference, UnitRef Unit, string Title, DateOnly DecidedOn, BoardRef? Board, PersonRef? DecidedBy);
 

@@ -34,6 +34,19 @@ public sealed class MeetingAttendee
     public Guid PersonId { get; set; }
     public Person? Person { get; set; }
     public Attendance Attendance { get; set; }
+
+    // In what capacity they are there: a seat on the board, standing in for someone who has one, or not a member.
+    public AttendeeCapacity Capacity { get; set; }
+    public Guid? DeputyForId { get; set; }
+    public Person? DeputyFor { get; set; }
+}
+
+public enum AttendeeCapacity
+{
+    Member,
+    Deputy,
+    Guest,
+    Secretariat,
 }
 
 public sealed class AgendaItem

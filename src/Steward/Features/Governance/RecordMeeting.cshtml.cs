@@ -18,7 +18,18 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
     public UnitView Unit { get; private set; } = default!;
     public MeetingView Meeting { get; private set; } = default!;
 
-    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Status", "Input.Attendance", "Input.Minutes"];
+    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Status", "Input.Attendance", "Input.AddPersonId", "Input.AddCapacity", "Input.AddDeputyForId", "Input.Minutes"];
+
+    // Someone not invited who came: a guest, the secretariat, or a deputy for the chair or a member.
+    public static IEnumerable<SelectListItem> Capacities =>
+    [
+        new(nameof(AttendeeCapacity.Guest), nameof(AttendeeCapacity.Guest)),
+        new("Deputy for the chair or a member", nameof(AttendeeCapacity.Deputy)),
+        new(nameof(AttendeeCapacity.Secretariat), nameof(AttendeeCapacity.Secretariat)),
+    ];
+
+    public IEnumerable<SelectListItem> Seats =>
+        Meeting.Attendees.Where(a => a.Capacity == AttendeeCapacity.Member).Select(a => new SelectListItem(a.Person.Name, a.Person.Id.ToString()));
 
     public static IEnumerable<SelectListItem> Statuses =>
     [
@@ -42,6 +53,7 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
             Attendance = Meeting.Attendees.ToDictionary(a => a.Person.Id, a => a.Attendance),
             Version = Meeting.Version,
         };
+        await LoadChoicesAsync(ct);
         return Page();
     }
 
@@ -52,7 +64,14 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
             return NotFound();
         }
 
-        var attendees = Meeting.Attendees.Select(a => new AttendeeInput(a.Person.Id, Input.Attendance.GetValueOrDefault(a.Person.Id, a.Attendance))).ToList();
+        var attendees = Meeting.Attendees.Where(a => !Input.Remove.Contains(a.Person.Id))
+            .Select(a => new AttendeeInput(a.Person.Id, Input.Attendance.GetValueOrDefault(a.Person.Id, a.Attendance))).ToList();
+        if (Input.AddPersonId is { } added)
+        {
+            var capacity = Input.AddCapacity ?? AttendeeCapacity.Guest;
+            attendees.Add(new AttendeeInput(added, Attendance.Attended, capacity, capacity == AttendeeCapacity.Deputy ? Input.AddDeputyForId : null));
+        }
+
         var input = new MeetingInput(new DateTimeOffset(Meeting.StartsAt, TimeSpan.Zero), Meeting.DurationMinutes, Meeting.Location, null, attendees, Input.Status, Input.Minutes);
         return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
         {
@@ -81,12 +100,21 @@ public sealed class RecordMeetingModel(StewardDbContext db, UnitQueries units, G
         Meeting = await queries.MeetingAsync(unit, meeting, ct);
         return true;
     }
+
+    // Attendance problems (listed twice, a deputy for nobody) are about the person being added.
+    protected override string FieldFor(string apiField) =>
+        string.Equals(apiField, "attendees", StringComparison.OrdinalIgnoreCase) ? (Input.AddCapacity == AttendeeCapacity.Deputy ? "Input.AddDeputyForId" : "Input.AddPersonId")
+        : base.FieldFor(apiField);
 }
 
 public sealed class RecordForm
 {
     public MeetingStatus? Status { get; set; }
     public Dictionary<Guid, Attendance> Attendance { get; set; } = [];
+    public List<Guid> Remove { get; set; } = [];
+    public Guid? AddPersonId { get; set; }
+    public AttendeeCapacity? AddCapacity { get; set; }
+    public Guid? AddDeputyForId { get; set; }
     public string? Minutes { get; set; }
     public int Version { get; set; }
 }

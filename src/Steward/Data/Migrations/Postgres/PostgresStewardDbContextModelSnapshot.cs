@@ -386,6 +386,9 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TermsOfReference")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -624,6 +627,14 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("DeputyForId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -631,6 +642,8 @@ namespace Steward.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeputyForId");
 
                     b.HasIndex("PersonId");
 
@@ -2066,6 +2079,11 @@ namespace Steward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Steward.Features.Governance.MeetingAttendee", b =>
                 {
+                    b.HasOne("Steward.Features.People.Person", "DeputyFor")
+                        .WithMany()
+                        .HasForeignKey("DeputyForId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.Governance.Meeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
@@ -2077,6 +2095,8 @@ namespace Steward.Data.Migrations.Postgres
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("DeputyFor");
 
                     b.Navigation("Person");
                 });

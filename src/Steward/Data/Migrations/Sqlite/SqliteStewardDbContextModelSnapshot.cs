@@ -376,6 +376,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TermsOfReference")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -614,6 +617,14 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeputyForId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -621,6 +632,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeputyForId");
 
                     b.HasIndex("PersonId");
 
@@ -2053,6 +2066,11 @@ namespace Steward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Steward.Features.Governance.MeetingAttendee", b =>
                 {
+                    b.HasOne("Steward.Features.People.Person", "DeputyFor")
+                        .WithMany()
+                        .HasForeignKey("DeputyForId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Steward.Features.Governance.Meeting", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
@@ -2064,6 +2082,8 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("DeputyFor");
 
                     b.Navigation("Person");
                 });
