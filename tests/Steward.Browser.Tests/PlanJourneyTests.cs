@@ -33,8 +33,9 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Import the plan" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("agrees with Microsoft Project's on all 17 tasks");
         await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync("9. Task 1 → 10. Task 2");
-        await Assertions.Expect(page.Locator("svg[role=img] title")).ToHaveTextAsync("Gantt chart of task-links-project2010-mspdi.xml");
+        await Assertions.Expect(page.Locator("svg[role=group] > title")).ToHaveTextAsync("Gantt chart of task-links-project2010-mspdi.xml");
         await page.AssertNoViolationsAsync();
+        await AssertChartFitsItsColumnAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan settings" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Calendar now: Standard");
@@ -87,11 +88,20 @@ public sealed class PlanJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync($"/units/{portfolio.Code}/roadmap");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Service live");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("moved 7 calendar days later this week");
+        await Assertions.Expect(page.Locator("#without-plan + p + ul")).ToContainTextAsync(programme.Name);
         await page.AssertNoViolationsAsync();
+        await AssertChartFitsItsColumnAsync(page);
         if (folder is not null)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "roadmap.png"), FullPage = true });
         }
+    }
+
+    // The chart is drawn within the page's column: nothing on it (the last milestone) is out of view.
+    private static async Task AssertChartFitsItsColumnAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<double>("() => { const svg = document.querySelector('.steward-chart'); const column = document.querySelector('main'); return svg.getBoundingClientRect().right - column.getBoundingClientRect().right; }");
+        Assert.True(overflow <= 0, $"The chart runs {overflow} px past the page's column");
     }
 
     // A project's task waits on a task in another project's plan, typed in the task form; the plan and the

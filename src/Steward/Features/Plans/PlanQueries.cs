@@ -193,6 +193,8 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
             .ToDictionary(t => (latest[t.BaselineId], t.Uid), t => t.Finish);
     }
 
+    public const int RoadmapUnplannedShown = 50;
+
     // One line per unit with a plan, itself and below: its span and its key milestones for this level.
     public async Task<Roadmap> RoadmapAsync(UnitView unit, DateTime? driftSince = null, CancellationToken ct = default)
     {
@@ -211,8 +213,17 @@ public sealed class PlanQueries(StewardDbContext db, RegisterUnits registerUnits
             milestones[p.Id].OrderBy(m => m.Forecast)
                 .Select(m => new KeyMilestone(m.Uid, m.Name, m.ReportingLevel ?? MilestoneLevel.Project, m.Forecast, m.Critical, slips.TryGetValue((m.UnitId, m.Uid), out var d) ? d : null))
                 .ToList())).ToList();
+        // Left off the chart but not out of sight: the open programmes and projects below with nothing scheduled.
+        var unplanned = db.Units.AsNoTracking()
+            .Where(u => subtree.Contains(u.Id) && (u.Kind == UnitKind.Programme || u.Kind == UnitKind.Project)
+                && (u.Status == UnitStatus.Active || u.Status == UnitStatus.Paused) && !db.Plans.Any(p => p.UnitId == u.Id && p.Finish != null));
+        var withoutPlan = await unplanned.OrderBy(u => u.Path).Take(RoadmapUnplannedShown).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).ToListAsync(ct);
         return new Roadmap(new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind), level,
-            lines.Count == 0 ? null : lines.Min(l => l.Start), lines.Count == 0 ? null : lines.Max(l => l.Finish), lines);
+            lines.Count == 0 ? null : lines.Min(l => l.Start), lines.Count == 0 ? null : lines.Max(l => l.Finish), lines)
+        {
+            WithoutPlan = withoutPlan,
+            WithoutPlanCount = withoutPlan.Count < RoadmapUnplannedShown ? withoutPlan.Count : await unplanned.CountAsync(ct),
+        };
     }
 
     // The plan as Microsoft Project XML, with Steward's schedule and the baselines it keeps.

@@ -39,7 +39,12 @@ public sealed record KeyMilestone(int Uid, string Name, MilestoneLevel Level, Da
 
 public sealed record RoadmapLine(UnitRef Unit, DateTime Start, DateTime Finish, IReadOnlyList<KeyMilestone> Milestones);
 
-public sealed record Roadmap(UnitRef Unit, MilestoneLevel Level, DateTime? From, DateTime? To, IReadOnlyList<RoadmapLine> Lines);
+// WithoutPlan: open programmes and projects below with no scheduled plan (the first of them), and how many there are.
+public sealed record Roadmap(UnitRef Unit, MilestoneLevel Level, DateTime? From, DateTime? To, IReadOnlyList<RoadmapLine> Lines)
+{
+    public IReadOnlyList<UnitRef> WithoutPlan { get; init; } = [];
+    public int WithoutPlanCount { get; init; }
+}
 
 public static class MilestoneLevels
 {

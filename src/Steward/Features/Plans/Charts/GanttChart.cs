@@ -7,12 +7,13 @@ namespace Steward.Features.Plans.Charts;
 // The plan as a Gantt chart drawn on the server: one row per task in outline order, summary tasks as
 // brackets, milestones as diamonds, the critical path in red and also hatched (not colour alone), and
 // the chosen baseline as a thin grey bar beneath. It is a picture (role img) with a text summary; the
-// plan table beside it is the accessible alternative and holds every date it shows.
+// plan table beside it is the accessible alternative and holds every date it shows. It is drawn 960 px wide,
+// the page's column, so the last milestone is in view; a name cut short links to its row in the table.
 public static class GanttChart
 {
     private const double RowHeight = 22;
-    private const double LabelWidth = 260;
-    private const double ChartWidth = 760;
+    private const double LabelWidth = 250;
+    private const double ChartWidth = 710;
     private const double Top = 44;
 
     public static IHtmlContent Render(PlanView plan, DateTime today)
@@ -30,7 +31,7 @@ public static class GanttChart
         var critical = tasks.Count(t => t.Critical && !t.Summary);
         var svg = new StringBuilder(tasks.Count * 260 + 2000);
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"steward-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"gantt-title gantt-desc\" viewBox=\"0 0 {LabelWidth + ChartWidth} {TimeAxis.Number(height)}\" width=\"{LabelWidth + ChartWidth}\" height=\"{TimeAxis.Number(height)}\">");
+            $"<svg class=\"steward-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-labelledby=\"gantt-title gantt-desc\" viewBox=\"0 0 {LabelWidth + ChartWidth} {TimeAxis.Number(height)}\" width=\"{LabelWidth + ChartWidth}\" height=\"{TimeAxis.Number(height)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"gantt-title\">Gantt chart of {TimeAxis.Text(plan.Name)}</title>");
         svg.Append(CultureInfo.InvariantCulture,
             $"<desc id=\"gantt-desc\">{tasks.Count} tasks from {PlanLabels.Date(from)} to {PlanLabels.Date(to)}; {critical} on the critical path, drawn in red and hatched. The plan table gives every date shown here.</desc>");
@@ -45,9 +46,9 @@ public static class GanttChart
         var y = Top;
         foreach (var task in tasks)
         {
-            var label = Clip(task.Name, 34 - Math.Min(task.OutlineLevel, 6) * 2);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"gantt-label{(task.Summary ? " gantt-label--summary" : "")}\" x=\"{TimeAxis.Number(4 + Math.Min(task.OutlineLevel, 6) * 10)}\" y=\"{TimeAxis.Number(y + 15)}\">{task.Uid}. {TimeAxis.Text(label)}</text>");
+            var indent = Math.Min(task.OutlineLevel, 6);
+            ChartLabel.Append(svg, $"{task.Uid}. {task.Name}", 36 - indent * 2, 4 + indent * 10, y + 15, task.Summary ? "gantt-label gantt-label--summary" : "gantt-label",
+                $"#task-{task.Uid}", $"Task {task.Uid}: {task.Name}, {PlanLabels.Date(task.Start!.Value)} to {PlanLabels.Date(task.Finish!.Value)}");
             if (task.BaselineStart is { } bs && task.BaselineFinish is { } bf)
             {
                 svg.Append(CultureInfo.InvariantCulture,
@@ -84,6 +85,4 @@ public static class GanttChart
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -6,12 +6,13 @@ namespace Steward.Features.Plans.Charts;
 
 // A programme's or portfolio's roadmap: one line per unit with a plan, its span as a bar and its key
 // milestones as diamonds, across the years, with each financial year marked. Milestones that moved
-// right in the period are drawn hollow with a red outline (and listed in the table beside).
+// right in the period are drawn hollow with a red outline (and listed in the table beside). The axis starts
+// at the first plan's month and ends at the last one's, 960 px wide to fit the page's column.
 public static class RoadmapChart
 {
     private const double RowHeight = 48;
-    private const double LabelWidth = 240;
-    private const double ChartWidth = 780;
+    private const double LabelWidth = 220;
+    private const double ChartWidth = 740;
     private const double Top = 50;
 
     public static IHtmlContent Render(Roadmap roadmap, DateTime today)
@@ -21,17 +22,16 @@ public static class RoadmapChart
             return HtmlString.Empty;
         }
 
-        // Whole years either side, so the financial years read clearly.
-        var from = new DateTime(roadmap.From.Value.Year, 1, 1);
-        var to = new DateTime(roadmap.To.Value.Year, 12, 31);
+        var from = new DateTime(roadmap.From.Value.Year, roadmap.From.Value.Month, 1);
+        var to = new DateTime(roadmap.To.Value.Year, roadmap.To.Value.Month, 1).AddMonths(1).AddDays(-1);
         var axis = new TimeAxis(from, to, LabelWidth, ChartWidth - 10);
         var height = Top + roadmap.Lines.Count * RowHeight + 10;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"steward-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"roadmap-title roadmap-desc\" viewBox=\"0 0 {LabelWidth + ChartWidth} {TimeAxis.Number(height)}\" width=\"{LabelWidth + ChartWidth}\" height=\"{TimeAxis.Number(height)}\">");
+            $"<svg class=\"steward-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-labelledby=\"roadmap-title roadmap-desc\" viewBox=\"0 0 {LabelWidth + ChartWidth} {TimeAxis.Number(height)}\" width=\"{LabelWidth + ChartWidth}\" height=\"{TimeAxis.Number(height)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"roadmap-title\">Roadmap of {TimeAxis.Text(roadmap.Unit.Name)}</title>");
         svg.Append(CultureInfo.InvariantCulture,
-            $"<desc id=\"roadmap-desc\">{roadmap.Lines.Count} plans from {from.Year} to {to.Year}, with their key milestones; financial years start on 1 April. The table below lists every plan and milestone shown.</desc>");
+            $"<desc id=\"roadmap-desc\">{(roadmap.Lines.Count == 1 ? "1 plan" : $"{roadmap.Lines.Count} plans")} from {from:MMMM yyyy} to {to:MMMM yyyy}, with their key milestones; financial years start on 1 April. The table below lists every plan and milestone shown.</desc>");
         axis.Draw(svg, Top, height - 10);
         if (today > axis.From && today < axis.To)
         {
@@ -43,7 +43,8 @@ public static class RoadmapChart
         foreach (var line in roadmap.Lines)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"gantt-label gantt-label--summary\" x=\"4\" y=\"{TimeAxis.Number(y + 18)}\">{TimeAxis.Text(line.Unit.Code)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"gantt-label\" x=\"4\" y=\"{TimeAxis.Number(y + 34)}\">{TimeAxis.Text(Clip(line.Unit.Name, 36))}</text>");
+            ChartLabel.Append(svg, line.Unit.Name, 34, 4, y + 34, "gantt-label", PlanLinks.Plan(line.Unit.Code),
+                $"{line.Unit.Code} {line.Unit.Name}, {PlanLabels.Date(line.Start)} to {PlanLabels.Date(line.Finish)}");
             var x1 = axis.X(line.Start);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"roadmap-bar\" x=\"{TimeAxis.Number(x1)}\" y=\"{TimeAxis.Number(y + 10)}\" width=\"{TimeAxis.Number(Math.Max(2, axis.X(line.Finish) - x1))}\" height=\"10\"/>");
@@ -60,6 +61,4 @@ public static class RoadmapChart
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -13,6 +13,9 @@ public sealed class TimeAxis
     // The width a month label with its year takes at the charts' 12 px type, with a gap after it.
     public const double LabelRoom = 62;
 
+    // A financial year's label ("FY 2027-28") is a little wider.
+    private const double FinancialYearRoom = 70;
+
     private static readonly int[] LabelSteps = [1, 2, 3, 6, 12];
     private readonly double left;
     private readonly double width;
@@ -32,6 +35,9 @@ public sealed class TimeAxis
     public DateTime From { get; }
     public DateTime To { get; }
 
+    // Whether a label starting at x ends inside the chart: one that would not is left out, not cut ("No").
+    private bool Fits(double x, double room) => x + room <= left + width + 10;
+
     public double X(DateTime at) => Math.Round(left + width * Math.Clamp((at.Ticks - fromTicks) / (double)spanTicks, 0, 1), 1);
 
     public static string Text(string value) => HtmlEncoder.Default.Encode(value);
@@ -49,7 +55,10 @@ public sealed class TimeAxis
             {
                 var x = Number(X(monday));
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{x}\" y1=\"{Number(top)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(monday) + 3)}\" y=\"{Number(top - 6)}\">{Text(monday.ToString("d MMM", Uk))}</text>");
+                if (Fits(X(monday), LabelRoom - 14))
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-tick\" x=\"{Number(X(monday) + 3)}\" y=\"{Number(top - 6)}\">{Text(monday.ToString("d MMM", Uk))}</text>");
+                }
             }
 
             DrawFinancialYears(svg, top, bottom);
@@ -70,7 +79,7 @@ public sealed class TimeAxis
             {
                 var x = Number(X(tick));
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-grid\" x1=\"{x}\" y1=\"{Number(top)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
-                if (step == 12 || (tick.Month - 1) % labelEvery == 0)
+                if ((step == 12 || (tick.Month - 1) % labelEvery == 0) && Fits(X(tick), LabelRoom))
                 {
                     // The first label and each January carry the year.
                     var label = step == 1 ? tick.ToString(months <= 6 || tick.Month == 1 || !named ? "MMM yyyy" : "MMM", Uk) : tick.Year.ToString(CultureInfo.InvariantCulture);
@@ -94,6 +103,11 @@ public sealed class TimeAxis
             {
                 var x = Number(X(april));
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-fy\" x1=\"{x}\" y1=\"{Number(top - 20)}\" x2=\"{x}\" y2=\"{Number(bottom)}\"/>");
+                if (!Fits(X(april), FinancialYearRoom))
+                {
+                    continue;
+                }
+
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-fy-label\" x=\"{Number(X(april) + 3)}\" y=\"{Number(top - 22)}\">FY {year}-{(year + 1) % 100:00}</text>");
             }
         }
