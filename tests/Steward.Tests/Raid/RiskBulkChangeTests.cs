@@ -24,7 +24,7 @@ public abstract class RiskBulkChangeTests<TApp>(TApp app) : IClassFixture<TApp> 
         var reassigned = await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/risks/bulk",
             new { references = new[] { second.Reference, first.Reference }, action = "reassign", ownerId = successor.Id });
         Assert.Equal(HttpStatusCode.OK, reassigned.StatusCode);
-        Assert.Equal(new[] { first.Reference, second.Reference }, (await reassigned.ReadAsync<RiskBulkResult>()).Changed);
+        Assert.Equal(new[] { first.Reference, second.Reference }, (await reassigned.ReadAsync<RaidBulkResult>()).Changed);
         var review = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var rescheduled = await app.Api().PostJsonAsync($"/api/v1/units/{programme.Code}/risks/bulk",
             new { references = new[] { first.Reference, second.Reference }, action = "review", nextReviewDate = review.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });

@@ -19,6 +19,9 @@ internal static class IssueApi
         raid.MapGet("/issues/export", Export).Requires(PmoArea.Raid, PmoAction.Read)
             .WithSummary("The issue register as a spreadsheet (format=xlsx or csv), under the list's filters");
         raid.MapPost("/issues", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Raise an issue on this unit");
+        raid.MapPost("/issues/bulk", Bulk).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Reassign, retarget or close several issues of this unit and below at once: all or none")
+            .WithDescription($"Body: references (at most {RaidBulkChange.MaxEntries}), action (reassign, target or close) and the field the action needs: ownerId, targetResolutionDate or reason. Each issue needs the right its step needs where it is held (closing needs approve, and a recorded resolution).");
         raid.MapGet("/issues/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One issue, by reference (I-0007)");
         raid.MapPut("/issues/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an issue's editable fields (If-Match required)");
         raid.MapPost("/issues/{reference}/close", Close).Requires(PmoArea.Raid, PmoAction.Approve)
@@ -74,4 +77,7 @@ internal static class IssueApi
 
     private static async Task<IssueView> Read(EntryRoute at, IssueQueries queries, CancellationToken ct) =>
         await queries.IssueAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+
+    private static async Task<Ok<RaidBulkResult>> Bulk(string unit, IssueBulkInput input, IssueBulkChange bulk, CancellationToken ct) =>
+        TypedResults.Ok(new RaidBulkResult(await bulk.ApplyAsync(unit, input, ct)));
 }

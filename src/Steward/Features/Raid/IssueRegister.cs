@@ -39,6 +39,32 @@ public sealed class IssueRegister(StewardDbContext db, RaidLog log)
         return await log.SaveAsync(issue, unit.Path, ct);
     }
 
+    // A new owner and nothing else, for an issue not closed (bulk reassignment from the register).
+    public async Task<Issue> ReassignAsync(Guid id, int expectedVersion, Guid ownerId, CancellationToken ct = default)
+    {
+        var (issue, unit) = await log.LoadAsync<Issue>(id, expectedVersion, PmoAction.Contribute, "reassign", ct);
+        RefuseIfClosed(issue, "reassigned");
+        issue.OwnerId = ownerId;
+        return await log.SaveAsync(issue, unit.Path, ct);
+    }
+
+    // A new target resolution date and nothing else, for an issue not closed (set in bulk from the register).
+    public async Task<Issue> RetargetAsync(Guid id, int expectedVersion, DateOnly target, CancellationToken ct = default)
+    {
+        var (issue, unit) = await log.LoadAsync<Issue>(id, expectedVersion, PmoAction.Contribute, "set the target date of", ct);
+        RefuseIfClosed(issue, "given a target date");
+        issue.TargetResolutionDate = target;
+        return await log.SaveAsync(issue, unit.Path, ct);
+    }
+
+    private static void RefuseIfClosed(Issue issue, string what)
+    {
+        if (issue.Status == IssueStatus.Closed)
+        {
+            throw new RecordStateConflictException($"{issue.Reference} is closed and cannot be {what}; reopen it first.");
+        }
+    }
+
     public async Task<Issue> CloseAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (issue, unit) = await log.LoadAsync<Issue>(id, expectedVersion, PmoAction.Approve, "close", ct);

@@ -16,7 +16,9 @@ internal sealed class RaidModule : IStewardModule
     {
         services.AddScoped<RaidLog>();
         services.AddScoped<RiskRegister>();
+        services.AddScoped<RaidBulkChange>();
         services.AddScoped<RiskBulkChange>();
+        services.AddScoped<IssueBulkChange>();
         services.AddScoped<IRecordSearch, RaidSearch>();
         services.AddScoped<IssueRegister>();
         services.AddScoped<DependencyRegister>();

@@ -14,7 +14,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange bulk) : PageModel
+public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -31,7 +31,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     public bool CanChangeInBulk { get; private set; }
 
     [BindProperty]
-    public RiskBulkForm Bulk { get; set; } = new();
+    public RaidBulkForm Bulk { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -61,7 +61,10 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
         await LoadAsync(code, ct) ? Page() : NotFound();
 
-    // The ticked risks reassigned, given a review date or closed, all or none; the register's filters are kept.
+    // What the bulk form changes on this tab: the ticked risks or issues, and the date its middle button sets.
+    public RaidBulkKind BulkKind => ShowingIssues ? RaidBulkKind.Issues : RaidBulkKind.Risks;
+
+    // The ticked risks or issues reassigned, given a review or target date, or closed, all or none; the register's filters are kept.
     public async Task<IActionResult> OnPostBulkAsync(string code, CancellationToken ct)
     {
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
@@ -73,14 +76,17 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
         await access.DemandAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, $"the RAID log of {unit.Code}", ct);
         try
         {
-            var next = Bulk.NextReviewDate.Read("Next review date", out var dateError);
-            if (dateError is not null && Bulk.Action == "review")
+            var kind = BulkKind;
+            var date = Bulk.Date.Read(kind.DateLabel, out var dateError);
+            if (dateError is not null && Bulk.Action == kind.DateAction)
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("nextReviewDate", dateError)]);
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("date", dateError)]);
             }
 
-            var changed = await bulk.ApplyAsync(unit.Code, new RiskBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, next, Bulk.Reason), ct);
-            TempData["Notice"] = $"{(changed.Count == 1 ? "1 risk" : $"{changed.Count} risks")} {RiskBulkForm.Done(Bulk.Action)}: {string.Join(", ", changed)}";
+            var changed = kind == RaidBulkKind.Issues
+                ? await issueBulk.ApplyAsync(unit.Code, new IssueBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
+                : await riskBulk.ApplyAsync(unit.Code, new RiskBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct);
+            TempData["Notice"] = $"{(changed.Count == 1 ? $"1 {kind.Noun}" : $"{changed.Count} {kind.Noun}s")} {kind.Done(Bulk.Action)}: {string.Join(", ", changed)}";
             Unit = unit;
             return Redirect(Link(new Dictionary<string, string?>()));
         }
@@ -89,7 +95,8 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             await LoadAsync(code, ct);
             foreach (var error in invalid.Errors)
             {
-                ModelState.AddModelError("Bulk." + char.ToUpperInvariant(error.PropertyName[0]) + error.PropertyName[1..], error.ErrorMessage);
+                var field = error.PropertyName is "nextReviewDate" or "targetResolutionDate" ? "date" : error.PropertyName;
+                ModelState.AddModelError("Bulk." + char.ToUpperInvariant(field[0]) + field[1..], error.ErrorMessage);
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -123,7 +130,10 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             else if (ShowingIssues)
             {
                 var query = new IssueListQuery { Status = Status, Owner = Owner, Priority = Priority, Overdue = Overdue, Escalated = Escalated, Q = Q, Sort = Sort };
-                Issues = await issues.IssuesAsync(unit, query.Filter(), query.Order, new RegisterPage(Cursor: Cursor), ct);
+                var filter = query.Filter();
+                Issues = await issues.IssuesAsync(unit, filter, query.Order, new RegisterPage(Cursor: Cursor), ct);
+                CanChangeInBulk = filter is { Status: IssueStatus.Open, AllStatuses: false } && unit.Status != UnitStatus.Archived
+                    && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
             }
             else
             {
@@ -180,19 +190,26 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
     }
 }
 
-// The register's bulk form: the ticked risks, the button pressed (Action) and the one field it needs.
-public sealed class RiskBulkForm
+// The register's bulk form: the ticked entries, the button pressed (Action) and the one field it needs.
+public sealed class RaidBulkForm
 {
     public List<string> References { get; set; } = [];
     public string? Action { get; set; }
     public Guid? OwnerId { get; set; }
-    public DateParts NextReviewDate { get; set; } = new();
+    public DateParts Date { get; set; } = new();
     public string? Reason { get; set; }
+}
 
-    public static string Done(string? action) => action switch
+// How the bulk form reads for risks and for issues: the date each sets, and what the notice says was done.
+public sealed record RaidBulkKind(string Noun, string DateAction, string DateLabel, string DateButton, string DateDone)
+{
+    public static readonly RaidBulkKind Risks = new("risk", "review", "Next review date", "Set their next review date", "given a next review date");
+    public static readonly RaidBulkKind Issues = new("issue", "target", "Target resolution date", "Set their target date", "given a target resolution date");
+
+    public string Done(string? action) => action switch
     {
         "reassign" => "reassigned",
-        "review" => "given a next review date",
+        _ when action == DateAction => DateDone,
         _ => "closed",
     };
 }

@@ -62,8 +62,8 @@ internal static class RiskApi
         return await RegisterEndpoints.CreatedAsync(http, GetRoute, found.Code, queries.RiskAsync(found, risk.Reference, ct));
     }
 
-    private static async Task<Ok<RiskBulkResult>> Bulk(string unit, RiskBulkInput input, RiskBulkChange bulk, CancellationToken ct) =>
-        TypedResults.Ok(new RiskBulkResult(await bulk.ApplyAsync(unit, input, ct)));
+    private static async Task<Ok<RaidBulkResult>> Bulk(string unit, RiskBulkInput input, RiskBulkChange bulk, CancellationToken ct) =>
+        TypedResults.Ok(new RaidBulkResult(await bulk.ApplyAsync(unit, input, ct)));
 
     private static Task<Ok<RiskView>> Get([AsParameters] EntryRoute at, RiskQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.GetAsync(http, Read(at, queries, ct));
