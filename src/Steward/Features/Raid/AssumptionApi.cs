@@ -19,6 +19,9 @@ internal static class AssumptionApi
         raid.MapGet("/assumptions/export", Export).Requires(PmoArea.Raid, PmoAction.Read)
             .WithSummary("Assumptions as a spreadsheet (format=xlsx or csv), under the list's filters");
         raid.MapPost("/assumptions", Raise).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Record an assumption of this unit");
+        raid.MapPost("/assumptions/bulk", Bulk).Requires(PmoArea.Raid, PmoAction.Contribute)
+            .WithSummary("Reassign, set the date to validate by, or validate with a reason several assumptions of this unit and below at once: all or none")
+            .WithDescription($"Body: references (at most {RaidBulkChange.MaxEntries}), action (reassign, due or validate) and the field the action needs: ownerId, validationDue or reason. Only assumptions still to be validated can be changed.");
         raid.MapGet("/assumptions/{reference}", Get).Requires(PmoArea.Raid, PmoAction.Read).WithName(GetRoute).WithSummary("One assumption, by reference (A-0005)");
         raid.MapPut("/assumptions/{reference}", Update).Requires(PmoArea.Raid, PmoAction.Contribute).WithSummary("Replace an assumption's fields (If-Match required)");
         raid.MapPost("/assumptions/{reference}/validate", Validate).Requires(PmoArea.Raid, PmoAction.Contribute)
@@ -79,4 +82,7 @@ internal static class AssumptionApi
 
     private static async Task<AssumptionView> Read(EntryRoute at, AssumptionQueries queries, CancellationToken ct) =>
         await queries.AssumptionAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+
+    private static async Task<Ok<RaidBulkResult>> Bulk(string unit, AssumptionBulkInput input, AssumptionBulkChange bulk, CancellationToken ct) =>
+        TypedResults.Ok(new RaidBulkResult(await bulk.ApplyAsync(unit, input, ct)));
 }

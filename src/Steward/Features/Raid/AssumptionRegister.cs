@@ -32,6 +32,26 @@ public sealed class AssumptionRegister(StewardDbContext db, RaidLog log)
         return assumption;
     }
 
+    // A new owner and nothing else, for an assumption still to be validated (bulk reassignment from the register).
+    public async Task<Assumption> ReassignAsync(Guid id, int expectedVersion, Guid ownerId, CancellationToken ct = default)
+    {
+        var (assumption, _) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "reassign", ct);
+        RefuseUnlessUnvalidated(assumption);
+        assumption.OwnerId = ownerId;
+        await log.SaveAsync(assumption, ct);
+        return assumption;
+    }
+
+    // A new date to validate it by and nothing else (set in bulk from the register).
+    public async Task<Assumption> RescheduleValidationAsync(Guid id, int expectedVersion, DateOnly due, CancellationToken ct = default)
+    {
+        var (assumption, _) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "set the validation date of", ct);
+        RefuseUnlessUnvalidated(assumption);
+        assumption.ValidationDue = due;
+        await log.SaveAsync(assumption, ct);
+        return assumption;
+    }
+
     public async Task<Assumption> ValidateAsync(Guid id, int expectedVersion, string? reason, CancellationToken ct = default)
     {
         var (assumption, _) = await log.LoadAsync<Assumption>(id, expectedVersion, PmoAction.Contribute, "validate", ct);

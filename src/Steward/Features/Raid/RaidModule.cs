@@ -19,6 +19,7 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RaidBulkChange>();
         services.AddScoped<RiskBulkChange>();
         services.AddScoped<IssueBulkChange>();
+        services.AddScoped<AssumptionBulkChange>();
         services.AddScoped<IRecordSearch, RaidSearch>();
         services.AddScoped<IssueRegister>();
         services.AddScoped<DependencyRegister>();

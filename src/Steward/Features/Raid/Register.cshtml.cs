@@ -14,7 +14,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk) : PageModel
+public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk, AssumptionBulkChange assumptionBulk) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -62,7 +62,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
         await LoadAsync(code, ct) ? Page() : NotFound();
 
     // What the bulk form changes on this tab: the ticked risks or issues, and the date its middle button sets.
-    public RaidBulkKind BulkKind => ShowingIssues ? RaidBulkKind.Issues : RaidBulkKind.Risks;
+    public RaidBulkKind BulkKind => ShowingIssues ? RaidBulkKind.Issues : ShowingAssumptions ? RaidBulkKind.Assumptions : RaidBulkKind.Risks;
 
     // The ticked risks or issues reassigned, given a review or target date, or closed, all or none; the register's filters are kept.
     public async Task<IActionResult> OnPostBulkAsync(string code, CancellationToken ct)
@@ -85,6 +85,8 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
 
             var changed = kind == RaidBulkKind.Issues
                 ? await issueBulk.ApplyAsync(unit.Code, new IssueBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
+                : kind == RaidBulkKind.Assumptions
+                ? await assumptionBulk.ApplyAsync(unit.Code, new AssumptionBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
                 : await riskBulk.ApplyAsync(unit.Code, new RiskBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct);
             TempData["Notice"] = $"{(changed.Count == 1 ? $"1 {kind.Noun}" : $"{changed.Count} {kind.Noun}s")} {kind.Done(Bulk.Action)}: {string.Join(", ", changed)}";
             Unit = unit;
@@ -95,7 +97,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             await LoadAsync(code, ct);
             foreach (var error in invalid.Errors)
             {
-                var field = error.PropertyName is "nextReviewDate" or "targetResolutionDate" ? "date" : error.PropertyName;
+                var field = error.PropertyName is "nextReviewDate" or "targetResolutionDate" or "validationDue" ? "date" : error.PropertyName;
                 ModelState.AddModelError("Bulk." + char.ToUpperInvariant(field[0]) + field[1..], error.ErrorMessage);
             }
 
@@ -121,6 +123,8 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             {
                 var query = new AssumptionListQuery { Status = Status };
                 Assumptions = await assumptions.AssumptionsAsync(unit, query.StatusFilter, query.AllStatuses, Overdue, new RegisterPage(Cursor: Cursor), ct);
+                CanChangeInBulk = !query.AllStatuses && query.StatusFilter is null or AssumptionStatus.Unvalidated && unit.Status != UnitStatus.Archived
+                    && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
             }
             else if (ShowingDependencies)
             {
@@ -200,16 +204,19 @@ public sealed class RaidBulkForm
     public string? Reason { get; set; }
 }
 
-// How the bulk form reads for risks and for issues: the date each sets, and what the notice says was done.
-public sealed record RaidBulkKind(string Noun, string DateAction, string DateLabel, string DateButton, string DateDone)
+// How the bulk form reads for each register: the date it sets, the step that ends an entry (closing, or
+// validating an assumption), and what the notice says was done.
+public sealed record RaidBulkKind(string Noun, string DateAction, string DateLabel, string DateButton, string DateDone, string EndAction = "close", string EndQuestion = "Why are they being closed?", string? EndButton = null, string EndDone = "closed")
 {
     public static readonly RaidBulkKind Risks = new("risk", "review", "Next review date", "Set their next review date", "given a next review date");
     public static readonly RaidBulkKind Issues = new("issue", "target", "Target resolution date", "Set their target date", "given a target resolution date");
+    public static readonly RaidBulkKind Assumptions = new("assumption", "due", "Validate by", "Set the date to validate them by", "given a date to validate them by",
+        "validate", "How were they confirmed?", "Mark the ticked assumptions as valid", "marked as valid");
 
     public string Done(string? action) => action switch
     {
         "reassign" => "reassigned",
         _ when action == DateAction => DateDone,
-        _ => "closed",
+        _ => EndDone,
     };
 }
