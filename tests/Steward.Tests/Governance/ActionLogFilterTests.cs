@@ -77,6 +77,8 @@ public abstract class ActionLogFilterTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var halfDate = await app.Browser().GetPageAsync($"/units/{programme.Code}/governance?DueFrom.Day=3", 400);
         Assert.Contains("Due from must include a month and year", halfDate.ErrorSummary());
+        var elsewhere = await app.Browser().GetPageAsync($"/units/{programme.Code}/governance?Within=NOPE-1&overdue=", 400);
+        Assert.Equal(["NOPE-1 is not a unit at or below " + programme.Code], elsewhere.ErrorSummary());
     }
 }
 

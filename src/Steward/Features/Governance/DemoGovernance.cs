@@ -18,23 +18,26 @@ internal static class DemoGovernance
         var board = await governance.CreateBoardAsync("DPP-PRG-001", new BoardInput(
             "Digital Borders Programme Board", people["dir-digital"], BoardCadence.Monthly,
             "Directs the programme within the tolerances the portfolio committee sets: up to £2m and three months. Approves stage gates, changes within tolerance and the programme's top risks; escalates anything beyond.",
-            [people["pgm-borders"], people["pm-eta"], people["pm-data"], people["pm-gates"], people["pmo-lead"]]), ct);
+            [people["pgm-borders"], people["pm-eta"], people["pm-data"], people["pm-gates"], people["pmo-lead"]], Quorum: 4), ct);
         var committee = await governance.CreateBoardAsync("DPP-PFL-001", new BoardInput(
             "Borders Portfolio Investment Committee", people["dg-borders"], BoardCadence.Quarterly,
             "Prioritises investment across the portfolio and resolves what its programmes escalate.",
-            [people["dir-digital"], people["dir-casework"], people["dir-finance"], people["pmo-lead"]]), ct);
+            [people["dir-digital"], people["dir-casework"], people["dir-finance"], people["pmo-lead"]], Quorum: 3), ct);
 
         var last = await governance.ArrangeMeetingAsync(board.Id, new MeetingInput(
             UkFormat.FromLondon(today.AddDays(-28), new TimeOnly(10, 0)), 90, "2 Marsham Street, room 4.12",
             [new AgendaItemInput("Minutes and actions of the last meeting"), new AgendaItemInput("Highlight reports", people["pgm-borders"]),
              new AgendaItemInput("Carrier readiness", people["pm-eta"]), new AgendaItemInput("Test environment capacity", people["pm-data"])]), ct);
-        var attendance = last.Attendees.Select(a => new AttendeeInput(a.PersonId, a.PersonId == people["pm-gates"] ? Attendance.Apologies : Attendance.Attended)).ToList();
-        last = await governance.UpdateMeetingAsync(last.Id, last.Version, new MeetingInput(
-            new DateTimeOffset(last.StartsAt, TimeSpan.Zero), last.DurationMinutes, last.Location, null, attendance, MeetingStatus.Held,
-            "The board reviewed highlight reports: overall amber.\nCarrier readiness remains the top risk; two of the five largest carriers have not started integration.\nPerformance testing is queued behind the data platform for six weeks; the board agreed to fund a second environment."), ct);
+        // The next meeting is arranged first, so recording the last as held leaves it as the board's next
+        // (recording a meeting held arranges the next by the cadence only when none is).
         await governance.ArrangeMeetingAsync(board.Id, new MeetingInput(
             UkFormat.FromLondon(today.AddDays(3), new TimeOnly(10, 0)), 90, "2 Marsham Street, room 4.12",
             [new AgendaItemInput("Minutes and actions of the last meeting"), new AgendaItemInput("Stage gate: private beta", people["pm-eta"])]), ct);
+        var attendance = last.Attendees.Select(a => new AttendeeInput(a.PersonId, a.PersonId == people["pm-gates"] ? Attendance.Apologies : Attendance.Attended)).ToList();
+        attendance.Add(new AttendeeInput(people["dir-finance"], Attendance.Attended, AttendeeCapacity.Guest));
+        last = await governance.UpdateMeetingAsync(last.Id, last.Version, new MeetingInput(
+            new DateTimeOffset(last.StartsAt, TimeSpan.Zero), last.DurationMinutes, last.Location, null, attendance, MeetingStatus.Held,
+            "The board reviewed highlight reports: overall amber.\nCarrier readiness remains the top risk; two of the five largest carriers have not started integration.\nPerformance testing is queued behind the data platform for six weeks; the board agreed to fund a second environment."), ct);
         await governance.ArrangeMeetingAsync(committee.Id, new MeetingInput(
             UkFormat.FromLondon(today.AddDays(20), new TimeOnly(14, 0)), 120, "2 Marsham Street, Director General's office",
             [new AgendaItemInput("Portfolio dashboard", people["pmo-lead"]), new AgendaItemInput("Escalated risks")]), ct);

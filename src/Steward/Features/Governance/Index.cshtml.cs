@@ -59,12 +59,14 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
         Upcoming = await queries.MeetingsAsync(unit, null, clock.GetUtcNow().UtcDateTime.AddHours(-12), 10, ct);
         var dueFrom = DueFrom.Read("Due from", out var fromError);
         var dueTo = DueTo.Read("Due by", out var toError);
+        // Only the filters' own problems count: an empty value in the address ("overdue=") means "not set".
+        ModelState.Clear();
         AddError("DueFrom", fromError);
         AddError("DueTo", toError ?? (dueFrom > dueTo ? "Due by must be the same as or after due from" : null));
         var query = new ActionListQuery
         {
             Status = Status is "" ? null : Status, Overdue = Overdue, Owner = Owner,
-            Unit = Within is "" ? null : Within, DueFrom = ModelState.IsValid ? Iso(dueFrom) : null, DueTo = ModelState.IsValid ? Iso(dueTo) : null,
+            Unit = Within is "" ? null : Within, DueFrom = filterErrors == 0 ? Iso(dueFrom) : null, DueTo = filterErrors == 0 ? Iso(dueTo) : null,
         };
         ExportQuery = QueryString.Create(new Dictionary<string, string?>
         {
@@ -78,21 +80,28 @@ public sealed class IndexModel(UnitQueries units, GovernanceQueries queries, Acc
         }
         catch (FluentValidation.ValidationException refused)
         {
-            // A unit named in the address that is not below this one: say so, and list the whole log.
-            ModelState.AddModelError("Within", refused.Errors.First().ErrorMessage);
-            Actions = await queries.ActionsAsync(unit, query.Filter() with { UnitCode = null }, new RegisterPage(100), ct);
+            // A unit not below this one, or a status that is not one, named in the address: say so, and list the open actions.
+            foreach (var error in refused.Errors)
+            {
+                AddError(error.PropertyName == "unit" ? "Within" : "Status", error.ErrorMessage);
+            }
+
+            Actions = await queries.ActionsAsync(unit, new ActionFilter(), new RegisterPage(100), ct);
         }
 
         OverdueActions = await queries.OverdueActionCountAsync(unit, ct);
         Decisions = await queries.DecisionsAsync(unit, null, new RegisterPage(20), ct);
         CanContribute = unit.IsOpen && await access.CanAsync(PmoArea.Governance, PmoAction.Contribute, unit.Path, ct);
-        return ModelState.IsValid ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        return filterErrors == 0 ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
+
+    private int filterErrors;
 
     private void AddError(string field, string? error)
     {
         if (error is not null)
         {
+            filterErrors++;
             ModelState.AddModelError(field, error);
         }
     }
