@@ -13,6 +13,7 @@ internal sealed class GovernanceModule : IStewardModule
         services.AddScoped<GovernanceService>();
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<MeetingPack>();
+        services.AddScoped<History.IHistoryNames, GovernanceHistoryNames>();
         services.AddScoped<IRecordSearch, GovernanceSearch>();
         services.AddScoped<Raid.IRiskMitigations, RiskMitigationActions>();
         services.AddScoped<GovernanceCalendar>();

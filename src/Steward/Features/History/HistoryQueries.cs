@@ -8,7 +8,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.History;
 
 // Newest first, paged by event id, which only grows.
-public sealed class HistoryQueries(StewardDbContext db, Access.AccessPolicy access)
+public sealed class HistoryQueries(StewardDbContext db, Access.AccessPolicy access, IEnumerable<IHistoryNames> modules)
 {
     // What a form says when its record was saved by someone else meanwhile: who and when, from the
     // record's last history event. The form keeps what was typed; saving again is a deliberate choice.
@@ -86,6 +86,14 @@ public sealed class HistoryQueries(StewardDbContext db, Access.AccessPolicy acce
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Path, Label = u.Code + " " + u.Name }).ToListAsync(ct);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Label = p.Name }).ToListAsync(ct);
         var names = people.ToDictionary(x => x.Id.ToString(), x => x.Label);
+        foreach (var module in modules)
+        {
+            foreach (var (id, name) in await module.NamesAsync(ids, ct))
+            {
+                names[id.ToString()] = name;
+            }
+        }
+
         foreach (var unit in units)
         {
             // A unit the reader may not see (a former parent elsewhere in the tree) is not named.

@@ -17,6 +17,7 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RaidLog>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<RaidBulkChange>();
+        services.AddScoped<History.IHistoryNames, RaidHistoryNames>();
         services.AddScoped<RiskBulkChange>();
         services.AddScoped<IssueBulkChange>();
         services.AddScoped<AssumptionBulkChange>();
