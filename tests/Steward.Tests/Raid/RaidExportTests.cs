@@ -92,6 +92,30 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task TheCommandLine_ChangesTickedRisksInBulk_AllOrNone()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var first = await app.CreateRiskAsync(project.Code, owner.Id);
+        var second = await app.CreateRiskAsync(programme.Code, owner.Id);
+        var next = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var reviewed = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "review", "--reference", $"{first.Reference},{second.Reference}", "--date", next, "--database", app.ConnectionString);
+        Assert.True(reviewed.ExitCode == 0, reviewed.Error);
+        Assert.Contains($"Changed 2 risks: {first.Reference}, {second.Reference}.", reviewed.Output, StringComparison.Ordinal);
+
+        var noReason = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "close", "--reference", first.Reference, "--database", app.ConnectionString);
+        Assert.Equal(2, noReason.ExitCode);
+        Assert.Contains("reason", noReason.Error, StringComparison.Ordinal);
+
+        var closed = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "close", "--reference", first.Reference, "--reference", second.Reference,
+            "--reason", "Agreed at the RAID review", "--database", app.ConnectionString);
+        Assert.True(closed.ExitCode == 0, closed.Error);
+        var risk = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/risks/{first.Reference}", Ct)).ReadAsync<Steward.Features.Raid.RiskView>();
+        Assert.Equal((Steward.Features.Raid.RiskStatus.Closed, "Agreed at the RAID review", next), (risk.Status, risk.StatusReason, risk.NextReviewDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task TheCommandLine_ExportsIssues_WithAProgressBar()
     {
         var (portfolio, _, project) = await app.CreateTreeAsync();

@@ -56,7 +56,7 @@ internal static class RaidCommand
             Console.WriteLine($"Wrote {count:N0} {parse.GetValue(Type)} of {unit.Code} and below to {output}.");
             return StewardCommandLine.Success;
         }));
-        return new Command("raid", "The RAID log: import and export its registers (risks, issues, assumptions, dependencies).") { export, RaidImportCommand.Create() };
+        return new Command("raid", "The RAID log: import and export its registers (risks, issues, assumptions, dependencies), and change entries in bulk.") { export, RaidImportCommand.Create(), RaidBulkCommand.Create() };
     }
 
     private static async Task WithProgressAsync(string description, int total, Func<IProgress<int>, Task> write) =>

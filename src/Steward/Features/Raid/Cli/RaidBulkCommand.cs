@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Cli;
+using Steward.Data;
+
+namespace Steward.Features.Raid.Cli;
+
+// steward raid bulk: the register's bulk change from the command line (a weekly RAID review scripted):
+// reassign, set a date, or close (validate, for assumptions) with one reason; all or none.
+internal static class RaidBulkCommand
+{
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit's code or id; the entries are in its register or below it.", Required = true };
+    private static readonly Option<string> Type = new("--type") { Description = "risks (the default), issues or assumptions.", DefaultValueFactory = _ => "risks" };
+    private static readonly Option<string> Action = new("--action")
+    {
+        Description = "risks: reassign, review or close; issues: reassign, target or close; assumptions: reassign, due or validate.", Required = true,
+    };
+
+    private static readonly Option<string[]> References = new("--reference") { Description = "An entry's reference (R-0042); repeat it, or separate several with commas.", Required = true, AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string?> Owner = new("--owner") { Description = "For reassign: the new owner's e-mail address." };
+    private static readonly Option<string?> Date = new("--date") { Description = "For review, target or due: the date, as YYYY-MM-DD." };
+    private static readonly Option<string?> Reason = new("--reason") { Description = "For close or validate: why, kept with each entry." };
+
+    public static Command Create()
+    {
+        var command = new Command("bulk", "Reassign, re-date, or close (validate) several risks, issues or assumptions at once; if any cannot be changed, none is.")
+        {
+            Unit, Type, Action, References, Owner, Date, Reason,
+        };
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var unit = parse.GetValue(Unit)!;
+            var action = parse.GetValue(Action)!.Trim().ToLowerInvariant();
+            var references = parse.GetValue(References)!.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var owner = await OwnerAsync(services.GetRequiredService<StewardDbContext>(), parse.GetValue(Owner), ct);
+            var date = ParseDate(parse.GetValue(Date));
+            var reason = parse.GetValue(Reason);
+            var type = parse.GetValue(Type)?.Trim().ToLowerInvariant();
+            var changed = type switch
+            {
+                "risks" => await services.GetRequiredService<RiskBulkChange>().ApplyAsync(unit, new RiskBulkInput(references, action, owner, date, reason), ct),
+                "issues" => await services.GetRequiredService<IssueBulkChange>().ApplyAsync(unit, new IssueBulkInput(references, action, owner, date, reason), ct),
+                "assumptions" => await services.GetRequiredService<AssumptionBulkChange>().ApplyAsync(unit, new AssumptionBulkInput(references, action, owner, date, reason), ct),
+                _ => throw new ValidationException([new ValidationFailure("--type", "must be risks, issues or assumptions")]),
+            };
+            Console.WriteLine($"Changed {changed.Count} {type}: {string.Join(", ", changed)}.");
+            return StewardCommandLine.Success;
+        }));
+        return command;
+    }
+
+    private static async Task<Guid?> OwnerAsync(StewardDbContext db, string? email, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var normalised = email.Trim().ToLowerInvariant();
+        return await db.People.Where(p => p.Email.ToLower() == normalised).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationException([new ValidationFailure("--owner", $"no person has the e-mail address {email.Trim()}")]);
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new ValidationException([new ValidationFailure("--date", $"must be a date as YYYY-MM-DD, not {text}")]);
+}
