@@ -106,7 +106,9 @@ public abstract class RaidExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var noReason = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "close", "--reference", first.Reference, "--database", app.ConnectionString);
         Assert.Equal(2, noReason.ExitCode);
-        Assert.Contains("reason", noReason.Error, StringComparison.Ordinal);
+        Assert.Contains("steward: --reason: ", noReason.Error, StringComparison.Ordinal);
+        var past = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "review", "--reference", first.Reference, "--date", "2020-01-01", "--database", app.ConnectionString);
+        Assert.Contains("steward: --date: The next review date must be in the future", past.Error, StringComparison.Ordinal);
 
         var closed = await StewardProcess.RunAsync("raid", "bulk", "--unit", programme.Code, "--action", "close", "--reference", first.Reference, "--reference", second.Reference,
             "--reason", "Agreed at the RAID review", "--database", app.ConnectionString);

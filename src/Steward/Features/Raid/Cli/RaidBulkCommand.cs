@@ -39,18 +39,37 @@ internal static class RaidBulkCommand
             var date = ParseDate(parse.GetValue(Date));
             var reason = parse.GetValue(Reason);
             var type = parse.GetValue(Type)?.Trim().ToLowerInvariant();
-            var changed = type switch
+            IReadOnlyList<string> changed;
+            try
             {
-                "risks" => await services.GetRequiredService<RiskBulkChange>().ApplyAsync(unit, new RiskBulkInput(references, action, owner, date, reason), ct),
-                "issues" => await services.GetRequiredService<IssueBulkChange>().ApplyAsync(unit, new IssueBulkInput(references, action, owner, date, reason), ct),
-                "assumptions" => await services.GetRequiredService<AssumptionBulkChange>().ApplyAsync(unit, new AssumptionBulkInput(references, action, owner, date, reason), ct),
-                _ => throw new ValidationException([new ValidationFailure("--type", "must be risks, issues or assumptions")]),
-            };
+                changed = type switch
+                {
+                    "risks" => await services.GetRequiredService<RiskBulkChange>().ApplyAsync(unit, new RiskBulkInput(references, action, owner, date, reason), ct),
+                    "issues" => await services.GetRequiredService<IssueBulkChange>().ApplyAsync(unit, new IssueBulkInput(references, action, owner, date, reason), ct),
+                    "assumptions" => await services.GetRequiredService<AssumptionBulkChange>().ApplyAsync(unit, new AssumptionBulkInput(references, action, owner, date, reason), ct),
+                    _ => throw new ValidationException([new ValidationFailure("--type", "must be risks, issues or assumptions")]),
+                };
+            }
+            catch (ValidationException invalid)
+            {
+                // The services name the API's fields; say them as this command's options.
+                throw new ValidationException(invalid.Errors.Select(e => new ValidationFailure(OptionFor(e.PropertyName), e.ErrorMessage)));
+            }
+
             Console.WriteLine($"Changed {changed.Count} {type}: {string.Join(", ", changed)}.");
             return StewardCommandLine.Success;
         }));
         return command;
     }
+
+    private static string OptionFor(string field) => field switch
+    {
+        "references" => "--reference",
+        "ownerId" => "--owner",
+        "nextReviewDate" or "targetResolutionDate" or "validationDue" => "--date",
+        "action" or "reason" => "--" + field,
+        _ => field,
+    };
 
     private static async Task<Guid?> OwnerAsync(StewardDbContext db, string? email, CancellationToken ct)
     {
