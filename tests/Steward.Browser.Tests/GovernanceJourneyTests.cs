@@ -122,7 +122,7 @@ public sealed class GovernanceJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("main .govuk-tag").First).ToHaveTextAsync("Overdue");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Done").CheckAsync();
-        await page.GetByLabel("Progress update (optional)").FillAsync("Shortlist received");
+        await page.GetByLabel("Progress update").FillAsync("Shortlist received");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("main .govuk-tag").First).ToHaveTextAsync("Done");
         await Assertions.Expect(page.Locator("#progress + table")).ToContainTextAsync("Shortlist received");

@@ -23,7 +23,7 @@ public abstract class MeetingPackTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var last = await app.CreateMeetingAsync(board.Id, new DateTimeOffset(now.Year, now.Month, now.Day, 10, 0, 0, TimeSpan.Zero).AddDays(-7));
         var open = await app.WithServicesAsync(sp => governance(sp).RaiseActionAsync(programme.Code, new ActionInput("Chase the supplier", chair.Id, new DateOnly(2027, 2, 1), MeetingId: last.Id)));
         var done = await app.WithServicesAsync(sp => governance(sp).RaiseActionAsync(programme.Code, new ActionInput("Book the room", chair.Id, new DateOnly(2027, 2, 1), MeetingId: last.Id)));
-        await app.WithServicesAsync(sp => governance(sp).UpdateActionAsync(done.Id, done.Version, new ActionInput(done.Description, chair.Id, done.DueOn, Status: ActionStatus.Done)));
+        await app.WithServicesAsync(sp => governance(sp).UpdateActionAsync(done.Id, done.Version, new ActionInput(done.Description, chair.Id, done.DueOn, Status: ActionStatus.Done, Progress: "Sent to the board")));
         await app.WithServicesAsync(sp => governance(sp).UpdateMeetingAsync(last.Id, last.Version,
             new MeetingInput(new DateTimeOffset(last.StartsAt, TimeSpan.Zero), last.DurationMinutes, last.Location, Status: MeetingStatus.Held)));
 

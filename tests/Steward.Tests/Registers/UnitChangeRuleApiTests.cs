@@ -36,7 +36,7 @@ public abstract class UnitChangeRuleApiTests<TApp>(TApp app) : IClassFixture<TAp
         var closedRisk = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/risks/{risk.Reference}/close", new { reason = "Checked at the RAID review" }, $"\"{risk.Version}\"");
         Assert.Equal(HttpStatusCode.OK, closedRisk.StatusCode);
         var doneAction = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/actions/{action.Reference}",
-            new { description = action.Description, ownerId = owner.Id, dueOn = "2027-02-01", status = "done" }, $"\"{action.Version}\"");
+            new { description = action.Description, ownerId = owner.Id, dueOn = "2027-02-01", status = "done", progress = "Closure report written" }, $"\"{action.Version}\"");
         Assert.Equal(HttpStatusCode.OK, doneAction.StatusCode);
 
         unit = await api.GetUnitAsync(project.Code);

@@ -47,7 +47,7 @@ public static class GovernanceApi
         group.MapGet("/actions/{reference}", GetAction).Requires(PmoArea.Governance, PmoAction.Read).WithName("GetAction").WithSummary("One action, by reference (ACT-0012)");
         group.MapPut("/actions/{reference}", UpdateAction).Requires(PmoArea.Governance, PmoAction.Contribute)
             .WithSummary("Follow an action up: description, owner, due date, status (If-Match required); its source does not change")
-            .WithDescription("progress, when given and different from the latest update, is recorded as a new dated progress update; left out, the updates stay as they are.");
+            .WithDescription("progress, when given and different from the latest update, is recorded as a new dated progress update; left out, the updates stay as they are. Marking it done or cancelled, or reopening it, needs such an update saying what was done or why (400 on progress without one).");
         group.MapPost("/actions/{reference}/progress", UpdateProgress).Requires(PmoArea.Governance, PmoAction.Contribute)
             .WithSummary("Add a dated progress update to an action (body: text; If-Match required); earlier updates are kept");
         group.MapGet("/actions/{reference}/progress", ProgressUpdates).Requires(PmoArea.Governance, PmoAction.Read).WithSummary("The action's progress updates, newest first");

@@ -155,6 +155,11 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         var (action, _) = await entries.LoadAsync<ActionItem>(PmoArea.Governance, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         input = Normalise(input) with { MeetingId = null, Decision = null, Risk = null, Issue = null };
         await new ActionInputValidator(db).ValidateAndThrowAsync(input, ct);
+        if (ActionStatusNote.Missing(action.Status, input.Status ?? action.Status, input.Progress, action.Progress) is { } missing)
+        {
+            throw Invalid("progress", missing);
+        }
+
         Apply(action, input);
         if (input.Progress != action.Progress)
         {
