@@ -39,11 +39,8 @@ public abstract class DependencyTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var escalated = await (await app.Api().GetAsync($"/api/v1/units/{needing.Code}/dependencies/{dependency.Reference}", Ct)).ReadAsync<DependencyView>();
         Assert.Equal(portfolio.Code, escalated.Escalation!.To.Code);
 
-        var delivered = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{needing.Code}/dependencies/{dependency.Reference}", new
-        {
-            title = "Identity service production API", ownerId = owner.Id, providerUnit = providing.Code,
-            neededBy = "2027-03-01", committedDate = "2027-03-19", status = "delivered",
-        }, $"\"{escalated.Version}\"");
+        var delivered = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{needing.Code}/dependencies/{dependency.Reference}/deliver",
+            new { reason = "Live and passed its checks" }, $"\"{escalated.Version}\"");
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         Assert.Null((await delivered.ReadAsync<DependencyView>()).Escalation);
         Assert.Empty(await ReferencesAsync($"/api/v1/units/{needing.Code}/dependencies"));

@@ -10,14 +10,14 @@ using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
-// The question page of a status step of a risk, issue or assumption: what the step will do, why it is
+// The question page of a status step of a risk, issue, assumption or dependency: what the step will do, why it is
 // being taken, and one button that takes it. A step the entry's state does not allow is not asked (409),
 // and one the person may not take is refused (403) before anything is shown. Every step needs at least
 // contribute; closing, realising and reopening risks and issues need approve, checked per step.
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
 public sealed class ChangeStatusModel(
-    UnitQueries units, RiskQueries risks, IssueQueries issues, AssumptionQueries assumptions,
-    RiskRegister riskRegister, IssueRegister issueRegister, AssumptionRegister assumptionRegister, AccessPolicy access) : PageModel
+    UnitQueries units, RiskQueries risks, IssueQueries issues, AssumptionQueries assumptions, DependencyQueries dependencies,
+    RiskRegister riskRegister, IssueRegister issueRegister, AssumptionRegister assumptionRegister, DependencyRegister dependencyRegister, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public RaidStatusSubject Subject { get; private set; } = default!;
@@ -116,6 +116,24 @@ public sealed class ChangeStatusModel(
             return ($"{reference} has been reopened", Subject.Address);
         }
 
+        if (Step == RaidStatusSteps.DeliverDependency)
+        {
+            await dependencyRegister.DeliverAsync(id, version, Reason, ct);
+            return ($"{reference} has been marked delivered", Subject.Address);
+        }
+
+        if (Step == RaidStatusSteps.BreakDependency)
+        {
+            await dependencyRegister.BreakAsync(id, version, Reason, ct);
+            return ($"{reference} has been marked broken", Subject.Address);
+        }
+
+        if (Step == RaidStatusSteps.ReopenDependency)
+        {
+            await dependencyRegister.ReopenAsync(id, version, Reason, ct);
+            return ($"{reference} has been reopened", Subject.Address);
+        }
+
         // Invalidate: the page, unlike the API, asks for an explicit choice of what to raise.
         if (string.IsNullOrEmpty(Raise))
         {
@@ -137,12 +155,27 @@ public sealed class ChangeStatusModel(
 
         Unit = unit;
         Step = chosen;
-        Subject = register switch
+        if (register == "dependencies")
         {
-            "risks" => RaidStatusSubject.Of(unit, await risks.RiskAsync(unit, reference, ct)),
-            "issues" => RaidStatusSubject.Of(unit, await issues.IssueAsync(unit, reference, ct)),
-            _ => RaidStatusSubject.Of(unit, await assumptions.AssumptionAsync(unit, reference, ct)),
-        };
+            // A dependency's steps are taken on the needing unit's side: the providing unit's address has none.
+            var dependency = await dependencies.DependencyAsync(unit, reference, ct);
+            if (dependency.Unit.Id != unit.Id)
+            {
+                return false;
+            }
+
+            Subject = RaidStatusSubject.Of(dependency);
+        }
+        else
+        {
+            Subject = register switch
+            {
+                "risks" => RaidStatusSubject.Of(unit, await risks.RiskAsync(unit, reference, ct)),
+                "issues" => RaidStatusSubject.Of(unit, await issues.IssueAsync(unit, reference, ct)),
+                _ => RaidStatusSubject.Of(unit, await assumptions.AssumptionAsync(unit, reference, ct)),
+            };
+        }
+
         await access.DemandAsync(PmoArea.Raid, Step.Needs, unit.Path, $"{Step.Slug} {Subject.Reference}", ct);
         Refusal = !UnitChangeRule.Allows(unit.Status, RecordChange.Amend) ? UnitChangeRule.Refusal(unit.Code, unit.Status, RecordChange.Amend, RaidLog.Register)
             : Subject.Steps.Contains(Step) ? null

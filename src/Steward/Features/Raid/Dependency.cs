@@ -44,6 +44,9 @@ public sealed class Dependency : IRaidItem
     public Person? ProviderOwner { get; set; }
     public DependencyStatus Status { get; set; }
 
+    // Why it was last marked delivered or broken, or reopened (the step's reason).
+    public string? StatusReason { get; set; }
+
     public Guid? EscalatedToId { get; set; }
     public DeliveryUnit? EscalatedTo { get; set; }
     public bool EscalatedByHand { get; set; }

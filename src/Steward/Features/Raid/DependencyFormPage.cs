@@ -20,8 +20,9 @@ public abstract class DependencyFormPage(StewardDbContext db) : GovUkFormPage(db
         "Input.OwnerId", "Input.ProviderOwnerId", "Input.Status",
     ];
 
+    // The statuses an edit moves an open dependency between; delivered and broken are steps with a reason.
     public static IEnumerable<SelectListItem> Statuses =>
-        Enum.GetValues<DependencyStatus>().Select(s => new SelectListItem(RaidLabels.Of(s), s.ToString()));
+        new[] { DependencyStatus.Proposed, DependencyStatus.Agreed, DependencyStatus.AtRisk }.Select(s => new SelectListItem(RaidLabels.Of(s), s.ToString()));
 
     protected DependencyInput ReadInput() => new(
         Input.Title, Input.OwnerId, ReadDate(Input.NeededBy, "Needed-by date", nameof(DependencyForm.NeededBy)), Input.ProviderUnit, Input.ExternalParty,

@@ -96,7 +96,7 @@ public sealed class DependencyQueries(StewardDbContext db, RegisterUnits registe
         var d = row.Dependency;
         return new DependencyView(
             d.Id, d.Reference, row.Unit, d.Title, d.Description, row.Provider, d.ExternalParty, d.NeededBy, d.CommittedDate, d.IsLate, d.WorkingDaysLate,
-            row.Owner, row.ProviderOwner, d.Status, row.EscalatedTo is { } to ? new Escalation(to, d.EscalatedByHand, d.EscalationReason) : null,
+            row.Owner, row.ProviderOwner, d.Status, d.StatusReason, row.EscalatedTo is { } to ? new Escalation(to, d.EscalatedByHand, d.EscalationReason) : null,
             d.Version, d.CreatedAt, d.UpdatedAt);
     }
 

@@ -31,7 +31,7 @@ public sealed class RaidBulkChange(StewardDbContext db)
         }
         else if (count > MaxEntries)
         {
-            failures.Add(new ValidationFailure("references", $"Choose at most {MaxEntries} {noun}s at a time"));
+            failures.Add(new ValidationFailure("references", $"Choose at most {MaxEntries} {Plural(noun)} at a time"));
         }
 
         var numbers = new List<int>();
@@ -81,6 +81,8 @@ public sealed class RaidBulkChange(StewardDbContext db)
         await transaction.CommitAsync(ct);
         return entries.Select(e => EntryReference.Format(prefix, e.Number)).ToList();
     }
+
+    private static string Plural(string noun) => noun.EndsWith('y') ? noun[..^1] + "ies" : noun + "s";
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 }

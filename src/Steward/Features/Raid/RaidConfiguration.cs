@@ -92,6 +92,7 @@ internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Depende
         dependency.HasIndex(d => new { d.UnitId, d.Status });
         dependency.HasIndex(d => new { d.ProviderUnitId, d.Status });
         dependency.HasIndex(d => new { d.EscalatedToId, d.Status });
+        dependency.Property(d => d.StatusReason).HasMaxLength(RaidTolerance.ReasonMaxLength);
         dependency.HasOne(d => d.Unit).WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         dependency.HasOne(d => d.ProviderUnit).WithMany().HasForeignKey(d => d.ProviderUnitId).OnDelete(DeleteBehavior.Restrict);
         dependency.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);

@@ -43,6 +43,13 @@ public static class RaidLabels
         _ => "Why it was reopened",
     };
 
+    public static string ReasonFor(DependencyStatus status) => status switch
+    {
+        DependencyStatus.Delivered => "What was delivered",
+        DependencyStatus.Broken => "Why it will not come",
+        _ => "Why it was reopened",
+    };
+
     public static string Of(IssuePriority priority) => priority.ToString();
 
     public static string Of(DependencyStatus status) => status == DependencyStatus.AtRisk ? "At risk" : status.ToString();

@@ -21,6 +21,7 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RiskBulkChange>();
         services.AddScoped<IssueBulkChange>();
         services.AddScoped<AssumptionBulkChange>();
+        services.AddScoped<DependencyBulkChange>();
         services.AddScoped<IRecordSearch, RaidSearch>();
         services.AddScoped<IssueRegister>();
         services.AddScoped<DependencyRegister>();

@@ -6,7 +6,7 @@ using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
-// A step that changes a RAID entry's status (close, realise, reopen, validate, invalidate). Each asks for
+// A step that changes a RAID entry's status (close, realise, reopen, validate, invalidate, deliver, break). Each asks for
 // confirmation and a reason on its own page (GOV.UK's question-page pattern), and the API asks for the
 // same reason. Slug: the step's address segment; Offer: the button on the entry's page; Needs: the right
 // in the RAID area it takes.
@@ -86,6 +86,24 @@ public static class RaidStatusSteps
         "Why is it being reopened?", "For example, the evidence has changed.",
         "Say why the assumption is being reopened", "Reopen the assumption", PmoAction.Contribute);
 
+    public static readonly RaidStatusStep DeliverDependency = new(
+        "deliver", "It has come: mark delivered", "Mark {0} delivered?",
+        "It leaves the open register and any escalation of it ends. It can be reopened later, with a reason.",
+        "What was delivered?", "For example, the production API went live and passed its checks.",
+        "Say what was delivered", "Mark delivered", PmoAction.Contribute);
+
+    public static readonly RaidStatusStep BreakDependency = new(
+        "break", "It will not come: mark broken", "Mark {0} broken?",
+        "It leaves the open register and any escalation of it ends. Raise an issue or a risk for what its loss means. It can be reopened later, with a reason.",
+        "Why will it not come?", "For example, the supplier has withdrawn the service.",
+        "Say why it will not come", "Mark broken", PmoAction.Contribute, Warning: true);
+
+    public static readonly RaidStatusStep ReopenDependency = new(
+        "reopen", "Reopen", "Reopen {0}?",
+        "It returns to the open register (agreed if the provider has committed to a date, otherwise proposed), and its unit's tolerances place it again.",
+        "Why is it being reopened?", "For example, what was delivered failed its checks.",
+        "Say why the dependency is being reopened", "Reopen the dependency", PmoAction.Contribute);
+
     public static IReadOnlyList<RaidStatusStep> For(RiskStatus status, bool isOpportunity) => status switch
     {
         RiskStatus.Open => isOpportunity ? [CloseRisk] : [CloseRisk, RealiseRisk],
@@ -103,12 +121,16 @@ public static class RaidStatusSteps
     public static IReadOnlyList<RaidStatusStep> For(AssumptionStatus status) =>
         status == AssumptionStatus.Unvalidated ? [ValidateAssumption, InvalidateAssumption] : [ReopenAssumption];
 
+    public static IReadOnlyList<RaidStatusStep> For(DependencyStatus status) =>
+        status is DependencyStatus.Delivered or DependencyStatus.Broken ? [ReopenDependency] : [DeliverDependency, BreakDependency];
+
     // Every step a register has, whatever the state: the question page finds its wording here.
     public static IReadOnlyList<RaidStatusStep> Of(string register) => register switch
     {
         "risks" => [CloseRisk, RealiseRisk, ReopenRisk],
         "issues" => [CloseIssue, ReopenIssue],
         "assumptions" => [ValidateAssumption, InvalidateAssumption, ReopenAssumption],
+        "dependencies" => [DeliverDependency, BreakDependency, ReopenDependency],
         _ => [],
     };
 

@@ -24,6 +24,14 @@ public sealed record RaidStatusSubject(Guid Id, string Reference, string Title, 
             : string.IsNullOrWhiteSpace(issue.Resolution) ? $"{issue.Reference} has no resolution recorded. Edit it to say how it was resolved, then close it."
             : $"{issue.Reference} is not closed, so there is nothing to reopen.");
 
+    // A dependency is changed on the needing unit's side, so its steps are addressed there.
+    public static RaidStatusSubject Of(DependencyView dependency) => new(
+        dependency.Id, dependency.Reference, dependency.Title, dependency.Version, RaidLinks.Dependency(dependency.Unit.Code, dependency.Reference),
+        RaidStatusSteps.For(dependency.Status),
+        dependency.Status is DependencyStatus.Delivered or DependencyStatus.Broken
+            ? $"{dependency.Reference} is {RaidLabels.Of(dependency.Status).ToLowerInvariant()} already. Reopen it first."
+            : $"{dependency.Reference} is open, so there is nothing to reopen.");
+
     public static RaidStatusSubject Of(UnitView unit, AssumptionView assumption) => new(
         assumption.Id, assumption.Reference, assumption.Statement, assumption.Version, RaidLinks.Assumption(unit.Code, assumption.Reference),
         RaidStatusSteps.For(assumption.Status),

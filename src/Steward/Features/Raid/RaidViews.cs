@@ -126,6 +126,7 @@ public sealed record DependencyView(
     PersonRef Owner,
     PersonRef? ProviderOwner,
     DependencyStatus Status,
+    string? StatusReason,
     Escalation? Escalation,
     int Version,
     DateTime CreatedAt,

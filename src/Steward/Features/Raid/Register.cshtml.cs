@@ -14,7 +14,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk, AssumptionBulkChange assumptionBulk) : PageModel
+public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk, AssumptionBulkChange assumptionBulk, DependencyBulkChange dependencyBulk) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public IReadOnlyList<UnitRef> Ancestors { get; private set; } = [];
@@ -62,7 +62,11 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
         await LoadAsync(code, ct) ? Page() : NotFound();
 
     // What the bulk form changes on this tab: the ticked risks or issues, and the date its middle button sets.
-    public RaidBulkKind BulkKind => ShowingIssues ? RaidBulkKind.Issues : ShowingAssumptions ? RaidBulkKind.Assumptions : RaidBulkKind.Risks;
+    public RaidBulkKind BulkKind => ShowingIssues ? RaidBulkKind.Issues : ShowingAssumptions ? RaidBulkKind.Assumptions : ShowingDependencies ? RaidBulkKind.Dependencies : RaidBulkKind.Risks;
+
+    // On the dependencies tab, those this unit or one below it needs: only the needing side changes them, so
+    // only these can be ticked (the ones it provides to others are listed too).
+    public IReadOnlySet<Guid> NeededHere { get; private set; } = new HashSet<Guid>();
 
     // The ticked risks or issues reassigned, given a review or target date, or closed, all or none; the register's filters are kept.
     public async Task<IActionResult> OnPostBulkAsync(string code, CancellationToken ct)
@@ -87,8 +91,10 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
                 ? await issueBulk.ApplyAsync(unit.Code, new IssueBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
                 : kind == RaidBulkKind.Assumptions
                 ? await assumptionBulk.ApplyAsync(unit.Code, new AssumptionBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
+                : kind == RaidBulkKind.Dependencies
+                ? await dependencyBulk.ApplyAsync(unit.Code, new DependencyBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct)
                 : await riskBulk.ApplyAsync(unit.Code, new RiskBulkInput(Bulk.References, Bulk.Action, Bulk.OwnerId, date, Bulk.Reason), ct);
-            TempData["Notice"] = $"{(changed.Count == 1 ? $"1 {kind.Noun}" : $"{changed.Count} {kind.Noun}s")} {kind.Done(Bulk.Action)}: {string.Join(", ", changed)}";
+            TempData["Notice"] = $"{(changed.Count == 1 ? $"1 {kind.Noun}" : $"{changed.Count} {kind.Nouns}")} {kind.Done(Bulk.Action)}: {string.Join(", ", changed)}";
             Unit = unit;
             return Redirect(Link(new Dictionary<string, string?>()));
         }
@@ -97,7 +103,7 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             await LoadAsync(code, ct);
             foreach (var error in invalid.Errors)
             {
-                var field = error.PropertyName is "nextReviewDate" or "targetResolutionDate" or "validationDue" ? "date" : error.PropertyName;
+                var field = error.PropertyName is "nextReviewDate" or "targetResolutionDate" or "validationDue" or "neededBy" ? "date" : error.PropertyName;
                 ModelState.AddModelError("Bulk." + char.ToUpperInvariant(field[0]) + field[1..], error.ErrorMessage);
             }
 
@@ -129,7 +135,15 @@ public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, Depend
             else if (ShowingDependencies)
             {
                 var query = new DependencyListQuery { Status = Status, Late = Overdue, Escalated = Escalated, Owner = Owner, Q = Q };
-                Dependencies = await dependencies.DependenciesAsync(unit, query.Filter(), new RegisterPage(Cursor: Cursor), ct);
+                var filter = query.Filter();
+                Dependencies = await dependencies.DependenciesAsync(unit, filter, new RegisterPage(Cursor: Cursor), ct);
+                CanChangeInBulk = filter is { OpenOnly: true, Status: null } && unit.Status != UnitStatus.Archived
+                    && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
+                if (CanChangeInBulk)
+                {
+                    var needing = Dependencies.Items.Select(d => d.Unit.Id).Distinct().ToList();
+                    NeededHere = (await db.IdsUnder(unit.Path).Where(id => needing.Contains(id)).ToListAsync(ct)).ToHashSet();
+                }
             }
             else if (ShowingIssues)
             {
@@ -206,12 +220,17 @@ public sealed class RaidBulkForm
 
 // How the bulk form reads for each register: the date it sets, the step that ends an entry (closing, or
 // validating an assumption), and what the notice says was done.
-public sealed record RaidBulkKind(string Noun, string DateAction, string DateLabel, string DateButton, string DateDone, string EndAction = "close", string EndQuestion = "Why are they being closed?", string? EndButton = null, string EndDone = "closed")
+public sealed record RaidBulkKind(string Noun, string DateAction, string DateLabel, string DateButton, string DateDone, string EndAction = "close", string EndQuestion = "Why are they being closed?", string? EndButton = null, string EndDone = "closed", string? Plural = null)
 {
     public static readonly RaidBulkKind Risks = new("risk", "review", "Next review date", "Set their next review date", "given a next review date");
     public static readonly RaidBulkKind Issues = new("issue", "target", "Target resolution date", "Set their target date", "given a target resolution date");
     public static readonly RaidBulkKind Assumptions = new("assumption", "due", "Validate by", "Set the date to validate them by", "given a date to validate them by",
         "validate", "How were they confirmed?", "Mark the ticked assumptions as valid", "marked as valid");
+
+    public static readonly RaidBulkKind Dependencies = new("dependency", "needed", "Needed by", "Set the date they are needed by", "given a new date they are needed by",
+        "deliver", "What was delivered?", "Mark the ticked dependencies delivered", "marked delivered", Plural: "dependencies");
+
+    public string Nouns => Plural ?? Noun + "s";
 
     public string Done(string? action) => action switch
     {

@@ -28,6 +28,9 @@ public sealed class ShowDependencyModel(
     public CursorPage<HistoryEntry> Events { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
+
+    // Mark delivered, broken or reopen: offered on the needing unit's page to those who may take them.
+    public IReadOnlyList<RaidStatusStep> Steps { get; private set; } = [];
     public EscalationPanel Escalation { get; private set; } = default!;
 
     // The plan links by which the providing unit's plan delivers it, with their forecasts.
@@ -110,6 +113,7 @@ public sealed class ShowDependencyModel(
         // Changes are made on the needing unit's side, whichever unit's page this is.
         var needing = await Db.Units.AsNoTracking().Where(u => u.Id == Dependency.Unit.Id).Select(u => new { u.Path, u.Status }).FirstAsync(ct);
         CanEdit = needing.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, needing.Path, ct);
+        Steps = CanEdit && Dependency.Unit.Id == unit.Id ? await RaidStatusSteps.OfferedAsync(access, unit, RaidStatusSteps.For(Dependency.Status), ct) : [];
         var canHandBack = open && Dependency.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(needing.Path, held.To.Id), ct);
         PlanLinks = Dependency.ProviderUnit is { } provider && await access.CanAsync(PmoArea.Planning, PmoAction.Read, unit.Path, ct)
             ? await plans.LinksBetweenAsync(Dependency.Unit.Id, provider.Id, ct)

@@ -13,20 +13,20 @@ namespace Steward.Features.Raid.Cli;
 internal static class RaidBulkCommand
 {
     private static readonly Option<string> Unit = new("--unit") { Description = "The unit's code or id; the entries are in its register or below it.", Required = true };
-    private static readonly Option<string> Type = new("--type") { Description = "risks (the default), issues or assumptions.", DefaultValueFactory = _ => "risks" };
+    private static readonly Option<string> Type = new("--type") { Description = "risks (the default), issues, assumptions or dependencies.", DefaultValueFactory = _ => "risks" };
     private static readonly Option<string> Action = new("--action")
     {
-        Description = "risks: reassign, review or close; issues: reassign, target or close; assumptions: reassign, due or validate.", Required = true,
+        Description = "risks: reassign, review or close; issues: reassign, target or close; assumptions: reassign, due or validate; dependencies: reassign, needed or deliver.", Required = true,
     };
 
     private static readonly Option<string[]> References = new("--reference") { Description = "An entry's reference (R-0042); repeat it, or separate several with commas.", Required = true, AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string?> Owner = new("--owner") { Description = "For reassign: the new owner's e-mail address." };
-    private static readonly Option<string?> Date = new("--date") { Description = "For review, target or due: the date, as YYYY-MM-DD." };
-    private static readonly Option<string?> Reason = new("--reason") { Description = "For close or validate: why, kept with each entry." };
+    private static readonly Option<string?> Date = new("--date") { Description = "For review, target, due or needed: the date, as YYYY-MM-DD." };
+    private static readonly Option<string?> Reason = new("--reason") { Description = "For close, validate or deliver: why, kept with each entry." };
 
     public static Command Create()
     {
-        var command = new Command("bulk", "Reassign, re-date, or close (validate) several risks, issues or assumptions at once; if any cannot be changed, none is.")
+        var command = new Command("bulk", "Reassign, re-date, or close (validate, deliver) several risks, issues, assumptions or dependencies at once; if any cannot be changed, none is.")
         {
             Unit, Type, Action, References, Owner, Date, Reason,
         };
@@ -47,7 +47,8 @@ internal static class RaidBulkCommand
                     "risks" => await services.GetRequiredService<RiskBulkChange>().ApplyAsync(unit, new RiskBulkInput(references, action, owner, date, reason), ct),
                     "issues" => await services.GetRequiredService<IssueBulkChange>().ApplyAsync(unit, new IssueBulkInput(references, action, owner, date, reason), ct),
                     "assumptions" => await services.GetRequiredService<AssumptionBulkChange>().ApplyAsync(unit, new AssumptionBulkInput(references, action, owner, date, reason), ct),
-                    _ => throw new ValidationException([new ValidationFailure("--type", "must be risks, issues or assumptions")]),
+                    "dependencies" => await services.GetRequiredService<DependencyBulkChange>().ApplyAsync(unit, new DependencyBulkInput(references, action, owner, date, reason), ct),
+                    _ => throw new ValidationException([new ValidationFailure("--type", "must be risks, issues, assumptions or dependencies")]),
                 };
             }
             catch (ValidationException invalid)
@@ -66,7 +67,7 @@ internal static class RaidBulkCommand
     {
         "references" => "--reference",
         "ownerId" => "--owner",
-        "nextReviewDate" or "targetResolutionDate" or "validationDue" => "--date",
+        "nextReviewDate" or "targetResolutionDate" or "validationDue" or "neededBy" => "--date",
         "action" or "reason" => "--" + field,
         _ => field,
     };

@@ -56,7 +56,10 @@ internal static class RaidCommand
             Console.WriteLine($"Wrote {count:N0} {parse.GetValue(Type)} of {unit.Code} and below to {output}.");
             return StewardCommandLine.Success;
         }));
-        return new Command("raid", "The RAID log: import and export its registers (risks, issues, assumptions, dependencies), and change entries in bulk.") { export, RaidImportCommand.Create(), RaidBulkCommand.Create() };
+        return new Command("raid", "The RAID log: import and export its registers (risks, issues, assumptions, dependencies), take an entry's status step, review a risk, and change entries in bulk.")
+        {
+            export, RaidImportCommand.Create(), RaidBulkCommand.Create(), RaidStepCommand.Step(), RaidStepCommand.Review(),
+        };
     }
 
     private static async Task WithProgressAsync(string description, int total, Func<IProgress<int>, Task> write) =>
