@@ -145,6 +145,21 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "raid-dependencies.png"), FullPage = true });
         }
 
+        // Back on the needing project's register it can be ticked for a bulk change; on its page it is marked
+        // delivered through the question page, with what was delivered, and can be reopened.
+        await page.GotoAsync($"/units/{project.Code}/raid?type=dependencies");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mark the ticked dependencies delivered" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await page.Locator("main table a", new() { HasText = "D-" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "It has come: mark delivered" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("delivered?");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What was delivered?").FillAsync("The feed went live and passed its checks");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark delivered", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("The feed went live and passed its checks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reopen" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+
         // An assumption that proves wrong becomes a risk in the same step.
         await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions");
         await page.GetByRole(AriaRole.Link, new() { Name = "Record an assumption" }).ClickAsync();
