@@ -158,7 +158,12 @@ public sealed class RaidJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark delivered", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("The feed went live and passed its checks");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reopen" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("working days after it is needed");
         await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } deliveredShots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(deliveredShots, "dependency-delivered.png"), FullPage = true });
+        }
 
         // An assumption that proves wrong becomes a risk in the same step.
         await page.GotoAsync($"/units/{project.Code}/raid?type=assumptions");
