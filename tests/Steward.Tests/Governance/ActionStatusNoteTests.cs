@@ -7,6 +7,7 @@ namespace Steward.Tests.Governance;
 
 // Issue 26 item 2's "similar steps": marking an action done or cancelled, or reopening one, says what was
 // done or why, as a dated progress update; without one it is refused on "progress" and nothing changes.
+// A meeting called off says why in its minutes.
 public abstract class ActionStatusNoteTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,6 +49,24 @@ public abstract class ActionStatusNoteTests<TApp>(TApp app) : IClassFixture<TApp
 
         var updates = await (await app.Api().GetAsync($"{url}/progress", Ct)).ReadAsync<List<ActionProgressView>>();
         Assert.Equal(["The board chose another route", "One quote was withdrawn", "Quotes in from both suppliers"], updates.Select(u => u.Text));
+    }
+
+    [Fact]
+    public async Task ACancelledMeeting_SaysWhy_InItsMinutes()
+    {
+        var (_, programme, _) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        var board = await app.CreateBoardAsync(programme.Code, chair.Id);
+        var meeting = await app.CreateMeetingAsync(board.Id);
+        var url = $"/api/v1/units/{programme.Code}/meetings/{meeting.Id}";
+
+        var bare = await app.Api().SendJsonAsync(HttpMethod.Put, url, new { startsAt = "2027-03-03T10:00:00Z", status = "cancelled" }, $"\"{meeting.Version}\"");
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal(["Say why the meeting was cancelled, in the minutes"], await bare.FieldErrorsAsync("minutes"));
+        var cancelled = await app.Api().SendJsonAsync(HttpMethod.Put, url,
+            new { startsAt = "2027-03-03T10:00:00Z", status = "cancelled", minutes = "The chair is at the spending review; moved to next month." }, $"\"{meeting.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(MeetingStatus.Cancelled, (await cancelled.ReadAsync<MeetingView>()).Status);
     }
 
     [Fact]

@@ -83,6 +83,12 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         input = Normalise(input) with { Status = input.Status ?? meeting.Status };
         await new MeetingInputValidator(db, clock.GetUtcNow()).ValidateAndThrowAsync(input, ct);
         var held = meeting.Status != MeetingStatus.Held && input.Status == MeetingStatus.Held;
+        if (meeting.Status != MeetingStatus.Cancelled && input.Status == MeetingStatus.Cancelled && input.Minutes is null)
+        {
+            // Calling off a board is a step members will ask about, like closing a RAID item: it says why.
+            throw Invalid("minutes", "Say why the meeting was cancelled, in the minutes");
+        }
+
         var seats = Seats(meeting.Board);
         CheckAttendance(input.Attendees ?? [], seats);
         Apply(meeting, input, seats);
