@@ -70,68 +70,45 @@ public sealed class ChangeStatusModel(
             return Redirect(next);
         }, property => property switch { "reason" => nameof(Reason), "raise" => nameof(Raise), _ => null });
 
+    // What the notice says was done: "closed", "reopened", "marked delivered"...
+    private string Done => Step.Slug switch
+    {
+        "close" => "closed",
+        "reopen" => "reopened",
+        "validate" => "validated",
+        "deliver" => "marked delivered",
+        "break" => "marked broken",
+        _ => Step.Slug,
+    };
+
     // The step itself, through the register that owns the entry; answers what to say and where to go next.
     private async Task<(string Notice, string Next)> TakeAsync(int version, CancellationToken ct)
     {
         var (id, reference, code) = (Subject.Id, Subject.Reference, Unit.Code);
-        if (Step == RaidStatusSteps.CloseRisk)
-        {
-            await riskRegister.CloseAsync(id, version, Reason, ct);
-            return ($"{reference} has been closed", Subject.Address);
-        }
-
         if (Step == RaidStatusSteps.RealiseRisk)
         {
             var issue = await riskRegister.RealiseAsync(id, version, Reason, ct);
             return ($"{reference} has been realised and issue {issue.Reference} raised", RaidLinks.Issue(code, issue.Reference));
         }
 
-        if (Step == RaidStatusSteps.ReopenRisk)
+        // The steps that change the entry and nothing else, each through the register that owns it.
+        Func<Task>? take = Step switch
         {
-            await riskRegister.ReopenAsync(id, version, Reason, ct);
-            return ($"{reference} has been reopened", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.CloseIssue)
+            _ when Step == RaidStatusSteps.CloseRisk => () => riskRegister.CloseAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.ReopenRisk => () => riskRegister.ReopenAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.CloseIssue => () => issueRegister.CloseAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.ReopenIssue => () => issueRegister.ReopenAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.ValidateAssumption => () => assumptionRegister.ValidateAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.ReopenAssumption => () => assumptionRegister.ReopenAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.DeliverDependency => () => dependencyRegister.DeliverAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.BreakDependency => () => dependencyRegister.BreakAsync(id, version, Reason, ct),
+            _ when Step == RaidStatusSteps.ReopenDependency => () => dependencyRegister.ReopenAsync(id, version, Reason, ct),
+            _ => null,
+        };
+        if (take is not null)
         {
-            await issueRegister.CloseAsync(id, version, Reason, ct);
-            return ($"{reference} has been closed", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.ReopenIssue)
-        {
-            await issueRegister.ReopenAsync(id, version, Reason, ct);
-            return ($"{reference} has been reopened", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.ValidateAssumption)
-        {
-            await assumptionRegister.ValidateAsync(id, version, Reason, ct);
-            return ($"{reference} has been validated", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.ReopenAssumption)
-        {
-            await assumptionRegister.ReopenAsync(id, version, Reason, ct);
-            return ($"{reference} has been reopened", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.DeliverDependency)
-        {
-            await dependencyRegister.DeliverAsync(id, version, Reason, ct);
-            return ($"{reference} has been marked delivered", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.BreakDependency)
-        {
-            await dependencyRegister.BreakAsync(id, version, Reason, ct);
-            return ($"{reference} has been marked broken", Subject.Address);
-        }
-
-        if (Step == RaidStatusSteps.ReopenDependency)
-        {
-            await dependencyRegister.ReopenAsync(id, version, Reason, ct);
-            return ($"{reference} has been reopened", Subject.Address);
+            await take();
+            return ($"{reference} has been {Done}", Subject.Address);
         }
 
         // Invalidate: the page, unlike the API, asks for an explicit choice of what to raise.
