@@ -38,6 +38,9 @@ public sealed class DerivedFieldWrites(StewardDbContext db)
         return true;
     }
 
+    // An untracked entity whose only changes are derived (the caller compared it with what was stored).
+    public void Add(IEntityType type, object entity) => pending.Add((type, entity));
+
     // A save that failed before writing leaves nothing pending for the next one.
     public void Clear() => pending.Clear();
 

@@ -17,7 +17,7 @@ public sealed record LinkedPlan(UnitPlan Plan, string UnitCode, WorkCalendar Cal
 // as Microsoft Project shows external predecessors and successors. The plans are scheduled in turn until
 // no date moves: a slip in one project carries into every project waiting on it, and their late dates
 // carry back, so a programme's critical path runs across its projects.
-public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars, PlanRows rows)
+public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars, PlanRows rows, PlanTaskCopies copies)
 {
     public async Task<LinkedPlanSet> LoadAsync(UnitPlan plan, string unitCode, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class LinkedPlans(StewardDbContext db, PlanCalendars calendars, Pl
             var more = await db.Plans.Include(p => p.Unit).Where(p => frontier.Contains(p.Id)).ToListAsync(ct);
             foreach (var other in more)
             {
-                await rows.TrackAsync(db, other, ct);
+                await rows.TrackAsync(db, copies, other, ct);
                 plans.Add(new LinkedPlan(other, other.Unit!.Code, await calendars.ForAsync(other, ct), Ordered(other), !other.Unit.IsOpen));
             }
         }

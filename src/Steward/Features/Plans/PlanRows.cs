@@ -46,14 +46,14 @@ public sealed class PlanRows : IDisposable
         return rows;
     }
 
-    // The plan's tasks, tracked, and its links, untracked (they are only ever added and removed, never
-    // changed), put on the plan: copies, so what is kept stays as stored. A task this context already
-    // tracks (saved by an earlier change in it) is that instance, as a tracked query would give it.
-    public async Task<UnitPlan> TrackAsync(StewardDbContext db, UnitPlan plan, CancellationToken ct)
+    // The plan's tasks, as copies that the change's PlanTaskCopies compares with the stored rows when it is
+    // saved, and its links, untracked (they are only ever added and removed, never changed), put on the
+    // plan: copies, so what is kept stays as stored. A task this context already tracks, or already copied
+    // in this change, is that instance, as a tracked query would give it.
+    public async Task<UnitPlan> TrackAsync(StewardDbContext db, PlanTaskCopies copies, UnitPlan plan, CancellationToken ct)
     {
         var rows = await ReadAsync(db, plan, ct);
         var local = db.PlanTasks.Local;
-        var copies = new List<PlannedTask>();
         plan.Tasks = rows.Tasks.Select(t =>
         {
             if (local.FindEntry(t.Id) is { } tracked)
@@ -61,11 +61,15 @@ public sealed class PlanRows : IDisposable
                 return tracked.Entity;
             }
 
+            if (copies.Find(t.Id) is { } copied)
+            {
+                return copied;
+            }
+
             var copy = t.Copy();
-            copies.Add(copy);
+            copies.Add(copy, t);
             return copy;
         }).ToList();
-        db.PlanTasks.AttachRange(copies);
         plan.Links = rows.Links.Select(l => l.Copy()).ToList();
         return plan;
     }

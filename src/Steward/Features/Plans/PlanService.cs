@@ -75,9 +75,10 @@ public sealed class PlanService(StewardDbContext db, PlanStore store, CrossUnitL
 
         await ApplyAsync(plan, unit, task, input, ct);
         // Its predecessors are rows of their own: a change to them alone is still a new version of the task.
-        if (db.Entry(task).State == EntityState.Unchanged)
+        var edited = store.Edit(task);
+        if (edited.State == EntityState.Unchanged)
         {
-            db.Entry(task).State = EntityState.Modified;
+            edited.State = EntityState.Modified;
         }
 
         await store.ScheduleAsync(plan, unit, "predecessors", ct);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
@@ -14,10 +15,13 @@ namespace Steward.Features.Plans;
 // scheduling it again with the plans linked to it, and saving it against the version the actor saw.
 // After each change the plan is scheduled again in the same save, so the stored dates are never stale,
 // and every milestone whose forecast moved gets a MilestoneForecast: the drift every level above reads.
-public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPolicy access, LinkedPlans linked, PlanRows rows, TimeProvider clock)
+public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPolicy access, LinkedPlans linked, PlanRows rows, PlanTaskCopies copies, TimeProvider clock)
 {
     // Tasks whose schedule moved and nothing else: written after EF's save, in a few statements.
     private readonly DerivedFieldWrites rescheduled = new(db);
+
+    // A task the change edits directly (not only by rescheduling it), tracked from here on.
+    public EntityEntry<PlannedTask> Edit(PlannedTask task) => copies.Track(task);
 
     // The plan in outline order and the task's place in it, refused if the task is not the version the
     // actor saw.
@@ -42,7 +46,7 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
     }
 
     public async Task<UnitPlan?> LoadAsync(Guid unitId, CancellationToken ct) =>
-        await db.Plans.FirstOrDefaultAsync(p => p.UnitId == unitId, ct) is { } plan ? await rows.TrackAsync(db, plan, ct) : null;
+        await db.Plans.FirstOrDefaultAsync(p => p.UnitId == unitId, ct) is { } plan ? await rows.TrackAsync(db, copies, plan, ct) : null;
 
     public UnitPlan NewPlan(UnitView unit)
     {
@@ -99,6 +103,7 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
     private void LeaveOnlyEditsTracked()
     {
         rescheduled.Clear();
+        copies.Settle(rescheduled.Add);
         db.ChangeTracker.DetectChanges();
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -123,6 +128,7 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
     // plan task by task) loads copies of them afresh, which must not meet these in the tracker.
     private void ForgetSavedRows()
     {
+        copies.Clear();
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is PlannedTask or TaskLink or MilestoneForecast).ToList())
         {
             entry.State = EntityState.Detached;
@@ -201,7 +207,7 @@ public sealed class PlanStore(StewardDbContext db, UnitQueries units, AccessPoli
             {
                 db.MilestoneForecasts.Add(new MilestoneForecast
                 {
-                    Id = Guid.CreateVersion7(), Task = task, TaskId = task.Id, UnitId = set.Plans.First(p => p.Plan.Id == task.PlanId).Plan.UnitId,
+                    Id = Guid.CreateVersion7(), TaskId = task.Id, UnitId = set.Plans.First(p => p.Plan.Id == task.PlanId).Plan.UnitId,
                     RecordedAt = now, Forecast = task.EarlyFinish!.Value, Previous = was.EarlyFinish,
                 });
             }

@@ -16,6 +16,7 @@ internal sealed class PlansModule : IStewardModule
         services.AddSingleton<PlanViewCache>();
         services.AddSingleton<PlanRows>();
         services.AddScoped<PlanStore>();
+        services.AddScoped<PlanTaskCopies>();
         services.AddScoped<PlanService>();
         services.AddScoped<CrossUnitLinking>();
         services.AddScoped<MicrosoftProjectImport>();
