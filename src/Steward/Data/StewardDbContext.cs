@@ -109,6 +109,7 @@ public abstract partial class StewardDbContext(DbContextOptions options) : Ident
         }
 
         builder.ApplyConfigurationsFromAssembly(typeof(StewardDbContext).Assembly);
+        builder.ApplyRecordConventions();
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         // Enums are stored by name so the database reads well in reports and survives reordering.

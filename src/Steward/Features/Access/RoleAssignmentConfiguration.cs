@@ -8,11 +8,8 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     public void Configure(EntityTypeBuilder<RoleAssignment> assignment)
     {
         assignment.ToTable("role_assignments");
-        assignment.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-        assignment.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         // Who holds what is read on every request (cached) and on every unit page.
         assignment.HasIndex(a => new { a.PersonId, a.RevokedAt });
         assignment.HasIndex(a => new { a.UnitId, a.RevokedAt });
-        assignment.Property(a => a.Version).IsConcurrencyToken();
     }
 }

@@ -10,7 +10,7 @@ internal sealed class StewardUserConfiguration : IEntityTypeConfiguration<Stewar
     public void Configure(EntityTypeBuilder<StewardUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(StewardUser.DisplayNameMaxLength);
-        user.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
+        user.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId);
 
         // Secrets are never copied into the history; that they changed is still recorded.
         foreach (var secret in new[] { nameof(StewardUser.PasswordHash), nameof(StewardUser.SecurityStamp), nameof(StewardUser.ConcurrencyStamp) })

@@ -8,17 +8,12 @@ namespace Steward.Features.Governance;
 
 // An entry in the actions log: something a named person must do by a date, and where it came from —
 // a meeting, a decision, or a risk (a mitigation action) or issue. "Action" alone would clash with System.Action.
-public sealed class ActionItem : IRegisterEntry, INumberedRecord
+public sealed class ActionItem : NumberedEntry
 {
     public const string ReferencePrefix = "ACT-";
     public const int DescriptionMaxLength = 2000;
 
-    public Guid Id { get; set; }
-    public int Number { get; set; }
-    public string Reference => EntryReference.Format(ReferencePrefix, Number);
-
-    public Guid UnitId { get; set; }
-    public DeliveryUnit? Unit { get; set; }
+    protected override string ReferencePrefixOfKind => ReferencePrefix;
 
     public required string Description { get; set; }
     public Guid OwnerId { get; set; }
@@ -38,10 +33,6 @@ public sealed class ActionItem : IRegisterEntry, INumberedRecord
     public Issue? Issue { get; set; }
 
     public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
-
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
 }
 
 public enum ActionStatus

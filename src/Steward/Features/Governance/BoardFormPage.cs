@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // What setting up and changing a board share: the form, its choices and the order errors are listed in.
-public abstract class BoardFormPage(StewardDbContext db) : GovUkFormPage(db)
+public abstract class BoardFormPage(StewardDbContext db, UnitQueries units) : EntryFormPage<BoardForm>(db, units)
 {
-    [BindProperty]
-    public BoardForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder = ["Input.Name", "Input.ChairId", "Input.Cadence", "Input.TermsOfReference", "Input.MemberIds", "Input.Quorum"];
 
     public static IEnumerable<SelectListItem> Cadences => Enum.GetValues<BoardCadence>().Select(c => new SelectListItem(GovernanceLabels.Of(c), c.ToString()));
@@ -21,7 +17,7 @@ public abstract class BoardFormPage(StewardDbContext db) : GovUkFormPage(db)
     protected BoardInput ReadInput() => new(Input.Name, Input.ChairId, Input.Cadence, Input.TermsOfReference, Input.MemberIds, Input.Quorum);
 }
 
-public sealed class BoardForm
+public sealed class BoardForm : IEditForm
 {
     public string? Name { get; set; }
     public Guid? ChairId { get; set; }

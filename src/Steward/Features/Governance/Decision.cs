@@ -7,18 +7,13 @@ namespace Steward.Features.Governance;
 
 // An entry in the decisions log: what was decided, why, what else was considered, and by whom —
 // a board at one of its meetings, or a person (an SRO deciding between boards).
-public sealed class Decision : IRegisterEntry, INumberedRecord
+public sealed class Decision : NumberedEntry
 {
     public const string ReferencePrefix = "DEC-";
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 8000;
 
-    public Guid Id { get; set; }
-    public int Number { get; set; }
-    public string Reference => EntryReference.Format(ReferencePrefix, Number);
-
-    public Guid UnitId { get; set; }
-    public DeliveryUnit? Unit { get; set; }
+    protected override string ReferencePrefixOfKind => ReferencePrefix;
 
     public required string Title { get; set; }
     public string? Rationale { get; set; }
@@ -33,10 +28,6 @@ public sealed class Decision : IRegisterEntry, INumberedRecord
     public Person? DecidedBy { get; set; }
 
     public List<DecisionLink> Links { get; set; } = [];
-
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
 }
 
 // A RAID item the decision was about, by reference (R-0042) so the log reads as people quote it.

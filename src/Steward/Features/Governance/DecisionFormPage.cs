@@ -3,17 +3,14 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // What recording and correcting a decision share. A decision taken at a meeting keeps its board and
 // meeting; one taken outside a meeting names its board, or the person who decided, on the form.
-public abstract class DecisionFormPage(StewardDbContext db, GovernanceQueries queries) : GovUkFormPage(db)
+public abstract class DecisionFormPage(StewardDbContext db, UnitQueries units, GovernanceQueries queries) : EntryFormPage<DecisionForm>(db, units)
 {
-    [BindProperty]
-    public DecisionForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
     public MeetingView? AtMeeting { get; protected set; }
     public IReadOnlyList<SelectListItem> Boards { get; private set; } = [];
 
@@ -33,7 +30,7 @@ public abstract class DecisionFormPage(StewardDbContext db, GovernanceQueries qu
     }
 }
 
-public sealed class DecisionForm
+public sealed class DecisionForm : IEditForm
 {
     public string? Title { get; set; }
     public string? Rationale { get; set; }

@@ -3,58 +3,35 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // A board's name, chair, members, cadence and terms of reference change as a programme moves on.
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
 public sealed class EditBoardModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance, HistoryQueries history)
-    : BoardFormPage(db)
+    : BoardFormPage(db, units)
 {
     public BoardView Board { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string code, Guid board, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, board, ct))
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, Guid board, CancellationToken ct) =>
+        ShowFormAsync(() => OpenAsync(code, board, ct), ct, () => Input = BoardForm.From(Board));
 
-        Input = BoardForm.From(Board);
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, Guid board, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, board, ct))
-        {
-            return NotFound();
-        }
-
-        var input = ReadInput();
-        return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
+    public Task<IActionResult> OnPostAsync(string code, Guid board, CancellationToken ct) =>
+        SaveFormAsync(() => OpenAsync(code, board, ct), ReadInput, governance.CheckAsync, async input =>
         {
             var saved = await governance.UpdateBoardAsync(Board.Id, Input.Version, input, ct);
-            TempData["Notice"] = $"Your changes to {saved.Name} have been saved";
-            return Redirect(GovernanceLinks.Board(Unit.Code, saved.Id));
-        }, ct, async () =>
-        {
-            ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Board.Id, Board.Name, "the board's page", ct));
-            ModelState.Remove("Input.Version");
-            Input.Version = Board.Version;
-        });
-    }
+            return new EntrySaved($"Your changes to {saved.Name} have been saved", GovernanceLinks.Board(Unit.Code, saved.Id));
+        }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Board.Id, Board.Name, "the board's page", ct), Board.Version));
 
-    private async Task<bool> LoadAsync(string code, Guid board, CancellationToken ct)
+    private async Task<bool> OpenAsync(string code, Guid board, CancellationToken ct)
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        if (!await OpenUnitAsync(code, ct))
         {
             return false;
         }
 
-        Unit = unit;
-        Board = await queries.BoardAsync(unit, board, ct);
+        Board = await queries.BoardAsync(Unit, board, ct);
         return true;
     }
 }

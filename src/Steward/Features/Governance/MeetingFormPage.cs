@@ -4,18 +4,14 @@ using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // What arranging a meeting and rescheduling it share: the form (date and time in UK time, length, place,
 // the agenda one item per line) and where the service's errors land on it.
-public abstract class MeetingFormPage(StewardDbContext db) : GovUkFormPage(db)
+public abstract class MeetingFormPage(StewardDbContext db, UnitQueries units) : EntryFormPage<MeetingForm>(db, units)
 {
-    [BindProperty]
-    public MeetingForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder = ["Input.Date", "Input.StartTime", "Input.DurationMinutes", "Input.Location", "Input.Agenda"];
 
     protected DateTimeOffset? ReadStart()
@@ -40,7 +36,7 @@ public abstract class MeetingFormPage(StewardDbContext db) : GovUkFormPage(db)
     };
 }
 
-public sealed class MeetingForm
+public sealed class MeetingForm : IEditForm
 {
     public DateParts Date { get; set; } = new();
     public string? StartTime { get; set; }

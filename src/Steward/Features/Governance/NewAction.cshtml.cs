@@ -3,17 +3,15 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 // Raising an action: from a meeting, a decision, a risk (a mitigation action) or an issue, whose page
 // links here with the source in the address; or directly on the unit.
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
-public sealed class NewActionModel(StewardDbContext db, UnitQueries units, GovernanceService governance) : GovUkFormPage(db)
+public sealed class NewActionModel(StewardDbContext db, UnitQueries units, GovernanceService governance) : EntryFormPage<ActionForm>(db, units)
 {
-    [BindProperty]
-    public ActionForm Input { get; set; } = new();
-
     [BindProperty(SupportsGet = true)]
     public Guid? Meeting { get; set; }
 
@@ -26,8 +24,6 @@ public sealed class NewActionModel(StewardDbContext db, UnitQueries units, Gover
     [BindProperty(SupportsGet = true)]
     public string? Issue { get; set; }
 
-    public UnitView Unit { get; private set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder = ["Input.Description", "Input.OwnerId", "Input.DueOn", "source"];
 
     public string? SourceText => Meeting is not null ? "the meeting" : Decision ?? Risk ?? Issue;
@@ -38,35 +34,16 @@ public sealed class NewActionModel(StewardDbContext db, UnitQueries units, Gover
         : Issue is { } i ? $"/units/{Unit.Code}/issues/{i}"
         : $"/units/{Unit.Code}/governance#actions";
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var due = ReadDate(Input.DueOn, "Due date", nameof(ActionForm.DueOn));
-        var input = new ActionInput(Input.Description, Input.OwnerId, due, Meeting, Decision, Risk, Issue);
-        return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
-        {
-            var action = await governance.RaiseActionAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Action {action.Reference} has been raised";
-            return Redirect(GovernanceLinks.Action(unit.Code, action.Reference));
-        }, ct);
-    }
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct),
+            () => new ActionInput(Input.Description, Input.OwnerId, ReadDate(Input.DueOn, "Due date", nameof(ActionForm.DueOn)), Meeting, Decision, Risk, Issue),
+            governance.CheckAsync, async input =>
+            {
+                var action = await governance.RaiseActionAsync(Unit.Id.ToString(), input, ct);
+                return new EntrySaved($"Action {action.Reference} has been raised", GovernanceLinks.Action(Unit.Code, action.Reference));
+            }, ct);
 
     protected override string FieldFor(string apiField) => apiField is "meetingId" or "decision" or "risk" or "issue" or "source" ? string.Empty : base.FieldFor(apiField);
 }

@@ -2,38 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
-public sealed class NewBoardModel(StewardDbContext db, UnitQueries units, GovernanceService governance) : BoardFormPage(db)
+public sealed class NewBoardModel(StewardDbContext db, UnitQueries units, GovernanceService governance) : BoardFormPage(db, units)
 {
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct), ReadInput, governance.CheckAsync, async input =>
         {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var input = ReadInput();
-        return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
-        {
-            var board = await governance.CreateBoardAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"{board.Name} has been set up";
-            return Redirect(GovernanceLinks.Board(unit.Code, board.Id));
+            var board = await governance.CreateBoardAsync(Unit.Id.ToString(), input, ct);
+            return new EntrySaved($"{board.Name} has been set up", GovernanceLinks.Board(Unit.Code, board.Id));
         }, ct);
-    }
 }

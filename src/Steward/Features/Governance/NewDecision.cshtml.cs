@@ -3,6 +3,7 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;
 
@@ -10,52 +11,36 @@ namespace Steward.Features.Governance;
 // directly, naming the board or the person who decided.
 [Requires(PmoArea.Governance, PmoAction.Contribute)]
 public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance)
-    : DecisionFormPage(db, queries)
+    : DecisionFormPage(db, units, queries)
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Meeting { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, ct))
+    // Decided at a meeting: on the day it was held, unless the form says otherwise.
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
+        ShowFormAsync(() => OpenAsync(code, ct), ct, () =>
         {
-            return NotFound();
-        }
+            if (AtMeeting is { } meeting)
+            {
+                Input.DecidedOn = DateParts.From(DateOnly.FromDateTime(Infrastructure.UkFormat.ToLondon(meeting.StartsAt)));
+            }
+        });
 
-        if (AtMeeting is { } meeting)
-        {
-            Input.DecidedOn = DateParts.From(DateOnly.FromDateTime(Infrastructure.UkFormat.ToLondon(meeting.StartsAt)));
-        }
-
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (!await LoadAsync(code, ct))
-        {
-            return NotFound();
-        }
-
-        var input = ReadInput();
-        return await SubmitAsync(() => governance.CheckAsync(input, ct), async () =>
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenAsync(code, ct), ReadInput, governance.CheckAsync, async input =>
         {
             var decision = await governance.RecordDecisionAsync(Unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Decision {decision.Reference} has been recorded";
-            return Redirect(GovernanceLinks.Decision(Unit.Code, decision.Reference));
+            return new EntrySaved($"Decision {decision.Reference} has been recorded", GovernanceLinks.Decision(Unit.Code, decision.Reference));
         }, ct);
-    }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    private async Task<bool> OpenAsync(string code, CancellationToken ct)
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        if (!await OpenUnitAsync(code, ct))
         {
             return false;
         }
 
-        Unit = unit;
-        AtMeeting = Meeting is { } id ? await Queries.MeetingAsync(unit, id, ct) : null;
+        AtMeeting = Meeting is { } id ? await Queries.MeetingAsync(Unit, id, ct) : null;
         await LoadBoardsAsync(ct);
         return true;
     }

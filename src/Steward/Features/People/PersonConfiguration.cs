@@ -13,6 +13,5 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasIndex(p => p.Email).IsUnique();
         person.HasIndex(p => p.Name);
         person.Property(p => p.RoleTitle).HasMaxLength(Person.RoleTitleMaxLength);
-        person.Property(p => p.Version).IsConcurrencyToken();
     }
 }

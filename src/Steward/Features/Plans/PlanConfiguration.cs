@@ -12,7 +12,6 @@ internal sealed class UnitPlanConfiguration : IEntityTypeConfiguration<UnitPlan>
         plan.ToTable("plans");
         plan.HasIndex(p => p.UnitId).IsUnique();
         plan.Property(p => p.Name).HasMaxLength(UnitPlan.NameMaxLength);
-        plan.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         // Tasks and links are kept on the plan by PlanStore, not by EF: fixing up a collection navigation
         // scans the list for each row it adds, which cost 100-170 ms on every load of a 5,000-task plan.
         plan.Ignore(p => p.Tasks);
@@ -22,7 +21,6 @@ internal sealed class UnitPlanConfiguration : IEntityTypeConfiguration<UnitPlan>
         plan.Property(p => p.Finish).HasAnnotation(HistoryAnnotations.Derived, true);
         plan.Property(p => p.ScheduledAt).HasAnnotation(HistoryAnnotations.Derived, true);
         plan.Property(p => p.ScheduleRevision).HasAnnotation(HistoryAnnotations.Derived, true).IsConcurrencyToken();
-        plan.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
@@ -43,14 +41,12 @@ internal sealed class PlannedTaskConfiguration : IEntityTypeConfiguration<Planne
         task.HasIndex(t => new { t.Milestone, t.ReportingLevel });
         task.Property(t => t.Name).HasMaxLength(PlannedTask.NameMaxLength);
         task.Property(t => t.Owner).HasMaxLength(PlannedTask.OwnerMaxLength);
-        task.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+        task.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerPersonId);
         task.Property(t => t.Resources).HasMaxLength(PlannedTask.ResourcesMaxLength);
         foreach (var field in Schedule)
         {
             task.Property(field).HasAnnotation(HistoryAnnotations.Derived, true);
         }
-
-        task.Property(t => t.Version).IsConcurrencyToken();
     }
 }
 
@@ -71,7 +67,6 @@ internal sealed class CrossUnitLinkConfiguration : IEntityTypeConfiguration<Cros
         link.HasIndex(l => new { l.PlanId, l.SuccessorUid, l.PredecessorPlanId, l.PredecessorUid }).IsUnique();
         link.HasIndex(l => new { l.PredecessorPlanId, l.PredecessorUid });
         link.HasOne<UnitPlan>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
-        link.HasOne(l => l.PredecessorPlan).WithMany().HasForeignKey(l => l.PredecessorPlanId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -112,7 +107,7 @@ internal sealed class MilestoneForecastConfiguration : IEntityTypeConfiguration<
         forecast.HasIndex(f => new { f.TaskId, f.RecordedAt });
         forecast.HasIndex(f => new { f.UnitId, f.RecordedAt });
         forecast.HasOne(f => f.Task).WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
-        forecast.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(f => f.UnitId).OnDelete(DeleteBehavior.Restrict);
+        forecast.HasOne<Units.DeliveryUnit>().WithMany().HasForeignKey(f => f.UnitId);
         foreach (var field in new[] { nameof(MilestoneForecast.TaskId), nameof(MilestoneForecast.UnitId), nameof(MilestoneForecast.RecordedAt), nameof(MilestoneForecast.Forecast), nameof(MilestoneForecast.Previous) })
         {
             forecast.Property(field).HasAnnotation(HistoryAnnotations.Derived, true);

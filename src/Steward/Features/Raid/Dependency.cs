@@ -15,18 +15,12 @@ public enum DependencyStatus
 
 // Something a unit needs from another unit in the tree, or from a party outside it (another department,
 // a supplier), by a date. It sits in the needing unit's log and is shown in the providing unit's too.
-public sealed class Dependency : IRaidItem
+public sealed class Dependency : RaidEntry
 {
     public const string ReferencePrefix = "D-";
     public const int PartyMaxLength = 200;
 
-    public Guid Id { get; set; }
-    public int Number { get; set; }
-    public string Reference => EntryReference.Format(ReferencePrefix, Number);
-
-    // The unit that needs it.
-    public Guid UnitId { get; set; }
-    public DeliveryUnit? Unit { get; set; }
+    protected override string ReferencePrefixOfKind => ReferencePrefix;
 
     public required string Title { get; set; }
     public string? Description { get; set; }
@@ -38,23 +32,9 @@ public sealed class Dependency : IRaidItem
 
     public DateOnly NeededBy { get; set; }
     public DateOnly? CommittedDate { get; set; }
-    public Guid OwnerId { get; set; }
-    public Person? Owner { get; set; }
     public Guid? ProviderOwnerId { get; set; }
     public Person? ProviderOwner { get; set; }
     public DependencyStatus Status { get; set; }
-
-    // Why it was last marked delivered or broken, or reopened (the step's reason).
-    public string? StatusReason { get; set; }
-
-    public Guid? EscalatedToId { get; set; }
-    public DeliveryUnit? EscalatedTo { get; set; }
-    public bool EscalatedByHand { get; set; }
-    public string? EscalationReason { get; set; }
-
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
 
     public bool IsOpen => Status is not (DependencyStatus.Delivered or DependencyStatus.Broken);
 

@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 // What recording and editing a dependency share.
-public abstract class DependencyFormPage(StewardDbContext db) : GovUkFormPage(db)
+public abstract class DependencyFormPage(StewardDbContext db, UnitQueries units) : EntryFormPage<DependencyForm>(db, units)
 {
-    [BindProperty]
-    public DependencyForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder =
     [
         "Input.Title", "Input.Description", "Input.ProviderUnit", "Input.ExternalParty", "Input.NeededBy", "Input.CommittedDate",
@@ -29,7 +25,7 @@ public abstract class DependencyFormPage(StewardDbContext db) : GovUkFormPage(db
         Input.Description, ReadDate(Input.CommittedDate, "Committed date", nameof(DependencyForm.CommittedDate)), Input.ProviderOwnerId, Input.Status);
 }
 
-public sealed class DependencyForm
+public sealed class DependencyForm : IEditForm
 {
     public string? Title { get; set; }
     public string? Description { get; set; }

@@ -3,50 +3,34 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history) : RiskFormPage(db)
+public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history) : RiskFormPage(db, units)
 {
     public RiskView Risk { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
+        ShowFormAsync(() => OpenAsync(code, reference, ct), ct, () => Input = RiskForm.From(Risk));
 
-        Unit = unit;
-        Risk = await queries.RiskAsync(unit, reference, ct);
-        Input = RiskForm.From(Risk);
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, string reference, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
-
-        Unit = unit;
-        Risk = await queries.RiskAsync(unit, reference, ct);
-        // The form does not show who raised the risk or when; saving it keeps them.
-        var input = ReadInput() with { RaisedById = Risk.RaisedBy?.Id, RaisedOn = Risk.RaisedOn };
-        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
+    // The form does not show who raised the risk or when; saving it keeps them.
+    public Task<IActionResult> OnPostAsync(string code, string reference, CancellationToken ct) =>
+        SaveFormAsync(() => OpenAsync(code, reference, ct), () => ReadInput() with { RaisedById = Risk.RaisedBy?.Id, RaisedOn = Risk.RaisedOn }, raid.CheckAsync, async input =>
         {
             await raid.UpdateAsync(Risk.Id, Input.Version, input, ct);
-            TempData["Notice"] = $"Your changes to {Risk.Reference} have been saved";
-            return Redirect(RaidLinks.Risk(unit.Code, Risk.Reference));
-        }, ct, async () =>
+            return new EntrySaved($"Your changes to {Risk.Reference} have been saved", RaidLinks.Risk(Unit.Code, Risk.Reference));
+        }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Risk.Id, Risk.Reference, "the risk's page", ct), Risk.Version));
+
+    private async Task<bool> OpenAsync(string code, string reference, CancellationToken ct)
+    {
+        if (!await OpenUnitAsync(code, ct))
         {
-            // Keep what was typed; take the current version, so saving again is a deliberate choice.
-            ModelState.AddModelError(string.Empty, await history.ChangedWhileEditingAsync(Risk.Id, Risk.Reference, "the risk's page", ct));
-            ModelState.Remove("Input.Version");
-            Input.Version = Risk.Version;
-        });
+            return false;
+        }
+
+        Risk = await queries.RiskAsync(Unit, reference, ct);
+        return true;
     }
 }

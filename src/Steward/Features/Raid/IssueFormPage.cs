@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 // What raising and editing an issue share.
-public abstract class IssueFormPage(StewardDbContext db) : GovUkFormPage(db)
+public abstract class IssueFormPage(StewardDbContext db, UnitQueries units) : EntryFormPage<IssueForm>(db, units)
 {
-    [BindProperty]
-    public IssueForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder =
     [
         "Input.Title", "Input.Priority", "Input.Description", "Input.Impact", "Input.OwnerId", "Input.TargetResolutionDate",
@@ -37,7 +33,7 @@ public abstract class IssueFormPage(StewardDbContext db) : GovUkFormPage(db)
 
 }
 
-public sealed class IssueForm
+public sealed class IssueForm : IEditForm
 {
     public string? Title { get; set; }
     public IssuePriority? Priority { get; set; }

@@ -3,47 +3,27 @@ using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units, AssumptionRegister raid) : GovUkFormPage(db)
+public sealed class RaiseAssumptionModel(StewardDbContext db, UnitQueries units, AssumptionRegister raid)
+    : EntryFormPage<RaiseAssumptionModel.AssumptionForm>(db, units)
 {
-    [BindProperty]
-    public AssumptionForm Input { get; set; } = new();
-
-    public UnitView Unit { get; private set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder = ["Input.Statement", "Input.ImpactIfWrong", "Input.OwnerId", "Input.ValidationDue"];
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct), ReadInput, raid.CheckAsync, async input =>
         {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var input = new AssumptionInput(Input.Statement, Input.OwnerId, Input.ImpactIfWrong, ReadDate(Input.ValidationDue, "Validation due date", nameof(AssumptionForm.ValidationDue)));
-        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
-        {
-            var assumption = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Assumption {assumption.Reference} has been recorded";
-            return Redirect(RaidLinks.Assumption(unit.Code, assumption.Reference));
+            var assumption = await raid.RaiseAsync(Unit.Id.ToString(), input, ct);
+            return new EntrySaved($"Assumption {assumption.Reference} has been recorded", RaidLinks.Assumption(Unit.Code, assumption.Reference));
         }, ct);
-    }
+
+    private AssumptionInput ReadInput() =>
+        new(Input.Statement, Input.OwnerId, Input.ImpactIfWrong, ReadDate(Input.ValidationDue, "Validation due date", nameof(AssumptionForm.ValidationDue)));
 
     public sealed class AssumptionForm
     {

@@ -2,38 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units, DependencyRegister raid) : DependencyFormPage(db)
+public sealed class RaiseDependencyModel(StewardDbContext db, UnitQueries units, DependencyRegister raid) : DependencyFormPage(db, units)
 {
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+    // A new dependency starts as its register decides (proposed, or agreed with a committed date).
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct), () => ReadInput() with { Status = null }, raid.CheckAsync, async input =>
         {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var input = ReadInput() with { Status = null };
-        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
-        {
-            var dependency = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Dependency {dependency.Reference} has been recorded";
-            return Redirect(RaidLinks.Dependency(unit.Code, dependency.Reference));
+            var dependency = await raid.RaiseAsync(Unit.Id.ToString(), input, ct);
+            return new EntrySaved($"Dependency {dependency.Reference} has been recorded", RaidLinks.Dependency(Unit.Code, dependency.Reference));
         }, ct);
-    }
 }

@@ -2,38 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, IssueRegister raid) : IssueFormPage(db)
+public sealed class RaiseIssueModel(StewardDbContext db, UnitQueries units, IssueRegister raid) : IssueFormPage(db, units)
 {
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+    // A new issue is open, with nothing resolved yet, whatever the form posts.
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct), () => ReadInput() with { Status = null, Resolution = null }, raid.CheckAsync, async input =>
         {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var input = ReadInput() with { Status = null, Resolution = null };
-        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
-        {
-            var issue = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Issue {issue.Reference} has been raised";
-            return Redirect(RaidLinks.Issue(unit.Code, issue.Reference));
+            var issue = await raid.RaiseAsync(Unit.Id.ToString(), input, ct);
+            return new EntrySaved($"Issue {issue.Reference} has been raised", RaidLinks.Issue(Unit.Code, issue.Reference));
         }, ct);
-    }
 }

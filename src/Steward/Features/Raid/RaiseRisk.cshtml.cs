@@ -2,38 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 [Requires(PmoArea.Raid, PmoAction.Contribute)]
-public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RiskRegister raid) : RiskFormPage(db)
+public sealed class RaiseRiskModel(StewardDbContext db, UnitQueries units, RiskRegister raid) : RiskFormPage(db, units)
 {
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => ShowFormAsync(() => OpenUnitAsync(code, ct), ct);
 
-        Unit = unit;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+    public Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        SaveFormAsync(() => OpenUnitAsync(code, ct), ReadInput, raid.CheckAsync, async input =>
         {
-            return NotFound();
-        }
-
-        Unit = unit;
-        var input = ReadInput();
-        return await SubmitAsync(() => raid.CheckAsync(input, ct), async () =>
-        {
-            var risk = await raid.RaiseAsync(unit.Id.ToString(), input, ct);
-            TempData["Notice"] = $"Risk {risk.Reference} has been raised";
-            return Redirect(RaidLinks.Risk(unit.Code, risk.Reference));
+            var risk = await raid.RaiseAsync(Unit.Id.ToString(), input, ct);
+            return new EntrySaved($"Risk {risk.Reference} has been raised", RaidLinks.Risk(Unit.Code, risk.Reference));
         }, ct);
-    }
 }

@@ -5,22 +5,14 @@ using Steward.Infrastructure.Registers;
 namespace Steward.Features.Raid;
 
 // A threat (or an opportunity) to a unit's objectives, scored on the 5 × 5 likelihood × impact scale.
-public sealed class Risk : IRaidItem
+public sealed class Risk : RaidEntry
 {
     public const string ReferencePrefix = "R-";
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;
     public const int CategoryMaxLength = 100;
 
-    public Guid Id { get; set; }
-
-    // Quoted by people as R-0042; unique across Steward, never reused.
-    public int Number { get; set; }
-
-    public string Reference => EntryReference.Format(ReferencePrefix, Number);
-
-    public Guid UnitId { get; set; }
-    public DeliveryUnit? Unit { get; set; }
+    protected override string ReferencePrefixOfKind => ReferencePrefix;
 
     // The first two ids on the unit's path: the top-level unit the risk rolls up to, and the unit below
     // that (null for a risk on a top-level unit). Copies kept by RiskRollupLevels, so a portfolio's or
@@ -36,8 +28,6 @@ public sealed class Risk : IRaidItem
     public string? Category { get; set; }
     public bool IsOpportunity { get; set; }
 
-    public Guid OwnerId { get; set; }
-    public Person? Owner { get; set; }
     public Guid? RaisedById { get; set; }
     public Person? RaisedBy { get; set; }
     public DateOnly RaisedOn { get; set; }
@@ -58,19 +48,6 @@ public sealed class Risk : IRaidItem
     public RiskStatus Status { get; set; }
     public DateTime? ClosedAt { get; set; }
 
-    // Why its status last changed (closed, realised, reopened...), as the person who changed it said;
-    // the history keeps every earlier reason.
-    public string? StatusReason { get; set; }
-
     // The issue this risk became when it was realised.
     public Guid? RealisedIssueId { get; set; }
-
-    public Guid? EscalatedToId { get; set; }
-    public DeliveryUnit? EscalatedTo { get; set; }
-    public bool EscalatedByHand { get; set; }
-    public string? EscalationReason { get; set; }
-
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
 }

@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Steward.Data;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;
 
 // What raising and editing a risk share: the form and its choices.
-public abstract class RiskFormPage(StewardDbContext db) : GovUkFormPage(db)
+public abstract class RiskFormPage(StewardDbContext db, UnitQueries units) : EntryFormPage<RiskForm>(db, units)
 {
-    [BindProperty]
-    public RiskForm Input { get; set; } = new();
-
-    public UnitView Unit { get; protected set; } = default!;
-
     public static readonly IReadOnlyList<string> FieldOrder =
     [
         "Input.Title", "Input.IsOpportunity", "Input.Category", "Input.Cause", "Input.Event", "Input.Effect", "Input.OwnerId",
@@ -54,7 +50,7 @@ public abstract class RiskFormPage(StewardDbContext db) : GovUkFormPage(db)
 }
 
 // What the risk form posts. Dates stay as typed until read, so a wrong one is shown back as entered.
-public sealed class RiskForm
+public sealed class RiskForm : IEditForm
 {
     public string? Title { get; set; }
     public bool IsOpportunity { get; set; }

@@ -16,7 +16,7 @@ namespace Steward.Features.Raid;
 [Requires(PmoArea.Raid, PmoAction.Read)]
 public sealed class ShowDependencyModel(
     StewardDbContext db, UnitQueries units, DependencyQueries queries, DependencyRegister raid, HistoryQueries history, AccessPolicy access, Plans.IntegratedPlan plans, ToleranceQueries tolerances)
-    : DependencyFormPage(db)
+    : DependencyFormPage(db, units)
 {
     // The register the entry was opened from, for the back link (RaidBackLink).
     [BindProperty(SupportsGet = true)]
@@ -99,13 +99,13 @@ public sealed class ShowDependencyModel(
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        if (!await OpenUnitAsync(code, ct))
         {
             return false;
         }
 
-        Unit = unit;
-        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
+        var unit = Unit;
+        Back = await RaidBackLink.ForAsync(Units, access, unit, From, ct);
         Dependency = await queries.DependencyAsync(unit, reference, ct);
         Events = await history.ListAsync(new HistoryFilter(RecordId: Dependency.Id), ct);
         Names = await history.NamesAsync(Events.Items, ct);

@@ -14,23 +14,15 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing, realising and
 // reopening are offered as links to their question pages (ChangeStatus), only where they can succeed.
 [Requires(PmoArea.Raid, PmoAction.Read)]
-public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock) : PageModel
+public sealed class ShowRiskModel(
+    UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock)
+    : RaidEntryPage(units, history, access)
 {
-    // The register the entry was opened from, for the back link (RaidBackLink).
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    public RaidBackLink Back { get; private set; } = default!;
-
-    public UnitView Unit { get; private set; } = default!;
     public RiskView Risk { get; private set; } = default!;
 
     // Flagged as the register flags it: an open risk whose next review date has passed.
     public bool ReviewOverdue => Risk.Status == RiskStatus.Open && Risk.NextReviewDate < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-    public CursorPage<HistoryEntry> Events { get; private set; } = default!;
-    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
-    public IReadOnlyList<RaidStatusStep> Steps { get; private set; } = [];
     public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
     public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
@@ -39,9 +31,6 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
     // A review recorded here: what it found and when the risk is next due, nothing else of the risk.
     [BindProperty]
     public ReviewForm Review { get; set; } = new();
-
-    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
-        await LoadAsync(code, reference, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostReviewAsync(string code, string reference, int version, CancellationToken ct) =>
         EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
@@ -87,36 +76,21 @@ public sealed class ShowRiskModel(UnitQueries units, RiskQueries queries, RiskRe
             return EscalationDone("handed back");
         }, "Reason");
 
-    private Func<Task<bool>> Load(string code, string reference, CancellationToken ct) => () => LoadAsync(code, reference, ct);
+    private RedirectResult EscalationDone(string done) => EscalationDone(Risk.Reference, RaidLinks.Risk(Unit.Code, Risk.Reference), done);
 
-    private RedirectResult EscalationDone(string done)
+    protected override async Task<Guid> LoadEntryAsync(UnitView unit, string reference, CancellationToken ct)
     {
-        TempData["Notice"] = $"{Risk.Reference} has been {done}";
-        return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference) + "#escalation");
-    }
-
-    private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
-    {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return false;
-        }
-
-        Unit = unit;
-        Back = await RaidBackLink.ForAsync(units, access, unit, From, ct);
         Risk = await queries.RiskAsync(unit, reference, ct);
         Scale = await scales.EffectiveAsync(unit.Path, ct);
         Reviews = await queries.ReviewsAsync(Risk.Id, ct);
-        Events = await history.ListAsync(new HistoryFilter(RecordId: Risk.Id), ct);
-        Names = await history.NamesAsync(Events.Items, ct);
-        CanEdit = Risk.Status == RiskStatus.Open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
-        Steps = await RaidStatusSteps.OfferedAsync(access, unit, RaidStatusSteps.For(Risk.Status, Risk.IsOpportunity), ct);
+        CanEdit = Risk.Status == RiskStatus.Open && await Access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
+        Steps = await RaidStatusSteps.OfferedAsync(Access, unit, RaidStatusSteps.For(Risk.Status, Risk.IsOpportunity), ct);
         var open = Risk.Status == RiskStatus.Open;
         // Handing back is decided where the item is held now.
-        var canHandBack = open && Risk.Escalation is { } held && await access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = await EscalationPanel.ForAsync(access, tolerances, unit.Path, Risk.Reference, Risk.Escalation, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), open && await access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
-        FollowUps = await Governance.FollowUps.LoadAsync(governance, access, unit, Risk.Id, "risk", Risk.Reference, open, ct);
-        return true;
+        var canHandBack = open && Risk.Escalation is { } held && await Access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
+        Escalation = await EscalationPanel.ForAsync(Access, tolerances, unit.Path, Risk.Reference, Risk.Escalation, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), open && await Access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
+        FollowUps = await Governance.FollowUps.LoadAsync(governance, Access, unit, Risk.Id, "risk", Risk.Reference, open, ct);
+        return Risk.Id;
     }
 }
 

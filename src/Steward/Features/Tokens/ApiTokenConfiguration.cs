@@ -14,7 +14,5 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         token.Property(t => t.Hash).HasMaxLength(64).HasAnnotation(HistoryAnnotations.Hidden, true);
         token.HasIndex(t => t.Hash).IsUnique();
         token.HasIndex(t => t.UserId);
-        token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
-        token.Property(t => t.Version).IsConcurrencyToken();
     }
 }

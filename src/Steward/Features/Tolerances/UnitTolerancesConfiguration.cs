@@ -11,8 +11,7 @@ internal sealed class UnitTolerancesConfiguration : IEntityTypeConfiguration<Uni
         tolerances.ToTable("tolerances");
         tolerances.HasKey(t => t.Id);
         tolerances.HasIndex(t => t.UnitId).IsUnique();
-        tolerances.HasOne<DeliveryUnit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
-        tolerances.Property(t => t.Version).IsConcurrencyToken();
+        tolerances.HasOne<DeliveryUnit>().WithMany().HasForeignKey(t => t.UnitId);
         foreach (var limit in tolerances.Metadata.GetProperties().Where(p => p.ClrType == typeof(decimal?)))
         {
             limit.SetPrecision(12);

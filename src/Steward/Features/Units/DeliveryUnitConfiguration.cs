@@ -19,13 +19,5 @@ internal sealed class DeliveryUnitConfiguration : IEntityTypeConfiguration<Deliv
         unit.HasIndex(u => u.Path);
         // The home page counts projects per parent without reading the table.
         unit.HasIndex(u => new { u.Kind, u.ParentId, u.Status });
-
-        unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
-        unit.HasOne(u => u.Sro).WithMany().HasForeignKey(u => u.SroId).OnDelete(DeleteBehavior.Restrict);
-        unit.HasOne(u => u.Manager).WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
-        unit.HasOne(u => u.PmoContact).WithMany().HasForeignKey(u => u.PmoContactId).OnDelete(DeleteBehavior.Restrict);
-
-        unit.Property(u => u.Version).IsConcurrencyToken();
-        unit.Ignore(u => u.IsOpen);
     }
 }
