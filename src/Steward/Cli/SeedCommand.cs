@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Steward.Data;
+using Steward.Infrastructure.Modules;
 
 namespace Steward.Cli;
 
@@ -10,12 +11,20 @@ internal static class SeedCommand
     private static readonly Option<bool> Synthetic = new("--synthetic") { Description = "A large deterministic portfolio for benchmarks." };
     private static readonly Option<int> Units = new("--units") { Description = "How many delivery units --synthetic makes.", DefaultValueFactory = _ => 10_000 };
     private static readonly Option<int> History = new("--history") { Description = "How many past changes --synthetic adds to the units' history (for the audit benchmark).", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> Raid = new("--raid") { Description = "How many RAID items --synthetic adds (for the register benchmarks).", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "The seed number for --synthetic; the same seed gives the same portfolio.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
-        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, History, Raid, Seed };
+        var command = new Command("seed", "Fill an empty database with the demo department or a synthetic portfolio.") { Demo, Synthetic, Units, History, Seed };
+        // Each module's records for the synthetic department (--raid N), made afresh for each command line.
+        var registers = StewardModules.SyntheticSeeds
+            .Select(seed => (Seed: seed, Option: new Option<int>(seed.Option) { Description = seed.Description, DefaultValueFactory = _ => 0 }))
+            .ToList();
+        foreach (var register in registers)
+        {
+            command.Options.Add(register.Option);
+        }
+
         command.Validators.Add(result =>
         {
             if (result.GetValue(Demo) == result.GetValue(Synthetic))
@@ -30,9 +39,12 @@ internal static class SeedCommand
                 throw new CommandFailure("--units must be between 1 and 1000000", StewardCommandLine.BadUsage);
             }
 
-            if (parse.GetValue(Raid) is < 0 or > 10_000_000)
+            foreach (var (seed, option) in registers)
             {
-                throw new CommandFailure("--raid must be between 0 and 10000000", StewardCommandLine.BadUsage);
+                if (parse.GetValue(option) < 0 || parse.GetValue(option) > seed.Max)
+                {
+                    throw new CommandFailure($"{seed.Option} must be between 0 and {seed.Max}", StewardCommandLine.BadUsage);
+                }
             }
 
             if (parse.GetValue(History) is < 0 or > 100_000_000)
@@ -42,7 +54,8 @@ internal static class SeedCommand
 
             using var host = CliHost.Build(CommonOptions.Overrides(parse));
             await host.Services.MigrateStewardDatabaseAsync(ct);
-            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(host, parse.GetValue(Units), parse.GetValue(History), parse.GetValue(Raid), parse.GetValue(Seed), ct);
+            return parse.GetValue(Demo) ? await SeedDemoAsync(host, ct) : await SeedSyntheticAsync(
+                host, parse.GetValue(Units), parse.GetValue(History), registers.Select(r => (r.Seed, parse.GetValue(r.Option))).ToList(), parse.GetValue(Seed), ct);
         });
         return command;
     }
@@ -58,7 +71,8 @@ internal static class SeedCommand
         return StewardCommandLine.Success;
     }
 
-    private static async Task<int> SeedSyntheticAsync(IHost host, int units, int history, int raid, int seed, CancellationToken ct)
+    private static async Task<int> SeedSyntheticAsync(
+        IHost host, int units, int history, IReadOnlyList<(SyntheticSeed Seed, int Count)> registers, int seed, CancellationToken ct)
     {
         var synthetic = new SyntheticPortfolio(units, seed);
         await using var scope = host.Services.CreateAsyncScope();
@@ -80,10 +94,10 @@ internal static class SeedCommand
                         past.Value = past.MaxValue;
                     }
 
-                    if (raid > 0)
+                    foreach (var (register, count) in registers.Where(r => r.Count > 0))
                     {
-                        var log = progress.AddTask($"Writing {raid:N0} RAID items", maxValue: raid);
-                        await new SyntheticRaid(raid, seed).SeedAsync(db, new Progress<int>(done => log.Value = done), ct);
+                        var log = progress.AddTask($"Writing {count:N0} {register.Records}", maxValue: count);
+                        await register.SeedAsync(new SyntheticSeedContext(db, count, seed, new Progress<int>(done => log.Value = done)), ct);
                         log.Value = log.MaxValue;
                     }
                 });
@@ -94,7 +108,7 @@ internal static class SeedCommand
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people, {synthetic.RoleAssignments:N0} role assignments, {history:N0} past changes and {raid:N0} RAID items (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Seeded {units:N0} synthetic units, {synthetic.People:N0} people, {synthetic.RoleAssignments:N0} role assignments, {history:N0} past changes{string.Concat(registers.Select(r => $", {r.Count:N0} {r.Seed.Records}"))} (seed {seed}) in {elapsed.TotalSeconds:F1} s.");
         return StewardCommandLine.Success;
     }
 }

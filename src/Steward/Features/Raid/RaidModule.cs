@@ -12,6 +12,9 @@ internal sealed class RaidModule : IStewardModule
 
     public DemoSeed Demo => new(20, DemoRaid.SeedAsync);
 
+    public SyntheticSeed Synthetic => new(20, "--raid", "How many RAID items --synthetic adds (for the register benchmarks).", "RAID items", 10_000_000,
+        (seed, ct) => new SyntheticRaid(seed.Count, seed.Seed).SeedAsync(seed.Db, seed.Progress, ct));
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<RaidLog>();

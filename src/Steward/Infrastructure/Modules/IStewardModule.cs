@@ -21,4 +21,7 @@ public interface IStewardModule
 
     // Its part of the demo department, or null if it has none.
     DemoSeed? Demo => null;
+
+    // Its records for the synthetic department the benchmarks run on, or null if it has none.
+    SyntheticSeed? Synthetic => null;
 }

@@ -14,6 +14,8 @@ public static class StewardModules
 
     public static readonly IReadOnlyList<DemoSeed> DemoSeeds = All.Select(m => m.Demo).OfType<DemoSeed>().OrderBy(d => d.Order).ToList();
 
+    public static readonly IReadOnlyList<SyntheticSeed> SyntheticSeeds = All.Select(m => m.Synthetic).OfType<SyntheticSeed>().OrderBy(s => s.Order).ToList();
+
     public static IServiceCollection AddStewardModules(this IServiceCollection services)
     {
         foreach (var module in All)

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Steward.Features.Raid;
+using Steward.Data;
 using Steward.Features.Units;
 
-namespace Steward.Data;
+namespace Steward.Features.Raid;
 
 // RAID logs for a synthetic portfolio, for the register benchmarks: of every ten items seven are risks,
 // one and a half issues, and the rest assumptions and dependencies, spread over programmes and projects,
