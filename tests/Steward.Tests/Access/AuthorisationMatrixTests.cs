@@ -100,18 +100,25 @@ public abstract class AuthorisationMatrixTests<TApp>(TApp app) : IClassFixture<T
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
-            var methods = isPage ? [HttpMethods.Get] : endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
-            foreach (var method in methods)
+            var page = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>();
+            // A page is asked for once, and posted to once per POST handler (sent empty: allowed means it got
+            // past access to the antiforgery check), with what that handler declares it needs.
+            List<(string Method, string? Handler)> methods = page is not null
+                ? [(HttpMethods.Get, null), .. page.HandlerMethods.Where(h => h.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase)).Select(h => (HttpMethods.Post, h.Name))]
+                : [.. (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get]).Select(m => (m, (string?)null))];
+            foreach (var (method, handler) in methods)
             {
+                var requires = method == HttpMethods.Post && page is not null
+                    ? endpoint.Metadata.GetOrderedMetadata<PostRequiresAttribute>().FirstOrDefault(p => string.Equals(p.Handler, handler, StringComparison.OrdinalIgnoreCase))?.Requires
+                    : null;
                 cases.Add(new EndpointCase(
-                    pattern,
+                    handler is null ? pattern : $"{pattern}?handler={handler}",
                     endpoint.RoutePattern,
                     method,
                     pattern.StartsWith("/api/", StringComparison.Ordinal),
                     endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                     endpoint.Metadata.GetMetadata<AnySignedInAttribute>() is not null,
-                    endpoint.Metadata.GetMetadata<RequiresAttribute>()));
+                    requires ?? endpoint.Metadata.GetMetadata<RequiresAttribute>()));
             }
         }
 

@@ -45,6 +45,22 @@ public sealed class EndpointPermissionsSnapshotTests(SqliteApp app) : IClassFixt
         Assert.True(writesAsReads.Count == 0, string.Join('\n', writesAsReads));
     }
 
+    // The same for pages: a POST handler that changes records says so with [PostRequires], so a Viewer is
+    // refused before the handler runs. The exceptions, each checked by its service where the change lands:
+    // calendar feeds (a person's own subscription, as in the API); a dependency's page, which is shown under
+    // the needing and the providing unit alike while its changes are the needing unit's (DependencyRegister
+    // demands them there); and a tolerance page, whose area is its dimension's (ToleranceService demands
+    // approve in it).
+    [Fact]
+    public void NoPageWrite_IsDeclaredAsARead()
+    {
+        app.RequireDatabase();
+        string[] exceptions = ["/units/{code}/calendar ", "/units/{code}/dependencies/{reference} ", "/units/{code}/tolerances/{dimension} "];
+        var writesAsReads = Lines().Where(l => l.StartsWith("PAGE POST ", StringComparison.Ordinal) && l.EndsWith(":read", StringComparison.Ordinal)
+            && !exceptions.Any(e => l.Contains(e, StringComparison.Ordinal))).ToList();
+        Assert.True(writesAsReads.Count == 0, string.Join('\n', writesAsReads));
+    }
+
     private List<string> Lines()
     {
         var lines = new List<string>();
@@ -57,7 +73,13 @@ public sealed class EndpointPermissionsSnapshotTests(SqliteApp app) : IClassFixt
                 : "undeclared";
             if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
             {
-                lines.AddRange(page.HandlerMethods.Select(h => $"PAGE {h.HttpMethod.ToUpperInvariant()} {pattern}{(h.Name is null ? "" : $" ({h.Name})")} -> {requirement}"));
+                // A POST handler may need more than viewing the page does ([PostRequires]).
+                var posts = endpoint.Metadata.GetOrderedMetadata<PostRequiresAttribute>();
+                lines.AddRange(page.HandlerMethods.Select(h =>
+                    $"PAGE {h.HttpMethod.ToUpperInvariant()} {pattern}{(h.Name is null ? "" : $" ({h.Name})")} -> "
+                    + (h.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase) && posts.FirstOrDefault(p => string.Equals(p.Handler, h.Name, StringComparison.OrdinalIgnoreCase)) is { } post
+                        ? $"{post.Requires.Area}:{post.Requires.Action}".ToLowerInvariant()
+                        : requirement)));
             }
             else
             {

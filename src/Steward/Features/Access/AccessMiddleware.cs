@@ -41,8 +41,8 @@ public static class AccessMiddleware
 
     private static async ValueTask<int?> RefusalAsync(HttpContext context, Endpoint endpoint)
     {
-        var requires = endpoint.Metadata.GetMetadata<RequiresAttribute>();
         var writing = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+        var requires = (writing ? PostRequiresAttribute.For(endpoint, context.Request) : null) ?? endpoint.Metadata.GetMetadata<RequiresAttribute>();
         if (requires is null && !writing)
         {
             return null;

@@ -12,6 +12,32 @@ public sealed class RequiresAttribute(PmoArea area, PmoAction action) : Attribut
     public bool WholeDepartment { get; init; }
 }
 
+// What one of a page's POST handlers needs where it is more than viewing the page does ([Requires] on the
+// page): escalating a risk from its page needs contribute, though reading the page needs only read.
+// Handler is the handler's name (Escalate for OnPostEscalateAsync), or null for the page's plain OnPost.
+// AccessMiddleware enforces it on the page's unit before the handler runs; the service checks again.
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class PostRequiresAttribute(string? handler, PmoArea area, PmoAction action) : Attribute
+{
+    public string? Handler { get; } = handler;
+    public RequiresAttribute Requires { get; } = new(area, action);
+
+    // The requirement of the handler a POST names (?handler=Escalate), or null where the page says none.
+    public static RequiresAttribute? For(Endpoint endpoint, HttpRequest request)
+    {
+        var named = request.Query["handler"].ToString() is { Length: > 0 } query ? query : request.RouteValues["handler"] as string;
+        foreach (var declared in endpoint.Metadata.GetOrderedMetadata<PostRequiresAttribute>())
+        {
+            if (string.Equals(declared.Handler ?? string.Empty, named ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+            {
+                return declared.Requires;
+            }
+        }
+
+        return null;
+    }
+}
+
 // For pages every signed-in person may use whatever their roles (their own password and tokens).
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
 public sealed class AnySignedInAttribute : Attribute;

@@ -11,6 +11,7 @@ namespace Steward.Features.Governance;
 
 // An action's page: its dated progress updates, and the follow-up form (status, a progress update, a new due date or owner).
 [Requires(PmoArea.Governance, PmoAction.Read)]
+[PostRequires(null, PmoArea.Governance, PmoAction.Contribute)]
 public sealed class ShowActionModel(StewardDbContext db, UnitQueries units, GovernanceQueries queries, GovernanceService governance, HistoryQueries history, AccessPolicy access)
     : GovUkFormPage(db)
 {

@@ -14,6 +14,7 @@ namespace Steward.Features.Raid;
 // A unit's RAID register, rolling up everything below it: risks with their heat map, or issues.
 // Filters are a GET form, so every view of the register is a link that can be shared.
 [Requires(PmoArea.Raid, PmoAction.Read)]
+[PostRequires("Bulk", PmoArea.Raid, PmoAction.Contribute)]
 public sealed class RegisterModel(RiskQueries risks, IssueQueries issues, DependencyQueries dependencies, AssumptionQueries assumptions, UnitQueries units, AccessPolicy access, StewardDbContext db, RiskBulkChange riskBulk, IssueBulkChange issueBulk, AssumptionBulkChange assumptionBulk, DependencyBulkChange dependencyBulk) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;

@@ -9,6 +9,7 @@ namespace Steward.Features.Raid;
 
 // The likelihood and impact levels that apply at a unit; a portfolio's approvers name and define them.
 [Requires(PmoArea.Raid, PmoAction.Read)]
+[PostRequires(null, PmoArea.Raid, PmoAction.Approve)]
 public sealed class ScaleModel(UnitQueries units, RiskScales scales, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;

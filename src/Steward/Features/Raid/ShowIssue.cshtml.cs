@@ -11,6 +11,8 @@ namespace Steward.Features.Raid;
 
 // An issue's page: summary, the risk it came from, close, and history.
 [Requires(PmoArea.Raid, PmoAction.Read)]
+[PostRequires("Escalate", PmoArea.Raid, PmoAction.Contribute)]
+[PostRequires("DeEscalate", PmoArea.Raid, PmoAction.Approve)]
 public sealed class ShowIssueModel(
     UnitQueries units, IssueQueries queries, IssueRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, ToleranceQueries tolerances, TimeProvider clock)
     : RaidEntryPage(units, history, access)

@@ -14,6 +14,9 @@ namespace Steward.Features.Raid;
 // A risk's page: its summary, what can be done with it, and its history. Closing, realising and
 // reopening are offered as links to their question pages (ChangeStatus), only where they can succeed.
 [Requires(PmoArea.Raid, PmoAction.Read)]
+[PostRequires("Escalate", PmoArea.Raid, PmoAction.Contribute)]
+[PostRequires("DeEscalate", PmoArea.Raid, PmoAction.Approve)]
+[PostRequires("Review", PmoArea.Raid, PmoAction.Contribute)]
 public sealed class ShowRiskModel(
     UnitQueries units, RiskQueries queries, RiskRegister raid, HistoryQueries history, AccessPolicy access, Governance.GovernanceQueries governance, RiskScales scales, ToleranceQueries tolerances, TimeProvider clock)
     : RaidEntryPage(units, history, access)

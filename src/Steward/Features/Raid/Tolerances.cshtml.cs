@@ -10,6 +10,7 @@ namespace Steward.Features.Raid;
 
 // A unit's RAID tolerances: shown to every reader, set by those who approve RAID items there.
 [Requires(PmoArea.Raid, PmoAction.Read)]
+[PostRequires(null, PmoArea.Raid, PmoAction.Approve)]
 public sealed class TolerancesModel(UnitQueries units, RaidQueries queries, RaidLog raid, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;

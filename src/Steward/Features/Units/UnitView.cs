@@ -1,3 +1,4 @@
+using Steward.Infrastructure.Registers;
 using System.Text.Json.Serialization;
 using Steward.Features.People;
 
@@ -27,7 +28,7 @@ public sealed record UnitView(
     DateTime UpdatedAt,
     DateTime? ClosedAt,
     DateTime? ArchivedAt,
-    [property: JsonIgnore] string Path) : IUnitLocation
+    [property: JsonIgnore] string Path) : IUnitLocation, IVersionedView
 {
     [JsonIgnore]
     public bool IsOpen => Status is UnitStatus.Active or UnitStatus.Paused;

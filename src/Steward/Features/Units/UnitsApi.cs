@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Units;
 
@@ -13,7 +14,7 @@ public static class UnitsApi
             .ProducesRecordProblems();
 
         units.MapGet("/", List).AnySignedIn().WithSummary("List delivery units")
-            .WithDescription("Filter by parent (id or code), kind, stage, status and q (text in the code or name); sort by code, name or updatedAt (prefix '-' for descending); page with limit (1-500, default 50) and cursor.");
+            .WithDescription("Filter by parent, kind, stage, status and text; sort; page with limit and cursor.");
         units.MapGet("/{unit}", Get).WithSummary("Get one unit by id or code").WithName("GetUnit").Requires(PmoArea.Delivery, PmoAction.Read);
         units.MapPost("/", Create).WithSummary("Create a portfolio, programme or project").Requires(PmoArea.Delivery, PmoAction.Contribute);
         units.MapPut("/{unit}", Update).WithSummary("Replace a unit's editable fields (If-Match required)").Requires(PmoArea.Delivery, PmoAction.Contribute);
@@ -25,43 +26,24 @@ public static class UnitsApi
     }
 
     private static async Task<Ok<CursorPage<UnitSummary>>> List(
-        UnitQueries queries, UnitDates dates, string? parent, string? kind, string? stage, string? status, string? q,
-        string? sort, int? limit, string? cursor, CancellationToken ct)
+        [AsParameters] UnitListParameters filter, [AsParameters] PageQuery page, UnitQueries queries, UnitDates dates, CancellationToken ct)
     {
-        var (sortBy, descending) = ParseSort(sort);
-        var query = new UnitListQuery(
-            ParentId: parent is null ? null : await ParentIdAsync(queries, parent, ct),
-            Kind: EnumText.ParseOptional<UnitKind>("kind", kind),
-            Stage: EnumText.ParseOptional<LifecycleStage>("stage", stage),
-            Status: EnumText.ParseOptional<UnitStatus>("status", status),
-            Text: q,
-            Sort: sortBy,
-            Descending: descending,
-            Limit: limit ?? 50,
-            Cursor: cursor);
-        var page = await queries.ListAsync(query, ct);
-        return TypedResults.Ok(page with { Items = await dates.ApplyAsync(page.Items, ct) });
+        var found = await queries.ListAsync(await filter.QueryAsync(queries, page, ct), ct);
+        return TypedResults.Ok(found with { Items = await dates.ApplyAsync(found.Items, ct) });
     }
 
-    private static async Task<Ok<CursorPage<HistoryEntry>>> History(string unit, UnitQueries queries, HistoryQueries history, int? limit, string? cursor, CancellationToken ct)
-    {
-        var found = await queries.RequireAsync(unit, ct);
-        return TypedResults.Ok(await history.ListAsync(new HistoryFilter(RecordId: found.Id, Limit: limit ?? 50, Before: HistoryQueries.ParseCursor(cursor)), ct));
-    }
+    private static Task<Ok<CursorPage<HistoryEntry>>> History(string unit, UnitQueries queries, HistoryQueries history, [AsParameters] PageQuery page, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, queries.RequireAsync(unit, ct), page, ct);
 
-    private static async Task<Ok<UnitView>> Get(string unit, UnitQueries queries, UnitDates dates, HttpContext http, CancellationToken ct)
-    {
-        var view = await dates.ApplyAsync(await queries.RequireAsync(unit, ct), ct);
-        EntityTag.Write(http, view.Version);
-        return TypedResults.Ok(view);
-    }
+    private static async Task<Ok<UnitView>> Get(string unit, UnitQueries queries, UnitDates dates, HttpContext http, CancellationToken ct) =>
+        await RegisterEndpoints.GetAsync(http, dates.ApplyAsync(await queries.RequireAsync(unit, ct), ct));
 
     private static async Task<CreatedAtRoute<UnitView>> Create(CreateUnit input, UnitService service, UnitQueries queries, HttpContext http, CancellationToken ct)
     {
         var created = await service.CreateAsync(input, ct);
-        var view = (await queries.GetAsync(created.Id, ct))!;
-        EntityTag.Write(http, view.Version);
-        return TypedResults.CreatedAtRoute(view, "GetUnit", new { unit = view.Id });
+        return await RegisterEndpoints.CreatedAsync(http, "GetUnit", ReadAsync(), view => new { unit = view.Id });
+
+        async Task<UnitView> ReadAsync() => (await queries.GetAsync(created.Id, ct))!;
     }
 
     private static Task<Ok<UnitView>> Update(string unit, UpdateUnit input, UnitService service, UnitQueries queries, HttpContext http, CancellationToken ct) =>
@@ -76,6 +58,8 @@ public static class UnitsApi
     private static Task<Ok<UnitView>> Archive(string unit, UnitService service, UnitQueries queries, HttpContext http, CancellationToken ct) =>
         Change(unit, queries, http, (id, version) => service.ArchiveAsync(id, version, ct), ct);
 
+    // Not RegisterEndpoints.ChangeAsync, which reads the record again as addressed: a unit is read again by
+    // id, since an update may give it a new code and a move may take it out of the caller's sight.
     private static async Task<Ok<UnitView>> Change(
         string unit, UnitQueries queries, HttpContext http, Func<Guid, int, Task<DeliveryUnit>> change, CancellationToken ct)
     {
@@ -85,30 +69,5 @@ public static class UnitsApi
         var view = (await queries.GetAsync(current.Id, ct))!;
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
-    }
-
-    // An unknown parent in a filter is a mistake in the query, not a missing resource.
-    private static async Task<Guid> ParentIdAsync(UnitQueries queries, string parent, CancellationToken ct)
-    {
-        try
-        {
-            return (await queries.RequireAsync(parent, ct)).Id;
-        }
-        catch (RecordNotFoundException)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("parent", $"No unit has the code or id {parent}")]);
-        }
-    }
-
-    private static (UnitSort Sort, bool Descending) ParseSort(string? sort)
-    {
-        if (string.IsNullOrWhiteSpace(sort))
-        {
-            return (UnitSort.Code, false);
-        }
-
-        var descending = sort.StartsWith('-');
-        var sortBy = EnumText.ParseOptional<UnitSort>("sort", sort.TrimStart('-', '+')) ?? UnitSort.Code;
-        return (sortBy, descending);
     }
 }
