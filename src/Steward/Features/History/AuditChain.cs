@@ -6,7 +6,9 @@ using Steward.Infrastructure;
 namespace Steward.Features.History;
 
 // Walks every record's chain of events: each hash must match its content, each event must name the
-// hash of the one before it, and the newest event must carry the record's present version.
+// hash of the one before it, and the newest event must carry the record's present version. Every live
+// record of a kind the history covers (registers, units, people, accounts, roles, plans...) must have a
+// chain: a record whose events were all deleted is named.
 public sealed class AuditChain(StewardDbContext db)
 {
     // One pass in the order events were written (a sequential read), remembering each record's last hash.
@@ -14,7 +16,7 @@ public sealed class AuditChain(StewardDbContext db)
     // out on every core; the links are then followed in order, so the first broken one is still the one named.
     public async Task<AuditResult> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        var versions = await CurrentVersionsAsync(ct);
+        var records = await LiveRecordsAsync(ct);
         var heads = new Dictionary<Guid, HistoryEvent>();
         long checkedEvents = 0;
         var batches = Channel.CreateBounded<List<HistoryEvent>>(2);
@@ -65,9 +67,17 @@ public sealed class AuditChain(StewardDbContext db)
             await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
+        var unchained = records.Where(r => !heads.ContainsKey(r.Key)).OrderBy(r => r.Value.Type, StringComparer.Ordinal).ThenBy(r => r.Key).ToList();
+        if (unchained.Count > 0)
+        {
+            var (id, (type, _)) = (unchained[0].Key, unchained[0].Value);
+            var more = unchained.Count == 1 ? string.Empty : $" ({unchained.Count - 1:N0} more records have none either)";
+            return AuditResult.Broken(checkedEvents, $"{type} {id} has no history: its events have been removed{more}");
+        }
+
         foreach (var newest in heads.Values.OrderBy(h => h.Id))
         {
-            if (EndsEarly(newest, versions) is { } ending)
+            if (EndsEarly(newest, records) is { } ending)
             {
                 return ending with { EventsChecked = checkedEvents };
             }
@@ -144,31 +154,35 @@ public sealed class AuditChain(StewardDbContext db)
         }
     }
 
-    private static AuditResult? EndsEarly(HistoryEvent newest, Dictionary<Guid, int> versions) =>
-        versions.TryGetValue(newest.RecordId, out var version) && newest.Version is { } recorded && recorded != version
+    private static AuditResult? EndsEarly(HistoryEvent newest, Dictionary<Guid, LiveRecord> records) =>
+        records.TryGetValue(newest.RecordId, out var record) && record.Version is { } version && newest.Version is { } recorded && recorded != version
             ? AuditResult.Broken(0, newest, $"{newest.RecordType} {newest.RecordId} is at version {version} but its history ends at version {recorded} (event {newest.Id}): later events are missing")
             : null;
 
-    // Present versions of every versioned record, read from each table the model maps.
-    private async Task<Dictionary<Guid, int>> CurrentVersionsAsync(CancellationToken ct)
+    // Every live record of a kind the history covers (HistoryInterceptor.Covers), with its present version
+    // where it has one, read from each table the model maps.
+    private async Task<Dictionary<Guid, LiveRecord>> LiveRecordsAsync(CancellationToken ct)
     {
-        var versions = new Dictionary<Guid, int>();
-        foreach (var type in db.Model.GetEntityTypes().Where(t => typeof(IVersionedRecord).IsAssignableFrom(t.ClrType) && t.FindProperty("Id")?.ClrType == typeof(Guid)))
+        var records = new Dictionary<Guid, LiveRecord>();
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && HistoryInterceptor.Covers(t)))
         {
-            var table = type.GetTableName()!;
-            var sql = $"SELECT {Quote("Id")} AS {Quote("Id")}, {Quote("Version")} AS {Quote("Version")} FROM {Quote(table)}";
+            var name = type.ClrType.Name;
+            var versioned = typeof(IVersionedRecord).IsAssignableFrom(type.ClrType);
+            var sql = $"SELECT {Quote("Id")} AS {Quote("Id")}, {(versioned ? Quote("Version") : "CAST(NULL AS INTEGER)")} AS {Quote("Version")} FROM {Quote(type.GetTableName()!)}";
             await foreach (var row in db.Database.SqlQueryRaw<RecordVersion>(sql).AsAsyncEnumerable().WithCancellation(ct))
             {
-                versions[row.Id] = row.Version;
+                records[row.Id] = new LiveRecord(name, row.Version);
             }
         }
 
-        return versions;
+        return records;
     }
 
     private static string Quote(string name) => $"\"{name}\"";
 
-    private sealed record RecordVersion(Guid Id, int Version);
+    private sealed record RecordVersion(Guid Id, int? Version);
+
+    private readonly record struct LiveRecord(string Type, int? Version);
 }
 
 public sealed record AuditResult(bool IsIntact, long EventsChecked, long? BrokenEventId, string? Problem)
@@ -176,4 +190,7 @@ public sealed record AuditResult(bool IsIntact, long EventsChecked, long? Broken
     public static AuditResult Intact(long events) => new(true, events, null, null);
 
     public static AuditResult Broken(long events, HistoryEvent at, string problem) => new(false, events, at.Id, problem);
+
+    // A problem no one event shows: a record with no history at all.
+    public static AuditResult Broken(long events, string problem) => new(false, events, null, problem);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Steward.Data;
 using Steward.Infrastructure;
 
@@ -87,8 +88,15 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
             // A record touched for a change to its children (a board whose members changed) has a new
             // version and no field of its own changed: it still gets an event, or its chain would end at a
             // version older than the record's and `steward audit verify` would call that tampering.
+            // A new record of a kind the history covers always starts its chain, even with every recorded
+            // field empty, so that `steward audit verify` can ask every live record for its history.
             var changes = Changes(entry);
-            if (changes.Count == 0 && entry.State != EntityState.Deleted && !VersionMoved(entry))
+            if (changes.Count == 0 && entry.State == EntityState.Modified && !VersionMoved(entry))
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Added && !Covers(entry.Metadata))
             {
                 continue;
             }
@@ -113,13 +121,22 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         }
     }
 
+    // The kinds of record the history covers: those with a Guid id and at least one field it records. A
+    // plan baseline's task rows are not: every field is a copy of the schedule (derived), and the baseline
+    // they belong to records who set it and why.
+    internal static bool Covers(IReadOnlyEntityType type) =>
+        type.ClrType != typeof(HistoryEvent) && type.FindProperty("Id")?.ClrType == typeof(Guid) && type.GetProperties().Any(IsRecorded);
+
+    private static bool IsRecorded(IReadOnlyProperty property) =>
+        !property.IsPrimaryKey() && !Unrecorded.Contains(property.Name) && property.FindAnnotation(HistoryAnnotations.Derived) is null;
+
     private static bool VersionMoved(EntityEntry entry) =>
         entry.Entity is IVersionedRecord && entry.Property(nameof(IVersionedRecord.Version)) is { IsModified: true } version && !Equals(version.OriginalValue, version.CurrentValue);
 
     // Created: every field set. Updated: each field from → to. Deleted (a board member removed, a plan task
     // taken out): every field it had, to nothing, so what was removed can still be read.
     private static List<HistoryChange> Changes(EntityEntry entry) => entry.Properties
-        .Where(p => !p.Metadata.IsPrimaryKey() && !Unrecorded.Contains(p.Metadata.Name) && p.Metadata.FindAnnotation(HistoryAnnotations.Derived) is null)
+        .Where(p => IsRecorded(p.Metadata))
         .Where(p => entry.State switch
         {
             EntityState.Added => p.CurrentValue is not null,
