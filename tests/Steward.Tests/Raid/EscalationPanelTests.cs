@@ -42,6 +42,48 @@ public abstract class EscalationPanelTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotNull(admins.QuerySelector(registerLink));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser(contributor).GetAsync($"/units/{programme.Code}/raid?escalated=true", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    // Assumptions are escalated by hand (no tolerance places them), through the API, the command line and
+    // now their page, which says where one is held and lets it be handed back.
+    [Fact]
+    public async Task AnEscalatedAssumption_SaysSoOnItsPage_AndIsHandedBackFromIt()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var assumption = await app.CreateAssumptionAsync(project.Code, owner.Id);
+        var url = $"/units/{project.Code}/assumptions/{assumption.Reference}";
+        var escalated = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/assumptions/{assumption.Reference}/escalate", new { reason = "The programme owns the supplier" }, $"\"{assumption.Version}\"");
+        Assert.True(escalated.IsSuccessStatusCode, await escalated.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var page = await app.Browser().GetPageAsync(url);
+        var said = System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("#escalation + .govuk-inset-text")!.TextContent, @"\s+", " ");
+        Assert.Contains($"Escalated to {programme.Code} {programme.Name} by hand", said, StringComparison.Ordinal);
+        Assert.Contains("Reason: The programme owns the supplier", said, StringComparison.Ordinal);
+
+        // A Viewer may read the page, which offers them nothing, and is refused before any handler runs.
+        var viewer = app.Browser(await app.SignInAsync(await app.AddAccountWithRoleAsync(StewardRole.Viewer, project.Code)));
+        Assert.Null((await viewer.GetPageAsync(url)).QuerySelector("form:has(#Reason)"));
+        var asViewer = await viewer.PostAsync($"{url}?handler=DeEscalate", new FormUrlEncodedContent([new("reason", "Not theirs")]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);
+
+        var blank = await PostEscalationAsync(app.Browser(), url, "DeEscalate", "");
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("Say why it is being handed back", (await blank.ReadHtmlAsync()).QuerySelector("#Reason-error")?.TextContent ?? "missing", StringComparison.Ordinal);
+
+        var handedBack = await PostEscalationAsync(app.Browser(), url, "DeEscalate", "Settled with the supplier");
+        Assert.Equal(HttpStatusCode.Redirect, handedBack.StatusCode);
+        var after = await app.Browser().GetPageAsync(url);
+        Assert.Contains("Not escalated: its own unit holds it.", after.QuerySelector("#escalation + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostEscalationAsync(HttpClient client, string url, string handler, string reason)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = page.QuerySelector("form:has(#Reason)") ?? throw new InvalidOperationException($"No escalation form on {url}");
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Append(new("reason", reason));
+        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
 }
 
 public sealed class EscalationPanelOnSqlite(SqliteApp app) : EscalationPanelTests<SqliteApp>(app);

@@ -16,15 +16,15 @@ public sealed record EscalationPanel(
     // the tree the button could only answer 409.
     public static async Task<EscalationPanel> ForAsync(
         AccessPolicy access, ToleranceQueries tolerances, string unitPath, string reference, Escalation? escalation,
-        (ToleranceDimension Dimension, decimal? Deviation) measured, bool mayEscalate, bool canHandBack, int version, CancellationToken ct)
+        (ToleranceDimension Dimension, decimal? Deviation)? measured, bool mayEscalate, bool canHandBack, int version, CancellationToken ct)
     {
         var heldAt = escalation is { } held ? UnitPath.Through(unitPath, held.To.Id) : unitPath;
         var canSeeHolder = escalation is null || await access.CanAsync(PmoArea.Raid, PmoAction.Read, heldAt, ct);
-        var steps = escalation is { ByHand: false } && measured.Deviation is { } deviation
-            ? (await tolerances.EvaluateAsync(unitPath, measured.Dimension, deviation, ct)).Steps
+        var steps = escalation is { ByHand: false } && measured is { Deviation: { } deviation } judged
+            ? (await tolerances.EvaluateAsync(unitPath, judged.Dimension, deviation, ct)).Steps
             : null;
         return new EscalationPanel(reference, escalation, mayEscalate && UnitPath.Depth(heldAt) > 1, canHandBack, version, canSeeHolder,
-            measured.Dimension, measured.Deviation, steps);
+            measured?.Dimension, measured?.Deviation, steps);
     }
 
     // "scores 16", "is critical", "is committed 12 working days late".

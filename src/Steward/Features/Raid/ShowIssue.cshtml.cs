@@ -25,24 +25,15 @@ public sealed class ShowIssueModel(
 
     // Open, with no resolution recorded, and this person could close it once one is: the page says what to do first.
     public bool CloseNeedsResolution { get; private set; }
-    public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
 
-    public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
-        {
-            await raid.EscalateAsync(Issue.Id, version, reason, ct);
-            return EscalationDone("escalated");
-        }, "Reason");
+    protected override IEntryView Entry => Issue;
 
-    public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Issue.Reference, async () =>
-        {
-            await raid.DeEscalateAsync(Issue.Id, version, reason, ct);
-            return EscalationDone("handed back");
-        }, "Reason");
+    protected override string EntryLink => RaidLinks.Issue(Unit.Code, Issue.Reference);
 
-    private RedirectResult EscalationDone(string done) => EscalationDone(Issue.Reference, RaidLinks.Issue(Unit.Code, Issue.Reference), done);
+    protected override Task EscalateAsync(Guid id, int version, string? reason, CancellationToken ct) => raid.EscalateAsync(id, version, reason, ct);
+
+    protected override Task DeEscalateAsync(Guid id, int version, string? reason, CancellationToken ct) => raid.DeEscalateAsync(id, version, reason, ct);
 
     protected override async Task<Guid> LoadEntryAsync(UnitView unit, string reference, CancellationToken ct)
     {
@@ -52,9 +43,7 @@ public sealed class ShowIssueModel(
         Steps = await RaidStatusSteps.OfferedAsync(Access, unit, RaidStatusSteps.For(Issue.Status, Issue.Resolution), ct);
         CloseNeedsResolution = open && string.IsNullOrWhiteSpace(Issue.Resolution)
             && (await RaidStatusSteps.OfferedAsync(Access, unit, [RaidStatusSteps.CloseIssue], ct)).Count > 0;
-        // Handing back is decided where the item is held now.
-        var canHandBack = open && Issue.Escalation is { } held && await Access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = await EscalationPanel.ForAsync(Access, tolerances, unit.Path, Issue.Reference, Issue.Escalation, (ToleranceDimension.Issues, open ? RaidTolerance.Severity(Issue.Priority) : null), open && await Access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Issue.Version, ct);
+        await LoadEscalationAsync(tolerances, Issue.Escalation, open, (ToleranceDimension.Issues, open ? RaidTolerance.Severity(Issue.Priority) : null), ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, Access, unit, Issue.Id, "issue", Issue.Reference, open, ct);
         return Issue.Id;
     }

@@ -26,7 +26,6 @@ public sealed class ShowRiskModel(
     // Flagged as the register flags it: an open risk whose next review date has passed.
     public bool ReviewOverdue => Risk.Status == RiskStatus.Open && Risk.NextReviewDate < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool CanEdit { get; private set; }
-    public EscalationPanel Escalation { get; private set; } = default!;
     public Governance.FollowUps FollowUps { get; private set; } = default!;
     public RiskScaleView Scale { get; private set; } = RiskScaleView.Default;
     public IReadOnlyList<RiskReviewView> Reviews { get; private set; } = [];
@@ -65,21 +64,13 @@ public sealed class ShowRiskModel(
             return Redirect(RaidLinks.Risk(Unit.Code, Risk.Reference) + "#reviews");
         });
 
-    public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
-        {
-            await raid.EscalateAsync(Risk.Id, version, reason, ct);
-            return EscalationDone("escalated");
-        }, "Reason");
+    protected override IEntryView Entry => Risk;
 
-    public Task<IActionResult> OnPostDeEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
-        EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Risk.Reference, async () =>
-        {
-            await raid.DeEscalateAsync(Risk.Id, version, reason, ct);
-            return EscalationDone("handed back");
-        }, "Reason");
+    protected override string EntryLink => RaidLinks.Risk(Unit.Code, Risk.Reference);
 
-    private RedirectResult EscalationDone(string done) => EscalationDone(Risk.Reference, RaidLinks.Risk(Unit.Code, Risk.Reference), done);
+    protected override Task EscalateAsync(Guid id, int version, string? reason, CancellationToken ct) => raid.EscalateAsync(id, version, reason, ct);
+
+    protected override Task DeEscalateAsync(Guid id, int version, string? reason, CancellationToken ct) => raid.DeEscalateAsync(id, version, reason, ct);
 
     protected override async Task<Guid> LoadEntryAsync(UnitView unit, string reference, CancellationToken ct)
     {
@@ -89,9 +80,7 @@ public sealed class ShowRiskModel(
         CanEdit = Risk.Status == RiskStatus.Open && await Access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct);
         Steps = await RaidStatusSteps.OfferedAsync(Access, unit, RaidStatusSteps.For(Risk.Status, Risk.IsOpportunity), ct);
         var open = Risk.Status == RiskStatus.Open;
-        // Handing back is decided where the item is held now.
-        var canHandBack = open && Risk.Escalation is { } held && await Access.CanAsync(PmoArea.Raid, PmoAction.Approve, UnitPath.Through(unit.Path, held.To.Id), ct);
-        Escalation = await EscalationPanel.ForAsync(Access, tolerances, unit.Path, Risk.Reference, Risk.Escalation, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), open && await Access.CanAsync(PmoArea.Raid, PmoAction.Contribute, unit.Path, ct), canHandBack, Risk.Version, ct);
+        await LoadEscalationAsync(tolerances, Risk.Escalation, open, (ToleranceDimension.Risk, open && !Risk.IsOpportunity ? Risk.Current.Score : null), ct);
         FollowUps = await Governance.FollowUps.LoadAsync(governance, Access, unit, Risk.Id, "risk", Risk.Reference, open, ct);
         return Risk.Id;
     }
