@@ -25,10 +25,11 @@ public sealed class PostRequiresAttribute(string? handler, PmoArea area, PmoActi
     // The requirement of the handler a POST names (?handler=Escalate), or null where the page says none.
     public static RequiresAttribute? For(Endpoint endpoint, HttpRequest request)
     {
-        var named = request.Query["handler"].ToString() is { Length: > 0 } query ? query : request.RouteValues["handler"] as string;
+        // Where Razor Pages itself looks for the handler's name: the route first, then the query string.
+        var named = request.RouteValues["handler"] as string is { Length: > 0 } routed ? routed : request.Query["handler"].ToString();
         foreach (var declared in endpoint.Metadata.GetOrderedMetadata<PostRequiresAttribute>())
         {
-            if (string.Equals(declared.Handler ?? string.Empty, named ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(declared.Handler ?? string.Empty, named, StringComparison.OrdinalIgnoreCase))
             {
                 return declared.Requires;
             }

@@ -14,7 +14,7 @@ namespace Steward.Features.Governance;
 // Every change to boards, meetings, the decisions log and the actions log, from pages, API and command
 // line alike. All of it is "contribute" in the permission matrix's governance area: the PMO's
 // secretariat arranges meetings and records what boards decide.
-public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, ChangeContext who, TimeProvider clock)
+public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, RaidReferences raid, ChangeContext who, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(BoardInput input, CancellationToken ct = default) =>
         (await new BoardInputValidator(db).ValidateAsync(Normalise(input), ct)).Errors;
@@ -352,31 +352,12 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         var links = new List<DecisionLink>();
         foreach (var reference in (input.Links ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim().ToUpperInvariant()).Distinct())
         {
-            var (itemId, itemUnit, canonical) = await FindRaidItemAsync(unit, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
+            var (itemId, itemUnit, canonical) = await raid.FindAsync(unit.Path, reference, ct) ?? throw Invalid("links", $"{reference} is not a risk, issue, assumption or dependency in the register of {unit.Code}");
             links.Add(new DecisionLink { DecisionId = decision.Id, ItemId = itemId, UnitId = itemUnit, Reference = canonical });
         }
 
         decision.Links.RemoveAll(l => links.All(n => n.ItemId != l.ItemId));
         decision.Links.AddRange(links.Where(n => decision.Links.All(l => l.ItemId != n.ItemId)));
-    }
-
-    // A RAID reference in the unit's register (the unit or anything below it).
-    private async Task<(Guid Id, Guid UnitId, string Reference)?> FindRaidItemAsync(RegisterUnit unit, string reference, CancellationToken ct)
-    {
-        async Task<(Guid, Guid, string)?> Find<T>(DbSet<T> items, string prefix) where T : class, IRaidItem
-        {
-            if (!reference.StartsWith(prefix, StringComparison.Ordinal) || EntryReference.Parse(prefix, reference) is not { } number)
-            {
-                return null;
-            }
-
-            var id = await items.Where(i => i.Number == number && db.Units.Any(u => u.Id == i.UnitId && u.Path.StartsWith(unit.Path)))
-                .Select(i => new { i.Id, i.UnitId }).FirstOrDefaultAsync(ct);
-            return id is { } found ? (found.Id, found.UnitId, EntryReference.Format(prefix, number)) : null;
-        }
-
-        return await Find(db.Risks, Risk.ReferencePrefix) ?? await Find(db.Issues, Issue.ReferencePrefix)
-            ?? await Find(db.Assumptions, Assumption.ReferencePrefix) ?? await Find(db.Dependencies, Dependency.ReferencePrefix);
     }
 
     private async Task SetSourceAsync(ActionItem action, RegisterUnit unit, ActionInput input, CancellationToken ct)
@@ -395,9 +376,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
         else if (input.Risk is { } risk)
         {
-            var number = EntryReference.Parse(Risk.ReferencePrefix, risk);
-            var found = await db.Risks.Where(r => r.Number == number && r.Unit!.Path.StartsWith(path)).Select(r => new { r.Id, r.Status }).FirstOrDefaultAsync(ct)
-                ?? throw Invalid("risk", $"{risk} is not a risk in the register of {unit.Code}");
+            var found = await raid.FindRiskAsync(path, risk, ct) ?? throw Invalid("risk", $"{risk} is not a risk in the register of {unit.Code}");
             // A risk's actions mitigate it, so only an open risk takes new ones.
             action.RiskId = found.Status == RiskStatus.Open ? found.Id
                 : throw new RecordStateConflictException(found.Status == RiskStatus.Realised
@@ -406,9 +385,7 @@ public sealed class GovernanceService(StewardDbContext db, RegisterUnits units, 
         }
         else if (input.Issue is { } issue)
         {
-            var number = EntryReference.Parse(Issue.ReferencePrefix, issue);
-            var found = await db.Issues.Where(i => i.Number == number && i.Unit!.Path.StartsWith(path)).Select(i => new { i.Id, i.Status }).FirstOrDefaultAsync(ct)
-                ?? throw Invalid("issue", $"{issue} is not an issue in the register of {unit.Code}");
+            var found = await raid.FindIssueAsync(path, issue, ct) ?? throw Invalid("issue", $"{issue} is not an issue in the register of {unit.Code}");
             action.IssueId = found.Status != IssueStatus.Closed ? found.Id : throw new RecordStateConflictException($"{issue} is closed; reopen it before adding actions to it.");
         }
     }
