@@ -1,7 +1,5 @@
 using Steward.Features.People;
 using Steward.Features.Raid;
-using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;

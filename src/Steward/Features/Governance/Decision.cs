@@ -1,6 +1,4 @@
 using Steward.Features.People;
-using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Governance;

@@ -1,5 +1,3 @@
-using Steward.Features.People;
-using Steward.Features.Units;
 using Steward.Infrastructure.Registers;
 
 namespace Steward.Features.Raid;

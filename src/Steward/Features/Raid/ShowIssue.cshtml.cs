@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
 

@@ -1,10 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.History;
 using Steward.Features.Units;
-using Steward.Infrastructure;
 using Steward.Infrastructure.GovUk;
 using Steward.Infrastructure.Registers;
 using Steward.Features.Tolerances;
