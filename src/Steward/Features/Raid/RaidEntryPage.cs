@@ -39,8 +39,9 @@ public abstract class RaidEntryPage(UnitQueries units, HistoryQueries history, A
     public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
         await LoadAsync(code, reference, ct) ? Page() : NotFound();
 
-    // Escalating needs contribute on the entry's unit, handing back approve where it is held now: the
-    // pages declare the first with [PostRequires] and the register checks both.
+    // Escalating needs contribute on the entry's unit, handing back approve where it is held now. Each page
+    // declares both with [PostRequires] on its own unit (refused before the handler runs); the register
+    // checks again where the entry is held.
     public Task<IActionResult> OnPostEscalateAsync(string code, string reference, int version, string? reason, CancellationToken ct) =>
         EntryPageActions.RunAsync(this, Load(code, reference, ct), () => Entry.Reference, async () =>
         {
