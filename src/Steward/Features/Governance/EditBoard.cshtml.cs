@@ -24,14 +24,6 @@ public sealed class EditBoardModel(StewardDbContext db, UnitQueries units, Gover
             return new EntrySaved($"Your changes to {saved.Name} have been saved", GovernanceLinks.Board(Unit.Code, saved.Id));
         }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Board.Id, Board.Name, "the board's page", ct), Board.Version));
 
-    private async Task<bool> OpenAsync(string code, Guid board, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
-        {
-            return false;
-        }
-
-        Board = await queries.BoardAsync(Unit, board, ct);
-        return true;
-    }
+    private Task<bool> OpenAsync(string code, Guid board, CancellationToken ct) =>
+        OpenUnitAsync(code, async () => Board = await queries.BoardAsync(Unit, board, ct), ct);
 }

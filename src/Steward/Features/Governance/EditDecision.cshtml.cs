@@ -24,16 +24,11 @@ public sealed class EditDecisionModel(
             return new EntrySaved($"Your changes to {Decision.Reference} have been saved", GovernanceLinks.Decision(Unit.Code, Decision.Reference));
         }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Decision.Id, Decision.Reference, "the decision's page", ct), Decision.Version));
 
-    private async Task<bool> OpenAsync(string code, string reference, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
+    private Task<bool> OpenAsync(string code, string reference, CancellationToken ct) =>
+        OpenUnitAsync(code, async () =>
         {
-            return false;
-        }
-
-        Decision = await Queries.DecisionAsync(Unit, reference, ct);
-        AtMeeting = Decision.Meeting is { } meeting ? await Queries.MeetingAsync(Unit, meeting.Id, ct) : null;
-        await LoadBoardsAsync(ct);
-        return true;
-    }
+            Decision = await Queries.DecisionAsync(Unit, reference, ct);
+            AtMeeting = Decision.Meeting is { } meeting ? await Queries.MeetingAsync(Unit, meeting.Id, ct) : null;
+            await LoadBoardsAsync(ct);
+        }, ct);
 }

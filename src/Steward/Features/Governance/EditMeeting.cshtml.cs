@@ -34,14 +34,6 @@ public sealed class EditMeetingModel(StewardDbContext db, UnitQueries units, Gov
     // A held meeting moved to a time not yet come is refused on its status, which this form does not show.
     protected override string FieldFor(string apiField) => string.Equals(apiField, "status", StringComparison.OrdinalIgnoreCase) ? "Input.Date" : base.FieldFor(apiField);
 
-    private async Task<bool> OpenAsync(string code, Guid meeting, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
-        {
-            return false;
-        }
-
-        Meeting = await queries.MeetingAsync(Unit, meeting, ct);
-        return true;
-    }
+    private Task<bool> OpenAsync(string code, Guid meeting, CancellationToken ct) =>
+        OpenUnitAsync(code, async () => Meeting = await queries.MeetingAsync(Unit, meeting, ct), ct);
 }

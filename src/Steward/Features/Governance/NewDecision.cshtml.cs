@@ -33,15 +33,10 @@ public sealed class NewDecisionModel(StewardDbContext db, UnitQueries units, Gov
             return new EntrySaved($"Decision {decision.Reference} has been recorded", GovernanceLinks.Decision(Unit.Code, decision.Reference));
         }, ct);
 
-    private async Task<bool> OpenAsync(string code, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
+    private Task<bool> OpenAsync(string code, CancellationToken ct) =>
+        OpenUnitAsync(code, async () =>
         {
-            return false;
-        }
-
-        AtMeeting = Meeting is { } id ? await Queries.MeetingAsync(Unit, id, ct) : null;
-        await LoadBoardsAsync(ct);
-        return true;
-    }
+            AtMeeting = Meeting is { } id ? await Queries.MeetingAsync(Unit, id, ct) : null;
+            await LoadBoardsAsync(ct);
+        }, ct);
 }

@@ -22,14 +22,6 @@ public sealed class NewMeetingModel(StewardDbContext db, UnitQueries units, Gove
                 return new EntrySaved("The meeting has been arranged", GovernanceLinks.Meeting(Unit.Code, meeting.Id));
             }, ct);
 
-    private async Task<bool> OpenAsync(string code, Guid board, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
-        {
-            return false;
-        }
-
-        Board = await queries.BoardAsync(Unit, board, ct);
-        return true;
-    }
+    private Task<bool> OpenAsync(string code, Guid board, CancellationToken ct) =>
+        OpenUnitAsync(code, async () => Board = await queries.BoardAsync(Unit, board, ct), ct);
 }

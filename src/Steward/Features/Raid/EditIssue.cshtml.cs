@@ -22,14 +22,6 @@ public sealed class EditIssueModel(StewardDbContext db, UnitQueries units, Issue
             return new EntrySaved($"Your changes to {Issue.Reference} have been saved", RaidLinks.Issue(Unit.Code, Issue.Reference));
         }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Issue.Id, Issue.Reference, "the issue's page", ct), Issue.Version));
 
-    private async Task<bool> OpenAsync(string code, string reference, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
-        {
-            return false;
-        }
-
-        Issue = await queries.IssueAsync(Unit, reference, ct);
-        return true;
-    }
+    private Task<bool> OpenAsync(string code, string reference, CancellationToken ct) =>
+        OpenUnitAsync(code, async () => Issue = await queries.IssueAsync(Unit, reference, ct), ct);
 }

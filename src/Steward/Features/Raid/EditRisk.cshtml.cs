@@ -23,14 +23,6 @@ public sealed class EditRiskModel(StewardDbContext db, UnitQueries units, RiskQu
             return new EntrySaved($"Your changes to {Risk.Reference} have been saved", RaidLinks.Risk(Unit.Code, Risk.Reference));
         }, ct, async () => KeepTyped(await history.ChangedWhileEditingAsync(Risk.Id, Risk.Reference, "the risk's page", ct), Risk.Version));
 
-    private async Task<bool> OpenAsync(string code, string reference, CancellationToken ct)
-    {
-        if (!await OpenUnitAsync(code, ct))
-        {
-            return false;
-        }
-
-        Risk = await queries.RiskAsync(Unit, reference, ct);
-        return true;
-    }
+    private Task<bool> OpenAsync(string code, string reference, CancellationToken ct) =>
+        OpenUnitAsync(code, async () => Risk = await queries.RiskAsync(Unit, reference, ct), ct);
 }

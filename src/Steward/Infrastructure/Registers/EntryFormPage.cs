@@ -32,6 +32,18 @@ public abstract class EntryFormPage<TForm>(StewardDbContext db, UnitQueries unit
         return true;
     }
 
+    // The unit, then what else the page is about (the entry being edited, the board a meeting is for), read by then.
+    protected async Task<bool> OpenUnitAsync(string code, Func<Task> then, CancellationToken ct)
+    {
+        if (!await OpenUnitAsync(code, ct))
+        {
+            return false;
+        }
+
+        await then();
+        return true;
+    }
+
     // fill: sets the form from the entry being edited (or from where the page was opened) once it is found.
     protected async Task<IActionResult> ShowFormAsync(Func<Task<bool>> open, CancellationToken ct, Action? fill = null)
     {
