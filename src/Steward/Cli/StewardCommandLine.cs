@@ -42,6 +42,11 @@ public static class StewardCommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
+        catch (Exception e) when (e is Features.History.Digests.DigestFormatException or Features.History.Digests.DigestSetupException)
+        {
+            await Console.Error.WriteLineAsync($"steward: {e.Message}");
+            return BadUsage;
+        }
         catch (CommandFailure failure)
         {
             await Console.Error.WriteLineAsync($"steward: {failure.Message}");

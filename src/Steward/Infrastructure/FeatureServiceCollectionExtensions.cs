@@ -42,6 +42,10 @@ public static class FeatureServiceCollectionExtensions
             .AddClaimsPrincipalFactory<StewardClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<AuditChain>();
+        services.AddSingleton<Features.History.Digests.DigestKeys>();
+        services.AddSingleton<Features.History.Digests.DigestPublication>();
+        services.AddScoped<Features.History.Digests.HistoryDigests>();
+        services.AddScoped<Features.History.Digests.DigestVerification>();
         return services;
     }
 }

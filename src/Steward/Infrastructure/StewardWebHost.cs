@@ -37,6 +37,7 @@ public static class StewardWebHost
         services.AddStewardCore(builder.Configuration);
         services.AddHostedService<Steward.Features.Access.AccessChangeListener>();
         services.AddHostedService<CommittedChangesListener>();
+        services.AddHostedService<Steward.Features.History.Digests.DigestSchedule>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddStewardSignIn();
         var httpsOnly = builder.Configuration.GetValue<bool>("Https:Hsts");

@@ -14,8 +14,15 @@ public sealed class AuditChain(StewardDbContext db)
     // One pass in the order events were written (a sequential read), remembering each record's last hash.
     // Reading and hashing overlap: one task reads batches while the hashes of the batch before are worked
     // out on every core; the links are then followed in order, so the first broken one is still the one named.
-    public async Task<AuditResult> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default)
+    public async Task<AuditResult> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default) =>
+        (await WalkAsync(null, progress, ct)).Result;
+
+    // The same walk, also noting where every chain stood at a digest's last event (cut): the heads a digest
+    // taken then would have covered, and how many events there were up to it.
+    internal async Task<ChainWalk> WalkAsync(long? cut, IProgress<long>? progress, CancellationToken ct)
     {
+        List<Digests.ChainHead>? headsAtCut = null;
+        long eventsAtCut = 0;
         var records = await LiveRecordsAsync(ct);
         var heads = new Dictionary<Guid, HistoryEvent>();
         long checkedEvents = 0;
@@ -31,17 +38,22 @@ public sealed class AuditChain(StewardDbContext db)
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var current = batch[i];
+                    if (cut is { } last && current.Id > last && headsAtCut is null)
+                    {
+                        (headsAtCut, eventsAtCut) = (HeadsNow(heads), checkedEvents);
+                    }
+
                     if (!matches[i])
                     {
-                        return AuditResult.Broken(checkedEvents, current, $"event {current.Id} ({current.RecordType} {current.RecordId}, {current.Action} at {current.At:O}) does not match its hash: it has been altered");
+                        return new(AuditResult.Broken(checkedEvents, current, $"event {current.Id} ({current.RecordType} {current.RecordId}, {current.Action} at {current.At:O}) does not match its hash: it has been altered"));
                     }
 
                     var previous = heads.GetValueOrDefault(current.RecordId);
                     if (current.PreviousHash != previous?.Hash)
                     {
-                        return AuditResult.Broken(checkedEvents, current, previous is null
+                        return new(AuditResult.Broken(checkedEvents, current, previous is null
                             ? $"event {current.Id} ({current.RecordType} {current.RecordId}) points to an earlier event that is missing"
-                            : $"event {current.Id} ({current.RecordType} {current.RecordId}) does not follow event {previous.Id}: an event between them has been removed or altered");
+                            : $"event {current.Id} ({current.RecordType} {current.RecordId}) does not follow event {previous.Id}: an event between them has been removed or altered"));
                     }
 
                     // Keep only what the next link needs, so a long history does not fill memory.
@@ -58,6 +70,10 @@ public sealed class AuditChain(StewardDbContext db)
             }
 
             await reading;
+            if (cut is not null && headsAtCut is null)
+            {
+                (headsAtCut, eventsAtCut) = (HeadsNow(heads), checkedEvents);
+            }
         }
         finally
         {
@@ -72,19 +88,22 @@ public sealed class AuditChain(StewardDbContext db)
         {
             var (id, (type, _)) = (unchained[0].Key, unchained[0].Value);
             var more = unchained.Count == 1 ? string.Empty : $" ({unchained.Count - 1:N0} more records have none either)";
-            return AuditResult.Broken(checkedEvents, $"{type} {id} has no history: its events have been removed{more}");
+            return new(AuditResult.Broken(checkedEvents, $"{type} {id} has no history: its events have been removed{more}"), headsAtCut, eventsAtCut);
         }
 
         foreach (var newest in heads.Values.OrderBy(h => h.Id))
         {
             if (EndsEarly(newest, records) is { } ending)
             {
-                return ending with { EventsChecked = checkedEvents };
+                return new(ending with { EventsChecked = checkedEvents }, headsAtCut, eventsAtCut);
             }
         }
 
-        return AuditResult.Intact(checkedEvents);
+        return new(AuditResult.Intact(checkedEvents), headsAtCut, eventsAtCut);
     }
+
+    private static List<Digests.ChainHead> HeadsNow(Dictionary<Guid, HistoryEvent> heads) =>
+        heads.Values.Select(h => new Digests.ChainHead(h.RecordType, h.RecordId, h.Id, h.Version, h.Hash)).ToList();
 
     private async Task ReadInBatchesAsync(ChannelWriter<List<HistoryEvent>> batches, CancellationToken ct)
     {
@@ -93,7 +112,7 @@ public sealed class AuditChain(StewardDbContext db)
         try
         {
             var batch = new List<HistoryEvent>(size);
-            await foreach (var current in ReadInOrderAsync(ct))
+            await foreach (var current in HistoryReader.ReadAsync(db, null, null, content: true, ct))
             {
                 batch.Add(current);
                 if (batch.Count == size)
@@ -116,41 +135,6 @@ public sealed class AuditChain(StewardDbContext db)
         finally
         {
             batches.TryComplete(failure);
-        }
-    }
-
-    // A plain data reader: a million events materialise several times faster than through EF's tracking-free query.
-    private async IAsyncEnumerable<HistoryEvent> ReadInOrderAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Quote("Id")}, {Quote("RecordType")}, {Quote("RecordId")}, {Quote("Action")}, {Quote("Actor")}, {Quote("Channel")}, " +
-                $"{Quote("At")}, {Quote("Version")}, {Quote("Changes")}, {Quote("PreviousHash")}, {Quote("Hash")} FROM {Quote("history_events")} ORDER BY {Quote("Id")}";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                yield return new HistoryEvent
-                {
-                    Id = reader.GetInt64(0),
-                    RecordType = reader.GetString(1),
-                    RecordId = reader.GetGuid(2),
-                    Action = reader.GetString(3),
-                    Actor = reader.GetString(4),
-                    Channel = reader.GetString(5),
-                    At = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
-                    Version = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    Changes = reader.GetString(8),
-                    PreviousHash = reader.IsDBNull(9) ? null : reader.GetString(9),
-                    Hash = reader.GetString(10),
-                };
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -184,6 +168,9 @@ public sealed class AuditChain(StewardDbContext db)
 
     private readonly record struct LiveRecord(string Type, int? Version);
 }
+
+// What a walk found, and the chain heads and event count at a digest's cut when one was asked for.
+internal sealed record ChainWalk(AuditResult Result, List<Digests.ChainHead>? HeadsAtCut = null, long EventsAtCut = 0);
 
 public sealed record AuditResult(bool IsIntact, long EventsChecked, long? BrokenEventId, string? Problem)
 {

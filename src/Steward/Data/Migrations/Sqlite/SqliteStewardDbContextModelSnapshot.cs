@@ -643,6 +643,80 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("meeting_attendees", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.History.Digests.StoredChainHead", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DigestSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId", "DigestSequence");
+
+                    b.HasIndex("DigestSequence");
+
+                    b.ToTable("history_digest_heads", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.History.Digests.StoredDigest", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Instance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Previous")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("history_digests", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.History.HistoryEvent", b =>
                 {
                     b.Property<long>("Id")
