@@ -207,7 +207,7 @@ public class SqliteApp : StewardApp
     }
 }
 
-public sealed class PostgresApp : StewardApp
+public class PostgresApp : StewardApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 

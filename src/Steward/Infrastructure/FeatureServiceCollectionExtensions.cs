@@ -46,6 +46,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Features.History.Digests.DigestPublication>();
         services.AddScoped<Features.History.Digests.HistoryDigests>();
         services.AddScoped<Features.History.Digests.DigestVerification>();
+        services.AddSingleton<Features.History.Digests.HistoryCheckGate>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ public sealed class PageLinksTests(SqliteApp app) : IClassFixture<SqliteApp>
         object? Sample(ParameterInfo p, bool give) =>
             !give && p.IsOptional ? null
             : p.ParameterType == typeof(int) || p.ParameterType == typeof(int?) ? 7
+            : p.ParameterType == typeof(long) ? 7L
             : p.ParameterType == typeof(Guid) ? Guid.CreateVersion7()
             : (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) is { IsEnum: true } choice ? Enum.GetValues(choice).GetValue(0)
             : p.Name switch { "reference" => "R-0007", "register" => "issues", "dimension" => "cost", "change" => "close", "step" => "reopen", "query" => "status=all", "fragment" => "actions", _ => "TST-PRJ-001" };

@@ -20,7 +20,14 @@ public sealed class RequiresAttribute(PmoArea area, PmoAction action) : Attribut
 public sealed class PostRequiresAttribute(string? handler, PmoArea area, PmoAction action) : Attribute
 {
     public string? Handler { get; } = handler;
-    public RequiresAttribute Requires { get; } = new(area, action);
+    public RequiresAttribute Requires { get; private init; } = new(area, action);
+
+    // As on [Requires]: on a page without a unit, held on the whole department rather than on any unit.
+    public bool WholeDepartment
+    {
+        get => Requires.WholeDepartment;
+        init => Requires = new(area, action) { WholeDepartment = value };
+    }
 
     // The requirement of the handler a POST names (?handler=Escalate), or null where the page says none.
     public static RequiresAttribute? For(Endpoint endpoint, HttpRequest request)
