@@ -24,6 +24,19 @@ public sealed class BrowserApp : SqliteApp
 
     private static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    // A key to sign history digests with, kept outside the database as in production; no digests on a timer.
+    public string SigningKeyPath { get; } = Path.Combine(Path.GetTempPath(), "steward-tests", $"browser-signing-{Guid.NewGuid():N}.pem");
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Directory.CreateDirectory(Path.GetDirectoryName(SigningKeyPath)!);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(SigningKeyPath, key.ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Audit:SigningKeyPath", SigningKeyPath);
+        builder.UseSetting("Audit:DigestEveryMinutes", "0");
+    }
+
     protected override void StartHost()
     {
         UseKestrel(0);
