@@ -11,7 +11,7 @@ namespace Steward.Data;
 // with each unit's version raised to match its last event so that the audit chain verifies.
 public sealed class SyntheticHistory(int events, int seed)
 {
-    private const int BatchSize = 5000;
+    private const int BatchSize = 20_000;
 
     public async Task SeedAsync(StewardDbContext db, IProgress<int> progress, CancellationToken ct = default)
     {
@@ -55,8 +55,16 @@ public sealed class SyntheticHistory(int events, int seed)
             batch.Add(entry);
             if (batch.Count == BatchSize || i == events - 1)
             {
-                db.History.AddRange(batch);
-                await db.SaveChangesAsync(ct);
+                // New rows only, in a transaction: written by COPY on PostgreSQL and one prepared INSERT on
+                // SQLite (BulkInsertInterceptor), ten million of them in minutes rather than an hour.
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                using (db.InsertingInBulk())
+                {
+                    db.History.AddRange(batch);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 batch.Clear();
                 progress.Report(i + 1);
