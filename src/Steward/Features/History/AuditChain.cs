@@ -24,7 +24,7 @@ public sealed class AuditChain(StewardDbContext db)
         List<Digests.ChainHead>? headsAtCut = null;
         long eventsAtCut = 0;
         var records = await LiveRecordsAsync(ct);
-        var heads = new Dictionary<Guid, HistoryEvent>();
+        var heads = new Dictionary<Guid, ChainLink>();
         long checkedEvents = 0;
         var batches = Channel.CreateBounded<List<HistoryEvent>>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -34,7 +34,7 @@ public sealed class AuditChain(StewardDbContext db)
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 var matches = new bool[batch.Count];
-                Parallel.For(0, batch.Count, i => matches[i] = HistoryHash.Compute(batch[i]) == batch[i].Hash);
+                Parallel.For(0, batch.Count, i => matches[i] = HistoryHash.Matches(batch[i]));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var current = batch[i];
@@ -48,20 +48,16 @@ public sealed class AuditChain(StewardDbContext db)
                         return new(AuditResult.Broken(checkedEvents, current, $"event {current.Id} ({current.RecordType} {current.RecordId}, {current.Action} at {current.At:O}) does not match its hash: it has been altered"));
                     }
 
-                    var previous = heads.GetValueOrDefault(current.RecordId);
-                    if (current.PreviousHash != previous?.Hash)
+                    var known = heads.TryGetValue(current.RecordId, out var previous);
+                    if (current.PreviousHash != (known ? previous.Hash : null))
                     {
-                        return new(AuditResult.Broken(checkedEvents, current, previous is null
+                        return new(AuditResult.Broken(checkedEvents, current, !known
                             ? $"event {current.Id} ({current.RecordType} {current.RecordId}) points to an earlier event that is missing"
                             : $"event {current.Id} ({current.RecordType} {current.RecordId}) does not follow event {previous.Id}: an event between them has been removed or altered"));
                     }
 
                     // Keep only what the next link needs, so a long history does not fill memory.
-                    heads[current.RecordId] = new HistoryEvent
-                    {
-                        Id = current.Id, RecordId = current.RecordId, RecordType = current.RecordType, Version = current.Version, Hash = current.Hash,
-                        Action = string.Empty, Actor = string.Empty, Channel = string.Empty, Changes = string.Empty,
-                    };
+                    heads[current.RecordId] = new ChainLink(current.RecordType, current.Id, current.Version, current.Hash);
                     if (++checkedEvents % 100_000 == 0)
                     {
                         progress?.Report(checkedEvents);
@@ -91,9 +87,9 @@ public sealed class AuditChain(StewardDbContext db)
             return new(AuditResult.Broken(checkedEvents, $"{type} {id} has no history: its events have been removed{more}"), headsAtCut, eventsAtCut);
         }
 
-        foreach (var newest in heads.Values.OrderBy(h => h.Id))
+        foreach (var (recordId, newest) in heads.OrderBy(h => h.Value.Id))
         {
-            if (EndsEarly(newest, records) is { } ending)
+            if (EndsEarly(recordId, newest, records) is { } ending)
             {
                 return new(ending with { EventsChecked = checkedEvents }, headsAtCut, eventsAtCut);
             }
@@ -102,8 +98,11 @@ public sealed class AuditChain(StewardDbContext db)
         return new(AuditResult.Intact(checkedEvents), headsAtCut, eventsAtCut);
     }
 
-    private static List<Digests.ChainHead> HeadsNow(Dictionary<Guid, HistoryEvent> heads) =>
-        heads.Values.Select(h => new Digests.ChainHead(h.RecordType, h.RecordId, h.Id, h.Version, h.Hash)).ToList();
+    private static List<Digests.ChainHead> HeadsNow(Dictionary<Guid, ChainLink> heads) =>
+        heads.Select(h => new Digests.ChainHead(h.Value.RecordType, h.Key, h.Value.Id, h.Value.Version, h.Value.Hash)).ToList();
+
+    // A record's newest event so far: what the next link needs.
+    private readonly record struct ChainLink(string RecordType, long Id, int? Version, string Hash);
 
     private async Task ReadInBatchesAsync(ChannelWriter<List<HistoryEvent>> batches, CancellationToken ct)
     {
@@ -138,9 +137,9 @@ public sealed class AuditChain(StewardDbContext db)
         }
     }
 
-    private static AuditResult? EndsEarly(HistoryEvent newest, Dictionary<Guid, LiveRecord> records) =>
-        records.TryGetValue(newest.RecordId, out var record) && record.Version is { } version && newest.Version is { } recorded && recorded != version
-            ? AuditResult.Broken(0, newest, $"{newest.RecordType} {newest.RecordId} is at version {version} but its history ends at version {recorded} (event {newest.Id}): later events are missing")
+    private static AuditResult? EndsEarly(Guid recordId, ChainLink newest, Dictionary<Guid, LiveRecord> records) =>
+        records.TryGetValue(recordId, out var record) && record.Version is { } version && newest.Version is { } recorded && recorded != version
+            ? new AuditResult(false, 0, newest.Id, $"{newest.RecordType} {recordId} is at version {version} but its history ends at version {recorded} (event {newest.Id}): later events are missing")
             : null;
 
     // Every live record of a kind the history covers (HistoryInterceptor.Covers), with its present version

@@ -679,8 +679,6 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasKey("RecordId", "DigestSequence");
 
-                    b.HasIndex("DigestSequence");
-
                     b.ToTable("history_digest_heads", (string)null);
                 });
 

@@ -669,8 +669,6 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasKey("RecordId", "DigestSequence");
 
-                    b.HasIndex("DigestSequence");
-
                     b.ToTable("history_digest_heads", (string)null);
                 });
 

@@ -24,6 +24,5 @@ internal sealed class StoredChainHeadConfiguration : IEntityTypeConfiguration<St
         head.HasKey(h => new { h.RecordId, h.DigestSequence });
         head.Property(h => h.RecordType).HasMaxLength(100);
         head.Property(h => h.Hash).HasMaxLength(64);
-        head.HasIndex(h => h.DigestSequence);
     }
 }

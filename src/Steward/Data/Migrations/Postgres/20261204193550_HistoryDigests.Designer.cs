@@ -13,7 +13,7 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStewardDbContext))]
-    [Migration("20261204185852_HistoryDigests")]
+    [Migration("20261204193550_HistoryDigests")]
     partial class HistoryDigests
     {
         /// <inheritdoc />
@@ -681,8 +681,6 @@ namespace Steward.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("RecordId", "DigestSequence");
-
-                    b.HasIndex("DigestSequence");
 
                     b.ToTable("history_digest_heads", (string)null);
                 });

@@ -11,7 +11,7 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStewardDbContext))]
-    [Migration("20261204185813_HistoryDigests")]
+    [Migration("20261204193408_HistoryDigests")]
     partial class HistoryDigests
     {
         /// <inheritdoc />
@@ -671,8 +671,6 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RecordId", "DigestSequence");
-
-                    b.HasIndex("DigestSequence");
 
                     b.ToTable("history_digest_heads", (string)null);
                 });

@@ -47,11 +47,6 @@ namespace Steward.Data.Migrations.Postgres
                     table.PrimaryKey("PK_history_digests", x => x.Sequence);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_history_digest_heads_DigestSequence",
-                table: "history_digest_heads",
-                column: "DigestSequence");
-
             // Like the history, digests are append-only: the database itself refuses to change or remove one.
             migrationBuilder.Sql("""
                 CREATE TRIGGER history_digests_no_change BEFORE UPDATE OR DELETE ON history_digests
