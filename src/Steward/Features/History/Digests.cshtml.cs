@@ -67,7 +67,7 @@ public sealed class DigestsModel(StewardDbContext db, DigestKeys keys, DigestPub
         catch (Exception e) when (e is DigestSetupException or DigestRefusedException)
         {
             ModelState.AddModelError(string.Empty, $"No digest taken: {e.Message}");
-            Response.StatusCode = e is DigestRefusedException { ByAnotherNode: false } ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            Response.StatusCode = e is DigestRefusedException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();
         }

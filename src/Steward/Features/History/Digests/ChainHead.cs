@@ -24,8 +24,14 @@ public sealed record ChainHead(string RecordType, Guid RecordId, long EventId, i
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
-    public static List<ChainHead> InLeafOrder(IEnumerable<ChainHead> heads) =>
-        heads.Select(h => (Key: OrderKey(h.RecordId), Head: h)).OrderBy(h => h.Key).Select(h => h.Head).ToList();
+    public static List<ChainHead> InLeafOrder(ICollection<ChainHead> heads)
+    {
+        var items = new ChainHead[heads.Count];
+        heads.CopyTo(items, 0);
+        var keys = Array.ConvertAll(items, h => OrderKey(h.RecordId));
+        Array.Sort(keys, items);
+        return [.. items];
+    }
 
     public static byte[][] LeafHashes(IReadOnlyList<ChainHead> ordered)
     {
@@ -34,5 +40,13 @@ public sealed record ChainHead(string RecordType, Guid RecordId, long EventId, i
         return hashes;
     }
 
-    public static string RootOf(IReadOnlyList<ChainHead> ordered) => Convert.ToHexStringLower(MerkleTree.Root(LeafHashes(ordered)));
+    // The leaf hashes end to end, 32 bytes each, for MerkleTree.Root.
+    public static byte[] PackedLeafHashes(IReadOnlyList<ChainHead> ordered)
+    {
+        var hashes = new byte[ordered.Count * 32];
+        Parallel.For(0, ordered.Count, i => ordered[i].LeafHash().CopyTo(hashes, i * 32));
+        return hashes;
+    }
+
+    public static string RootOf(IReadOnlyList<ChainHead> ordered) => Convert.ToHexStringLower(MerkleTree.Root(PackedLeafHashes(ordered)));
 }

@@ -38,7 +38,7 @@ internal sealed partial class DigestSchedule(IServiceScopeFactory scopes, Digest
             var written = await scope.ServiceProvider.GetRequiredService<DigestPublication>().WriteAsync(digest, ct);
             Taken(log, digest.Sequence, digest.Events, digest.Root, written ?? "the database only");
         }
-        catch (DigestRefusedException e) when (e.ByAnotherNode)
+        catch (DigestRefusedException e) when (e.ByAnotherNode || e.PutOff)
         {
             TakenElsewhere(log, e.Message);
         }

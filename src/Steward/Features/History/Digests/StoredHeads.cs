@@ -10,36 +10,31 @@ internal static class StoredHeads
 {
     private static readonly string[] ParameterNames = ["@s", "@r", "@t", "@e", "@v", "@h"];
 
-    // Per record, the newest head written at or before the digest.
+    // Per record, the newest head written at or before the digest: rows come in key order (record, then
+    // digest), so the last row of each record is the one kept.
     public static async Task<Dictionary<Guid, ChainHead>> AtAsync(StewardDbContext db, long sequence, CancellationToken ct)
     {
-        var heads = new Dictionary<Guid, (long Sequence, ChainHead Head)>();
+        var heads = new Dictionary<Guid, ChainHead>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"RecordId\", \"DigestSequence\", \"RecordType\", \"EventId\", \"Version\", \"Hash\" FROM history_digest_heads " +
-                $"WHERE \"DigestSequence\" <= {sequence}";
+            command.CommandText = "SELECT \"RecordId\", \"RecordType\", \"EventId\", \"Version\", \"Hash\" FROM history_digest_heads " +
+                $"WHERE \"DigestSequence\" <= {sequence} ORDER BY \"RecordId\", \"DigestSequence\"";
             command.CommandTimeout = 0;
             await using var reader = await command.ExecuteReaderAsync(ct);
             var types = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetGuid(0);
-                var at = reader.GetInt64(1);
-                if (heads.TryGetValue(id, out var known) && known.Sequence > at)
-                {
-                    continue;
-                }
-
-                var type = reader.GetString(2);
+                var type = reader.GetString(1);
                 if (!types.TryGetValue(type, out var shared))
                 {
                     types[type] = shared = type;
                 }
 
-                heads[id] = (at, new ChainHead(shared, id, reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetString(5)));
+                var id = reader.GetGuid(0);
+                heads[id] = new ChainHead(shared, id, reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4));
             }
         }
         finally
@@ -47,7 +42,7 @@ internal static class StoredHeads
             await db.Database.CloseConnectionAsync();
         }
 
-        return heads.ToDictionary(h => h.Key, h => h.Value.Head);
+        return heads;
     }
 
     // Within the caller's transaction, straight to the database: binary COPY on PostgreSQL, one prepared INSERT
