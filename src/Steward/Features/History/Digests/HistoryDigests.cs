@@ -45,25 +45,31 @@ public sealed class HistoryDigests(StewardDbContext db, DigestKeys keys, TimePro
             HistoryDigestDocument.EcdsaP256, DigestKeys.KeyId(key), string.Empty);
         var document = unsigned with { Signature = DigestKeys.Sign(key, unsigned) };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // In leaf order, which is the order of the heads' primary key: each row lands beside the one before.
-        await StoredHeads.WriteAsync(db, document.Sequence, moved is null ? ordered : ordered.Where(h => moved.Contains(h.RecordId)), ct);
-        db.HistoryDigests.Add(new StoredDigest
-        {
-            Sequence = document.Sequence, Instance = document.Instance, TakenAt = document.TakenAt, LastEventId = document.LastEventId,
-            Events = document.Events, Records = document.Records, Root = document.Root, Previous = document.Previous,
-            KeyId = document.KeyId, Document = document.ToJson(),
-        });
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // In leaf order, which is the order of the heads' primary key: each row lands beside the one before.
+            await StoredHeads.WriteAsync(db, document.Sequence, moved is null ? ordered : ordered.Where(h => moved.Contains(h.RecordId)), ct);
+            db.HistoryDigests.Add(new StoredDigest
+            {
+                Sequence = document.Sequence, Instance = document.Instance, TakenAt = document.TakenAt, LastEventId = document.LastEventId,
+                Events = document.Events, Records = document.Records, Root = document.Root, Previous = document.Previous,
+                KeyId = document.KeyId, Document = document.ToJson(),
+            });
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            throw new DigestRefusedException($"digest {document.Sequence} was taken at the same moment by another Steward node; this one is not kept") { ByAnotherNode = true };
+            db.ChangeTracker.Clear();
+            if (await db.HistoryDigests.AnyAsync(d => d.Sequence == document.Sequence, ct))
+            {
+                throw new DigestRefusedException($"digest {document.Sequence} was taken at the same moment by another Steward node; this one is not kept") { ByAnotherNode = true };
+            }
+
+            throw;
         }
 
-        await transaction.CommitAsync(ct);
         return document;
     }
 
