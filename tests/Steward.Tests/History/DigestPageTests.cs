@@ -71,37 +71,32 @@ public abstract class DigestPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
 // Steward with a signing key of its own (outside the database) and no digests on a timer.
 public sealed class SigningSqliteApp : SqliteApp
 {
-    private readonly string _key = SigningKeys.Make();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting(DigestKeys.SigningKeyPathSetting, _key);
-        builder.UseSetting(DigestSchedule.EveryMinutesSetting, "0");
+        SigningKeys.Configure(builder);
     }
 }
 
 public sealed class SigningPostgresApp : PostgresApp
 {
-    private readonly string _key = SigningKeys.Make();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting(DigestKeys.SigningKeyPathSetting, _key);
-        builder.UseSetting(DigestSchedule.EveryMinutesSetting, "0");
+        SigningKeys.Configure(builder);
     }
 }
 
 internal static class SigningKeys
 {
-    public static string Make()
+    public static void Configure(IWebHostBuilder builder)
     {
         var path = Path.Combine(Path.GetTempPath(), "steward-tests", $"signing-{Guid.NewGuid():N}.pem");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
-        return path;
+        builder.UseSetting(DigestKeys.SigningKeyPathSetting, path);
+        builder.UseSetting(DigestSchedule.EveryMinutesSetting, "0");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
@@ -16,40 +17,44 @@ public static class HistoryReader
     public static async IAsyncEnumerable<HistoryEvent> ReadAsync(
         StewardDbContext db, long? afterId, long? upToId, bool content, [EnumeratorCancellation] CancellationToken ct)
     {
+        var columns = content ? [.. LinkColumns, .. ContentColumns] : LinkColumns;
+        var sql = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote("history_events")} " +
+            $"WHERE {Quote("Id")} > {afterId ?? long.MinValue}{(upToId is { } last ? $" AND {Quote("Id")} <= {last}" : string.Empty)} ORDER BY {Quote("Id")}";
+        var types = new RecordTypeNames();
+        await foreach (var row in RowsAsync(db, sql, ct))
+        {
+            yield return new HistoryEvent
+            {
+                Id = row.GetInt64(0),
+                RecordType = types.Of(row, 1),
+                RecordId = row.GetGuid(2),
+                Version = row.IsDBNull(3) ? null : row.GetInt32(3),
+                PreviousHash = row.IsDBNull(4) ? null : row.GetString(4),
+                Hash = row.GetString(5),
+                Action = content ? row.GetString(6) : string.Empty,
+                Actor = content ? row.GetString(7) : string.Empty,
+                Channel = content ? row.GetString(8) : string.Empty,
+                At = content ? DateTime.SpecifyKind(row.GetDateTime(9), DateTimeKind.Utc) : default,
+                Changes = content ? row.GetString(10) : string.Empty,
+            };
+        }
+    }
+
+    // The rows of one query, straight from the data reader (no timeout: a long history takes its time).
+    // Each row is the reader itself, positioned on it: read what is needed before asking for the next.
+    internal static async IAsyncEnumerable<DbDataReader> RowsAsync(StewardDbContext db, string sql, [EnumeratorCancellation] CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = connection.CreateCommand();
-            var columns = content ? [.. LinkColumns, .. ContentColumns] : LinkColumns;
-            command.CommandText = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote("history_events")} " +
-                $"WHERE {Quote("Id")} > {afterId ?? long.MinValue}{(upToId is { } last ? $" AND {Quote("Id")} <= {last}" : string.Empty)} ORDER BY {Quote("Id")}";
+            command.CommandText = sql;
             command.CommandTimeout = 0;
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
-                // A long history names a few dozen kinds of record: keep one string for each.
-                var type = reader.GetString(1);
-                if (!types.TryGetValue(type, out var shared))
-                {
-                    types[type] = shared = type;
-                }
-
-                yield return new HistoryEvent
-                {
-                    Id = reader.GetInt64(0),
-                    RecordType = shared,
-                    RecordId = reader.GetGuid(2),
-                    Version = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                    PreviousHash = reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Hash = reader.GetString(5),
-                    Action = content ? reader.GetString(6) : string.Empty,
-                    Actor = content ? reader.GetString(7) : string.Empty,
-                    Channel = content ? reader.GetString(8) : string.Empty,
-                    At = content ? DateTime.SpecifyKind(reader.GetDateTime(9), DateTimeKind.Utc) : default,
-                    Changes = content ? reader.GetString(10) : string.Empty,
-                };
+                yield return reader;
             }
         }
         finally
@@ -59,4 +64,21 @@ public static class HistoryReader
     }
 
     internal static string Quote(string name) => $"\"{name}\"";
+}
+
+// A long history names a few dozen kinds of record: one string for each, not one per row read.
+internal sealed class RecordTypeNames
+{
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    public string Of(DbDataReader row, int column)
+    {
+        var name = row.GetString(column);
+        if (!_names.TryGetValue(name, out var shared))
+        {
+            _names[name] = shared = name;
+        }
+
+        return shared;
+    }
 }

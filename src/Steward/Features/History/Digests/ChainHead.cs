@@ -15,6 +15,10 @@ public sealed record ChainHead(string RecordType, Guid RecordId, long EventId, i
 
     public byte[] LeafHash() => MerkleTree.LeafHash(LeafBytes());
 
+    // A head from a row of (record id, record type, event id, version, hash).
+    internal static ChainHead Read(System.Data.Common.DbDataReader row, RecordTypeNames types) =>
+        new(types.Of(row, 1), row.GetGuid(0), row.GetInt64(2), row.IsDBNull(3) ? null : row.GetInt32(3), row.GetString(4));
+
     // Leaves stand in the order of their record ids written out ("D" format), which is the order of the
     // id's sixteen bytes read big-endian.
     public static UInt128 OrderKey(Guid id)

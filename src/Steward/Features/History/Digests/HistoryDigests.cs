@@ -101,37 +101,18 @@ public sealed class HistoryDigests(StewardDbContext db, DigestKeys keys, TimePro
     // unaltered and chained is for verification to say; from now on each digest checks what it adds.
     private async Task<(Dictionary<Guid, ChainHead> Heads, long Events)> NewestEventsAsync(long cut, CancellationToken ct)
     {
+        var events = await db.History.LongCountAsync(h => h.Id <= cut, ct);
         var heads = new Dictionary<Guid, ChainHead>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var types = new RecordTypeNames();
+        var sql = "SELECT h.\"RecordId\", h.\"RecordType\", h.\"Id\", h.\"Version\", h.\"Hash\" FROM history_events h " +
+            $"JOIN (SELECT MAX(\"Id\") AS \"Last\" FROM history_events WHERE \"Id\" <= {cut} GROUP BY \"RecordId\") newest ON h.\"Id\" = newest.\"Last\"";
+        await foreach (var row in HistoryReader.RowsAsync(db, sql, ct))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandTimeout = 0;
-            command.CommandText = $"SELECT COUNT(*) FROM history_events WHERE \"Id\" <= {cut}";
-            var events = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            command.CommandText = "SELECT h.\"RecordId\", h.\"RecordType\", h.\"Id\", h.\"Version\", h.\"Hash\" FROM history_events h " +
-                $"JOIN (SELECT MAX(\"Id\") AS \"Last\" FROM history_events WHERE \"Id\" <= {cut} GROUP BY \"RecordId\") newest ON h.\"Id\" = newest.\"Last\"";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                var type = reader.GetString(1);
-                if (!types.TryGetValue(type, out var shared))
-                {
-                    types[type] = shared = type;
-                }
-
-                var id = reader.GetGuid(0);
-                heads[id] = new ChainHead(shared, id, reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4));
-            }
-
-            return (heads, events);
+            var head = ChainHead.Read(row, types);
+            heads[head.RecordId] = head;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        return (heads, events);
     }
 
     // The previous digest's heads, from the database's copy, trusted only if they give its signed root

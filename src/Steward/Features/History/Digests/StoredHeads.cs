@@ -15,31 +15,13 @@ internal static class StoredHeads
     public static async Task<Dictionary<Guid, ChainHead>> AtAsync(StewardDbContext db, long sequence, CancellationToken ct)
     {
         var heads = new Dictionary<Guid, ChainHead>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var types = new RecordTypeNames();
+        var sql = "SELECT \"RecordId\", \"RecordType\", \"EventId\", \"Version\", \"Hash\" FROM history_digest_heads " +
+            $"WHERE \"DigestSequence\" <= {sequence} ORDER BY \"RecordId\", \"DigestSequence\"";
+        await foreach (var row in HistoryReader.RowsAsync(db, sql, ct))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"RecordId\", \"RecordType\", \"EventId\", \"Version\", \"Hash\" FROM history_digest_heads " +
-                $"WHERE \"DigestSequence\" <= {sequence} ORDER BY \"RecordId\", \"DigestSequence\"";
-            command.CommandTimeout = 0;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                var type = reader.GetString(1);
-                if (!types.TryGetValue(type, out var shared))
-                {
-                    types[type] = shared = type;
-                }
-
-                var id = reader.GetGuid(0);
-                heads[id] = new ChainHead(shared, id, reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            var head = ChainHead.Read(row, types);
+            heads[head.RecordId] = head;
         }
 
         return heads;
