@@ -17,6 +17,7 @@ internal sealed class GovernanceModule : IStewardModule
         services.AddScoped<IRecordSearch, GovernanceSearch>();
         services.AddScoped<Raid.IRiskMitigations, RiskMitigationActions>();
         services.AddScoped<GovernanceCalendar>();
+        services.AddScoped<Finance.IApprovingDecisions, FinanceApprovals>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)

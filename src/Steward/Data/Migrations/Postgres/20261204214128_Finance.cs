@@ -1,0 +1,139 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Steward.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Finance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "finance_baselines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finance_baselines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_finance_baselines_delivery_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "delivery_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "finance_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Layer = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Baseline = table.Column<int>(type: "integer", nullable: false),
+                    Current = table.Column<bool>(type: "boolean", nullable: false),
+                    Category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CostType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    P1 = table.Column<long>(type: "bigint", nullable: false),
+                    P2 = table.Column<long>(type: "bigint", nullable: false),
+                    P3 = table.Column<long>(type: "bigint", nullable: false),
+                    P4 = table.Column<long>(type: "bigint", nullable: false),
+                    P5 = table.Column<long>(type: "bigint", nullable: false),
+                    P6 = table.Column<long>(type: "bigint", nullable: false),
+                    P7 = table.Column<long>(type: "bigint", nullable: false),
+                    P8 = table.Column<long>(type: "bigint", nullable: false),
+                    P9 = table.Column<long>(type: "bigint", nullable: false),
+                    P10 = table.Column<long>(type: "bigint", nullable: false),
+                    P11 = table.Column<long>(type: "bigint", nullable: false),
+                    P12 = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finance_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_finance_lines_delivery_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "delivery_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "finances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Baseline = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_finances_delivery_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "delivery_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_finance_baselines_UnitId_Number",
+                table: "finance_baselines",
+                columns: new[] { "UnitId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_finance_lines_Current_UnitId",
+                table: "finance_lines",
+                columns: new[] { "Current", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_finance_lines_UnitId_Layer_Baseline_Category_CostType_Year",
+                table: "finance_lines",
+                columns: new[] { "UnitId", "Layer", "Baseline", "Category", "CostType", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_finances_UnitId",
+                table: "finances",
+                column: "UnitId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "finance_baselines");
+
+            migrationBuilder.DropTable(
+                name: "finance_lines");
+
+            migrationBuilder.DropTable(
+                name: "finances");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Spreadsheets;
+
+namespace Steward.Features.Finance;
+
+public static class FinanceApi
+{
+    public static void MapFinanceApi(this IEndpointRouteBuilder api)
+    {
+        var finance = api.MapGroup("/units/{unit}/finance").WithTags("Finance").ProducesRecordProblems();
+        finance.MapGet("/", Get)
+            .WithSummary("A unit's money with everything below it: this month, the financial year, whole life, phasing, the cumulative curve, the units below and its own lines")
+            .Requires(PmoArea.Finance, PmoAction.Read);
+        finance.MapPut("/forecast", (string unit, FinanceChangeInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
+                ChangeAsync(unit, FinanceLayer.Forecast, input, service, queries, http, ct))
+            .WithSummary("Re-profile the unit's forecast (If-Match required once it has money)")
+            .WithDescription("Months left out keep what they have. Moving money between months and years keeps the total of the lines named unless changeTotal says otherwise.")
+            .Requires(PmoArea.Finance, PmoAction.Contribute);
+        finance.MapPut("/actuals", (string unit, FinanceChangeInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
+                ChangeAsync(unit, FinanceLayer.Actual, input, service, queries, http, ct))
+            .WithSummary("Record or correct the unit's actuals (If-Match required once it has money); never in a month that has not started")
+            .Requires(PmoArea.Finance, PmoAction.Contribute);
+        finance.MapGet("/lines", Lines).WithSummary("The unit's own current lines, or one budget baseline's")
+            .Requires(PmoArea.Finance, PmoAction.Read);
+        finance.MapGet("/baselines", Baselines).WithSummary("The unit's budget baselines, newest first, with the decision that approved each")
+            .Requires(PmoArea.Finance, PmoAction.Read);
+        finance.MapPost("/baselines", Rebaseline)
+            .WithSummary("Approve a new budget baseline (If-Match required once the unit has money): the lines named replace the current baseline's, the rest carry over, the old baseline is kept")
+            .Requires(PmoArea.Finance, PmoAction.Approve);
+        finance.MapGet("/export", Export).WithSummary("Every current line of the unit and the units below it, as .xlsx or .csv")
+            .Requires(PmoArea.Finance, PmoAction.Read);
+    }
+
+    private static async Task<Ok<FinanceView>> Get(string unit, [AsParameters] FinanceQuery query, FinanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await queries.ViewAsync(found, query.FinancialYear, query.SpendingCategory, ct);
+        if (view.Version is { } version)
+        {
+            EntityTag.Write(http, version);
+        }
+
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<FinanceView>> ChangeAsync(
+        string unit, FinanceLayer layer, FinanceChangeInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var expected = await ExpectedVersionAsync(found.Id, queries, http, ct);
+        var version = await service.ChangeAsync(found.Id.ToString(), layer, expected, input, ct);
+        EntityTag.Write(http, version);
+        return TypedResults.Ok(await queries.ViewAsync(found, null, null, ct));
+    }
+
+    private static async Task<Created<IReadOnlyList<FinanceBaselineView>>> Rebaseline(
+        string unit, BaselineInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var expected = await ExpectedVersionAsync(found.Id, queries, http, ct);
+        var version = await service.RebaselineAsync(found.Id.ToString(), expected, input, ct);
+        EntityTag.Write(http, version);
+        var baselines = await queries.BaselinesAsync(found.Id, ct);
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}", baselines);
+    }
+
+    // The first money a unit is given has nothing to match; after that every change names the version it read.
+    private static async Task<int?> ExpectedVersionAsync(Guid unitId, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
+        await queries.VersionAsync(unitId, ct) is null ? null : EntityTag.RequireIfMatch(http);
+
+    private static async Task<Ok<IReadOnlyList<FinanceLineView>>> Lines(
+        string unit, [Description("A budget baseline's number, for its lines (kept after a re-baseline); default the current lines of every layer.")] int? baseline,
+        FinanceQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.OwnLinesAsync(found.Id, baseline, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<FinanceBaselineView>>> Baselines(string unit, FinanceQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.BaselinesAsync(found.Id, ct));
+    }
+
+    private static async Task<IResult> Export(string unit, [AsParameters] FinanceQuery query, string? format, FinanceQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.ExportRowsAsync(found, query.FinancialYear, query.SpendingCategory, ct);
+        return await SpreadsheetDownload.FileAsync(found.Code, "finance", "Finance", spreadsheet, FinanceSpreadsheet.Columns, rows, clock, ct);
+    }
+}

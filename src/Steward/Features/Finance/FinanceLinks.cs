@@ -1,0 +1,16 @@
+using Steward.Infrastructure.Registers;
+using static Steward.Infrastructure.Registers.PageLink;
+
+namespace Steward.Features.Finance;
+
+// The addresses of the finance pages. unit: the unit's code.
+[PageLinks]
+public static class FinanceLinks
+{
+    public static string Index(string unit) => $"/units/{Segment(unit)}/finance";
+
+    // layer: forecast, actuals or budget; year: 2026-27.
+    public static string Edit(string unit, string layer, string year) => $"{Index(unit)}/{Segment(layer)}/{Segment(year)}";
+
+    public static string Download(string unit, string format) => $"/api/v1/units/{Segment(unit)}/finance/export?format={Segment(format)}";
+}

@@ -1,0 +1,19 @@
+using Steward.Features.Access;
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Finance;
+
+internal sealed class FinanceModule : IStewardModule
+{
+    public DemoSeed Demo => new(50, (demo, ct) => DemoFinance.SeedAsync(demo, ct));
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<FinanceQueries>();
+        services.AddScoped<FinanceService>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapFinanceApi();
+
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(35, "Finance", "finance", "of", PmoArea.Finance)];
+}

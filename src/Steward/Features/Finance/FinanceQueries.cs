@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Tolerances;
+using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Finance;
+
+// What a unit's finance pages and API show: the unit and everything below it, summed by the database.
+public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, ToleranceQueries tolerances, TimeProvider clock)
+{
+    public const string Register = "finance";
+
+    public Task<IUnitLocation> RequireReadableUnitAsync(string unitKey, CancellationToken ct) => units.ReadableAsync(PmoArea.Finance, unitKey, Register, ct);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<int?> VersionAsync(Guid unitId, CancellationToken ct) =>
+        await db.Finances.AsNoTracking().Where(f => f.UnitId == unitId).Select(f => (int?)f.Version).FirstOrDefaultAsync(ct);
+
+    public async Task<FinanceView> ViewAsync(IUnitLocation unit, FinancialYear? chosenYear, SpendingCategory? category, CancellationToken ct)
+    {
+        var today = Today;
+        var year = chosenYear ?? FinancialYear.Of(today);
+        var finance = await db.Finances.AsNoTracking().Where(f => f.UnitId == unit.Id).Select(f => new { f.Version, f.Baseline }).FirstOrDefaultAsync(ct);
+        var subtree = db.IdsUnder(unit.Path);
+        var lines = FinanceRollUp.CurrentLines(db, subtree, category);
+        var monthly = await FinanceRollUp.MonthlyAsync(lines, ct);
+        var perUnit = await FinanceRollUp.PerUnitAsync(lines, year, today, ct);
+
+        var self = await db.Units.AsNoTracking().Where(u => u.Id == unit.Id).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstAsync(ct);
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code)
+            .Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Kind), u.Path }).ToListAsync(ct);
+        var (yearPosition, wholeLife) = FinanceRollUp.Position(perUnit);
+        var below = await BelowAsync(unit, children.Select(c => (c.Ref, c.Path)).ToList(), perUnit, ct);
+
+        var thisYear = FinancialYear.Of(today);
+        var thisPeriod = FinancialYear.PeriodOf(today);
+        FinancePosition? month = null;
+        if (year == thisYear)
+        {
+            long Of(FinanceLayer layer) => monthly.Where(m => m.Layer == layer && m.Year == year.Start).Sum(m => m.Months[thisPeriod - 1]);
+            month = new FinancePosition(new Money(Of(FinanceLayer.Budget)), new Money(Of(FinanceLayer.Forecast)), new Money(Of(FinanceLayer.Actual)));
+        }
+
+        return new FinanceView(
+            self, finance?.Version, finance?.Baseline ?? 0, year.ToString(), category is { } c ? Infrastructure.EnumText.Of(c) : null,
+            thisYear.PeriodLabel(thisPeriod), month, yearPosition, wholeLife,
+            await ToleranceAsync($"Variance in {year}", unit, yearPosition, category, ct),
+            await ToleranceAsync("Whole-life cost growth", unit, wholeLife, category, ct),
+            Phasing(monthly, today), Curve(monthly, today), below, await OwnLinesAsync(unit.Id, null, ct));
+    }
+
+    public async Task<IReadOnlyList<FinanceLineView>> OwnLinesAsync(Guid unitId, int? baseline, CancellationToken ct)
+    {
+        var query = db.FinanceLines.AsNoTracking().Where(l => l.UnitId == unitId);
+        query = baseline is { } number ? query.Where(l => l.Layer == FinanceLayer.Budget && l.Baseline == number) : query.Where(l => l.Current);
+        var lines = await query.OrderBy(l => l.Layer).ThenBy(l => l.Year).ThenBy(l => l.Category).ThenBy(l => l.CostType).ToListAsync(ct);
+        return lines.Select(View).ToList();
+    }
+
+    public async Task<IReadOnlyList<FinanceBaselineView>> BaselinesAsync(Guid unitId, CancellationToken ct)
+    {
+        var current = await db.Finances.AsNoTracking().Where(f => f.UnitId == unitId).Select(f => f.Baseline).FirstOrDefaultAsync(ct);
+        var totals = await db.FinanceLines.AsNoTracking().Where(l => l.UnitId == unitId && l.Layer == FinanceLayer.Budget)
+            .GroupBy(l => l.Baseline)
+            .Select(g => new { Baseline = g.Key, Total = g.Sum(l => l.P1 + l.P2 + l.P3 + l.P4 + l.P5 + l.P6 + l.P7 + l.P8 + l.P9 + l.P10 + l.P11 + l.P12) })
+            .ToDictionaryAsync(t => t.Baseline, t => t.Total, ct);
+        var baselines = await db.FinanceBaselines.AsNoTracking().Where(b => b.UnitId == unitId).OrderByDescending(b => b.Number).ToListAsync(ct);
+        return baselines.Select(b => new FinanceBaselineView(b.Number, b.Number == current, b.Reason, b.Decision, b.ApprovedOn, b.ApprovedBy, new Money(totals.GetValueOrDefault(b.Number)))).ToList();
+    }
+
+    // Every current line of the unit and the units below it, for a download.
+    public async Task<List<FinanceExportRow>> ExportRowsAsync(IUnitLocation unit, FinancialYear? year, SpendingCategory? category, CancellationToken ct)
+    {
+        var lines = FinanceRollUp.CurrentLines(db, db.IdsUnder(unit.Path), category);
+        if (year is { } y)
+        {
+            lines = lines.Where(l => l.Year == y.Start);
+        }
+
+        var rows = await lines.Join(db.Units, l => l.UnitId, u => u.Id, (l, u) => new { Line = l, u.Code, u.Name })
+            .OrderBy(r => r.Code).ThenBy(r => r.Line.Layer).ThenBy(r => r.Line.Year).ThenBy(r => r.Line.Category).ThenBy(r => r.Line.CostType)
+            .ToListAsync(ct);
+        return rows.Select(r => new FinanceExportRow(r.Code, r.Name, View(r.Line))).ToList();
+    }
+
+    private static FinanceLineView View(FinanceLine l) => new(
+        Infrastructure.EnumText.Of(l.Layer), l.Baseline, Infrastructure.EnumText.Of(l.Category), Infrastructure.EnumText.Of(l.CostType), l.FinancialYear.ToString(),
+        Enumerable.Range(1, FinancialYear.Periods).Select(p => new Money(l[p])).ToList(), new Money(l.Total), l.Reason);
+
+    private async Task<CostToleranceCheck> ToleranceAsync(string measure, IUnitLocation unit, FinancePosition position, SpendingCategory? category, CancellationToken ct)
+    {
+        // A tolerance is on the unit's whole budget: a view of one category is not judged against it.
+        if (category is not null || position.VariancePercent is not { } percent)
+        {
+            return new CostToleranceCheck(measure, position.VariancePercent, null);
+        }
+
+        return new CostToleranceCheck(measure, percent, await tolerances.EvaluateAsync(unit.Path, ToleranceDimension.Cost, percent, ct));
+    }
+
+    // Each unit directly below, with everything below it: a unit's sums go to the child its path passes through.
+    private async Task<IReadOnlyList<UnitFinanceRow>> BelowAsync(
+        IUnitLocation unit, List<(UnitRef Ref, string Path)> children, List<FinanceRollUp.UnitSum> perUnit, CancellationToken ct)
+    {
+        if (children.Count == 0)
+        {
+            return [];
+        }
+
+        var withMoney = perUnit.Select(s => s.UnitId).Where(id => id != unit.Id).Distinct().ToList();
+        var paths = await db.Units.AsNoTracking().Where(u => withMoney.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var depth = UnitPath.Depth(unit.Path);
+        var childOf = perUnit.Where(s => paths.ContainsKey(s.UnitId))
+            .ToLookup(s => UnitPath.Ids(paths[s.UnitId])[depth]);
+        return children.Select(c =>
+        {
+            var (year, wholeLife) = FinanceRollUp.Position(childOf[c.Ref.Id]);
+            return new UnitFinanceRow(c.Ref, year, wholeLife);
+        }).ToList();
+    }
+
+    private static List<PhasingYear> Phasing(List<FinanceRollUp.MonthlySum> monthly, DateOnly today)
+    {
+        var years = monthly.Select(m => m.Year).Distinct().Order();
+        var result = new List<PhasingYear>();
+        foreach (var y in years)
+        {
+            var cells = new List<PhasingCell>();
+            foreach (var category in Enum.GetValues<SpendingCategory>())
+            {
+                var position = PositionOf(monthly.Where(m => m.Year == y && m.Category == category), new FinancialYear(y), today);
+                if (position != FinancePosition.Zero || category != SpendingCategory.Ame)
+                {
+                    cells.Add(new PhasingCell(category, position));
+                }
+            }
+
+            result.Add(new PhasingYear(new FinancialYear(y).ToString(), cells, cells.Aggregate(FinancePosition.Zero, (sum, c) => sum + c.Position)));
+        }
+
+        return result;
+    }
+
+    private static FinancePosition PositionOf(IEnumerable<FinanceRollUp.MonthlySum> sums, FinancialYear year, DateOnly today)
+    {
+        long budget = 0, forecast = 0, actuals = 0;
+        foreach (var s in sums)
+        {
+            for (var p = 1; p <= FinancialYear.Periods; p++)
+            {
+                var closed = Closed(year, p, today);
+                switch (s.Layer)
+                {
+                    case FinanceLayer.Budget: budget += s.Months[p - 1]; break;
+                    case FinanceLayer.Actual:
+                        actuals += s.Months[p - 1];
+                        forecast += closed ? s.Months[p - 1] : 0;
+                        break;
+                    default: forecast += closed ? 0 : s.Months[p - 1]; break;
+                }
+            }
+        }
+
+        return new FinancePosition(new Money(budget), new Money(forecast), new Money(actuals));
+    }
+
+    private static bool Closed(FinancialYear year, int period, DateOnly today) => year.FirstDayOf(period) < new DateOnly(today.Year, today.Month, 1);
+
+    // Cumulative budget, forecast outturn and actuals month by month from the first year with money to the last.
+    private static List<CurvePoint> Curve(List<FinanceRollUp.MonthlySum> monthly, DateOnly today)
+    {
+        if (monthly.Count == 0)
+        {
+            return [];
+        }
+
+        var first = monthly.Min(m => m.Year);
+        var last = monthly.Max(m => m.Year);
+        var points = new List<CurvePoint>();
+        long budget = 0, forecast = 0, actuals = 0;
+        for (var y = first; y <= last; y++)
+        {
+            var year = new FinancialYear(y);
+            var ofYear = monthly.Where(m => m.Year == y).ToList();
+            for (var p = 1; p <= FinancialYear.Periods; p++)
+            {
+                var closed = Closed(year, p, today);
+                long Sum(FinanceLayer layer) => ofYear.Where(m => m.Layer == layer).Sum(m => m.Months[p - 1]);
+                budget += Sum(FinanceLayer.Budget);
+                actuals += Sum(FinanceLayer.Actual);
+                forecast += closed ? Sum(FinanceLayer.Actual) : Sum(FinanceLayer.Forecast);
+                points.Add(new CurvePoint(year.ToString(), p, year.ShortMonth(p), new Money(budget), new Money(forecast), closed ? new Money(actuals) : null));
+            }
+        }
+
+        return points;
+    }
+}
+
+public sealed record FinanceExportRow(string UnitCode, string UnitName, FinanceLineView Line);

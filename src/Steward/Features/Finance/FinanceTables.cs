@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Features.Finance;
+
+namespace Steward.Data;
+
+// The tables of finance: this service's part of the one model.
+public abstract partial class StewardDbContext
+{
+    public DbSet<UnitFinance> Finances => Set<UnitFinance>();
+    public DbSet<FinanceLine> FinanceLines => Set<FinanceLine>();
+    public DbSet<FinanceBaseline> FinanceBaselines => Set<FinanceBaseline>();
+}
