@@ -8,6 +8,10 @@ namespace Steward.Features.Finance;
 
 public static class FinanceApi
 {
+    // The download's address, for the finance page's links.
+    public static string ExportAddress(string unit, string format) =>
+        $"/api/v1/units/{Uri.EscapeDataString(unit)}/finance/export?format={Uri.EscapeDataString(format)}";
+
     public static void MapFinanceApi(this IEndpointRouteBuilder api)
     {
         var finance = api.MapGroup("/units/{unit}/finance").WithTags("Finance").ProducesRecordProblems();
@@ -30,6 +34,8 @@ public static class FinanceApi
         finance.MapPost("/baselines", Rebaseline)
             .WithSummary("Approve a new budget baseline (If-Match required once the unit has money): the lines named replace the current baseline's, the rest carry over, the old baseline is kept")
             .Requires(PmoArea.Finance, PmoAction.Approve);
+        finance.MapGet("/changes", Changes).WithSummary("The unit's own changes to its money, newest first, each with who, when and why")
+            .Requires(PmoArea.Finance, PmoAction.Read);
         finance.MapGet("/export", Export).WithSummary("Every current line of the unit and the units below it, as .xlsx or .csv")
             .Requires(PmoArea.Finance, PmoAction.Read);
     }
@@ -83,6 +89,13 @@ public static class FinanceApi
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.BaselinesAsync(found.Id, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<FinanceChangeView>>> Changes(
+        string unit, [Description("How many, 1-500; default 50.")] int? limit, FinanceQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.ChangesAsync(found.Id, Math.Clamp(limit ?? 50, 1, 500), ct));
     }
 
     private static async Task<IResult> Export(string unit, [AsParameters] FinanceQuery query, string? format, FinanceQueries queries, TimeProvider clock, CancellationToken ct)

@@ -46,3 +46,16 @@ internal sealed class FinanceBaselineConfiguration : IEntityTypeConfiguration<Fi
         baseline.Property(b => b.ApprovedBy).HasMaxLength(200);
     }
 }
+
+internal sealed class FinanceChangeConfiguration : IEntityTypeConfiguration<FinanceChange>
+{
+    public void Configure(EntityTypeBuilder<FinanceChange> change)
+    {
+        change.ToTable("finance_changes");
+        change.HasKey(c => c.Id);
+        change.HasIndex(c => new { c.UnitId, c.CreatedAt });
+        change.HasOne<DeliveryUnit>().WithMany().HasForeignKey(c => c.UnitId);
+        change.Property(c => c.Reason).HasMaxLength(FinanceLine.ReasonMaxLength);
+        change.Property(c => c.By).HasMaxLength(200);
+    }
+}

@@ -4,8 +4,8 @@ using Steward.Infrastructure;
 
 namespace Steward.Features.Finance;
 
-// A line of a change as read and checked: what it names, and the months it sets (period → pence).
-public sealed record ParsedLine(SpendingCategory Category, CostType CostType, FinancialYear Year, IReadOnlyDictionary<int, long> Months);
+// A line of a change as read and checked: where it was in the change, what it names, and the months it sets (period → pence).
+public sealed record ParsedLine(int Index, SpendingCategory Category, CostType CostType, FinancialYear Year, IReadOnlyDictionary<int, long> Months);
 
 // Reads the lines of a change, naming each field that is wrong (lines[2].months.P13) and why.
 public static class FinanceLineParser
@@ -86,7 +86,7 @@ public static class FinanceLineParser
                     failures.Add(new ValidationFailure(field, $"{FinanceLabels.Of(c)} ({FinanceLabels.Of(costType).ToLowerInvariant()}) in {fy} is named twice"));
                 }
 
-                parsed.Add(new ParsedLine(c, costType, fy, months));
+                parsed.Add(new ParsedLine(i, c, costType, fy, months));
             }
         }
 

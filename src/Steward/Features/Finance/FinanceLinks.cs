@@ -11,6 +11,4 @@ public static class FinanceLinks
 
     // layer: forecast, actuals or budget; year: 2026-27.
     public static string Edit(string unit, string layer, string year) => $"{Index(unit)}/{Segment(layer)}/{Segment(year)}";
-
-    public static string Download(string unit, string format) => $"/api/v1/units/{Segment(unit)}/finance/export?format={Segment(format)}";
 }

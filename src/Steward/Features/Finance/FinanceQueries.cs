@@ -71,6 +71,13 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
         return baselines.Select(b => new FinanceBaselineView(b.Number, b.Number == current, b.Reason, b.Decision, b.ApprovedOn, b.ApprovedBy, new Money(totals.GetValueOrDefault(b.Number)))).ToList();
     }
 
+    // The unit's own changes, newest first, each with why.
+    public async Task<IReadOnlyList<FinanceChangeView>> ChangesAsync(Guid unitId, int limit, CancellationToken ct)
+    {
+        var changes = await db.FinanceChanges.AsNoTracking().Where(c => c.UnitId == unitId).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(ct);
+        return changes.Select(c => new FinanceChangeView(Infrastructure.EnumText.Of(c.Layer), c.Baseline, c.Reason, c.Lines, new Money(c.Before), new Money(c.After), c.By, c.CreatedAt)).ToList();
+    }
+
     // Every current line of the unit and the units below it, for a download.
     public async Task<List<FinanceExportRow>> ExportRowsAsync(IUnitLocation unit, FinancialYear? year, SpendingCategory? category, CancellationToken ct)
     {

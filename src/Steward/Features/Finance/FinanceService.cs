@@ -28,9 +28,9 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
         var failures = new List<ValidationFailure>();
         var reason = Reason(input.Reason, failures);
         var lines = FinanceLineParser.Parse(input.Lines, failures);
-        if (layer == FinanceLayer.Actual)
+        if (layer == FinanceLayer.Actual && input.Lines is not null)
         {
-            RefuseFutureActuals(input.Lines!, lines, failures);
+            RefuseFutureActuals(input.Lines, lines, failures);
         }
 
         Throw(failures);
@@ -43,6 +43,7 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
                 $"This re-phasing changes the total of the lines it names from {new Money(before).Exact()} to {new Money(after).Exact()}: move money without changing the total, or say that it changes the total")]);
         }
 
+        Log(unit.Id, layer, 0, reason, lines.Count, before, after);
         return await SaveAsync(finance, unit.Code, ct);
     }
 
@@ -86,7 +87,10 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
             carried.Add(copy);
         }
 
+        var wasTotal = previous.Sum(l => l.Total);
         Apply(unit.Id, FinanceLayer.Budget, number, carried, lines, reason);
+        var nowTotal = db.ChangeTracker.Entries<FinanceLine>().Where(e => e.Entity.Layer == FinanceLayer.Budget && e.Entity.Baseline == number).Sum(e => e.Entity.Total);
+        Log(unit.Id, FinanceLayer.Budget, number, reason, lines.Count, wasTotal, nowTotal);
         finance.Baseline = number;
         db.FinanceBaselines.Add(new FinanceBaseline
         {
@@ -95,6 +99,9 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
         });
         return await SaveAsync(finance, unit.Code, ct);
     }
+
+    private void Log(Guid unitId, FinanceLayer layer, int baseline, string reason, int lines, long before, long after) =>
+        db.FinanceChanges.Add(new FinanceChange { Id = Guid.CreateVersion7(), UnitId = unitId, Layer = layer, Baseline = baseline, Reason = reason, Lines = lines, Before = before, After = after, By = db.ChangeContext.Actor });
 
     // Sets the months each line names (adding the line where the unit has none), and says what the lines
     // named came to before and after, in pence.
@@ -128,14 +135,14 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        for (var i = 0; i < inputs.Count && i < lines.Count; i++)
+        foreach (var line in lines)
         {
-            foreach (var (key, _) in inputs[i].Months ?? [])
+            foreach (var (key, _) in inputs[line.Index].Months ?? [])
             {
-                if (FinanceLineParser.Period(key) is { } period && lines[i].Year.FirstDayOf(period) > thisMonth)
+                if (FinanceLineParser.Period(key) is { } period && line.Year.FirstDayOf(period) > thisMonth)
                 {
-                    failures.Add(new ValidationFailure($"lines[{i}].months.{key}",
-                        $"{lines[i].Year.PeriodLabel(period)} has not started: actuals are recorded only for months that have (this is {FinancialYear.Of(today).PeriodLabel(FinancialYear.PeriodOf(today))})"));
+                    failures.Add(new ValidationFailure($"lines[{line.Index}].months.{key}",
+                        $"{line.Year.PeriodLabel(period)} has not started: actuals are recorded only for months that have (this is {FinancialYear.Of(today).PeriodLabel(FinancialYear.PeriodOf(today))})"));
                 }
             }
         }

@@ -9,4 +9,5 @@ public abstract partial class StewardDbContext
     public DbSet<UnitFinance> Finances => Set<UnitFinance>();
     public DbSet<FinanceLine> FinanceLines => Set<FinanceLine>();
     public DbSet<FinanceBaseline> FinanceBaselines => Set<FinanceBaseline>();
+    public DbSet<FinanceChange> FinanceChanges => Set<FinanceChange>();
 }

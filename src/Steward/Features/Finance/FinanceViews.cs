@@ -52,3 +52,5 @@ public sealed record FinanceView(
     IReadOnlyList<FinanceLineView> Lines);
 
 public sealed record FinanceBaselineView(int Number, bool Current, string Reason, string Decision, DateOnly ApprovedOn, string? ApprovedBy, Money WholeLife);
+
+public sealed record FinanceChangeView(string Layer, int Baseline, string Reason, int Lines, Money Before, Money After, string? By, DateTime At);

@@ -15,6 +15,7 @@ public sealed class IndexModel(UnitQueries units, FinanceQueries queries, Access
     public FinanceView Finance { get; private set; } = default!;
     public IReadOnlyList<FinanceBaselineView> Baselines { get; private set; } = [];
     public IReadOnlyList<string> Years { get; private set; } = [];
+    public IReadOnlyList<FinanceChangeView> Changes { get; private set; } = [];
     public bool CanContribute { get; private set; }
     public bool CanApprove { get; private set; }
 
@@ -48,6 +49,7 @@ public sealed class IndexModel(UnitQueries units, FinanceQueries queries, Access
 
         Finance = await queries.ViewAsync(unit, year, category, ct);
         Baselines = await queries.BaselinesAsync(unit.Id, ct);
+        Changes = await queries.ChangesAsync(unit.Id, 10, ct);
         var thisYear = FinancialYear.Of(queries.Today);
         Years = Finance.Phasing.Select(p => p.Year).Append(thisYear.ToString()).Append(Finance.Year).Distinct().Order().ToList();
         CanContribute = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Finance, PmoAction.Contribute, unit.Path, ct);

@@ -17,7 +17,8 @@ public readonly record struct Money(long Pence) : IComparable<Money>
 
     public static Money FromPounds(decimal pounds) => new(checked((long)decimal.Round(pounds * 100m, 0, MidpointRounding.ToEven)));
 
-    public decimal Pounds => Pence / 100m;
+    // Always with two places (1234.50), as a ledger writes it.
+    public decimal Pounds => (Pence / 100m) + 0.00m;
 
     public bool IsZero => Pence == 0;
 

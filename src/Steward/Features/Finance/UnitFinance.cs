@@ -38,3 +38,28 @@ public sealed class FinanceBaseline : IVersionedRecord
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
+
+// One change to a unit's money, with why: the lines' own history says which months moved and by whom;
+// this says why, every time, even when two changes give the same reason.
+public sealed class FinanceChange : IVersionedRecord
+{
+    public Guid Id { get; set; }
+    public Guid UnitId { get; set; }
+    public FinanceLayer Layer { get; set; }
+
+    // The budget baseline a re-baseline made; 0 for forecasts and actuals.
+    public int Baseline { get; set; }
+    public required string Reason { get; set; }
+
+    // How many lines it set, and what they came to before and after, in pence.
+    public int Lines { get; set; }
+    public long Before { get; set; }
+    public long After { get; set; }
+
+    // Who made it, as the history names them.
+    public string? By { get; set; }
+
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

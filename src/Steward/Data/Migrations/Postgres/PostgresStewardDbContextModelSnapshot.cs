@@ -273,6 +273,58 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("finance_baselines", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Finance.FinanceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("After")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("finance_changes", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.FinanceLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2136,6 +2188,15 @@ namespace Steward.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.FinanceBaseline", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Finance.FinanceChange", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
                         .WithMany()

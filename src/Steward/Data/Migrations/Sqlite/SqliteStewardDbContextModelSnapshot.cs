@@ -263,6 +263,58 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("finance_baselines", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Finance.FinanceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("finance_changes", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.FinanceLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2121,6 +2173,15 @@ namespace Steward.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.FinanceBaseline", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Finance.FinanceChange", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
                         .WithMany()

@@ -38,6 +38,34 @@ namespace Steward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "finance_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Layer = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Baseline = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Lines = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before = table.Column<long>(type: "INTEGER", nullable: false),
+                    After = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finance_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_finance_changes_delivery_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "delivery_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "finance_lines",
                 columns: table => new
                 {
@@ -106,6 +134,11 @@ namespace Steward.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_finance_changes_UnitId_CreatedAt",
+                table: "finance_changes",
+                columns: new[] { "UnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_finance_lines_Current_UnitId",
                 table: "finance_lines",
                 columns: new[] { "Current", "UnitId" });
@@ -128,6 +161,9 @@ namespace Steward.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "finance_baselines");
+
+            migrationBuilder.DropTable(
+                name: "finance_changes");
 
             migrationBuilder.DropTable(
                 name: "finance_lines");
