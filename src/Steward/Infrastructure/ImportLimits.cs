@@ -13,6 +13,9 @@ public sealed class ImportLimits
 
     public int MaxRows { get; set; } = 100_000;
 
+    // A month's ledger across a department is longer than any register: a million postings and more.
+    public int MaxLedgerRows { get; set; } = 2_000_000;
+
     public int MaxColumns { get; set; } = 256;
 
     // Excel's own limit for one cell.
@@ -29,6 +32,8 @@ public sealed class ImportLimits
     public int MaxCalendarExceptionDays { get; set; } = MspdiLimits.Default.MaxCalendarExceptionDays;
 
     public SpreadsheetLimits Spreadsheets => new(MaxRows, MaxColumns, MaxCellCharacters, MaxWorkbookExpandedBytes);
+
+    public SpreadsheetLimits Ledgers => new(MaxLedgerRows, MaxColumns, MaxCellCharacters, MaxWorkbookExpandedBytes);
 
     public MspdiLimits Plans => new() { MaxTasks = MaxPlanTasks, MaxCalendarExceptionDays = MaxCalendarExceptionDays };
 }

@@ -36,6 +36,11 @@ public static class FinanceApi
             .Requires(PmoArea.Finance, PmoAction.Approve);
         finance.MapGet("/changes", Changes).WithSummary("The unit's own changes to its money, newest first, each with who, when and why")
             .Requires(PmoArea.Finance, PmoAction.Read);
+        finance.MapPost("/ledger", ImportLedgerAsync)
+            .Requires(PmoArea.Finance, PmoAction.Contribute)
+            .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(Ledger.LedgerImport.MaxFileBytes))
+            .WithSummary("Import actuals from a finance system's export (.xlsx or .csv) into this unit and those below it, all rows or none")
+            .WithDescription("Columns: cost centre or project code, period or posting date, account or spending category, amount ((1,200.00) is negative; £1.2m and Windows-1252 files are read). code[LEDGER-CODE]=UNIT-CODE and account[ACCOUNT]=category map codes (remembered for next time; a unit's own code needs none). year=2026-27 where the file gives periods without a year. Each unit-month in the file replaces that month's actuals. dryRun=true checks and reports what would change. Any bad row: 400 listing every problem by row and column, nothing written.");
         finance.MapGet("/export", Export).WithSummary("Every current line of the unit and the units below it, as .xlsx or .csv")
             .Requires(PmoArea.Finance, PmoAction.Read);
     }
@@ -97,6 +102,42 @@ public static class FinanceApi
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.ChangesAsync(found.Id, Math.Clamp(limit ?? 50, 1, 500), ct));
     }
+
+    private static async Task<IResult> ImportLedgerAsync(
+        string unit, [Description("The financial year, for files that give periods (P4) without one.")] string? year, bool? dryRun,
+        HttpContext http, Ledger.LedgerImport import, CancellationToken ct)
+    {
+        var codes = MappingsFrom(http, "code");
+        var accounts = MappingsFrom(http, "account");
+        var fy = FinanceQuery.ParseYear(year);
+        var name = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files.GetFile("file")?.FileName : null;
+        await using var file = await ApiFiles.ReadAsync(http, ct);
+        Ledger.LedgerReport report;
+        try
+        {
+            report = await import.ImportAsync(unit, file, fy, new Ledger.LedgerMappings(codes, accounts), name, dryRun == true, ct: ct);
+        }
+        catch (UnreadableSpreadsheetException unreadable)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", unreadable.Message)]);
+        }
+
+        if (report.ProblemCount == 0)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var errors = report.Problems.GroupBy(p => p.Row == 0 ? p.Column : $"row {p.Row}, {p.Column}")
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return TypedResults.ValidationProblem(errors, detail: report.ProblemCount > report.Problems.Count
+            ? $"{report.ProblemCount} problems, the first {report.Problems.Count} listed; nothing was imported." : $"{report.ProblemCount} problems; nothing was imported.",
+            extensions: new Dictionary<string, object?> { ["report"] = report });
+    }
+
+    // code[CC-1001]=DPP-PRJ-001 in the query.
+    private static Dictionary<string, string> MappingsFrom(HttpContext http, string kind) =>
+        http.Request.Query.Where(q => q.Key.StartsWith(kind + "[", StringComparison.Ordinal) && q.Key.EndsWith(']'))
+            .ToDictionary(q => q.Key[(kind.Length + 1)..^1], q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
     private static async Task<IResult> Export(string unit, [AsParameters] FinanceQuery query, string? format, FinanceQueries queries, TimeProvider clock, CancellationToken ct)
     {

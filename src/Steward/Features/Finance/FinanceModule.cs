@@ -11,7 +11,10 @@ internal sealed class FinanceModule : IStewardModule
     {
         services.AddScoped<FinanceQueries>();
         services.AddScoped<FinanceService>();
+        services.AddScoped<Ledger.LedgerImport>();
     }
+
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.FinanceCommand.Create()];
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapFinanceApi();
 

@@ -11,3 +11,8 @@ public abstract partial class StewardDbContext
     public DbSet<FinanceBaseline> FinanceBaselines => Set<FinanceBaseline>();
     public DbSet<FinanceChange> FinanceChanges => Set<FinanceChange>();
 }
+
+public abstract partial class StewardDbContext
+{
+    public DbSet<Steward.Features.Finance.Ledger.LedgerMapping> LedgerMappings => Set<Steward.Features.Finance.Ledger.LedgerMapping>();
+}
