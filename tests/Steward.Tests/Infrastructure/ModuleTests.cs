@@ -25,6 +25,6 @@ public sealed class ModuleTests
     [Fact]
     public void TheUnitPageLinks_ComeFromTheModules()
     {
-        Assert.Equal(["raid", "governance", "plan", "milestones", "roadmap", "finance", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
+        Assert.Equal(["raid", "governance", "plan", "milestones", "roadmap", "finance", "business-case", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
     }
 }

@@ -62,6 +62,42 @@ internal static class DemoFinance
                 await finance.ChangeAsync(unit.Code, FinanceLayer.Actual, version, new FinanceChangeInput("Actuals from the ledger to last month", false, Lines(actuals, unit.Kind)), ct);
             }
         }
+
+        await SeedBusinessCaseAsync(demo, governance, ct);
+    }
+
+    // Electronic Travel Authorisation's outline business case, approved by the programme's SRO: business as
+    // usual, a do-minimum that extends the existing carrier checks, and the preferred full service.
+    private static async Task SeedBusinessCaseAsync(DemoSeedContext demo, GovernanceService governance, CancellationToken ct)
+    {
+        var cases = demo.Services.GetRequiredService<BusinessCases.BusinessCaseService>();
+        var baseYear = FinancialYear.Of(demo.Today.AddMonths(-20));
+        List<BusinessCases.CashFlowInput> Years(params (decimal Costs, decimal Benefits)[] years) =>
+            years.Select((y, i) => new BusinessCases.CashFlowInput(new FinancialYear(baseYear.Start + i).ToString(),
+                new AmountText(y.Costs.ToString(CultureInfo.InvariantCulture)), new AmountText(y.Benefits.ToString(CultureInfo.InvariantCulture)))).ToList();
+        var running = Enumerable.Repeat((1_800_000m, 0m), 10).ToArray();
+        var minimum = new[] { (2_500_000m, 0m), (2_200_000m, 600_000m) }.Concat(Enumerable.Repeat((1_900_000m, 900_000m), 8)).ToArray();
+        var full = new[] { (6_500_000m, 0m), (8_000_000m, 1_500_000m), (5_500_000m, 6_000_000m) }.Concat(Enumerable.Repeat((1_200_000m, 9_500_000m), 7)).ToArray();
+        var version = await cases.SaveAsync("DPP-PRJ-001", null, new BusinessCases.BusinessCaseInput(
+            "obc",
+            "Visitors who do not need a visa arrive unchecked until they reach the border. An electronic travel authorisation lets the department refuse those who pose a risk before they travel, and speeds the rest through.",
+            "Three options were appraised over ten years in real prices of the base year: business as usual, a do-minimum extending carriers' existing checks, and a full authorisation service. The full service has the highest net present social value.",
+            "Build in house on the department's digital platform; identity checking bought through the existing framework; carriers' integration through the published API.",
+            "Affordable within the programme's settlement: capital for the build, resource for running costs from year three.",
+            "Run by the Digital Borders Programme under its board; benefits owned by Border Force; a post-implementation review a year after launch.",
+            "https://www.gov.uk/guidance/the-green-book-2020\nhttps://www.gov.uk/government/publications/business-case-guidance",
+            "equipment-and-development", baseYear.ToString(),
+            [
+                new("Business as usual", "business-as-usual", "Carriers' advance passenger information only.", 10, "Existing service: costs are known from the ledger.", Years(running)),
+                new("Do minimum", "do-minimum", "Extend carriers' checks against the watch list.", 60, "Proven technology already in use by carriers.", Years(minimum)),
+                new("Full authorisation service", "option", "Every visa-exempt visitor applies online before travelling.", 120, "Discovery and alpha retired the largest delivery risks.", Years(full)),
+            ],
+            "Full authorisation service"), ct);
+        var decision = await governance.RecordDecisionAsync("DPP-PRG-001", new DecisionInput(
+            "Approve the Electronic Travel Authorisation outline business case", demo.Today.AddMonths(-8),
+            "The full service gives the best value for money; proceed to procurement and the full business case.",
+            DecidedById: demo.People["dir-digital"]), ct);
+        await cases.ApproveAsync("DPP-PRJ-001", version, new BusinessCases.ApprovalInput("obc", decision.Reference), ct);
     }
 
     private static DateOnly Month(DateOnly day) => new(day.Year, day.Month, 1);

@@ -9,6 +9,8 @@ public static class FinanceLinks
 {
     public static string Index(string unit) => $"/units/{Segment(unit)}/finance";
 
+    public static string BusinessCase(string unit) => $"/units/{Segment(unit)}/business-case";
+
     // layer: forecast, actuals or budget; year: 2026-27.
     public static string Edit(string unit, string layer, string year) => $"{Index(unit)}/{Segment(layer)}/{Segment(year)}";
 }

@@ -12,11 +12,17 @@ internal sealed class FinanceModule : IStewardModule
         services.AddScoped<FinanceQueries>();
         services.AddScoped<FinanceService>();
         services.AddScoped<Ledger.LedgerImport>();
+        services.AddScoped<BusinessCases.BusinessCaseQueries>();
+        services.AddScoped<BusinessCases.BusinessCaseService>();
     }
 
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.FinanceCommand.Create()];
 
-    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapFinanceApi();
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapFinanceApi();
+        BusinessCases.BusinessCaseApi.MapBusinessCaseApi(api);
+    }
 
-    public IEnumerable<UnitPageLink> UnitPageLinks => [new(35, "Finance", "finance", "of", PmoArea.Finance)];
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(35, "Finance", "finance", "of", PmoArea.Finance), new(36, "Business case", "business-case", "of", PmoArea.Finance)];
 }

@@ -16,3 +16,8 @@ public abstract partial class StewardDbContext
 {
     public DbSet<Steward.Features.Finance.Ledger.LedgerMapping> LedgerMappings => Set<Steward.Features.Finance.Ledger.LedgerMapping>();
 }
+
+public abstract partial class StewardDbContext
+{
+    public DbSet<Steward.Features.Finance.BusinessCases.BusinessCase> BusinessCases => Set<Steward.Features.Finance.BusinessCases.BusinessCase>();
+}

@@ -9,4 +9,5 @@ public interface IApprovingDecisions
     Task<ApprovingDecision?> FindAsync(string reference, string unitPath, CancellationToken ct);
 }
 
-public sealed record ApprovingDecision(string Reference, string Title, DateOnly DecidedOn);
+// DecidedBy: the board that decided, or the person where no board did.
+public sealed record ApprovingDecision(string Reference, string Title, DateOnly DecidedOn, string? DecidedBy);

@@ -19,7 +19,8 @@ internal sealed class FinanceApprovals(StewardDbContext db) : IApprovingDecision
         var levels = UnitPath.Ids(unitPath);
         return await db.Decisions.AsNoTracking()
             .Where(d => d.Number == number && levels.Contains(d.UnitId))
-            .Select(d => new ApprovingDecision(EntryReference.Format(Decision.ReferencePrefix, d.Number), d.Title, d.DecidedOn))
+            .Select(d => new ApprovingDecision(EntryReference.Format(Decision.ReferencePrefix, d.Number), d.Title, d.DecidedOn,
+                d.Board != null ? d.Board.Name : d.DecidedBy != null ? d.DecidedBy.Name : null))
             .FirstOrDefaultAsync(ct);
     }
 }
