@@ -19,6 +19,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddStewardData();
         services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section);
+        services.AddSingleton<Spreadsheets.ImportUploads>();
         services.AddScoped<UnitService>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitDates>();

@@ -1,4 +1,5 @@
 using Steward.Features.Raid;
+using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Tests.HostileImports;
 

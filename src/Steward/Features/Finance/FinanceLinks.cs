@@ -9,6 +9,8 @@ public static class FinanceLinks
 {
     public static string Index(string unit) => $"/units/{Segment(unit)}/finance";
 
+    public static string Ledger(string unit) => $"{Index(unit)}/ledger";
+
     public static string BusinessCase(string unit) => $"/units/{Segment(unit)}/business-case";
 
     // layer: forecast, actuals or budget; year: 2026-27.

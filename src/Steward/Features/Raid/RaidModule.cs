@@ -40,7 +40,6 @@ internal sealed class RaidModule : IStewardModule
         services.AddScoped<RaidImport>();
         services.AddScoped<RiskScales>();
         services.AddScoped<ISubtreeMoveFollower, RiskRollupLevels>();
-        services.AddSingleton<ImportUploads>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapRaidApi();

@@ -1,6 +1,6 @@
-namespace Steward.Features.Raid;
+namespace Steward.Infrastructure.Spreadsheets;
 
-// Files uploaded to the import page, kept between checking and importing so the person does not send
+// Files uploaded to an import page (a register, a ledger), kept between checking and importing so the person does not send
 // them twice. Each is named by a random id and the uploader's account, and is gone after an hour, once
 // imported, or once found unreadable. They live in a folder of this process's own with a random name,
 // readable by this account alone (0700, files 0600), so nobody else on the machine can read a register

@@ -1,0 +1,108 @@
+using System.Text;
+using Microsoft.Playwright;
+using Steward.Features.Finance;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+public sealed class FinanceJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly FinancialYear ThisYear = FinancialYear.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+    private static readonly FinancialYear LastYear = new(ThisYear.Start - 1);
+
+    // A project's money: the forecast re-profiled through the month grid (a total changed without saying
+    // so is refused, beside the field), the finance page with its chart and tables, each page axe-scanned.
+    [Fact]
+    public async Task TheForecastIsReProfiled_AndTheFinancePageShowsItWithItsCurve()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Finance of {project.Name}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Finance");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Re-profile the forecast for {ThisYear}" }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel($"CDEL, {ThisYear.PeriodLabel(11)}").FillAsync("£1.2m");
+        await page.GetByLabel($"CDEL, {ThisYear.PeriodLabel(12)}").FillAsync("£1.2.3m");
+        await page.GetByLabel("Why the money changes").FillAsync("Month-end forecast");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the forecast" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("'£1.2.3m' is not an amount");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel($"CDEL, {ThisYear.PeriodLabel(12)}").FillAsync("300,000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the forecast" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("changes the total of the lines it names from £0.00 to £1,500,000.00");
+        await page.GetByLabel("This changes the year's total forecast").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the forecast" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"The {ThisYear} forecast of {project.Name} has been saved");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£1.5m");
+        await Assertions.Expect(page.Locator("svg[aria-labelledby='curve-title curve-desc']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Month-end forecast");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/finance");
+        await Assertions.Expect(page.Locator("main table").Nth(1)).ToContainTextAsync(project.Name);
+        await page.AssertNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "finance.png"), FullPage = true });
+        }
+    }
+
+    // A month's ledger: a code nothing explains is mapped on the page, the check says what will change,
+    // and the import replaces the month.
+    [Fact]
+    public async Task ALedgerExportIsMappedChecked_AndImported()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{programme.Code}/finance/ledger");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Actuals from the ledger");
+        await page.AssertNoViolationsAsync();
+        var code = $"CC-{Guid.NewGuid().ToString("N")[..6]}";
+        var csv = $"Cost centre,Period,Account,Amount\r\n{code},{LastYear} P3,5100,\"(1,200.00)\"\r\n{code},{LastYear} P3,CDEL,\"£5,000\"\r\n";
+        await page.GetByLabel("Ledger export").SetInputFilesAsync(new FilePayload { Name = "ledger-p3.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"'{code}' maps to no unit");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel(code).SelectOptionAsync(new SelectOptionValue { Value = project.Code });
+        await page.GetByLabel("5100").SelectOptionAsync(new SelectOptionValue { Value = "rdel-programme" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check again" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£3,800.00");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 1 unit-months of actuals" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Replaced 1 unit-months of actuals from ledger-p3.csv");
+        await page.GotoAsync($"/units/{project.Code}/finance?year={LastYear}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£3,800");
+    }
+
+    // The demo-like business case with its options table.
+    [Fact]
+    public async Task ABusinessCaseShowsItsOptionsSideBySide()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var options = new object[]
+        {
+            new { name = "Business as usual", kind = "business-as-usual", optimismBias = 2, optimismBiasReason = "Known costs", years = new[] { new { year = ThisYear.ToString(), costs = "100", benefits = "0" } } },
+            new { name = "Do minimum", kind = "do-minimum", years = new[] { new { year = ThisYear.ToString(), costs = "150", benefits = "100" } } },
+            new { name = "New hub", kind = "option", optimismBias = 10, optimismBiasReason = "Design complete", years = new[] { new { year = ThisYear.ToString(), costs = "100", benefits = "0" }, new { year = ThisYear.Next.ToString(), costs = "100", benefits = "300" } } },
+        };
+        var saved = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/business-case", new
+        {
+            stage = "obc", strategic = "Why", economic = "Options", commercial = "Deal", financial = "Money", management = "Governance",
+            projectType = "standard-buildings", baseYear = ThisYear.ToString(), options, preferred = "New hub",
+        }, null);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Business case of {project.Name}" }).ClickAsync();
+        var table = page.Locator("main table").First;
+        await Assertions.Expect(table).ToContainTextAsync("Net present social value (NPSV)");
+        await Assertions.Expect(table).ToContainTextAsync("£74");
+        await Assertions.Expect(table).ToContainTextAsync("1.34");
+        await Assertions.Expect(table).ToContainTextAsync("Preferred");
+        await page.AssertNoViolationsAsync();
+    }
+}
