@@ -61,6 +61,55 @@ public abstract class FinanceApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task StoredRollUps_MatchARecomputationFromTheLines_AfterChanges_ConcurrentWrites_AndAMove()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var sibling = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Project, programme.Id);
+        var otherProgramme = await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Programme, portfolio.Id);
+        var decision = await DecisionAsync(portfolio.Code);
+        var version = await BaselineAsync(project.Code, decision, null, Line("cdel", NextYear, ("P1", "1000")));
+        await BaselineAsync(project.Code, decision, version, Line("cdel", NextYear, ("P1", "1500")), Line("ame", NextYear.Next, ("P2", "20")));
+        // Two projects under the same programme changed at once: the programme's sums take both.
+        await Task.WhenAll(
+            ChangeAsync(project.Code, "forecast", version + 1, true, Line("cdel", NextYear, ("P1", "1400"))),
+            ChangeAsync(sibling.Code, "forecast", null, true, Line("cdel", NextYear, ("P1", "600"))));
+        await ChangeAsync(sibling.Code, "actuals", 1, false, Line("rdel-programme", LastYear, ("P4", "(75.25)")));
+        Assert.Equal(2000m, (await ViewAsync(programme.Code, NextYear)).YearPosition.Forecast.Pounds);
+        await AssertRollUpsMatchAsync(portfolio.Id);
+
+        var unit = await app.Api().GetUnitAsync(sibling.Code);
+        var moved = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{sibling.Code}/move", new { parentId = otherProgramme.Id }, $"\"{unit.Version}\"");
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1400m, (await ViewAsync(programme.Code, NextYear)).YearPosition.Forecast.Pounds);
+        Assert.Equal(600m, (await ViewAsync(otherProgramme.Code, NextYear)).YearPosition.Forecast.Pounds);
+        Assert.Equal(2000m, (await ViewAsync(portfolio.Code, NextYear)).YearPosition.Forecast.Pounds);
+        await AssertRollUpsMatchAsync(portfolio.Id);
+    }
+
+    private async Task AssertRollUpsMatchAsync(Guid portfolioId)
+    {
+        var (stored, recomputed) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StewardDbContext>();
+            var expected = await FinanceRollups.Recomputed(db, Ct);
+            var actual = await db.FinanceRollups.AsNoTracking().ToListAsync(Ct);
+            return (actual.ToDictionary(r => (r.UnitId, r.Layer, r.Category, r.Year), r => Enumerable.Range(1, 12).Select(p => r[p]).ToArray()), expected);
+        });
+        var ofTree = recomputed.Keys.Where(k => k.Unit == portfolioId || stored.ContainsKey(k)).ToList();
+        Assert.NotEmpty(ofTree);
+        foreach (var key in recomputed.Keys)
+        {
+            Assert.True(stored.TryGetValue(key, out var months), $"no stored roll-up for {key}");
+            Assert.Equal(recomputed[key], months);
+        }
+
+        foreach (var (key, months) in stored.Where(s => !recomputed.ContainsKey(s.Key)))
+        {
+            Assert.All(months, m => Assert.Equal(0, m));
+        }
+    }
+
+    [Fact]
     public async Task RePhasingKeepsTheTotal_UnlessItSaysItChangesIt()
     {
         var (_, _, project) = await app.CreateTreeAsync();

@@ -6,7 +6,7 @@ namespace Steward.Features.Finance;
 // the twelve months P1 (April) to P12 (March) in pence. Twelve columns rather than twelve rows keep the
 // synthetic department's fourteen million values at about a million rows, and a change to a month shows
 // in the history as that month's old and new amount.
-public sealed class FinanceLine : IVersionedRecord
+public sealed class FinanceLine : MonthlyAmounts, IVersionedRecord
 {
     public Guid Id { get; set; }
     public Guid UnitId { get; set; }
@@ -24,6 +24,23 @@ public sealed class FinanceLine : IVersionedRecord
     // The calendar year the financial year starts in (2026 for 2026-27).
     public int Year { get; set; }
 
+    // Why the line last changed (a re-phasing, a correction, a ledger import), so its history says why.
+    public string? Reason { get; set; }
+
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public const int ReasonMaxLength = 1000;
+
+    public FinancialYear FinancialYear => new(Year);
+
+    public FinanceLineKey Key => new(Layer, Category, CostType, Year);
+}
+
+// Twelve months of money, P1 (April) to P12 (March), in pence: a line, or a roll-up of lines.
+public abstract class MonthlyAmounts
+{
     public long P1 { get; set; }
     public long P2 { get; set; }
     public long P3 { get; set; }
@@ -36,17 +53,6 @@ public sealed class FinanceLine : IVersionedRecord
     public long P10 { get; set; }
     public long P11 { get; set; }
     public long P12 { get; set; }
-
-    // Why the line last changed (a re-phasing, a correction, a ledger import), so its history says why.
-    public string? Reason { get; set; }
-
-    public int Version { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-
-    public const int ReasonMaxLength = 1000;
-
-    public FinancialYear FinancialYear => new(Year);
 
     public long this[int period]
     {
@@ -78,7 +84,6 @@ public sealed class FinanceLine : IVersionedRecord
 
     public long Total => P1 + P2 + P3 + P4 + P5 + P6 + P7 + P8 + P9 + P10 + P11 + P12;
 
-    public FinanceLineKey Key => new(Layer, Category, CostType, Year);
 }
 
 // What names a line within a unit's current money.

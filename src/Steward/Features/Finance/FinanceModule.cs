@@ -12,6 +12,7 @@ internal sealed class FinanceModule : IStewardModule
         services.AddScoped<FinanceQueries>();
         services.AddScoped<FinanceService>();
         services.AddScoped<Ledger.LedgerImport>();
+        services.AddScoped<Units.ISubtreeMoveFollower, FinanceRollupLevels>();
         services.AddScoped<BusinessCases.BusinessCaseQueries>();
         services.AddScoped<BusinessCases.BusinessCaseService>();
     }

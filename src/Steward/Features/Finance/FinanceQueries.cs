@@ -24,16 +24,27 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
         var today = Today;
         var year = chosenYear ?? FinancialYear.Of(today);
         var finance = await db.Finances.AsNoTracking().Where(f => f.UnitId == unit.Id).Select(f => new { f.Version, f.Baseline }).FirstOrDefaultAsync(ct);
-        var subtree = db.IdsUnder(unit.Path);
-        var lines = FinanceRollUp.CurrentLines(db, subtree, category);
-        var monthly = await FinanceRollUp.MonthlyAsync(lines, ct);
-        var perUnit = await FinanceRollUp.PerUnitAsync(lines, year, today, ct);
-
-        var self = await db.Units.AsNoTracking().Where(u => u.Id == unit.Id).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstAsync(ct);
+        // The unit's own roll-ups hold it and everything below it; each child's hold that child's branch.
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code)
-            .Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Kind), u.Path }).ToListAsync(ct);
-        var (yearPosition, wholeLife) = FinanceRollUp.Position(perUnit);
-        var below = await BelowAsync(unit, children.Select(c => (c.Ref, c.Path)).ToList(), perUnit, ct);
+            .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).ToListAsync(ct);
+        var self = await db.Units.AsNoTracking().Where(u => u.Id == unit.Id).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).FirstAsync(ct);
+        var ids = children.Select(c => c.Id).Append(unit.Id).ToList();
+        var rollups = db.FinanceRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId));
+        if (category is { } only)
+        {
+            rollups = rollups.Where(r => r.Category == only);
+        }
+
+        var sums = (await rollups.ToListAsync(ct))
+            .Select(r => (r.UnitId, Sum: new FinanceSums.MonthlySum(r.Layer, r.Category, r.Year, Enumerable.Range(1, FinancialYear.Periods).Select(p => r[p]).ToArray())))
+            .ToLookup(r => r.UnitId, r => r.Sum);
+        var monthly = sums[unit.Id].ToList();
+        var (yearPosition, wholeLife) = Positions(monthly, year, today);
+        var below = children.Select(c =>
+        {
+            var (y, w) = Positions(sums[c.Id], year, today);
+            return new UnitFinanceRow(c, y, w);
+        }).ToList();
 
         var thisYear = FinancialYear.Of(today);
         var thisPeriod = FinancialYear.PeriodOf(today);
@@ -81,7 +92,7 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
     // Every current line of the unit and the units below it, for a download.
     public async Task<List<FinanceExportRow>> ExportRowsAsync(IUnitLocation unit, FinancialYear? year, SpendingCategory? category, CancellationToken ct)
     {
-        var lines = FinanceRollUp.CurrentLines(db, db.IdsUnder(unit.Path), category);
+        var lines = FinanceSums.CurrentLines(db, db.IdsUnder(unit.Path), category);
         if (year is { } y)
         {
             lines = lines.Where(l => l.Year == y.Start);
@@ -108,28 +119,16 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
         return new CostToleranceCheck(measure, percent, await tolerances.EvaluateAsync(unit.Path, ToleranceDimension.Cost, percent, ct));
     }
 
-    // Each unit directly below, with everything below it: a unit's sums go to the child its path passes through.
-    private async Task<IReadOnlyList<UnitFinanceRow>> BelowAsync(
-        IUnitLocation unit, List<(UnitRef Ref, string Path)> children, List<FinanceRollUp.UnitSum> perUnit, CancellationToken ct)
+    // The year shown and the whole life, from monthly sums.
+    private static (FinancePosition Year, FinancePosition WholeLife) Positions(IEnumerable<FinanceSums.MonthlySum> sums, FinancialYear year, DateOnly today)
     {
-        if (children.Count == 0)
-        {
-            return [];
-        }
-
-        var withMoney = perUnit.Select(s => s.UnitId).Where(id => id != unit.Id).Distinct().ToList();
-        var paths = await db.Units.AsNoTracking().Where(u => withMoney.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
-        var depth = UnitPath.Depth(unit.Path);
-        var childOf = perUnit.Where(s => paths.ContainsKey(s.UnitId))
-            .ToLookup(s => UnitPath.Ids(paths[s.UnitId])[depth]);
-        return children.Select(c =>
-        {
-            var (year, wholeLife) = FinanceRollUp.Position(childOf[c.Ref.Id]);
-            return new UnitFinanceRow(c.Ref, year, wholeLife);
-        }).ToList();
+        var byYear = sums.GroupBy(s => s.Year).ToList();
+        var shown = byYear.Where(g => g.Key == year.Start).Select(g => PositionOf(g, year, today)).FirstOrDefault() ?? FinancePosition.Zero;
+        var wholeLife = byYear.Aggregate(FinancePosition.Zero, (total, g) => total + PositionOf(g, new FinancialYear(g.Key), today));
+        return (shown, wholeLife);
     }
 
-    private static List<PhasingYear> Phasing(List<FinanceRollUp.MonthlySum> monthly, DateOnly today)
+    private static List<PhasingYear> Phasing(List<FinanceSums.MonthlySum> monthly, DateOnly today)
     {
         var years = monthly.Select(m => m.Year).Distinct().Order();
         var result = new List<PhasingYear>();
@@ -151,7 +150,7 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
         return result;
     }
 
-    private static FinancePosition PositionOf(IEnumerable<FinanceRollUp.MonthlySum> sums, FinancialYear year, DateOnly today)
+    private static FinancePosition PositionOf(IEnumerable<FinanceSums.MonthlySum> sums, FinancialYear year, DateOnly today)
     {
         long budget = 0, forecast = 0, actuals = 0;
         foreach (var s in sums)
@@ -177,7 +176,7 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
     private static bool Closed(FinancialYear year, int period, DateOnly today) => year.FirstDayOf(period) < new DateOnly(today.Year, today.Month, 1);
 
     // Cumulative budget, forecast outturn and actuals month by month from the first year with money to the last.
-    private static List<CurvePoint> Curve(List<FinanceRollUp.MonthlySum> monthly, DateOnly today)
+    private static List<CurvePoint> Curve(List<FinanceSums.MonthlySum> monthly, DateOnly today)
     {
         if (monthly.Count == 0)
         {

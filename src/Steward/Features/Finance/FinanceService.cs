@@ -170,9 +170,15 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
     private async Task<int> SaveAsync(UnitFinance finance, string unitCode, CancellationToken ct)
     {
         var created = db.Entry(finance).State == EntityState.Added;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            await FinanceRollups.ApplyAsync(db, ct);
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

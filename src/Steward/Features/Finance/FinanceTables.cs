@@ -10,6 +10,7 @@ public abstract partial class StewardDbContext
     public DbSet<FinanceLine> FinanceLines => Set<FinanceLine>();
     public DbSet<FinanceBaseline> FinanceBaselines => Set<FinanceBaseline>();
     public DbSet<FinanceChange> FinanceChanges => Set<FinanceChange>();
+    public DbSet<FinanceRollup> FinanceRollups => Set<FinanceRollup>();
 }
 
 public abstract partial class StewardDbContext

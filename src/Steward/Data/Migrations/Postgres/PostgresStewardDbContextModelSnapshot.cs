@@ -546,6 +546,88 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("finance_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Finance.FinanceRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P1")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P10")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P11")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P12")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P2")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P3")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P4")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P5")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P6")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P7")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P8")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P9")
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Layer", "Category", "Year")
+                        .IsUnique();
+
+                    b.ToTable("finance_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.Ledger.LedgerMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2395,6 +2477,15 @@ namespace Steward.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.FinanceLine", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Finance.FinanceRollup", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
                         .WithMany()

@@ -536,6 +536,88 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("finance_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Finance.FinanceRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<string>("Layer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P1")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P10")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P11")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P12")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P2")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P3")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P4")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P5")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P6")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P7")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P8")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<long>("P9")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Steward:HistoryDerived", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Layer", "Category", "Year")
+                        .IsUnique();
+
+                    b.ToTable("finance_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.Ledger.LedgerMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2380,6 +2462,15 @@ namespace Steward.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.FinanceLine", b =>
+                {
+                    b.HasOne("Steward.Features.Units.DeliveryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Finance.FinanceRollup", b =>
                 {
                     b.HasOne("Steward.Features.Units.DeliveryUnit", null)
                         .WithMany()

@@ -199,6 +199,7 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeP
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            await FinanceRollups.ApplyAsync(db, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
