@@ -58,7 +58,7 @@ run() { # provider, database
   antiforgery=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$form" | head -n1)
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=admin@bench.example" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$antiforgery" "http://127.0.0.1:$port/sign-in"
   cookie=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar")
-  local lines; lines=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/units/SYN-PFL-0001/finance?year=2026-27" | grep -o '"wholeLife":{"budget":[0-9.]*' | cut -d: -f3)
+  local lines; lines=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/units/SYN-PFL-0001/finance?year=2026-27" | grep -o '"wholeLife":{"budget":[0-9.]*' | head -n1 | cut -d: -f3)
   echo
   echo "### ${provider}"
   echo
@@ -77,7 +77,7 @@ run() { # provider, database
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo
   echo "Peak RSS of steward serve: ${rss} MB."
-  /usr/bin/time -v "$work/app/steward" finance import --unit SYN-PFL-0001 --file "$work/ledger.csv" --database "$db" >"$work/import.out" 2>"$work/import.err" || true
+  /usr/bin/time -v "$work/app/steward" finance import --file "$work/ledger.csv" --database "$db" >"$work/import.out" 2>"$work/import.err" || true
   echo "Ledger import of $rows rows (\`steward finance import\`, $(du -m "$work/ledger.csv" | cut -f1) MB .csv): $(grep -m1 -o 'Replaced [0-9,]* unit-months[^.]*' "$work/import.out" || tail -n2 "$work/import.err" | head -n1); wall clock $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/import.err"), peak RSS $(awk '/Maximum resident/ {print int($NF / 1024)}' "$work/import.err") MB."
 }
 

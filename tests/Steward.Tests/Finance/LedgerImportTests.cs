@@ -80,6 +80,19 @@ public abstract class LedgerImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task ADepartmentLedger_ReachesUnitsUnderAnyPortfolio_ForThoseWhoManageTheDepartmentsMoney()
+    {
+        var (_, _, first) = await app.CreateTreeAsync();
+        var (otherPortfolio, _, second) = await app.CreateTreeAsync();
+        var csv = $"Cost centre,Period,Account,Amount\r\n{first.Code},{LastYear} P1,CDEL,10\r\n{second.Code},{LastYear} P1,CDEL,20\r\n";
+        var manager = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.FinanceAndBusinessCaseManager, otherPortfolio.Code)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostFileAsync("/api/v1/finance/ledger", Encoding.UTF8.GetBytes(csv), "text/csv")).StatusCode);
+        var response = await app.Api().PostFileAsync("/api/v1/finance/ledger", Encoding.UTF8.GetBytes(csv), "text/csv");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal([first.Code, second.Code], (await response.ReadAsync<LedgerReport>()).Changes.Select(c => c.Unit).Order());
+    }
+
+    [Fact]
     public async Task AWindows1252File_WithPoundSigns_AndADryRun_WritesNothing()
     {
         var (_, programme, project) = await app.CreateTreeAsync();

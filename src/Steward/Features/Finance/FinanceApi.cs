@@ -14,9 +14,15 @@ public static class FinanceApi
 
     public static void MapFinanceApi(this IEndpointRouteBuilder api)
     {
+        var department = api.MapGroup("/finance").WithTags("Finance").ProducesRecordProblems();
+        department.MapPost("/ledger", (string? year, bool? dryRun, HttpContext http, Ledger.LedgerImport import, CancellationToken ct) =>
+                ImportLedgerAsync(null, year, dryRun, http, import, ct))
+            .Requires(PmoArea.Finance, PmoAction.Contribute, wholeDepartment: true)
+            .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(Ledger.LedgerImport.MaxFileBytes))
+            .WithSummary("Import actuals from a finance system's export into any unit of the department, all rows or none (as …/units/{unit}/finance/ledger)");
         var finance = api.MapGroup("/units/{unit}/finance").WithTags("Finance").ProducesRecordProblems();
         finance.MapGet("/", Get)
-            .WithSummary("A unit's money with everything below it: this month, the financial year, whole life, phasing, the cumulative curve, the units below and its own lines")
+            .WithSummary("A unit's money with everything below it: this month, the financial year, whole life, phasing, the cumulative curve, the units below and its own lines in the year")
             .Requires(PmoArea.Finance, PmoAction.Read);
         finance.MapPut("/forecast", (string unit, FinanceChangeInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
                 ChangeAsync(unit, FinanceLayer.Forecast, input, service, queries, http, ct))
@@ -104,7 +110,7 @@ public static class FinanceApi
     }
 
     private static async Task<IResult> ImportLedgerAsync(
-        string unit, [Description("The financial year, for files that give periods (P4) without one.")] string? year, bool? dryRun,
+        string? unit, [Description("The financial year, for files that give periods (P4) without one.")] string? year, bool? dryRun,
         HttpContext http, Ledger.LedgerImport import, CancellationToken ct)
     {
         var codes = MappingsFrom(http, "code");

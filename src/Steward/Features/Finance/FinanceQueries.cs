@@ -8,7 +8,8 @@ using Steward.Infrastructure.Registers;
 namespace Steward.Features.Finance;
 
 // What a unit's finance pages and API show: the unit and everything below it, summed by the database.
-public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, ToleranceQueries tolerances, TimeProvider clock)
+public sealed class FinanceQueries(
+    StewardDbContext db, RegisterUnits units, ToleranceQueries tolerances, TimeProvider clock, CommittedReads<FinanceViewKey, FinanceView> committed)
 {
     public const string Register = "finance";
 
@@ -19,9 +20,17 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
     public async Task<int?> VersionAsync(Guid unitId, CancellationToken ct) =>
         await db.Finances.AsNoTracking().Where(f => f.UnitId == unitId).Select(f => (int?)f.Version).FirstOrDefaultAsync(ct);
 
+    // Kept until anything is committed (CommittedReads): a finance page is read far more often than money
+    // changes, and month end's readers all ask for the same few units.
     public async Task<FinanceView> ViewAsync(IUnitLocation unit, FinancialYear? chosenYear, SpendingCategory? category, CancellationToken ct)
     {
         var today = Today;
+        return await committed.GetAsync(db, new FinanceViewKey(unit.Id, chosenYear ?? FinancialYear.Of(today), category, today),
+            key => ReadViewAsync(unit, key.Year, key.Category, key.Today, ct));
+    }
+
+    private async Task<FinanceView> ReadViewAsync(IUnitLocation unit, FinancialYear? chosenYear, SpendingCategory? category, DateOnly today, CancellationToken ct)
+    {
         var year = chosenYear ?? FinancialYear.Of(today);
         var finance = await db.Finances.AsNoTracking().Where(f => f.UnitId == unit.Id).Select(f => new { f.Version, f.Baseline }).FirstOrDefaultAsync(ct);
         // The unit's own roll-ups hold it and everything below it; each child's hold that child's branch.
@@ -60,12 +69,18 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
             thisYear.PeriodLabel(thisPeriod), month, yearPosition, wholeLife,
             await ToleranceAsync($"Variance in {year}", unit, yearPosition, category, ct),
             await ToleranceAsync("Whole-life cost growth", unit, wholeLife, category, ct),
-            Phasing(monthly, today), Curve(monthly, today), below, await OwnLinesAsync(unit.Id, null, ct));
+            Phasing(monthly, today), Curve(monthly, today), below, await OwnLinesAsync(unit.Id, null, ct, year));
     }
 
-    public async Task<IReadOnlyList<FinanceLineView>> OwnLinesAsync(Guid unitId, int? baseline, CancellationToken ct)
+    // year: only that year's lines (the finance view's); default every year.
+    public async Task<IReadOnlyList<FinanceLineView>> OwnLinesAsync(Guid unitId, int? baseline, CancellationToken ct, FinancialYear? year = null)
     {
         var query = db.FinanceLines.AsNoTracking().Where(l => l.UnitId == unitId);
+        if (year is { } only)
+        {
+            query = query.Where(l => l.Year == only.Start);
+        }
+
         query = baseline is { } number ? query.Where(l => l.Layer == FinanceLayer.Budget && l.Baseline == number) : query.Where(l => l.Current);
         var lines = await query.OrderBy(l => l.Layer).ThenBy(l => l.Year).ThenBy(l => l.Category).ThenBy(l => l.CostType).ToListAsync(ct);
         return lines.Select(View).ToList();
@@ -205,5 +220,7 @@ public sealed class FinanceQueries(StewardDbContext db, RegisterUnits units, Tol
         return points;
     }
 }
+
+public readonly record struct FinanceViewKey(Guid Unit, FinancialYear Year, SpendingCategory? Category, DateOnly Today);
 
 public sealed record FinanceExportRow(string UnitCode, string UnitName, FinanceLineView Line);

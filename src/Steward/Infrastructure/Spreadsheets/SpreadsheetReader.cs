@@ -28,9 +28,10 @@ public static class SpreadsheetReader
     public static SheetTable Read(Stream input, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets, SpreadsheetLimits? limits = null)
     {
         limits ??= SpreadsheetLimits.Default;
-        using var buffer = new MemoryStream();
+        // Sized to the file where its length is known, so a large upload is held once, not copied again.
+        using var buffer = new MemoryStream(input.CanSeek ? (int)Math.Min(input.Length - input.Position, Array.MaxLength) : 0);
         input.CopyTo(buffer);
-        var bytes = buffer.ToArray();
+        var bytes = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         if (bytes.Length == 0)
         {
             throw new UnreadableSpreadsheetException("The file is empty.");
@@ -100,6 +101,9 @@ public static class SpreadsheetReader
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null, MaxFieldSize = limits.MaxCellCharacters,
+            // A cell that repeats (a code, a period, a status) is one string however many rows hold it: a
+            // million-row ledger names a few thousand codes.
+            CacheFields = true,
         };
         using var reader = new CsvReader(new StringReader(text), configuration);
         IEnumerable<SheetRow> Rows()

@@ -12,7 +12,8 @@ namespace Steward.Features.Finance.Cli;
 // progress bar; steward finance export: every line of a unit and below as .xlsx or .csv.
 internal static class FinanceCommand
 {
-    private static readonly Option<string> Unit = new("--unit") { Description = "The unit (code or id): the import's rows go to it and the units below it; the export lists them.", Required = true };
+    private static readonly Option<string> Unit = new("--unit") { Description = "The unit (code or id) whose lines the export lists with those below it.", Required = true };
+    private static readonly Option<string?> Into = new("--unit") { Description = "The unit (code or id) whose units below the rows may go to; leave out for the whole department." };
     private static readonly Option<string> File = new("--file") { Description = "The ledger export, .xlsx or .csv.", Required = true };
     private static readonly Option<string?> Year = new("--year") { Description = "The financial year (2026-27), for files that give periods without one; for an export, only that year." };
     private static readonly Option<string[]> MapCode = new("--map-code") { Description = "LEDGER-CODE=UNIT-CODE: a cost centre or project code's unit (remembered). Repeatable." };
@@ -28,7 +29,7 @@ internal static class FinanceCommand
     {
         var command = new Command("import", "Import actuals from a finance system's export: every row is checked, and all are written or none; each unit-month in the file replaces that month's actuals.")
         {
-            Unit, File, Year, MapCode, MapAccount, DryRun,
+            Into, File, Year, MapCode, MapAccount, DryRun,
         };
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
@@ -49,7 +50,7 @@ internal static class FinanceCommand
                     .StartAsync(async bar =>
                     {
                         var task = bar.AddTask($"Reading {Path.GetFileName(path)}", maxValue: 1);
-                        var result = await services.GetRequiredService<LedgerImport>().ImportAsync(parse.GetValue(Unit)!, file, year, mappings, path, parse.GetValue(DryRun),
+                        var result = await services.GetRequiredService<LedgerImport>().ImportAsync(parse.GetValue(Into), file, year, mappings, path, parse.GetValue(DryRun),
                             new Progress<LedgerProgress>(p =>
                             {
                                 task.Description = $"{p.Stage} {Path.GetFileName(path)}";

@@ -12,12 +12,12 @@ using Steward.Infrastructure.Spreadsheets;
 namespace Steward.Features.Finance.Ledger;
 
 // Takes a month's actuals (or several months') from a finance system's export into the units below one
-// unit. Each row names a cost centre or project code, a month, an account or spending category and an
+// unit, or into the whole department (unitKey null, for those who manage its money). Each row names a cost centre or project code, a month, an account or spending category and an
 // amount. Codes become units and accounts become categories through mappings the import is given and
 // remembers; a code that is a unit's own code needs none. Every row is checked first; one bad row and
 // nothing is written. A month in the file replaces that unit's actuals for that month (all categories),
 // so importing a corrected file again puts it right, and the report says what changed.
-public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeProvider clock, IOptions<ImportLimits> limits)
+public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, AccessPolicy access, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public const long MaxFileBytes = 300L * 1024 * 1024;
 
@@ -30,10 +30,20 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeP
         [("code", CodeHeadings), ("period", PeriodHeadings), ("account", AccountHeadings), ("amount", AmountHeadings)];
 
     public async Task<LedgerReport> ImportAsync(
-        string unitKey, Stream file, FinancialYear? year, LedgerMappings given, string? fileName, bool dryRun,
+        string? unitKey, Stream file, FinancialYear? year, LedgerMappings given, string? fileName, bool dryRun,
         IProgress<LedgerProgress>? progress = null, CancellationToken ct = default)
     {
-        var top = await units.ChangeableAsync(PmoArea.Finance, PmoAction.Contribute, unitKey, RecordChange.Amend, "import actuals into", "finance", ct);
+        var (topPath, within) = ("/", "the department");
+        if (unitKey is null)
+        {
+            await access.DemandAsync(PmoArea.Finance, PmoAction.Contribute, null, "import actuals into the whole department", ct);
+        }
+        else
+        {
+            var top = await units.ChangeableAsync(PmoArea.Finance, PmoAction.Contribute, unitKey, RecordChange.Amend, "import actuals into", "finance", ct);
+            (topPath, within) = (top.Path, $"{top.Code} or the units below it");
+        }
+
         var table = SpreadsheetReader.Read(file, IsKnown, [], limits.Value.Ledgers);
         var problems = new List<LedgerProblem>();
         var problemCount = 0;
@@ -60,7 +70,7 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeP
             }
         }
 
-        var subtree = await db.Units.AsNoTracking().Where(u => db.IdsUnder(top.Path).Contains(u.Id))
+        var subtree = await (topPath == "/" ? db.Units.AsNoTracking() : db.Units.AsNoTracking().Where(u => db.IdsUnder(topPath).Contains(u.Id)))
             .Select(u => new { u.Id, u.Code, u.Status }).ToListAsync(ct);
         var unitsByCode = subtree.ToDictionary(u => u.Code.ToUpperInvariant());
         var unitsById = subtree.ToDictionary(u => u.Id);
@@ -97,7 +107,7 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeP
                 {
                     if (!unitsById.TryGetValue(mapped, out var target))
                     {
-                        Problem(row.Number, table.Headings[columns["code"]], $"'{code.Trim()}' is mapped to a unit that is not {top.Code} or below it");
+                        Problem(row.Number, table.Headings[columns["code"]], $"'{code.Trim()}' is mapped to a unit that is not {within}");
                     }
                     else if (target.Status == UnitStatus.Archived)
                     {
@@ -111,7 +121,7 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, TimeP
                 else
                 {
                     unmappedCodes.Add(code.Trim());
-                    Problem(row.Number, table.Headings[columns["code"]], $"'{code.Trim()}' maps to no unit: map it to one of {top.Code} or the units below it");
+                    Problem(row.Number, table.Headings[columns["code"]], $"'{code.Trim()}' maps to no unit: map it to one of {within}");
                 }
 
                 var account = Cell("account");
