@@ -181,6 +181,9 @@ public abstract class FinanceApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var evaluation = view.InYear.Evaluation!;
         Assert.Equal((10m, 5m, programme.Code, portfolio.Code), (evaluation.Value, evaluation.Limit!.Value, evaluation.LimitSetAt!.Code, evaluation.HeldAt!.Code));
         Assert.True(view.WholeLifeGrowth.Breached);
+        // Listed from above: the programme's page flags the project, the portfolio's the programme.
+        Assert.True((await ViewAsync(programme.Code, NextYear)).Below.Single().BeyondTolerance);
+        Assert.True((await ViewAsync(portfolio.Code, NextYear)).Below.Single().BeyondTolerance);
 
         // An underspend beyond tolerance counts too.
         await ChangeAsync(project.Code, "forecast", version + 1, true, Line("cdel", NextYear, ("P1", "8000")));

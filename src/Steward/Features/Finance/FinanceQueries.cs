@@ -49,10 +49,14 @@ public sealed class FinanceQueries(
             .ToLookup(r => r.UnitId, r => r.Sum);
         var monthly = sums[unit.Id].ToList();
         var (yearPosition, wholeLife) = Positions(monthly, year, today);
+        // Each unit below judged against its own cost tolerance, so a breach further down shows at every level.
+        var ladders = children.Count == 0 || category is not null ? null : await tolerances.LaddersBelowAsync(unit.Path, children.Select(c => c.Id).ToList(), ct);
         var below = children.Select(c =>
         {
             var (y, w) = Positions(sums[c.Id], year, today);
-            return new UnitFinanceRow(c, y, w);
+            var cost = ladders?[c.Id].For(ToleranceDimension.Cost);
+            var beyond = cost is not null && new[] { y.VariancePercent, w.VariancePercent }.Any(v => v is { } percent && cost.Judge(percent).Breached);
+            return new UnitFinanceRow(c, y, w, beyond);
         }).ToList();
 
         var thisYear = FinancialYear.Of(today);

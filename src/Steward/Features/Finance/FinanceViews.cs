@@ -29,7 +29,8 @@ public sealed record PhasingYear(string Year, IReadOnlyList<PhasingCell> Categor
 // One month of the cumulative (S-curve) chart. Actuals stop at the last month that has ended.
 public sealed record CurvePoint(string Year, int Period, string Month, Money Budget, Money Forecast, Money? Actuals);
 
-public sealed record UnitFinanceRow(UnitRef Unit, FinancePosition Year, FinancePosition WholeLife);
+// BeyondTolerance: the year's variance or the whole-life growth breaches the unit's cost tolerance.
+public sealed record UnitFinanceRow(UnitRef Unit, FinancePosition Year, FinancePosition WholeLife, bool BeyondTolerance = false);
 
 public sealed record FinanceLineView(
     string Layer, int Baseline, string Category, string CostType, string Year, IReadOnlyList<Money> Months, Money Total, string? Reason);

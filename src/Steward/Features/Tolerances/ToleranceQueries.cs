@@ -14,6 +14,15 @@ public sealed class ToleranceQueries(StewardDbContext db)
         return new ToleranceLadder(ids, own);
     }
 
+    // The ladders of several units below one (children of parentPath), from one query.
+    public async Task<IReadOnlyDictionary<Guid, ToleranceLadder>> LaddersBelowAsync(string parentPath, IReadOnlyCollection<Guid> childIds, CancellationToken ct = default)
+    {
+        var above = UnitPath.Ids(parentPath);
+        var ids = above.Concat(childIds).ToList();
+        var own = await db.Tolerances.AsNoTracking().Where(t => ids.Contains(t.UnitId)).ToDictionaryAsync(t => t.UnitId, ct);
+        return childIds.ToDictionary(id => id, id => new ToleranceLadder([.. above, id], own));
+    }
+
     public async Task<UnitTolerancesView> ViewAsync(IUnitLocation unit, CancellationToken ct = default)
     {
         var ladder = await LadderAsync(unit.Path, ct);
