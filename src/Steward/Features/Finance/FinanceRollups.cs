@@ -113,7 +113,9 @@ public static class FinanceRollups
         // Added in the database, not read and written back: two saves under the same programme at once
         // must both count. Call inside the save's transaction, so a save that fails takes these with it.
         // Enums are stored by name (StewardDbContext's convention), so they are sent as their names.
-        foreach (var ((unit, layer, category, year), d) in upward)
+        // In one order everywhere, so two saves locking the same rows on PostgreSQL wait for each other
+        // instead of deadlocking.
+        foreach (var ((unit, layer, category, year), d) in upward.OrderBy(u => u.Key.Unit).ThenBy(u => u.Key.Layer).ThenBy(u => u.Key.Category).ThenBy(u => u.Key.Year))
         {
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO finance_rollups ("Id", "UnitId", "Layer", "Category", "Year", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12")
