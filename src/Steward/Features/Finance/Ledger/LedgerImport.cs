@@ -33,7 +33,7 @@ public sealed class LedgerImport(StewardDbContext db, RegisterUnits units, Acces
         string? unitKey, Stream file, FinancialYear? year, LedgerMappings given, string? fileName, bool dryRun,
         IProgress<LedgerProgress>? progress = null, CancellationToken ct = default)
     {
-        var (topPath, within) = ("/", "the department");
+        var (topPath, within) = ("/", "the units of the department");
         if (unitKey is null)
         {
             await access.DemandAsync(PmoArea.Finance, PmoAction.Contribute, null, "import actuals into the whole department", ct);
