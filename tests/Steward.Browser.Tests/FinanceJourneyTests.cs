@@ -78,6 +78,33 @@ public sealed class FinanceJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£3,800");
     }
 
+    // A project over its cost tolerance is listed from the portfolio, with the level it is escalated to.
+    [Fact]
+    public async Task BreachesOfCostTolerance_AreListedWithTheLevelEachIsEscalatedTo()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var api = app.Api();
+        foreach (var (unit, percent) in new[] { (portfolio.Code, 20), (programme.Code, 5) })
+        {
+            (await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{unit}/tolerances", new { cost = new { over = percent, under = percent } }, null)).EnsureSuccessStatusCode();
+        }
+
+        var decision = await app.CreateDecisionAsync(portfolio.Code, (await app.CreatePersonAsync()).Id);
+        var line = (string amount) => new { category = "cdel", year = ThisYear.Next.ToString(), months = new Dictionary<string, string> { ["P1"] = amount } };
+        (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/finance/baselines", new { reason = "Budget", decision = decision.Reference, lines = new[] { line("10000") } }, null)).EnsureSuccessStatusCode();
+        (await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/finance/forecast", new { reason = "Dearer", changeTotal = true, lines = new[] { line("11000") } }, "\"1\"")).EnsureSuccessStatusCode();
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{portfolio.Code}/finance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Every breach of cost tolerance at or below this portfolio" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Breaches of cost tolerance");
+        var escalated = page.Locator("main table").First;
+        await Assertions.Expect(escalated.Locator("caption")).ToHaveTextAsync("Escalated to this portfolio (2)");
+        await Assertions.Expect(escalated).ToContainTextAsync(project.Name);
+        await Assertions.Expect(escalated).ToContainTextAsync($"set at {programme.Code}");
+        await page.AssertNoViolationsAsync();
+    }
+
     // The demo-like business case with its options table.
     [Fact]
     public async Task ABusinessCaseShowsItsOptionsSideBySide()

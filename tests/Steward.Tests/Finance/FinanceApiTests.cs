@@ -184,6 +184,13 @@ public abstract class FinanceApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         // Listed from above: the programme's page flags the project, the portfolio's the programme.
         Assert.True((await ViewAsync(programme.Code, NextYear)).Below.Single().BeyondTolerance);
         Assert.True((await ViewAsync(portfolio.Code, NextYear)).Below.Single().BeyondTolerance);
+        // And in one list for the subtree, with where each breach is escalated to: the project and the
+        // programme (its money is the project's) break their 5%; the portfolio's 20% holds both.
+        var breaches = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/finance/breaches", Ct)).ReadAsync<CostBreachesView>();
+        Assert.Equal(
+            [(programme.Code, CostToleranceBreaches.WholeLifeMeasure, 10m, programme.Code, portfolio.Code), (project.Code, CostToleranceBreaches.WholeLifeMeasure, 10m, programme.Code, portfolio.Code)],
+            breaches.Breaches.Select(b => (b.Unit.Code, b.Measure, b.VariancePercent, b.LimitSetAt.Code, b.EscalatedTo!.Code)).ToArray());
+        Assert.Equal(3, breaches.UnitsJudged);
 
         // An underspend beyond tolerance counts too.
         await ChangeAsync(project.Code, "forecast", version + 1, true, Line("cdel", NextYear, ("P1", "8000")));

@@ -47,6 +47,9 @@ public static class FinanceApi
             .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(Ledger.LedgerImport.MaxFileBytes))
             .WithSummary("Import actuals from a finance system's export (.xlsx or .csv) into this unit and those below it, all rows or none")
             .WithDescription("Columns: cost centre or project code, period or posting date, account or spending category, amount ((1,200.00) is negative; £1.2m and Windows-1252 files are read). code[LEDGER-CODE]=UNIT-CODE and account[ACCOUNT]=category map codes (remembered for next time; a unit's own code needs none). year=2026-27 where the file gives periods without a year. Each unit-month in the file replaces that month's actuals. dryRun=true checks and reports what would change. Any bad row: 400 listing every problem by row and column, nothing written.");
+        finance.MapGet("/breaches", Breaches)
+            .WithSummary("Every unit at or below this one whose money breaches its cost tolerance (this year's variance or whole-life growth, over or under), with the level each escalates to")
+            .Requires(PmoArea.Finance, PmoAction.Read);
         finance.MapGet("/export", Export).WithSummary("Every current line of the unit and the units below it, as .xlsx or .csv")
             .Requires(PmoArea.Finance, PmoAction.Read);
     }
@@ -94,6 +97,12 @@ public static class FinanceApi
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.OwnLinesAsync(found.Id, baseline, ct));
+    }
+
+    private static async Task<Ok<CostBreachesView>> Breaches(string unit, FinanceQueries queries, CostToleranceBreaches breaches, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await breaches.ListAsync(found, ct));
     }
 
     private static async Task<Ok<IReadOnlyList<FinanceBaselineView>>> Baselines(string unit, FinanceQueries queries, CancellationToken ct)

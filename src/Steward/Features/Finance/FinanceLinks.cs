@@ -11,6 +11,8 @@ public static class FinanceLinks
 
     public static string Ledger(string unit) => $"{Index(unit)}/ledger";
 
+    public static string Breaches(string unit) => $"{Index(unit)}/breaches";
+
     public static string BusinessCase(string unit) => $"/units/{Segment(unit)}/business-case";
 
     // layer: forecast, actuals or budget; year: 2026-27.

@@ -11,6 +11,7 @@ internal sealed class FinanceModule : IStewardModule
     {
         services.AddScoped<FinanceQueries>();
         services.AddScoped<FinanceService>();
+        services.AddScoped<CostToleranceBreaches>();
         services.AddScoped<Ledger.LedgerImport>();
         services.AddScoped<Units.ISubtreeMoveFollower, FinanceRollupLevels>();
         services.AddScoped<BusinessCases.BusinessCaseQueries>();

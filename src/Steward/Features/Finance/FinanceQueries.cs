@@ -139,7 +139,7 @@ public sealed class FinanceQueries(
     }
 
     // The year shown and the whole life, from monthly sums.
-    private static (FinancePosition Year, FinancePosition WholeLife) Positions(IEnumerable<FinanceSums.MonthlySum> sums, FinancialYear year, DateOnly today)
+    internal static (FinancePosition Year, FinancePosition WholeLife) Positions(IEnumerable<FinanceSums.MonthlySum> sums, FinancialYear year, DateOnly today)
     {
         var byYear = sums.GroupBy(s => s.Year).ToList();
         var shown = byYear.Where(g => g.Key == year.Start).Select(g => PositionOf(g, year, today)).FirstOrDefault() ?? FinancePosition.Zero;
