@@ -200,6 +200,40 @@ public abstract class FinanceApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task WhereTheDepartmentSaysSo_ViewersSeeTotalsOnly_ContributorsSeeEverything()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        await ChangeAsync(project.Code, "forecast", null, true, Line("cdel", NextYear, ("P1", "1000")), Line("rdel-programme", NextYear, ("P2", "500")));
+        var viewer = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(StewardRole.Viewer, portfolio.Code)));
+        // A Contributor here and a Viewer above: on the project they are a contributor.
+        var contributorEmail = await app.AddAccountWithRoleAsync(StewardRole.Contributor, project.Code);
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RoleService>().GrantAsync(contributorEmail, StewardRole.Viewer, portfolio.Code, Ct));
+        var contributor = app.Api(await app.CreateTokenAsync(contributorEmail));
+        Assert.Equal(2, (await (await viewer.GetAsync($"/api/v1/units/{project.Code}/finance?year={NextYear}", Ct)).ReadAsync<FinanceView>()).Lines.Count);
+
+        // Only someone who may approve the programme's money chooses, and the choice covers the units below.
+        var choose = (HttpClient client) => client.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/finance/viewers", new { totalsOnly = true }, null);
+        Assert.Equal(HttpStatusCode.Forbidden, (await choose(contributor)).StatusCode);
+        var missing = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/finance/viewers", new { }, null);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.NotEmpty(await missing.FieldErrorsAsync("totalsOnly"));
+        Assert.Equal(HttpStatusCode.OK, (await choose(app.Api())).StatusCode);
+
+        var seen = await (await viewer.GetAsync($"/api/v1/units/{project.Code}/finance?year={NextYear}", Ct)).ReadAsync<FinanceView>();
+        Assert.True(seen.TotalsOnly);
+        Assert.Equal((1500m, 0, 0, 0), (seen.YearPosition.Forecast.Pounds, seen.Lines.Count, seen.Curve.Count, seen.Phasing.Sum(y => y.Categories.Count)));
+        foreach (var refused in new[] { "lines", "export?format=csv", $"?year={NextYear}&category=cdel" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/api/v1/units/{project.Code}/finance/{refused}".Replace("/?", "?"), Ct)).StatusCode);
+        }
+
+        var detail = await (await contributor.GetAsync($"/api/v1/units/{project.Code}/finance?year={NextYear}", Ct)).ReadAsync<FinanceView>();
+        Assert.Equal((false, 2), (detail.TotalsOnly, detail.Lines.Count));
+        // The portfolio above the choice is not covered by it.
+        Assert.False((await (await viewer.GetAsync($"/api/v1/units/{portfolio.Code}/finance", Ct)).ReadAsync<FinanceView>()).TotalsOnly);
+    }
+
+    [Fact]
     public async Task BadInput_NamesTheFieldAndReason_AndWritesNothing()
     {
         var (portfolio, _, project) = await app.CreateTreeAsync();

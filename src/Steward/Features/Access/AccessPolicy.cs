@@ -66,6 +66,18 @@ public sealed class AccessPolicy(ChangeContext who, AccessCache cache, StewardDb
         }
     }
 
+    // Whether every role the actor holds on a unit (there or above) is this one: a Viewer and nothing more.
+    public async ValueTask<bool> HoldsOnlyAsync(StewardRole role, string unitPath, CancellationToken ct = default)
+    {
+        if (who.IsOperator)
+        {
+            return false;
+        }
+
+        var covering = (await GrantsAsync(ct)).Where(g => g.Covers(unitPath)).ToList();
+        return covering.Count > 0 && covering.All(g => g.Role == role);
+    }
+
     public ValueTask<bool> CanSeeAsync(string unitPath, CancellationToken ct = default) => CanAsync(PmoArea.Delivery, PmoAction.Read, unitPath, ct);
 
     // Narrows a query to the units the actor may see: those they hold a role on, and everything below.

@@ -33,6 +33,9 @@ public static class FinanceApi
                 ChangeAsync(unit, FinanceLayer.Actual, input, service, queries, http, ct))
             .WithSummary("Record or correct the unit's actuals (If-Match required once it has money); never in a month that has not started")
             .Requires(PmoArea.Finance, PmoAction.Contribute);
+        finance.MapPut("/viewers", SetViewers)
+            .WithSummary("Choose whether people who hold only the Viewer role see this unit's money, and that of the units below it, as totals only (If-Match required once it has money)")
+            .Requires(PmoArea.Finance, PmoAction.Approve);
         finance.MapGet("/lines", Lines).WithSummary("The unit's own current lines, or one budget baseline's")
             .Requires(PmoArea.Finance, PmoAction.Read);
         finance.MapGet("/baselines", Baselines).WithSummary("The unit's budget baselines, newest first, with the decision that approved each")
@@ -87,6 +90,16 @@ public static class FinanceApi
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}", baselines);
     }
 
+    private static async Task<Ok<FinanceView>> SetViewers(
+        string unit, FinanceViewersInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var expected = await ExpectedVersionAsync(found.Id, queries, http, ct);
+        var version = await service.SetTotalsOnlyForViewersAsync(found.Id.ToString(), expected, input, ct);
+        EntityTag.Write(http, version);
+        return TypedResults.Ok(await queries.ViewAsync(found, null, null, ct));
+    }
+
     // The first money a unit is given has nothing to match; after that every change names the version it read.
     private static async Task<int?> ExpectedVersionAsync(Guid unitId, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
         await queries.VersionAsync(unitId, ct) is null ? null : EntityTag.RequireIfMatch(http);
@@ -96,6 +109,7 @@ public static class FinanceApi
         FinanceQueries queries, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
+        await queries.DemandDetailAsync(found, "its lines", ct);
         return TypedResults.Ok(await queries.OwnLinesAsync(found.Id, baseline, ct));
     }
 
@@ -157,6 +171,7 @@ public static class FinanceApi
     private static async Task<IResult> Export(string unit, [AsParameters] FinanceQuery query, string? format, FinanceQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
+        await queries.DemandDetailAsync(found, "a download of its lines", ct);
         var spreadsheet = SpreadsheetFormats.Parse("format", format);
         var rows = await queries.ExportRowsAsync(found, query.FinancialYear, query.SpendingCategory, ct);
         return await SpreadsheetDownload.FileAsync(found.Code, "finance", "Finance", spreadsheet, FinanceSpreadsheet.Columns, rows, clock, ct);

@@ -48,3 +48,7 @@ public sealed record BaselineInput(
     [property: Description("Why the budget changes. Required.")] string? Reason,
     [property: Description("The governance decision approving it, as the decisions log quotes it (DEC-0007), on this unit or one above.")] string? Decision,
     [property: Description("The lines of the new baseline that differ from the current one.")] List<FinanceLineInput>? Lines);
+
+// What people who hold only the Viewer role see of a unit's money and the money below it.
+public sealed record FinanceViewersInput(
+    [property: Description("true: viewers see totals only (no lines, months, categories or downloads); false: they see everything a contributor sees.")] bool? TotalsOnly);

@@ -9,7 +9,7 @@ namespace Steward.Features.Finance;
 
 // What a unit's finance pages and API show: the unit and everything below it, summed by the database.
 public sealed class FinanceQueries(
-    StewardDbContext db, RegisterUnits units, ToleranceQueries tolerances, TimeProvider clock, CommittedReads<FinanceViewKey, FinanceView> committed)
+    StewardDbContext db, RegisterUnits units, AccessPolicy access, ToleranceQueries tolerances, TimeProvider clock, CommittedReads<FinanceViewKey, FinanceView> committed)
 {
     public const string Register = "finance";
 
@@ -20,19 +20,48 @@ public sealed class FinanceQueries(
     public async Task<int?> VersionAsync(Guid unitId, CancellationToken ct) =>
         await db.Finances.AsNoTracking().Where(f => f.UnitId == unitId).Select(f => (int?)f.Version).FirstOrDefaultAsync(ct);
 
+    // Whether this reader sees only the totals of a unit's money: they hold nothing but the Viewer role
+    // there, and the unit or one above it says viewers see totals only.
+    public async Task<bool> TotalsOnlyAsync(IUnitLocation unit, CancellationToken ct)
+    {
+        if (!await access.HoldsOnlyAsync(StewardRole.Viewer, unit.Path, ct))
+        {
+            return false;
+        }
+
+        var ids = UnitPath.Ids(unit.Path);
+        return await db.Finances.AsNoTracking().AnyAsync(f => ids.Contains(f.UnitId) && f.TotalsOnlyForViewers, ct);
+    }
+
+    // what: what is refused ("its lines").
+    public async Task DemandDetailAsync(IUnitLocation unit, string what, CancellationToken ct)
+    {
+        if (await TotalsOnlyAsync(unit, ct))
+        {
+            throw new AccessDeniedException($"People who view {unit.Code} are shown only the totals of its money, not {what}: the department has chosen so.");
+        }
+    }
+
     // Kept until anything is committed (CommittedReads): a finance page is read far more often than money
     // changes, and month end's readers all ask for the same few units.
     public async Task<FinanceView> ViewAsync(IUnitLocation unit, FinancialYear? chosenYear, SpendingCategory? category, CancellationToken ct)
     {
+        var totalsOnly = await TotalsOnlyAsync(unit, ct);
+        if (totalsOnly && category is not null)
+        {
+            throw new AccessDeniedException($"People who view {unit.Code} are shown only the totals of its money, not each spending category: the department has chosen so.");
+        }
+
         var today = Today;
-        return await committed.GetAsync(db, new FinanceViewKey(unit.Id, chosenYear ?? FinancialYear.Of(today), category, today),
+        var view = await committed.GetAsync(db, new FinanceViewKey(unit.Id, chosenYear ?? FinancialYear.Of(today), category, today),
             key => ReadViewAsync(unit, key.Year, key.Category, key.Today, ct));
+        return totalsOnly ? view.Totals() : view;
     }
 
     private async Task<FinanceView> ReadViewAsync(IUnitLocation unit, FinancialYear? chosenYear, SpendingCategory? category, DateOnly today, CancellationToken ct)
     {
         var year = chosenYear ?? FinancialYear.Of(today);
-        var finance = await db.Finances.AsNoTracking().Where(f => f.UnitId == unit.Id).Select(f => new { f.Version, f.Baseline }).FirstOrDefaultAsync(ct);
+        var finance = await db.Finances.AsNoTracking().Where(f => f.UnitId == unit.Id).Select(f => new { f.Version, f.Baseline, f.TotalsOnlyForViewers }).FirstOrDefaultAsync(ct);
         // The unit's own roll-ups hold it and everything below it; each child's hold that child's branch.
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind)).ToListAsync(ct);
@@ -73,7 +102,7 @@ public sealed class FinanceQueries(
             thisYear.PeriodLabel(thisPeriod), month, yearPosition, wholeLife,
             await ToleranceAsync($"Variance in {year}", unit, yearPosition, category, ct),
             await ToleranceAsync("Whole-life cost growth", unit, wholeLife, category, ct),
-            Phasing(monthly, today), Curve(monthly, today), below, await OwnLinesAsync(unit.Id, null, ct, year));
+            Phasing(monthly, today), Curve(monthly, today), below, await OwnLinesAsync(unit.Id, null, ct, year), finance?.TotalsOnlyForViewers ?? false);
     }
 
     // year: only that year's lines (the finance view's); default every year.

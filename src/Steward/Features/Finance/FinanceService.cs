@@ -100,6 +100,21 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
         return await SaveAsync(finance, unit.Code, ct);
     }
 
+    // Whether people who hold only the Viewer role see this unit's money, and that of the units below it,
+    // as totals. The department's choice about its own figures, so it needs the right to approve them.
+    public async Task<int> SetTotalsOnlyForViewersAsync(string unitKey, int? expectedVersion, FinanceViewersInput input, CancellationToken ct = default)
+    {
+        var unit = await units.ChangeableAsync(PmoArea.Finance, PmoAction.Approve, unitKey, RecordChange.Amend, "choose what viewers see of the money of", Register, ct);
+        if (input.TotalsOnly is not { } totalsOnly)
+        {
+            throw new ValidationException([new ValidationFailure("totalsOnly", "Say true (viewers see totals only) or false (they see every line)")]);
+        }
+
+        var finance = await OpenAsync(unit.Id, unit.Code, expectedVersion, ct);
+        finance.TotalsOnlyForViewers = totalsOnly;
+        return await SaveAsync(finance, unit.Code, ct);
+    }
+
     private void Log(Guid unitId, FinanceLayer layer, int baseline, string reason, int lines, long before, long after) =>
         db.FinanceChanges.Add(new FinanceChange { Id = Guid.CreateVersion7(), UnitId = unitId, Layer = layer, Baseline = baseline, Reason = reason, Lines = lines, Before = before, After = after, By = db.ChangeContext.Actor });
 

@@ -35,6 +35,8 @@ public sealed record UnitFinanceRow(UnitRef Unit, FinancePosition Year, FinanceP
 public sealed record FinanceLineView(
     string Layer, int Baseline, string Category, string CostType, string Year, IReadOnlyList<Money> Months, Money Total, string? Reason);
 
+// TotalsOnlyForViewers: the unit's own setting (units below it follow it too); TotalsOnly: this reader is
+// shown totals only because of it.
 public sealed record FinanceView(
     UnitRef Unit,
     int? Version,
@@ -50,7 +52,16 @@ public sealed record FinanceView(
     IReadOnlyList<PhasingYear> Phasing,
     IReadOnlyList<CurvePoint> Curve,
     IReadOnlyList<UnitFinanceRow> Below,
-    IReadOnlyList<FinanceLineView> Lines);
+    IReadOnlyList<FinanceLineView> Lines,
+    bool TotalsOnlyForViewers = false,
+    bool TotalsOnly = false)
+{
+    // What a reader who may see only totals is given: no month, category, curve or line.
+    public FinanceView Totals() => this with
+    {
+        Month = null, Phasing = Phasing.Select(y => y with { Categories = [] }).ToList(), Curve = [], Lines = [], TotalsOnly = true,
+    };
+}
 
 public sealed record FinanceBaselineView(int Number, bool Current, string Reason, string Decision, DateOnly ApprovedOn, string? ApprovedBy, Money WholeLife);
 

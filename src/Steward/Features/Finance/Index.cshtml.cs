@@ -9,7 +9,8 @@ namespace Steward.Features.Finance;
 // A unit's money with everything below it: this month, the year, whole life, the cost tolerance, the
 // units below, the phasing by year and category and the cumulative curve, with the same numbers as tables.
 [Requires(PmoArea.Finance, PmoAction.Read)]
-public sealed class IndexModel(UnitQueries units, FinanceQueries queries, AccessPolicy access) : PageModel
+[PostRequires("Viewers", PmoArea.Finance, PmoAction.Approve)]
+public sealed class IndexModel(UnitQueries units, FinanceQueries queries, FinanceService service, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public FinanceView Finance { get; private set; } = default!;
@@ -47,6 +48,12 @@ public sealed class IndexModel(UnitQueries units, FinanceQueries queries, Access
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
+        if (category is not null && await queries.TotalsOnlyAsync(unit, ct))
+        {
+            // Shown the totals, as the department chose for viewers, rather than refused the page.
+            category = null;
+        }
+
         Finance = await queries.ViewAsync(unit, year, category, ct);
         Baselines = await queries.BaselinesAsync(unit.Id, ct);
         Changes = await queries.ChangesAsync(unit.Id, 10, ct);
@@ -55,6 +62,30 @@ public sealed class IndexModel(UnitQueries units, FinanceQueries queries, Access
         CanContribute = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Finance, PmoAction.Contribute, unit.Path, ct);
         CanApprove = unit.IsOpen && await access.CanAsync(PmoArea.Finance, PmoAction.Approve, unit.Path, ct);
         return Page();
+    }
+
+    // The department's choice of what viewers see, from the form at the foot of the page.
+    public async Task<IActionResult> OnPostViewersAsync(string code, bool totalsOnly, int? version, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await service.SetTotalsOnlyForViewersAsync(unit.Id.ToString(), version, new FinanceViewersInput(totalsOnly), ct);
+        }
+        catch (Infrastructure.StaleVersionException)
+        {
+            TempData["Notice"] = $"Someone else changed the money of {unit.Name} at the same time: nothing was changed. Look again, then choose.";
+            return RedirectToPage(null, new { code });
+        }
+
+        TempData["Notice"] = totalsOnly
+            ? $"People who only view {unit.Name} and the units below it now see the totals of their money only."
+            : $"People who only view {unit.Name} now see its money line by line.";
+        return RedirectToPage(null, new { code });
     }
 
     public static string Percent(decimal? percent) => percent is { } p ? $"{(p > 0 ? "+" : string.Empty)}{p:0.0}%" : "–";

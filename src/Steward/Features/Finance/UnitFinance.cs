@@ -12,6 +12,10 @@ public sealed class UnitFinance : IVersionedRecord
     // The budget baseline in force (0 until the first is approved).
     public int Baseline { get; set; }
 
+    // The department's choice that people who only hold the Viewer role here see this unit's money, and
+    // that of every unit below it, as totals: no lines, months, categories or downloads.
+    public bool TotalsOnlyForViewers { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -683,6 +683,9 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("TotalsOnlyForViewers")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
