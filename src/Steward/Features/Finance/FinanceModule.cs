@@ -21,7 +21,7 @@ internal sealed class FinanceModule : IStewardModule
     public SyntheticSeed Synthetic => new(50, "--finance-years", "How many financial years of money --synthetic gives every programme and project (for the finance benchmarks).",
         "years of money", 20, (seed, ct) => new SyntheticFinance(seed.Count, seed.Seed).SeedAsync(seed.Db, seed.Progress, ct));
 
-    public IEnumerable<System.CommandLine.Command> Commands => [Cli.FinanceCommand.Create()];
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.FinanceCommand.Create(), Cli.BusinessCaseCommand.Create()];
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {

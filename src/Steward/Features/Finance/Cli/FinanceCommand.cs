@@ -23,7 +23,16 @@ internal static class FinanceCommand
     private static readonly Option<string> Out = new("--out") { Description = "The file to write.", Required = true };
     private static readonly Option<string?> Category = new("--category") { Description = "Only this spending category." };
 
-    public static Command Create() => new("finance", "Money: import actuals from the ledger, export budgets, forecasts and actuals.") { Import(), Export() };
+    public static Command Create()
+    {
+        var command = new Command("finance", "Money: show it, re-profile forecasts, record actuals, re-baseline budgets, import actuals from the ledger, export lines.") { Import(), Export() };
+        foreach (var money in FinanceMoneyCommands.Create())
+        {
+            command.Subcommands.Add(money);
+        }
+
+        return command;
+    }
 
     private static Command Import()
     {
