@@ -105,6 +105,59 @@ public sealed class FinanceJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.AssertNoViolationsAsync();
     }
 
+    // A business case written in the browser: a mistake is shown against its option and line, the saved
+    // case shows its options side by side, and its approval is recorded against a decision.
+    [Fact]
+    public async Task ABusinessCaseIsWrittenInTheBrowser_AndItsApprovalRecorded()
+    {
+        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var decision = await app.CreateDecisionAsync(portfolio.Code, (await app.CreatePersonAsync()).Id);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}/business-case");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the business case" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Write the business case");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Stage", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "obc" });
+        await page.GetByLabel("Strategic case").FillAsync("Queues at the border");
+        await page.GetByLabel("Base year").FillAsync(ThisYear.Next.ToString());
+        await page.GetByLabel("Project type").SelectOptionAsync(new SelectOptionValue { Value = "standard-buildings" });
+        var option = (int n) => page.Locator("fieldset").Nth(n);
+        await option(0).GetByLabel("Optimism bias uplift on costs, % (optional)").FillAsync("2");
+        await option(0).GetByLabel("Why the uplift is below the upper bound (if it is)").FillAsync("Known costs");
+        await option(0).GetByLabel("Years: year, costs, benefits").FillAsync($"{ThisYear} 100 0");
+        await option(1).GetByLabel("Years: year, costs, benefits").FillAsync($"{ThisYear} 150 100");
+        await option(2).GetByLabel("Name").FillAsync("New hub");
+        await option(2).GetByLabel("Optimism bias uplift on costs, % (optional)").FillAsync("10");
+        await option(2).GetByLabel("Why the uplift is below the upper bound (if it is)").FillAsync("Design complete");
+        await option(2).GetByLabel("Years: year, costs, benefits").FillAsync($"{ThisYear} 100 0\n\n{ThisYear.Next} £1.2.3m 300");
+        await page.GetByLabel("Preferred option (optional)").FillAsync("New hub");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the business case" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync($"The base year {ThisYear.Next} is after the appraisal's first year {ThisYear}");
+        await Assertions.Expect(summary).ToContainTextAsync("Line 3: '£1.2.3m' is not an amount");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Base year").FillAsync(ThisYear.ToString());
+        await option(2).GetByLabel("Years: year, costs, benefits").FillAsync($"{ThisYear} 100 0\n{ThisYear.Next} 100 300");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another option" }).ClickAsync();
+        await Assertions.Expect(page.Locator("fieldset")).ToHaveCountAsync(4);
+        await Assertions.Expect(option(2).GetByLabel("Name")).ToHaveValueAsync("New hub");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the business case" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"The business case of {project.Name} has been saved");
+        var table = page.Locator("main table").First;
+        await Assertions.Expect(table).ToContainTextAsync("£74");
+        await Assertions.Expect(table).ToContainTextAsync("1.34");
+
+        await page.GetByLabel("The decision that approved it").FillAsync("DEC-9999");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the approval" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("DEC-9999");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("The decision that approved it").FillAsync(decision.Reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the approval" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Outline business case (OBC), approved by");
+    }
+
     // The demo-like business case with its options table.
     [Fact]
     public async Task ABusinessCaseShowsItsOptionsSideBySide()

@@ -15,6 +15,8 @@ public static class FinanceLinks
 
     public static string BusinessCase(string unit) => $"/units/{Segment(unit)}/business-case";
 
+    public static string EditBusinessCase(string unit) => $"{BusinessCase(unit)}/edit";
+
     // layer: forecast, actuals or budget; year: 2026-27.
     public static string Edit(string unit, string layer, string year) => $"{Index(unit)}/{Segment(layer)}/{Segment(year)}";
 }
