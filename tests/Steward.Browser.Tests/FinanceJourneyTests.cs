@@ -78,6 +78,37 @@ public sealed class FinanceJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£3,800");
     }
 
+    // Re-phasing across years from the finance page: too much is refused beside the amount, then the move
+    // keeps the total and shows in the changes.
+    [Fact]
+    public async Task ForecastMoneyIsMovedIntoTheNextYear_KeepingTheTotal()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var next = ThisYear.Next;
+        (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/finance/forecast", new
+        {
+            reason = "First", changeTotal = true, lines = new[] { new { category = "cdel", year = next.ToString(), months = new Dictionary<string, string> { ["P4"] = "1000" } } },
+        }, null)).EnsureSuccessStatusCode();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}/finance?year={next}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Move forecast money between months or years" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Move forecast money");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Month the money leaves").SelectOptionAsync(new SelectOptionValue { Value = "P4" });
+        await page.GetByLabel("Financial year the money goes to").FillAsync(next.Next.ToString());
+        await page.GetByLabel("Month the money goes to").SelectOptionAsync(new SelectOptionValue { Value = "P2" });
+        await page.GetByLabel("Amount").FillAsync("£1,500");
+        await page.GetByLabel("Why the money moves").FillAsync("Fit-out slips a year");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the money" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("holds £1,000.00 of CDEL forecast: move at most that");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Amount").FillAsync("£400");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the money" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("£400 of forecast has moved");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Fit-out slips a year");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£1,000.00 → £1,000.00");
+    }
+
     // A project over its cost tolerance is listed from the portfolio, with the level it is escalated to.
     [Fact]
     public async Task BreachesOfCostTolerance_AreListedWithTheLevelEachIsEscalatedTo()

@@ -138,6 +138,35 @@ public abstract class FinanceApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task MovingForecastMoney_BetweenYears_KeepsTheTotal_AndRefusesWhatItCannotDo()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var version = await ChangeAsync(project.Code, "forecast", null, true, Line("cdel", NextYear, ("P4", "1000")));
+        var move = (object body, int? v) => app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/finance/forecast/moves", body, v is null ? null : $"\"{v}\"");
+        var moved = await move(new { category = "cdel", fromYear = NextYear.ToString(), fromPeriod = "P4", toYear = NextYear.Next.ToString(), toPeriod = "P2", amount = "£400", reason = "Fit-out slips" }, version);
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1000m, (await ViewAsync(project.Code, NextYear)).WholeLife.Forecast.Pounds);
+        var lines = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/finance/lines", Ct)).ReadAsync<List<FinanceLineView>>();
+        Assert.Equal([(NextYear.ToString(), 3, 600m), (NextYear.Next.ToString(), 1, 400m)], lines.Select(l => (l.Year, l.Months.ToList().FindIndex(m => !m.IsZero), l.Total.Pounds)));
+
+        var tooMuch = await move(new { category = "cdel", fromYear = NextYear.ToString(), fromPeriod = "P4", toYear = NextYear.ToString(), toPeriod = "P5", amount = "700", reason = "More" }, version + 1);
+        Assert.Contains("holds £600.00 of CDEL forecast: move at most that", (await tooMuch.FieldErrorsAsync("amount")).Single(), StringComparison.Ordinal);
+        var ended = await move(new { category = "cdel", fromYear = NextYear.ToString(), fromPeriod = "P4", toYear = LastYear.ToString(), toPeriod = "P1", amount = "1", reason = "Back" }, version + 1);
+        Assert.Contains("has ended", (await ended.FieldErrorsAsync("toPeriod")).Single(), StringComparison.Ordinal);
+        var blank = await move(new { category = "gold", fromYear = "2026-28", fromPeriod = "P13", amount = "-5" }, version + 1);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        foreach (var field in new[] { "category", "fromYear", "fromPeriod", "toYear", "toPeriod", "amount", "reason" })
+        {
+            Assert.NotEmpty(await blank.FieldErrorsAsync(field));
+        }
+
+        // Someone who read the money before the move is told it changed, and nothing moves.
+        var stale = await move(new { category = "cdel", fromYear = NextYear.ToString(), fromPeriod = "P4", toYear = NextYear.ToString(), toPeriod = "P5", amount = "100", reason = "Late" }, version);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(1000m, (await ViewAsync(project.Code, NextYear)).WholeLife.Forecast.Pounds);
+    }
+
+    [Fact]
     public async Task ReBaselining_KeepsTheOldBaseline_NeedsTheRightToApprove_AndNamesItsDecision()
     {
         var (portfolio, programme, project) = await app.CreateTreeAsync();

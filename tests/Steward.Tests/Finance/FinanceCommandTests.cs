@@ -21,7 +21,8 @@ public abstract class FinanceCommandTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         await RunAsync("finance", "forecast", "--unit", project.Code, "--line", $"cdel {NextYear} P1=£10k", "--reason", "First forecast", "--change-total");
         // £4,000 moved into the year after: the total is kept, so no --change-total is needed.
-        await RunAsync("finance", "forecast", "--unit", project.Code, "--line", $"cdel {NextYear} P1=6000", "--line", $"cdel {NextYear.Next} P3=4000", "--reason", "Slipped");
+        await RunAsync("finance", "forecast", "--unit", project.Code, "--line", $"cdel {NextYear} P1=7000", "--line", $"cdel {NextYear.Next} P3=3000", "--reason", "Slipped");
+        await RunAsync("finance", "move", "--unit", project.Code, "--category", "cdel", "--from", $"{NextYear} P1", "--to", $"{NextYear.Next} P3", "--amount", "£1k", "--reason", "Slipped again");
         var refused = await StewardProcess.RunAsync("finance", "forecast", "--unit", project.Code, "--line", $"cdel {NextYear} P1=7000", "--reason", "Dearer", "--database", app.ConnectionString);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("changes the total of the lines it names from £6,000.00 to £7,000.00", refused.Error, StringComparison.Ordinal);

@@ -29,6 +29,9 @@ public static class FinanceApi
             .WithSummary("Re-profile the unit's forecast (If-Match required once it has money)")
             .WithDescription("Months left out keep what they have. Moving money between months and years keeps the total of the lines named unless changeTotal says otherwise.")
             .Requires(PmoArea.Finance, PmoAction.Contribute);
+        finance.MapPost("/forecast/moves", MoveForecast)
+            .WithSummary("Move forecast money from one month to another, in the same year or another, keeping the total (If-Match required)")
+            .Requires(PmoArea.Finance, PmoAction.Contribute);
         finance.MapPut("/actuals", (string unit, FinanceChangeInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct) =>
                 ChangeAsync(unit, FinanceLayer.Actual, input, service, queries, http, ct))
             .WithSummary("Record or correct the unit's actuals (If-Match required once it has money); never in a month that has not started")
@@ -88,6 +91,16 @@ public static class FinanceApi
         EntityTag.Write(http, version);
         var baselines = await queries.BaselinesAsync(found.Id, ct);
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}", baselines);
+    }
+
+    private static async Task<Ok<FinanceView>> MoveForecast(
+        string unit, ForecastMoveInput input, FinanceService service, FinanceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var expected = await ExpectedVersionAsync(found.Id, queries, http, ct);
+        var version = await service.MoveForecastAsync(found.Id.ToString(), expected, input, ct);
+        EntityTag.Write(http, version);
+        return TypedResults.Ok(await queries.ViewAsync(found, null, null, ct));
     }
 
     private static async Task<Ok<FinanceView>> SetViewers(

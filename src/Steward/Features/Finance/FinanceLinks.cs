@@ -13,6 +13,8 @@ public static class FinanceLinks
 
     public static string Breaches(string unit) => $"{Index(unit)}/breaches";
 
+    public static string Move(string unit) => $"{Index(unit)}/move";
+
     public static string BusinessCase(string unit) => $"/units/{Segment(unit)}/business-case";
 
     public static string EditBusinessCase(string unit) => $"{BusinessCase(unit)}/edit";

@@ -47,6 +47,14 @@ public sealed class FinanceService(StewardDbContext db, RegisterUnits units, IAp
         return await SaveAsync(finance, unit.Code, ct);
     }
 
+    // Money moved from one forecast month to another (ForecastMove): an ordinary re-phasing that keeps the total.
+    public async Task<int> MoveForecastAsync(string unitKey, int? expectedVersion, ForecastMoveInput input, CancellationToken ct = default)
+    {
+        var unit = await units.ChangeableAsync(PmoArea.Finance, PmoAction.Contribute, unitKey, RecordChange.Amend, "change the forecast of", Register, ct);
+        var lines = await ForecastMove.LinesAsync(db, unit.Id, input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        return await ChangeAsync(unit.Id.ToString(), FinanceLayer.Forecast, expectedVersion, new FinanceChangeInput(input.Reason, false, lines), ct);
+    }
+
     // A new budget baseline: the current one's lines carry over, those named are replaced, and the old
     // baseline stays, no longer current.
     public async Task<int> RebaselineAsync(string unitKey, int? expectedVersion, BaselineInput input, CancellationToken ct = default)

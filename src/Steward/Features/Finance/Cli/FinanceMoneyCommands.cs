@@ -19,7 +19,40 @@ internal static class FinanceMoneyCommands
     private static readonly Option<string?> Category = new("--category") { Description = "Only this spending category." };
     private static readonly Option<bool> TotalsOnly = new("--totals-only") { Description = "true: people who hold only the Viewer role see totals; false: every line.", Required = true };
 
-    public static IEnumerable<Command> Create() => [Show(), Change("forecast", FinanceLayer.Forecast), Change("actuals", FinanceLayer.Actual), Rebaseline(), Baselines(), Breaches(), Viewers()];
+    private static readonly Option<string> MoveCategory = new("--category") { Description = "The spending category of the forecast that moves.", Required = true };
+    private static readonly Option<string?> CostType = new("--cost-type") { Description = "Its cost type, where the unit splits by it." };
+    private static readonly Option<string> From = new("--from") { Description = "The month it leaves: YEAR PERIOD, such as \"2026-27 P4\".", Required = true };
+    private static readonly Option<string> To = new("--to") { Description = "The month it goes to, such as \"2027-28 P2\".", Required = true };
+    private static readonly Option<string> Amount = new("--amount") { Description = "How much, such as 400,000 or £400k.", Required = true };
+
+    public static IEnumerable<Command> Create() =>
+        [Show(), Change("forecast", FinanceLayer.Forecast), Move(), Change("actuals", FinanceLayer.Actual), Rebaseline(), Baselines(), Breaches(), Viewers()];
+
+    private static Command Move()
+    {
+        var command = new Command("move", "Move forecast money from one month to another, in the same financial year or another, keeping the total.")
+        {
+            Unit, MoveCategory, CostType, From, To, Amount, Reason, IfVersion,
+        };
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var (unit, expected) = await OpenAsync(services, parse, ct);
+            var (fromYear, fromPeriod) = Month(parse.GetValue(From)!);
+            var (toYear, toPeriod) = Month(parse.GetValue(To)!);
+            var version = await services.GetRequiredService<FinanceService>().MoveForecastAsync(unit.Id.ToString(), expected, new ForecastMoveInput(
+                parse.GetValue(MoveCategory), parse.GetValue(CostType), fromYear, fromPeriod, toYear, toPeriod, new AmountText(parse.GetValue(Amount)!), parse.GetValue(Reason)), ct);
+            Console.WriteLine($"Moved {parse.GetValue(Amount)} of forecast from {parse.GetValue(From)} to {parse.GetValue(To)} for {unit.Code}; its money is now at version {version}.");
+            return StewardCommandLine.Success;
+        }));
+        return command;
+    }
+
+    // "2026-27 P4": the service says what is wrong with either part.
+    private static (string? Year, string? Period) Month(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (words.ElementAtOrDefault(0), words.ElementAtOrDefault(1));
+    }
 
     private static Command Show()
     {
