@@ -105,7 +105,8 @@ public static class FinanceLineParser
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var period) && period is >= 1 and <= FinancialYear.Periods ? period : null;
     }
 
-    private static T? Choice<T>(string field, string? text, bool required, List<ValidationFailure> failures) where T : struct, Enum
+    // A kebab-case choice (cdel, capital-works), reported against its field when it is not one.
+    internal static T? Choice<T>(string field, string? text, bool required, List<ValidationFailure> failures) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -27,8 +27,8 @@ internal static class ForecastMove
     public static async Task<List<FinanceLineInput>> LinesAsync(StewardDbContext db, Guid unitId, ForecastMoveInput input, DateOnly today, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
-        var category = Choice<SpendingCategory>("category", input.Category, true, failures);
-        var costType = Choice<CostType>("costType", input.CostType, false, failures) ?? Finance.CostType.Unspecified;
+        var category = FinanceLineParser.Choice<SpendingCategory>("category", input.Category, true, failures);
+        var costType = FinanceLineParser.Choice<CostType>("costType", input.CostType, false, failures) ?? Finance.CostType.Unspecified;
         var from = Month("from", input.FromYear, input.FromPeriod, failures);
         var to = Month("to", input.ToYear, input.ToPeriod, failures);
         long amount = 0;
@@ -108,29 +108,6 @@ internal static class ForecastMove
         }
 
         return year is { } fy && period is { } p ? (fy, p) : null;
-    }
-
-    private static T? Choice<T>(string field, string? text, bool required, List<ValidationFailure> failures) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                failures.Add(new ValidationFailure(field, $"Choose one of: {string.Join(", ", EnumText.All<T>())}"));
-            }
-
-            return null;
-        }
-
-        try
-        {
-            return EnumText.ParseOptional<T>(field, text);
-        }
-        catch (ValidationException invalid)
-        {
-            failures.AddRange(invalid.Errors);
-            return null;
-        }
     }
 
     private static void Throw(List<ValidationFailure> failures)
