@@ -3,7 +3,8 @@
 # ten financial years of budget, forecast and actuals in four categories: about 1.2 million lines, 14
 # million values), on SQLite and PostgreSQL: the whole portfolio's finance page (year and whole-life
 # views) at one connection, p95; the finance API for one project at 32 connections, requests/s; and a
-# 1,000,000-row ledger import with `steward finance import` (wall clock and peak memory).
+# 1,000,000-row ledger import with `steward finance import` (wall clock and peak memory); and the list of
+# breaches of cost tolerance under the portfolio (its first, uncached, request and then p95).
 # Needs wrk, python3 and PostgreSQL.
 # Usage: bench/finance.sh [seconds-per-run] [ledger-rows]; ROUNDS=N runs each throughput N times (default 3)
 set -euo pipefail
@@ -69,6 +70,8 @@ run() { # provider, database
   latency "Finance page of the portfolio, year view" "/units/SYN-PFL-0001/finance?year=2026-27" "Cookie: $cookie"
   latency "Finance page of the portfolio, another year (whole life is on every view)" "/units/SYN-PFL-0001/finance?year=2029-30" "Cookie: $cookie"
   latency "Finance API of the portfolio" "/api/v1/units/SYN-PFL-0001/finance" "Authorization: Bearer $token"
+  local cold; cold=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/units/SYN-PFL-0001/finance/breaches")
+  latency "Breaches of cost tolerance at or below the portfolio (API; the first, uncached, took ${cold} s)" "/api/v1/units/SYN-PFL-0001/finance/breaches" "Authorization: Bearer $token"
   echo
   echo "| 32 connections | Requests/s | p50 | p99 | Errors |"
   echo "| --- | --- | --- | --- | --- |"
