@@ -38,7 +38,7 @@ public abstract class RolesPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         var areas = page.QuerySelectorAll("#role-viewer tbody th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Contains(AccessLabels.Of(PmoArea.Raid), areas);
         Assert.Contains(AccessLabels.Of(PmoArea.Planning), areas);
-        Assert.DoesNotContain(AccessLabels.Of(PmoArea.Benefits), areas);
+        Assert.Contains(AccessLabels.Of(PmoArea.Benefits), areas);
         Assert.Contains(AccessLabels.Of(PmoArea.Finance), areas);
         Assert.DoesNotContain(AccessLabels.Of(PmoArea.Resources), areas);
         Assert.Contains("services Steward does not have yet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

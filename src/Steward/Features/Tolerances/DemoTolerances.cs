@@ -14,17 +14,17 @@ internal static class DemoTolerances
     {
         [UnitKind.Portfolio] = new()
         {
-            [Time] = (60, null), [Cost] = (10, 10), [Scope] = (10, 10), [Quality] = (10, null), [Benefits] = (null, 15),
+            [Time] = (60, null), [Cost] = (10, 10), [Scope] = (10, 10), [Quality] = (10, null), [ToleranceDimension.Benefits] = (null, 15),
             [Risk] = (24, null), [Issues] = (IssueSeverity.Critical, null), [Dependencies] = (40, null),
         },
         [UnitKind.Programme] = new()
         {
-            [Time] = (20, null), [Cost] = (5, 5), [Scope] = (5, 5), [Quality] = (5, null), [Benefits] = (null, 10),
+            [Time] = (20, null), [Cost] = (5, 5), [Scope] = (5, 5), [Quality] = (5, null), [ToleranceDimension.Benefits] = (null, 10),
             [Risk] = (19, null), [Issues] = (IssueSeverity.High, null), [Dependencies] = (15, null),
         },
         [UnitKind.Project] = new()
         {
-            [Time] = (10, null), [Cost] = (2.5m, 2.5m), [Scope] = (2, 2), [Quality] = (2, null), [Benefits] = (null, 5),
+            [Time] = (10, null), [Cost] = (2.5m, 2.5m), [Scope] = (2, 2), [Quality] = (2, null), [ToleranceDimension.Benefits] = (null, 5),
             [Risk] = (11, null), [Issues] = (IssueSeverity.Medium, null), [Dependencies] = (5, null),
         },
     };

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using Steward.Features.Finance;
+
+namespace Steward.Features.Benefits;
+
+// A benefit as the API and the forms write it: every field, so a change replaces the entry's fields.
+public sealed record BenefitInput(
+    [property: Description("A short name for the benefit. Required.")] string? Title,
+    string? Description,
+    [property: Description("The unit (code or id) that will own the benefit in the business; default none named.")] string? OwningUnit,
+    [property: Description("The benefit owner: a person in Steward (their id).")] Guid? OwnerId,
+    [property: Description("cash-releasing, non-cash-releasing or wider-societal. Required.")] string? Category,
+    [property: Description("quantitative or qualitative; default quantitative.")] string? Nature,
+    [property: Description("direct-public-sector, indirect-public-sector or wider-social. Required.")] string? Class,
+    [property: Description("An outcome seen as negative by someone, tracked like a benefit.")] bool IsDisbenefit,
+    [property: Description("The measure's name (KPI).")] string? Kpi,
+    [property: Description("Its unit of measure: days, £, %, cases a week.")] string? UnitOfMeasure,
+    [property: Description("higher-is-better or lower-is-better; default higher-is-better.")] string? Direction,
+    [property: Description("How, and by whom, it is measured.")] string? MeasuredBy,
+    [property: Description("monthly, quarterly, six-monthly or annually.")] string? Frequency,
+    decimal? BaselineValue,
+    [property: Description("The date of the baseline value, yyyy-mm-dd.")] DateOnly? BaselineDate,
+    decimal? TargetValue,
+    [property: Description("When the target should be reached: not before the baseline date.")] DateOnly? TargetDate,
+    [property: Description("A full year's value in pounds where monetised: a number or text such as \"£1.2m\".")] AmountText? MonetisedValue,
+    [property: Description("low, medium or high.")] string? Confidence,
+    [property: Description("identified, validated, in-realisation, realised, not-realised or withdrawn; default identified.")] string? Status);

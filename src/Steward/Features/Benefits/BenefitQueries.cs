@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Finance;
+using Steward.Features.People;
+using Steward.Features.Units;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Benefits;
+
+// Reads of the benefits register. Like every register, a unit's holds its own benefits and those of the
+// units below it.
+public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
+{
+    public Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct) =>
+        units.ReadableViewAsync(PmoArea.Benefits, unitKey, BenefitService.Register, ct);
+
+    // status: only benefits in this status; the register's order is by reference.
+    public async Task<CursorPage<BenefitSummary>> ListAsync(UnitView unit, BenefitStatus? status, RegisterPage page, CancellationToken ct = default)
+    {
+        if (page.Limit is < 1 or > RegisterPage.MaxLimit)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("limit", $"limit must be from 1 to {RegisterPage.MaxLimit}")]);
+        }
+
+        var below = db.IdsUnder(unit.Path);
+        var benefits = db.Benefits.AsNoTracking().Where(b => below.Contains(b.UnitId));
+        if (status is { } only)
+        {
+            benefits = benefits.Where(b => b.Status == only);
+        }
+
+        var rows = await benefits.OrderBy(b => b.Number).Skip(page.Offset).Take(page.Limit + 1)
+            .Select(b => new
+            {
+                b.Number, b.Title, b.Category, b.IsDisbenefit, b.Status, b.BaselineValue, b.TargetValue, b.UnitOfMeasure, b.TargetDate, b.MonetisedValue,
+                Unit = new UnitRef(b.Unit!.Id, b.Unit.Code, b.Unit.Name, b.Unit.Kind),
+                Owner = b.Owner == null ? null : new PersonRef(b.Owner.Id, b.Owner.Name, b.Owner.Email),
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(page.Limit).Select(r => new BenefitSummary(
+            EntryReference.Format(Benefit.ReferencePrefix, r.Number), r.Unit, r.Title, r.Owner, EnumText.Of(r.Category), r.IsDisbenefit, EnumText.Of(r.Status),
+            r.BaselineValue, r.TargetValue, r.UnitOfMeasure, r.TargetDate, r.MonetisedValue is { } m ? new Money(m) : null)).ToList();
+        return new CursorPage<BenefitSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // A benefit by its reference, in the register of the unit that holds it.
+    public async Task<BenefitView> BenefitAsync(UnitView unit, string reference, CancellationToken ct = default)
+    {
+        var number = EntryReference.Parse(Benefit.ReferencePrefix, reference) ?? throw new RecordNotFoundException("benefit", reference);
+        var row = await db.Benefits.AsNoTracking().Where(b => b.Number == number && b.UnitId == unit.Id)
+            .Select(b => new
+            {
+                Benefit = b,
+                Unit = new UnitRef(b.Unit!.Id, b.Unit.Code, b.Unit.Name, b.Unit.Kind),
+                OwningUnit = b.OwningUnit == null ? null : new UnitRef(b.OwningUnit.Id, b.OwningUnit.Code, b.OwningUnit.Name, b.OwningUnit.Kind),
+                Owner = b.Owner == null ? null : new PersonRef(b.Owner.Id, b.Owner.Name, b.Owner.Email),
+            })
+            .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("benefit", reference);
+        var x = row.Benefit;
+        return new BenefitView(x.Id, x.Reference, row.Unit, x.Title, x.Description, row.OwningUnit, row.Owner,
+            EnumText.Of(x.Category), EnumText.Of(x.Nature), EnumText.Of(x.Class), x.IsDisbenefit,
+            x.Kpi, x.UnitOfMeasure, EnumText.Of(x.Direction), x.MeasuredBy, x.Frequency is { } f ? EnumText.Of(f) : null,
+            x.BaselineValue, x.BaselineDate, x.TargetValue, x.TargetDate, x.MonetisedValue is { } m ? new Money(m) : null,
+            x.Confidence is { } c ? EnumText.Of(c) : null, EnumText.Of(x.Status), x.Version, x.CreatedAt, x.UpdatedAt);
+    }
+}

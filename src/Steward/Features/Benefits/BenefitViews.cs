@@ -1,0 +1,18 @@
+using Steward.Features.Finance;
+using Steward.Features.People;
+using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Benefits;
+
+public sealed record BenefitView(
+    Guid Id, string Reference, UnitRef Unit, string Title, string? Description, UnitRef? OwningUnit, PersonRef? Owner,
+    string Category, string Nature, string Class, bool IsDisbenefit,
+    string? Kpi, string? UnitOfMeasure, string Direction, string? MeasuredBy, string? Frequency,
+    decimal? BaselineValue, DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, Money? MonetisedValue,
+    string? Confidence, string Status, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView;
+
+// A row of the register.
+public sealed record BenefitSummary(
+    string Reference, UnitRef Unit, string Title, PersonRef? Owner, string Category, bool IsDisbenefit, string Status,
+    decimal? BaselineValue, decimal? TargetValue, string? UnitOfMeasure, DateOnly? TargetDate, Money? MonetisedValue);

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Features.Access;
+using Steward.Features.History;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Benefits;
+
+public static class BenefitsApi
+{
+    public static void MapBenefitsApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/units/{unit}/benefits").WithTags("Benefits").ProducesRecordProblems();
+        group.MapGet("/", List).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The benefits register of a unit and everything below it, by reference");
+        group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
+            .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
+        group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).WithName("GetBenefit")
+            .WithSummary("One benefit, by reference (B-0007)");
+        group.MapPut("/{reference}", Update).Requires(PmoArea.Benefits, PmoAction.Contribute)
+            .WithSummary("Replace a benefit's fields (If-Match required)");
+        group.MapGet("/{reference}/history", History).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The benefit's change history, newest first");
+    }
+
+    private static async Task<Ok<CursorPage<BenefitSummary>>> List(
+        string unit, [Description("Only benefits in this status: identified, validated, in-realisation, realised, not-realised or withdrawn.")] string? status,
+        [AsParameters] PageQuery page, BenefitQueries queries, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        return TypedResults.Ok(await queries.ListAsync(found, EnumText.ParseOptional<BenefitStatus>("status", status), page.Page, ct));
+    }
+
+    private static async Task<CreatedAtRoute<BenefitView>> Record(string unit, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var benefit = await service.RecordAsync(found.Id.ToString(), input, ct);
+        return await RegisterEndpoints.CreatedAsync(http, "GetBenefit", found.Code, queries.BenefitAsync(found, benefit.Reference, ct));
+    }
+
+    private static Task<Ok<BenefitView>> Get([AsParameters] EntryRoute at, BenefitQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.GetAsync(http, ReadAsync(at, queries, ct));
+
+    private static Task<Ok<BenefitView>> Update([AsParameters] EntryRoute at, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct) =>
+        RegisterEndpoints.ChangeAsync(http, () => ReadAsync(at, queries, ct), (id, version) => service.UpdateAsync(id, version, input, ct));
+
+    private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, BenefitQueries queries, HistoryQueries history, CancellationToken ct) =>
+        RegisterEndpoints.HistoryAsync(history, ReadAsync(at, queries, ct), page, ct);
+
+    private static async Task<BenefitView> ReadAsync(EntryRoute at, BenefitQueries queries, CancellationToken ct) =>
+        await queries.BenefitAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
+}

@@ -1,0 +1,17 @@
+using Steward.Infrastructure.Registers;
+using static Steward.Infrastructure.Registers.PageLink;
+
+namespace Steward.Features.Benefits;
+
+// The addresses of the benefits pages. unit: the unit's code; reference: B-0007.
+[PageLinks]
+public static class BenefitsLinks
+{
+    public static string Register(string unit) => $"/units/{Segment(unit)}/benefits";
+
+    public static string New(string unit) => $"{Register(unit)}/new";
+
+    public static string Benefit(string unit, string reference) => $"{Register(unit)}/{Segment(reference)}";
+
+    public static string Edit(string unit, string reference) => $"{Benefit(unit, reference)}/edit";
+}

@@ -1,0 +1,20 @@
+using Steward.Features.Access;
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Benefits;
+
+internal sealed class BenefitsModule : IStewardModule
+{
+    public DemoSeed Demo => new(60, (demo, ct) => DemoBenefits.SeedAsync(demo, ct));
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<BenefitService>();
+        services.AddScoped<BenefitQueries>();
+        services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapBenefitsApi();
+
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(37, "Benefits", "benefits", "of", PmoArea.Benefits)];
+}

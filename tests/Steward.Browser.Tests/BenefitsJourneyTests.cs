@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+public sealed class BenefitsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // A benefit recorded from the project's page: a target before its baseline is refused beside the date,
+    // then the benefit shows in the programme's register and on its own page. Each page axe-scanned.
+    [Fact]
+    public async Task ABenefitIsRecorded_AndShownInTheRegisterAbove()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var name = $"Benefit Owner {Guid.NewGuid().ToString("N")[..6]}";
+        await app.CreatePersonAsync(name);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Benefits of {project.Name}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Benefits");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a benefit" }).ClickAsync();
+        await page.GetByLabel("Benefit", new() { Exact = true }).FillAsync("Shorter queues at the border");
+        await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Value = "non-cash-releasing" });
+        await page.GetByLabel("Who gains").SelectOptionAsync(new SelectOptionValue { Value = "direct-public-sector" });
+        await page.GetByLabel("Benefit owner (optional)").SelectOptionAsync(new SelectOptionValue { Label = $"{name} (Programme Manager)" });
+        await page.GetByLabel("Which way is better").SelectOptionAsync(new SelectOptionValue { Value = "lower-is-better" });
+        await page.GetByLabel("Baseline value (optional)").FillAsync("24");
+        await FillDateAsync(page, "Baseline date (optional)", 1, 4, 2027);
+        await page.GetByLabel("Target value (optional)").FillAsync("12");
+        await FillDateAsync(page, "Target date (optional)", 1, 4, 2026);
+        await page.GetByLabel("Monetised value a full year, £ (optional)").FillAsync("£1.2m");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the benefit" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("is before the baseline date");
+        await page.AssertNoViolationsAsync();
+
+        await FillDateAsync(page, "Target date (optional)", 31, 3, 2029);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the benefit" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shorter queues at the border");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£1.2m");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/benefits");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Shorter queues at the border");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("24 → 12");
+    }
+
+    private static async Task FillDateAsync(IPage page, string group, int day, int month, int year)
+    {
+        var date = page.GetByRole(AriaRole.Group, new() { Name = group });
+        await date.GetByLabel("Day").FillAsync(day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await date.GetByLabel("Month").FillAsync(month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await date.GetByLabel("Year").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

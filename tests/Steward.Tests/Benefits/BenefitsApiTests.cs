@@ -1,0 +1,75 @@
+using System.Net;
+using Steward.Features.Access;
+using Steward.Features.Benefits;
+using Steward.Infrastructure;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Tests.Benefits;
+
+// The benefits register through the API on both databases: recorded, read, rolled up, changed against
+// its version, bad input refused field by field with nothing written.
+public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : StewardApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ABenefitIsRecorded_RolledUp_AndChangedAgainstItsVersion()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var created = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(owner.Id, portfolio.Code), null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var benefit = await created.ReadAsync<BenefitView>();
+        Assert.StartsWith("B-", benefit.Reference, StringComparison.Ordinal);
+        Assert.Equal((owner.Id, portfolio.Code, 1_200_000m, "lower-is-better"), (benefit.Owner!.Id, benefit.OwningUnit!.Code, benefit.MonetisedValue!.Value.Pounds, benefit.Direction));
+        Assert.Equal(created.Headers.Location!.AbsolutePath, $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}");
+
+        // The programme's register holds its projects' benefits.
+        var register = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits", Ct)).ReadAsync<CursorPage<BenefitSummary>>();
+        Assert.Equal([benefit.Reference], register.Items.Select(b => b.Reference));
+        Assert.Empty((await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits?status=realised", Ct)).ReadAsync<CursorPage<BenefitSummary>>()).Items);
+
+        var address = $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}";
+        var changed = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(owner.Id, null) with { Status = "in-realisation" }, $"\"{benefit.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("in-realisation", (await changed.ReadAsync<BenefitView>()).Status);
+        var stale = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(owner.Id, null), $"\"{benefit.Version}\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        var history = await (await app.Api().GetAsync($"{address}/history", Ct)).ReadAsync<CursorPage<Steward.Features.History.HistoryEntry>>();
+        Assert.Equal(2, history.Items.Count);
+    }
+
+    [Fact]
+    public async Task BadInput_NamesTheFieldAndReason_AndWritesNothing()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var bad = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(Guid.NewGuid(), "NOWHERE") with
+        {
+            Title = " ", Category = "gold", BaselineDate = new DateOnly(2027, 4, 1), TargetDate = new DateOnly(2026, 4, 1),
+            MonetisedValue = new Steward.Features.Finance.AmountText("£1.2.3m"),
+        }, null);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("is before the baseline date", (await bad.FieldErrorsAsync("targetDate")).Single(), StringComparison.Ordinal);
+        Assert.Contains("'£1.2.3m' is not an amount", (await bad.FieldErrorsAsync("monetisedValue")).Single(), StringComparison.Ordinal);
+        Assert.Contains("must be a person in Steward", (await bad.FieldErrorsAsync("ownerId")).Single(), StringComparison.Ordinal);
+        Assert.Contains("There is no unit 'NOWHERE'", (await bad.FieldErrorsAsync("owningUnit")).Single(), StringComparison.Ordinal);
+        Assert.NotEmpty(await bad.FieldErrorsAsync("title"));
+        Assert.NotEmpty(await bad.FieldErrorsAsync("category"));
+        Assert.Empty((await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/benefits", Ct)).ReadAsync<CursorPage<BenefitSummary>>()).Items);
+
+        // A viewer reads the register but cannot add to it.
+        var viewer = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(StewardRole.Viewer, project.Code)));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/units/{project.Code}/benefits", Ct)).StatusCode);
+        var refused = await viewer.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null), null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    private static BenefitInput Body(Guid? owner, string? owningUnit) => new(
+        "Shorter queues at the border", "Median wait for visa-exempt arrivals", owningUnit, owner, "non-cash-releasing", "quantitative", "direct-public-sector", false,
+        "Median wait", "minutes", "lower-is-better", "Border Force performance team", "quarterly", 24, new DateOnly(2026, 4, 1), 12, new DateOnly(2028, 3, 31),
+        new Steward.Features.Finance.AmountText("£1.2m"), "medium", null);
+}
+
+public sealed class BenefitsApiOnSqlite(SqliteApp app) : BenefitsApiTests<SqliteApp>(app);
+
+public sealed class BenefitsApiOnPostgres(PostgresApp app) : BenefitsApiTests<PostgresApp>(app);
