@@ -35,11 +35,28 @@ public sealed class BenefitsJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.AssertNoViolationsAsync();
 
         await FillDateAsync(page, "Target date (optional)", 31, 3, 2029);
+        await page.GetByLabel("Realisation profile (optional)").FillAsync("2028-03-31 18 £600k\n2029-03-31 12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the benefit" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shorter queues at the border");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(name);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("£1.2m");
+        await Assertions.Expect(page.Locator("main table").First).ToContainTextAsync("31 March 2028");
+
+        // A measurement: a future date is refused beside the field; then it is recorded and drawn.
+        var tomorrow = DateTime.UtcNow.AddDays(2);
+        await FillDateAsync(page, "Date measured", tomorrow.Day, tomorrow.Month, tomorrow.Year);
+        await page.GetByLabel("Value measured").FillAsync("23");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the measurement" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("is in the future");
+        await page.AssertNoViolationsAsync();
+        var today = DateTime.UtcNow;
+        await FillDateAsync(page, "Date measured", today.Day, today.Month, today.Year);
+        await page.GetByLabel("Evidence (optional)").FillAsync("Border Force dashboard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the measurement" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Border Force dashboard");
+        await Assertions.Expect(page.Locator("svg[aria-labelledby='benefit-title benefit-desc']")).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
 
         await page.GotoAsync($"/units/{programme.Code}/benefits");

@@ -40,6 +40,36 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task MeasurementsAreComparedWithTheProfile_AndTrackingContinuesAfterTheProjectCloses()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var profile = new List<ProfilePointInput> { new(new DateOnly(2027, 3, 31), 18, new Steward.Features.Finance.AmountText("£600k")), new(new DateOnly(2028, 3, 31), 12, null) };
+        var created = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Profile = profile }, null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var benefit = await created.ReadAsync<BenefitView>();
+        Assert.Equal([(new DateOnly(2027, 3, 31), 18m, (decimal?)600_000m), (new DateOnly(2028, 3, 31), 12m, null)],
+            benefit.Profile.Select(p => (p.On, p.Value, p.Money?.Pounds)));
+        var address = $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}";
+
+        var outside = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(null, null) with { Profile = [new(new DateOnly(2029, 3, 31), 10, null)] }, $"\"{benefit.Version}\"");
+        Assert.Contains("outside the benefit's timescale", (await outside.FieldErrorsAsync("profile[0].on")).Single(), StringComparison.Ordinal);
+        var future = await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), 20, null), null);
+        Assert.Contains("is in the future", (await future.FieldErrorsAsync("measuredOn")).Single(), StringComparison.Ordinal);
+
+        // Half way from the baseline (24 on 1 April 2026) to the first point (18 on 31 March 2027), lower is better.
+        var measured = await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 9, 30), 23, "Border Force dashboard"), null);
+        Assert.Equal(HttpStatusCode.Created, measured.StatusCode);
+        var m = (await measured.ReadAsync<BenefitView>()).Measurements.Single();
+        Assert.Equal((21.0m, 2.0m, true), (decimal.Round(m.Planned!.Value, 1), decimal.Round(m.Variance!.Value, 1), m.Behind));
+
+        var unit = await app.Api().GetUnitAsync(project.Code);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/close", null, $"\"{unit.Version}\"")).StatusCode);
+        var afterClose = await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 11, 30), 19, null), null);
+        Assert.Equal(HttpStatusCode.Created, afterClose.StatusCode);
+        Assert.False((await afterClose.ReadAsync<BenefitView>()).Measurements[0].Behind);
+    }
+
+    [Fact]
     public async Task BadInput_NamesTheFieldAndReason_AndWritesNothing()
     {
         var (_, _, project) = await app.CreateTreeAsync();

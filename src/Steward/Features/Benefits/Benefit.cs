@@ -51,6 +51,9 @@ public sealed class Benefit : NumberedEntry
 
     public BenefitConfidence? Confidence { get; set; }
     public BenefitStatus Status { get; set; }
+
+    // The planned realisation, by date; measurements are kept apart (BenefitMeasurement), as they are many.
+    public List<BenefitProfilePoint> Profile { get; set; } = [];
 }
 
 // The Green Book's kinds of benefit: cash-releasing (money that can be taken out of budgets),

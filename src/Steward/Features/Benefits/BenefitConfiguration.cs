@@ -19,5 +19,28 @@ internal sealed class BenefitConfiguration : IEntityTypeConfiguration<Benefit>
         benefit.HasOne(b => b.Owner).WithMany().HasForeignKey(b => b.OwnerId);
         benefit.HasIndex(b => new { b.UnitId, b.Number });
         benefit.HasIndex(b => b.OwnerId);
+        benefit.HasMany(b => b.Profile).WithOne().HasForeignKey(p => p.BenefitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BenefitProfilePointConfiguration : IEntityTypeConfiguration<BenefitProfilePoint>
+{
+    public void Configure(EntityTypeBuilder<BenefitProfilePoint> point)
+    {
+        point.ToTable("benefit_profile_points");
+        point.Property(p => p.Value).HasPrecision(18, 4);
+        point.HasIndex(p => new { p.BenefitId, p.On }).IsUnique();
+    }
+}
+
+internal sealed class BenefitMeasurementConfiguration : IEntityTypeConfiguration<BenefitMeasurement>
+{
+    public void Configure(EntityTypeBuilder<BenefitMeasurement> measurement)
+    {
+        measurement.ToTable("benefit_measurements");
+        measurement.Property(m => m.Value).HasPrecision(18, 4);
+        measurement.Property(m => m.Evidence).HasMaxLength(BenefitMeasurement.EvidenceMaxLength);
+        measurement.HasOne<Benefit>().WithMany().HasForeignKey(m => m.BenefitId);
+        measurement.HasIndex(m => new { m.BenefitId, m.MeasuredOn });
     }
 }

@@ -17,7 +17,7 @@ public abstract class BenefitFormPage(StewardDbContext db, UnitQueries units) : 
     [
         "Input.Title", "Input.Description", "Input.IsDisbenefit", "Input.Category", "Input.Nature", "Input.Class", "Input.OwnerId", "Input.OwningUnit",
         "Input.Kpi", "Input.UnitOfMeasure", "Input.Direction", "Input.MeasuredBy", "Input.Frequency", "Input.BaselineValue", "Input.BaselineDate",
-        "Input.TargetValue", "Input.TargetDate", "Input.MonetisedValue", "Input.Confidence", "Input.Status",
+        "Input.TargetValue", "Input.TargetDate", "Input.MonetisedValue", "Input.Confidence", "Input.Status", "Input.Profile",
     ];
 
     public static IReadOnlyList<SelectListItem> Categories { get; } = Items<BenefitCategory>(BenefitLabels.Of);
@@ -42,8 +42,38 @@ public abstract class BenefitFormPage(StewardDbContext db, UnitQueries units) : 
         var target = ReadNumber(Input.TargetValue, nameof(BenefitForm.TargetValue));
         return new BenefitInput(Input.Title, Input.Description, Input.OwningUnit, Input.OwnerId, Input.Category, Input.Nature, Input.Class, Input.IsDisbenefit,
             Input.Kpi, Input.UnitOfMeasure, Input.Direction, Input.MeasuredBy, Input.Frequency, baseline, baselineDate, target, targetDate,
-            string.IsNullOrWhiteSpace(Input.MonetisedValue) ? null : new AmountText(Input.MonetisedValue), Input.Confidence, Input.Status);
+            string.IsNullOrWhiteSpace(Input.MonetisedValue) ? null : new AmountText(Input.MonetisedValue), Input.Confidence, Input.Status, ReadProfile());
     }
+
+    // One point a line: the date (2027-03-31 or 31/03/2027), the planned value and, optionally, a year's £.
+    private List<ProfilePointInput> ReadProfile()
+    {
+        var points = new List<ProfilePointInput>();
+        var lines = (Input.Profile ?? string.Empty).Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var words = lines[n].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var on = DateOnly.TryParseExact(words[0], ["yyyy-MM-dd", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+            var value = words.Length > 1 && decimal.TryParse(words[1].Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
+            if (on is null || value is null || words.Length > 3)
+            {
+                ModelState.AddModelError("Input.Profile", $"Line {n + 1}: '{lines[n].Trim()}' should be a date, a value and, if monetised, a year's £, such as 2027-03-31 20 £1.2m");
+                continue;
+            }
+
+            points.Add(new ProfilePointInput(on, value, words.Length == 3 ? new AmountText(words[2]) : null));
+        }
+
+        return points;
+    }
+
+    protected override string FieldFor(string apiField) =>
+        apiField.StartsWith("profile", StringComparison.Ordinal) ? "Input.Profile" : base.FieldFor(apiField);
 
     private decimal? ReadNumber(string? text, string field)
     {
@@ -84,6 +114,7 @@ public sealed class BenefitForm : IEditForm
     public string? MonetisedValue { get; set; }
     public string? Confidence { get; set; }
     public string? Status { get; set; } = "identified";
+    public string? Profile { get; set; }
     public int Version { get; set; }
 
     public static BenefitForm From(BenefitView b) => new()
@@ -94,6 +125,8 @@ public sealed class BenefitForm : IEditForm
         BaselineValue = b.BaselineValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), BaselineDate = DateParts.From(b.BaselineDate),
         TargetValue = b.TargetValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), TargetDate = DateParts.From(b.TargetDate),
         MonetisedValue = b.MonetisedValue?.Pounds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), Confidence = b.Confidence, Status = b.Status,
+        Profile = string.Join('\n', b.Profile.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{p.On:yyyy-MM-dd} {p.Value:0.####}{(p.Money is { } m ? " " + m.Pounds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "")}"))),
         Version = b.Version,
     };
 }

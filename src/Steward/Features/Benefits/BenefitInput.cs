@@ -24,4 +24,16 @@ public sealed record BenefitInput(
     [property: Description("When the target should be reached: not before the baseline date.")] DateOnly? TargetDate,
     [property: Description("A full year's value in pounds where monetised: a number or text such as \"£1.2m\".")] AmountText? MonetisedValue,
     [property: Description("low, medium or high.")] string? Confidence,
-    [property: Description("identified, validated, in-realisation, realised, not-realised or withdrawn; default identified.")] string? Status);
+    [property: Description("identified, validated, in-realisation, realised, not-realised or withdrawn; default identified.")] string? Status,
+    [property: Description("The realisation profile: the value the measure should reach by each date (and a year's £ where monetised), between the baseline and target dates. Left out: the profile is kept as it is; empty: removed.")] List<ProfilePointInput>? Profile = null);
+
+public sealed record ProfilePointInput(
+    [property: Description("The date the value should be reached by (the end of a month or quarter), yyyy-mm-dd.")] DateOnly? On,
+    [property: Description("The planned value of the measure by then.")] decimal? Value,
+    [property: Description("What the benefit should be worth a year by then, in pounds, where monetised.")] AmountText? Money);
+
+// A value of the measure, as measured on a day.
+public sealed record MeasurementInput(
+    [property: Description("When it was measured, yyyy-mm-dd: not in the future.")] DateOnly? MeasuredOn,
+    [property: Description("The value of the measure. Required.")] decimal? Value,
+    [property: Description("Where the figure comes from: a report, a dashboard, a survey.")] string? Evidence);

@@ -13,6 +13,9 @@ namespace Steward.Features.Benefits;
 // units below it.
 public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
 {
+    // A benefit's page and answer show its latest measurements; older ones stay in the database.
+    public const int MaxMeasurementsShown = 500;
+
     public Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct) =>
         units.ReadableViewAsync(PmoArea.Benefits, unitKey, BenefitService.Register, ct);
 
@@ -59,10 +62,25 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
             })
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("benefit", reference);
         var x = row.Benefit;
+        var profile = await db.Set<BenefitProfilePoint>().AsNoTracking().Where(p => p.BenefitId == x.Id).OrderBy(p => p.On).ToListAsync(ct);
+        var measured = await db.BenefitMeasurements.AsNoTracking().Where(m => m.BenefitId == x.Id)
+            .OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.CreatedAt).Take(MaxMeasurementsShown).ToListAsync(ct);
+        var track = profile.Select(p => new RealisationTrack.Point(p.On, p.Value)).ToList();
+        var baseline = x.BaselineValue is { } bv && x.BaselineDate is { } bd ? new RealisationTrack.Point(bd, bv) : null;
+        var measurements = measured.Select(m =>
+        {
+            var planned = RealisationTrack.PlannedOn(m.MeasuredOn, track, baseline);
+            return new MeasurementView(m.Id, m.MeasuredOn, m.Value, m.Evidence, m.RecordedBy, m.CreatedAt, planned, m.Value - planned,
+                planned is { } p && RealisationTrack.Behind(m.Value, p, x.Direction));
+        }).ToList();
         return new BenefitView(x.Id, x.Reference, row.Unit, x.Title, x.Description, row.OwningUnit, row.Owner,
             EnumText.Of(x.Category), EnumText.Of(x.Nature), EnumText.Of(x.Class), x.IsDisbenefit,
             x.Kpi, x.UnitOfMeasure, EnumText.Of(x.Direction), x.MeasuredBy, x.Frequency is { } f ? EnumText.Of(f) : null,
             x.BaselineValue, x.BaselineDate, x.TargetValue, x.TargetDate, x.MonetisedValue is { } m ? new Money(m) : null,
-            x.Confidence is { } c ? EnumText.Of(c) : null, EnumText.Of(x.Status), x.Version, x.CreatedAt, x.UpdatedAt);
+            x.Confidence is { } c ? EnumText.Of(c) : null, EnumText.Of(x.Status), x.Version, x.CreatedAt, x.UpdatedAt)
+        {
+            Profile = profile.Select(p => new ProfilePointView(p.On, p.Value, p.Money is { } pm ? new Money(pm) : null)).ToList(),
+            Measurements = measurements,
+        };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Finance;
+using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
 
@@ -11,7 +12,7 @@ namespace Steward.Features.Benefits;
 
 // Recording and changing benefits: every field checked and every mistake reported against its field
 // before anything is written; a change is against the version the caller read.
-public sealed class BenefitService(StewardDbContext db, RegisterUnits units, RegisterEntries entries)
+public sealed class BenefitService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitPaths locations, AccessPolicy access, History.ChangeContext who, TimeProvider clock)
 {
     public const string Register = "benefits register";
 
@@ -25,7 +26,7 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
 
     public async Task<Benefit> UpdateAsync(Guid id, int expectedVersion, BenefitInput input, CancellationToken ct = default)
     {
-        var (benefit, _) = await entries.LoadAsync<Benefit>(PmoArea.Benefits, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
+        var (benefit, _) = await entries.LoadAsync(db.Benefits.Include(b => b.Profile), PmoArea.Benefits, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         await ApplyAsync(benefit, input, ct);
         db.Entry(benefit).State = EntityState.Modified;
         await entries.SaveAsync(benefit.Reference, expectedVersion, ct);
@@ -78,6 +79,7 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
             }
         }
 
+        var profile = input.Profile is null ? null : Profile(input.Profile, input.BaselineDate, input.TargetDate, failures);
         benefit.Description = Text("description", input.Description, Benefit.TextMaxLength, failures);
         benefit.Kpi = Text("kpi", input.Kpi, Benefit.KpiMaxLength, failures);
         benefit.UnitOfMeasure = Text("unitOfMeasure", input.UnitOfMeasure, Benefit.UnitOfMeasureMaxLength, failures);
@@ -92,6 +94,126 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
             (category!.Value, nature, kind!.Value, direction, frequency, confidence, status);
         (benefit.OwnerId, benefit.OwningUnitId, benefit.IsDisbenefit, benefit.MonetisedValue) = (input.OwnerId, owningUnit, input.IsDisbenefit, monetised);
         (benefit.BaselineValue, benefit.BaselineDate, benefit.TargetValue, benefit.TargetDate) = (input.BaselineValue, input.BaselineDate, input.TargetValue, input.TargetDate);
+        if (profile is not null)
+        {
+            // Points kept by date keep their history; the rest are replaced.
+            foreach (var gone in benefit.Profile.Where(p => !profile.Any(n => n.On == p.On)).ToList())
+            {
+                benefit.Profile.Remove(gone);
+                db.Remove(gone);
+            }
+
+            foreach (var point in profile)
+            {
+                var held = benefit.Profile.FirstOrDefault(p => p.On == point.On);
+                if (held is null)
+                {
+                    benefit.Profile.Add(new BenefitProfilePoint { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, On = point.On, Value = point.Value, Money = point.Money });
+                }
+                else
+                {
+                    (held.Value, held.Money) = (point.Value, point.Money);
+                }
+            }
+        }
+    }
+
+    // A value of the measure. Allowed whatever the unit's status: benefits are tracked after the project
+    // that enabled them has closed, and after it is archived.
+    public async Task<BenefitMeasurement> RecordMeasurementAsync(Guid benefitId, MeasurementInput input, CancellationToken ct = default)
+    {
+        var benefit = await db.Benefits.AsNoTracking().Where(b => b.Id == benefitId).Select(b => new { b.Id, b.UnitId, b.Number }).FirstOrDefaultAsync(ct)
+            ?? throw new RecordNotFoundException("benefit", benefitId.ToString());
+        var reference = EntryReference.Format(Benefit.ReferencePrefix, benefit.Number);
+        var unit = await locations.FindAsync(db, benefit.UnitId.ToString(), ct);
+        if (unit is null || !await access.CanAsync(PmoArea.Benefits, PmoAction.Read, unit.Path, ct))
+        {
+            throw new RecordNotFoundException("benefit", reference);
+        }
+
+        await access.DemandAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, $"record measurements of {reference}", ct);
+        var failures = new List<ValidationFailure>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (input.MeasuredOn is not { } on)
+        {
+            failures.Add(new ValidationFailure("measuredOn", "Give the date it was measured"));
+        }
+        else if (on > today)
+        {
+            failures.Add(new ValidationFailure("measuredOn", $"{UkFormat.Date(on)} is in the future: record a measurement once it has been taken"));
+        }
+
+        if (input.Value is null)
+        {
+            failures.Add(new ValidationFailure("value", "Give the value measured"));
+        }
+
+        var evidence = Text("evidence", input.Evidence, BenefitMeasurement.EvidenceMaxLength, failures);
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var measurement = new BenefitMeasurement
+        {
+            Id = Guid.CreateVersion7(), BenefitId = benefit.Id, MeasuredOn = input.MeasuredOn!.Value, Value = input.Value!.Value, Evidence = evidence, RecordedBy = who.Actor,
+        };
+        db.BenefitMeasurements.Add(measurement);
+        await db.SaveChangesAsync(ct);
+        return measurement;
+    }
+
+    private sealed record CheckedPoint(DateOnly On, decimal Value, long? Money);
+
+    private static List<CheckedPoint> Profile(List<ProfilePointInput> points, DateOnly? from, DateOnly? to, List<ValidationFailure> failures)
+    {
+        var result = new List<CheckedPoint>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var field = $"profile[{i}]";
+            var point = points[i];
+            if (point.On is not { } on)
+            {
+                failures.Add(new ValidationFailure($"{field}.on", "Give the date the value should be reached by"));
+                continue;
+            }
+
+            if ((from is { } start && on < start) || (to is { } end && on > end))
+            {
+                failures.Add(new ValidationFailure($"{field}.on",
+                    $"{UkFormat.Date(on)} is outside the benefit's timescale ({UkFormat.Date(from)} to {UkFormat.Date(to)}): a profile runs from the baseline to the target"));
+                continue;
+            }
+
+            if (result.Any(p => p.On == on))
+            {
+                failures.Add(new ValidationFailure($"{field}.on", $"{UkFormat.Date(on)} is in the profile twice"));
+                continue;
+            }
+
+            if (point.Value is not { } value)
+            {
+                failures.Add(new ValidationFailure($"{field}.value", "Give the value planned by then"));
+                continue;
+            }
+
+            long? money = null;
+            if (point.Money is { } text && !string.IsNullOrWhiteSpace(text.Text))
+            {
+                if (Money.TryParse(text.Text, out var m, out var problem))
+                {
+                    money = m.Pence;
+                }
+                else
+                {
+                    failures.Add(new ValidationFailure($"{field}.money", problem!));
+                }
+            }
+
+            result.Add(new CheckedPoint(on, value, money));
+        }
+
+        return result.OrderBy(p => p.On).ToList();
     }
 
     private static string? Text(string field, string? text, int max, List<ValidationFailure> failures, bool required = false)

@@ -7,4 +7,5 @@ namespace Steward.Data;
 public abstract partial class StewardDbContext
 {
     public DbSet<Benefit> Benefits => Set<Benefit>();
+    public DbSet<BenefitMeasurement> BenefitMeasurements => Set<BenefitMeasurement>();
 }

@@ -10,7 +10,19 @@ public sealed record BenefitView(
     string Category, string Nature, string Class, bool IsDisbenefit,
     string? Kpi, string? UnitOfMeasure, string Direction, string? MeasuredBy, string? Frequency,
     decimal? BaselineValue, DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, Money? MonetisedValue,
-    string? Confidence, string Status, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView;
+    string? Confidence, string Status, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IEntryView
+{
+    public IReadOnlyList<ProfilePointView> Profile { get; init; } = [];
+
+    // Newest first, each with the plan on its date and whether it is behind.
+    public IReadOnlyList<MeasurementView> Measurements { get; init; } = [];
+}
+
+public sealed record ProfilePointView(DateOnly On, decimal Value, Money? Money);
+
+// Planned: where the profile says the measure should be on that date (none before the plan starts);
+// Variance: measured minus planned.
+public sealed record MeasurementView(Guid Id, DateOnly MeasuredOn, decimal Value, string? Evidence, string? RecordedBy, DateTime RecordedAt, decimal? Planned, decimal? Variance, bool Behind);
 
 // A row of the register.
 public sealed record BenefitSummary(

@@ -20,6 +20,8 @@ public static class BenefitsApi
             .WithSummary("One benefit, by reference (B-0007)");
         group.MapPut("/{reference}", Update).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Replace a benefit's fields (If-Match required)");
+        group.MapPost("/{reference}/measurements", Measure).Requires(PmoArea.Benefits, PmoAction.Contribute)
+            .WithSummary("Record a value of the benefit's measure, also once the unit that enabled it has closed; answers the benefit with its measurements against the profile");
         group.MapGet("/{reference}/history", History).Requires(PmoArea.Benefits, PmoAction.Read)
             .WithSummary("The benefit's change history, newest first");
     }
@@ -44,6 +46,16 @@ public static class BenefitsApi
 
     private static Task<Ok<BenefitView>> Update([AsParameters] EntryRoute at, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => ReadAsync(at, queries, ct), (id, version) => service.UpdateAsync(id, version, input, ct));
+
+    private static async Task<Created<BenefitView>> Measure(
+        [AsParameters] EntryRoute at, MeasurementInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var benefit = await ReadAsync(at, queries, ct);
+        await service.RecordMeasurementAsync(benefit.Id, input, ct);
+        var view = await ReadAsync(at, queries, ct);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/units/{Uri.EscapeDataString(view.Unit.Code)}/benefits/{view.Reference}", view);
+    }
 
     private static Task<Ok<CursorPage<HistoryEntry>>> History([AsParameters] EntryRoute at, [AsParameters] PageQuery page, BenefitQueries queries, HistoryQueries history, CancellationToken ct) =>
         RegisterEndpoints.HistoryAsync(history, ReadAsync(at, queries, ct), page, ct);

@@ -1,28 +1,95 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
 using Steward.Features.Units;
+using Steward.Infrastructure.GovUk;
 
 namespace Steward.Features.Benefits;
 
+// A benefit: its fields, its plan against its measurements (a chart and the same numbers as tables), and
+// a form to record a measurement, which stays open after the enabling project has closed.
 [Requires(PmoArea.Benefits, PmoAction.Read)]
-public sealed class ShowModel(UnitQueries units, BenefitQueries queries, AccessPolicy access) : PageModel
+[PostRequires("Measure", PmoArea.Benefits, PmoAction.Contribute)]
+public sealed class ShowModel(UnitQueries units, BenefitQueries queries, BenefitService service, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public BenefitView Benefit { get; private set; } = default!;
     public bool CanChange { get; private set; }
+    public bool CanMeasure { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct)
+    [BindProperty] public MeasureForm Measure { get; set; } = new();
+
+    public sealed class MeasureForm
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        public DateParts MeasuredOn { get; set; } = new();
+        public string? Value { get; set; }
+        public string? Evidence { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, string reference, CancellationToken ct) =>
+        await LoadAsync(code, reference, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMeasureAsync(string code, string reference, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, reference, ct))
         {
             return NotFound();
         }
 
+        var on = Measure.MeasuredOn.Read("Date measured", out var dateError);
+        if (dateError is not null)
+        {
+            ModelState.AddModelError("Measure.MeasuredOn", dateError);
+        }
+
+        decimal? value = null;
+        if (!string.IsNullOrWhiteSpace(Measure.Value))
+        {
+            if (decimal.TryParse(Measure.Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                value = v;
+            }
+            else
+            {
+                ModelState.AddModelError("Measure.Value", $"'{Measure.Value}' is not a number: write it as 24 or 1,250.5");
+            }
+        }
+
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                await service.RecordMeasurementAsync(Benefit.Id, new MeasurementInput(on, value, Measure.Evidence), ct);
+                TempData["Notice"] = $"The measurement of {Benefit.Reference} has been recorded";
+                return RedirectToPage(null, new { code, reference });
+            }
+            catch (ValidationException invalid)
+            {
+                foreach (var failure in invalid.Errors)
+                {
+                    ModelState.AddModelError($"Measure.{char.ToUpperInvariant(failure.PropertyName[0])}{failure.PropertyName[1..]}", failure.ErrorMessage);
+                }
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
+    {
+        if (await units.FindByCodeAsync(code, ct) is not { } unit)
+        {
+            return false;
+        }
+
         Unit = unit;
         Benefit = await queries.BenefitAsync(unit, reference, ct);
-        CanChange = unit.Status != UnitStatus.Archived && await access.CanAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, ct);
-        return Page();
+        var contribute = await access.CanAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, ct);
+        CanChange = unit.Status != UnitStatus.Archived && contribute;
+        CanMeasure = contribute;
+        return true;
     }
 
     public static string Label<T>(string? value, Func<T, string> label) where T : struct, Enum =>

@@ -342,6 +342,73 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("benefits", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitMeasurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenefitId", "MeasuredOn");
+
+                    b.ToTable("benefit_measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitProfilePoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Money")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenefitId", "On")
+                        .IsUnique();
+
+                    b.ToTable("benefit_profile_points", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2584,6 +2651,24 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitMeasurement", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany()
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitProfilePoint", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany("Profile")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.HasOne("Steward.Features.Finance.BusinessCases.BusinessCase", null)
@@ -3168,6 +3253,11 @@ namespace Steward.Data.Migrations.Postgres
                     b.Navigation("PmoContact");
 
                     b.Navigation("Sro");
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.Benefit", b =>
+                {
+                    b.Navigation("Profile");
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.BusinessCase", b =>

@@ -332,6 +332,73 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("benefits", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitMeasurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenefitId", "MeasuredOn");
+
+                    b.ToTable("benefit_measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitProfilePoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Money")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenefitId", "On")
+                        .IsUnique();
+
+                    b.ToTable("benefit_profile_points", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2569,6 +2636,24 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitMeasurement", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany()
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitProfilePoint", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany("Profile")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.HasOne("Steward.Features.Finance.BusinessCases.BusinessCase", null)
@@ -3153,6 +3238,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("PmoContact");
 
                     b.Navigation("Sro");
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.Benefit", b =>
+                {
+                    b.Navigation("Profile");
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.BusinessCase", b =>
