@@ -53,6 +53,13 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         var outside = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(null, null) with { Profile = [new(new DateOnly(2029, 3, 31), 10, null)] }, $"\"{benefit.Version}\"");
         Assert.Contains("outside the benefit's timescale", (await outside.FieldErrorsAsync("profile[0].on")).Single(), StringComparison.Ordinal);
+        // A change keeps a point by its date, changes another and adds a third.
+        var rephased = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(null, null) with
+        {
+            Profile = [new(new DateOnly(2027, 3, 31), 18, new Steward.Features.Finance.AmountText("£600k")), new(new DateOnly(2027, 9, 30), 15, null), new(new DateOnly(2028, 3, 31), 12, null)],
+        }, $"\"{benefit.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, rephased.StatusCode);
+        Assert.Equal([18m, 15m, 12m], (await rephased.ReadAsync<BenefitView>()).Profile.Select(p => p.Value));
         var future = await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), 20, null), null);
         Assert.Contains("is in the future", (await future.FieldErrorsAsync("measuredOn")).Single(), StringComparison.Ordinal);
 

@@ -108,7 +108,10 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
                 var held = benefit.Profile.FirstOrDefault(p => p.On == point.On);
                 if (held is null)
                 {
-                    benefit.Profile.Add(new BenefitProfilePoint { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, On = point.On, Value = point.Value, Money = point.Money });
+                    // Added explicitly: a new point with its id already set would otherwise be taken for one to update.
+                    var added = new BenefitProfilePoint { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, On = point.On, Value = point.Value, Money = point.Money };
+                    benefit.Profile.Add(added);
+                    db.Add(added);
                 }
                 else
                 {
