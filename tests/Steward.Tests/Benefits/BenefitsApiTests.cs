@@ -37,6 +37,22 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var history = await (await app.Api().GetAsync($"{address}/history", Ct)).ReadAsync<CursorPage<Steward.Features.History.HistoryEntry>>();
         Assert.Equal(2, history.Items.Count);
+
+        // The register as a spreadsheet, from the programme down; the same from the command line.
+        var csv = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits/export?format=csv&status=", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"\"{benefit.Reference}\",\"{project.Code}\",\"Shorter queues at the border\",\"no\"", csv, StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"benefits-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var run = await Steward.Tests.Cli.StewardProcess.RunAsync("benefits", "export", "--unit", programme.Code, "--format", "csv", "--out", file, "--database", app.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("Wrote 1 benefits", run.Output, StringComparison.Ordinal);
+            Assert.Contains(benefit.Reference, await File.ReadAllTextAsync(file, Ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -48,6 +48,37 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
         return new CursorPage<BenefitSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
+    // Every benefit at or below the unit, for a spreadsheet, with its latest measurement.
+    public async Task<List<BenefitExportRow>> ExportRowsAsync(UnitView unit, BenefitStatus? status, CancellationToken ct = default)
+    {
+        var below = db.IdsUnder(unit.Path);
+        var benefits = db.Benefits.AsNoTracking().Where(b => below.Contains(b.UnitId));
+        if (status is { } only)
+        {
+            benefits = benefits.Where(b => b.Status == only);
+        }
+
+        var rows = await benefits.OrderBy(b => b.Number)
+            .Select(b => new
+            {
+                Benefit = b,
+                Unit = b.Unit!.Code,
+                Owner = b.Owner == null ? null : b.Owner.Name,
+                OwningUnit = b.OwningUnit == null ? null : b.OwningUnit.Code,
+                Last = db.BenefitMeasurements.Where(m => m.BenefitId == b.Id).OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.CreatedAt)
+                    .Select(m => new { m.MeasuredOn, m.Value }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var x = r.Benefit;
+            return new BenefitExportRow(x.Reference, r.Unit, x.Title, r.Owner, r.OwningUnit, EnumText.Of(x.Category), EnumText.Of(x.Nature), EnumText.Of(x.Class),
+                x.IsDisbenefit, x.Kpi, x.UnitOfMeasure, EnumText.Of(x.Direction), x.Frequency is { } f ? EnumText.Of(f) : null, x.BaselineValue, x.BaselineDate,
+                x.TargetValue, x.TargetDate, x.MonetisedValue is { } m ? new Money(m).Pounds : null, x.Confidence is { } c ? EnumText.Of(c) : null,
+                EnumText.Of(x.Status), r.Last?.MeasuredOn, r.Last?.Value);
+        }).ToList();
+    }
+
     // A benefit by its reference, in the register of the unit that holds it.
     public async Task<BenefitView> BenefitAsync(UnitView unit, string reference, CancellationToken ct = default)
     {

@@ -9,11 +9,17 @@ namespace Steward.Features.Benefits;
 
 public static class BenefitsApi
 {
+    // The download's address, for the register page's links.
+    public static string ExportAddress(string unit, string format) =>
+        $"/api/v1/units/{Uri.EscapeDataString(unit)}/benefits/export?format={Uri.EscapeDataString(format)}";
+
     public static void MapBenefitsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/benefits").WithTags("Benefits").ProducesRecordProblems();
         group.MapGet("/", List).Requires(PmoArea.Benefits, PmoAction.Read)
             .WithSummary("The benefits register of a unit and everything below it, by reference");
+        group.MapGet("/export", Export).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The benefits register of a unit and everything below it as a spreadsheet (format=xlsx or csv), each benefit with its latest measurement");
         group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
         group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).WithName("GetBenefit")
@@ -32,6 +38,16 @@ public static class BenefitsApi
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         return TypedResults.Ok(await queries.ListAsync(found, EnumText.ParseOptional<BenefitStatus>("status", status), page.Page, ct));
+    }
+
+    private static async Task<IResult> Export(
+        string unit, [Description("xlsx (the default) or csv.")] string? format, [Description("Only benefits in this status.")] string? status,
+        BenefitQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("format", format);
+        var rows = await queries.ExportRowsAsync(found, EnumText.ParseOptional<BenefitStatus>("status", status), ct);
+        return await Infrastructure.Spreadsheets.SpreadsheetDownload.FileAsync(found.Code, "benefits", "Benefits", spreadsheet, BenefitsSpreadsheet.Columns, rows, clock, ct);
     }
 
     private static async Task<CreatedAtRoute<BenefitView>> Record(string unit, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)

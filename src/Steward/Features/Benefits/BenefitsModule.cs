@@ -14,6 +14,8 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
     }
 
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.BenefitsCommand.Create()];
+
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapBenefitsApi();
 
     public IEnumerable<UnitPageLink> UnitPageLinks => [new(37, "Benefits", "benefits", "of", PmoArea.Benefits)];
