@@ -32,7 +32,11 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var address = $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}";
         var changed = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(owner.Id, null) with { Status = "in-realisation" }, $"\"{benefit.Version}\"");
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal("in-realisation", (await changed.ReadAsync<BenefitView>()).Status);
+        var tracked = await changed.ReadAsync<BenefitView>();
+        Assert.Equal("in-realisation", tracked.Status);
+        // Quarterly from a baseline of 1 April 2026 with nothing measured: due on 1 July 2026, and overdue on the register too.
+        Assert.Equal((new DateOnly(2026, 7, 1), true), (tracked.MeasurementDueOn!.Value, tracked.MeasurementOverdue));
+        Assert.True((await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits", Ct)).ReadAsync<CursorPage<BenefitSummary>>()).Items.Single().MeasurementOverdue);
         var stale = await app.Api().SendJsonAsync(HttpMethod.Put, address, Body(owner.Id, null), $"\"{benefit.Version}\"");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var history = await (await app.Api().GetAsync($"{address}/history", Ct)).ReadAsync<CursorPage<Steward.Features.History.HistoryEntry>>();

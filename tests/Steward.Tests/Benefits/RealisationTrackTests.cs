@@ -31,4 +31,14 @@ public sealed class RealisationTrackTests
     [InlineData(50, 50, MeasureDirection.LowerIsBetter, false)]
     public void BehindPlan_DependsOnWhichWayIsBetter(int measured, int planned, MeasureDirection direction, bool behind) =>
         Assert.Equal(behind, RealisationTrack.Behind(measured, planned, direction));
+
+    [Theory]
+    [InlineData(BenefitStatus.InRealisation, MeasurementFrequency.Quarterly, "2026-05-15", "2026-08-15")]
+    [InlineData(BenefitStatus.Validated, MeasurementFrequency.Annually, null, "2027-04-01")]
+    [InlineData(BenefitStatus.Validated, MeasurementFrequency.SixMonthly, null, "2026-10-01")]
+    [InlineData(BenefitStatus.Identified, MeasurementFrequency.Monthly, null, null)]
+    [InlineData(BenefitStatus.Realised, MeasurementFrequency.Monthly, "2026-05-15", null)]
+    public void TheNextMeasurement_IsOnePeriodAfterTheLast_OrAfterTheBaseline(BenefitStatus status, MeasurementFrequency frequency, string? last, string? due) =>
+        Assert.Equal(due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+            MeasurementDue.Next(status, frequency, last is null ? null : DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 4, 1)));
 }

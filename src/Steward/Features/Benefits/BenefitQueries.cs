@@ -11,8 +11,10 @@ namespace Steward.Features.Benefits;
 
 // Reads of the benefits register. Like every register, a unit's holds its own benefits and those of the
 // units below it.
-public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
+public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, TimeProvider clock)
 {
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     // A benefit's page and answer show its latest measurements; older ones stay in the database.
     public const int MaxMeasurementsShown = 500;
 
@@ -38,13 +40,16 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
             .Select(b => new
             {
                 b.Number, b.Title, b.Category, b.IsDisbenefit, b.Status, b.BaselineValue, b.TargetValue, b.UnitOfMeasure, b.TargetDate, b.MonetisedValue,
+                b.Frequency, b.BaselineDate, LastMeasured = db.BenefitMeasurements.Where(m => m.BenefitId == b.Id).Max(m => (DateOnly?)m.MeasuredOn),
                 Unit = new UnitRef(b.Unit!.Id, b.Unit.Code, b.Unit.Name, b.Unit.Kind),
                 Owner = b.Owner == null ? null : new PersonRef(b.Owner.Id, b.Owner.Name, b.Owner.Email),
             })
             .ToListAsync(ct);
+        var today = Today;
         var items = rows.Take(page.Limit).Select(r => new BenefitSummary(
             EntryReference.Format(Benefit.ReferencePrefix, r.Number), r.Unit, r.Title, r.Owner, EnumText.Of(r.Category), r.IsDisbenefit, EnumText.Of(r.Status),
-            r.BaselineValue, r.TargetValue, r.UnitOfMeasure, r.TargetDate, r.MonetisedValue is { } m ? new Money(m) : null)).ToList();
+            r.BaselineValue, r.TargetValue, r.UnitOfMeasure, r.TargetDate, r.MonetisedValue is { } m ? new Money(m) : null,
+            MeasurementDue.Next(r.Status, r.Frequency, r.LastMeasured, r.BaselineDate) < today)).ToList();
         return new CursorPage<BenefitSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
     }
 
@@ -104,6 +109,7 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
             return new MeasurementView(m.Id, m.MeasuredOn, m.Value, m.Evidence, m.RecordedBy, m.CreatedAt, planned, m.Value - planned,
                 planned is { } p && RealisationTrack.Behind(m.Value, p, x.Direction));
         }).ToList();
+        var due = MeasurementDue.Next(x.Status, x.Frequency, measured.Count > 0 ? measured.Max(m => m.MeasuredOn) : null, x.BaselineDate);
         return new BenefitView(x.Id, x.Reference, row.Unit, x.Title, x.Description, row.OwningUnit, row.Owner,
             EnumText.Of(x.Category), EnumText.Of(x.Nature), EnumText.Of(x.Class), x.IsDisbenefit,
             x.Kpi, x.UnitOfMeasure, EnumText.Of(x.Direction), x.MeasuredBy, x.Frequency is { } f ? EnumText.Of(f) : null,
@@ -112,6 +118,8 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units)
         {
             Profile = profile.Select(p => new ProfilePointView(p.On, p.Value, p.Money is { } pm ? new Money(pm) : null)).ToList(),
             Measurements = measurements,
+            MeasurementDueOn = due,
+            MeasurementOverdue = due < Today,
         };
     }
 }

@@ -16,6 +16,10 @@ public sealed record BenefitView(
 
     // Newest first, each with the plan on its date and whether it is behind.
     public IReadOnlyList<MeasurementView> Measurements { get; init; } = [];
+
+    // When the next measurement is due (MeasurementDue), and whether that date has passed.
+    public DateOnly? MeasurementDueOn { get; init; }
+    public bool MeasurementOverdue { get; init; }
 }
 
 public sealed record ProfilePointView(DateOnly On, decimal Value, Money? Money);
@@ -27,4 +31,4 @@ public sealed record MeasurementView(Guid Id, DateOnly MeasuredOn, decimal Value
 // A row of the register.
 public sealed record BenefitSummary(
     string Reference, UnitRef Unit, string Title, PersonRef? Owner, string Category, bool IsDisbenefit, string Status,
-    decimal? BaselineValue, decimal? TargetValue, string? UnitOfMeasure, DateOnly? TargetDate, Money? MonetisedValue);
+    decimal? BaselineValue, decimal? TargetValue, string? UnitOfMeasure, DateOnly? TargetDate, Money? MonetisedValue, bool MeasurementOverdue = false);
