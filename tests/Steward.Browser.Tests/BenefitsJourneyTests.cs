@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Steward.Features.Accounts;
+using Steward.Features.Benefits;
 using Steward.Tests.Infrastructure;
 
 namespace Steward.Browser.Tests;
@@ -62,6 +65,42 @@ public sealed class BenefitsJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync($"/units/{programme.Code}/benefits");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Shorter queues at the border");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("24 → 12");
+    }
+
+    // A benefit owner in the business who holds no role finds their benefit from the header, records a
+    // measurement on its page, and sees nothing else of the unit. Each page axe-scanned.
+    [Fact]
+    public async Task ItsOwner_WithNoRole_RecordsAMeasurement()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var email = $"owner.{Guid.NewGuid():N}@test.example";
+        var ownerId = await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<AccountService>().AddAsync(email, "Olu Owner", false, StewardApp.Password);
+            return sp.GetRequiredService<Steward.Data.StewardDbContext>().People.Single(p => p.Email == email).Id;
+        });
+        var benefit = await app.WithServicesAsync(sp => sp.GetRequiredService<BenefitService>().RecordAsync(project.Code, new BenefitInput(
+            "Fewer calls chasing decisions", null, null, ownerId, "non-cash-releasing", "quantitative", "direct-public-sector", false, "Calls a week", "calls", "lower-is-better",
+            null, "monthly", 5000, new DateOnly(2026, 1, 1), 2000, new DateOnly(2028, 1, 1), null, null, "in-realisation")));
+
+        var page = await app.NewPageAsync(session: await app.SignInAsync(email));
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Benefits you own" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Benefits you own");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{benefit.Reference} Fewer calls chasing decisions" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Fewer calls chasing decisions");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Change the benefit or its profile" })).ToHaveCountAsync(0);
+        var today = DateTime.UtcNow;
+        await FillDateAsync(page, "Date measured", today.Day, today.Month, today.Year);
+        await page.GetByLabel("Value measured").FillAsync("3,900");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the measurement" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been recorded");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("3,900");
+        await page.AssertNoViolationsAsync();
+
+        var register = await page.GotoAsync($"/units/{project.Code}/benefits");
+        Assert.Equal(404, register!.Status);
     }
 
     private static async Task FillDateAsync(IPage page, string group, int day, int month, int year)

@@ -71,6 +71,9 @@ public sealed class EndpointPermissionsSnapshotTests(SqliteApp app) : IClassFixt
                 : endpoint.Metadata.GetMetadata<AnySignedInAttribute>() is not null ? "signed-in"
                 : endpoint.Metadata.GetMetadata<RequiresAttribute>() is { } requires ? $"{requires.Area}:{requires.Action}".ToLowerInvariant()
                 : "undeclared";
+            // The record's owner gets in without the role ([OwnerMay]): a benefit owner measuring their benefit.
+            var owner = endpoint.Metadata.GetMetadata<OwnerMayAttribute>() is null ? "" : " or its owner";
+            requirement += owner;
             if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
             {
                 // A POST handler may need more than viewing the page does ([PostRequires]).
@@ -78,7 +81,7 @@ public sealed class EndpointPermissionsSnapshotTests(SqliteApp app) : IClassFixt
                 lines.AddRange(page.HandlerMethods.Select(h =>
                     $"PAGE {h.HttpMethod.ToUpperInvariant()} {pattern}{(h.Name is null ? "" : $" ({h.Name})")} -> "
                     + (h.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase) && posts.FirstOrDefault(p => string.Equals(p.Handler, h.Name, StringComparison.OrdinalIgnoreCase)) is { } post
-                        ? $"{post.Requires.Area}:{post.Requires.Action}".ToLowerInvariant()
+                        ? $"{post.Requires.Area}:{post.Requires.Action}".ToLowerInvariant() + owner
                         : requirement)));
             }
             else

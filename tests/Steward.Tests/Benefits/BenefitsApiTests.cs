@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Steward.Features.Access;
 using Steward.Features.Benefits;
@@ -119,6 +120,44 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/units/{project.Code}/benefits", Ct)).StatusCode);
         var refused = await viewer.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null), null);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItsOwner_WithNoRole_RecordsMeasurements_AndNobodyElseWithoutTheRoleMay()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var email = $"owner.{Guid.NewGuid():N}@steward.test";
+        var ownerId = await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<Steward.Features.Accounts.AccountService>().AddAsync(email, "Olu Owner", administrator: false, StewardApp.Password);
+            return sp.GetRequiredService<Steward.Data.StewardDbContext>().People.Single(p => p.Email == email).Id;
+        });
+        var created = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(ownerId, null), null);
+        var benefit = await created.ReadAsync<BenefitView>();
+        var address = $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}";
+        var owner = app.Api(await app.CreateTokenAsync(email));
+
+        // The owner finds it, reads it and measures it, but sees nothing else of the unit.
+        var owned = await (await owner.GetAsync("/api/v1/benefits/owned", Ct)).ReadAsync<List<BenefitSummary>>();
+        Assert.Equal([benefit.Reference], owned.Select(b => b.Reference));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(address, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/units/{project.Code}/benefits", Ct)).StatusCode);
+        var measured = await owner.SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 9, 30), 22, "Border Force dashboard"), null);
+        Assert.Equal(HttpStatusCode.Created, measured.StatusCode);
+        Assert.Contains("Olu Owner", (await measured.ReadAsync<BenefitView>()).Measurements.Single().RecordedBy, StringComparison.Ordinal);
+        // Not a change of the benefit itself (the unit's register is not theirs to see), and a read-only token records nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.SendJsonAsync(HttpMethod.Put, address, Body(ownerId, null), $"\"{benefit.Version}\"")).StatusCode);
+        var readOnly = app.Api(await app.CreateTokenAsync(email, readOnly: true));
+        Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 10, 31), 21, null), null)).StatusCode);
+
+        // A viewer of the programme reads it but may not measure it; someone with no role on it does not see it.
+        var viewer = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(StewardRole.Viewer, programme.Code)));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(address, Ct)).StatusCode);
+        var refused = await viewer.SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 10, 31), 21, null), null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var stranger = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(StewardRole.BenefitsManager, (await app.CreateUnitAsync(Steward.Features.Units.UnitKind.Portfolio)).Code)));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 10, 31), 21, null), null)).StatusCode);
+        Assert.Single((await (await app.Api().GetAsync(address, Ct)).ReadAsync<BenefitView>()).Measurements);
     }
 
     private static BenefitInput Body(Guid? owner, string? owningUnit) => new(

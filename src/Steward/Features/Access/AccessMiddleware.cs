@@ -71,17 +71,35 @@ public static class AccessMiddleware
 
             if (!await policy.CanSeeAsync(path, ct))
             {
+                if (await OwnsAsync(context, endpoint, ct))
+                {
+                    return null;
+                }
+
                 // The API answers exactly as it does for a code that does not exist, so that nobody can
                 // find out which codes exist outside what they may see.
                 return context.Request.Path.StartsWithSegments("/api") ? throw new RecordNotFoundException("unit", unitKey) : StatusCodes.Status404NotFound;
             }
 
-            return await policy.CanAsync(requires.Area, requires.Action, path, ct) ? null : StatusCodes.Status403Forbidden;
+            return await policy.CanAsync(requires.Area, requires.Action, path, ct) || await OwnsAsync(context, endpoint, ct) ? null : StatusCodes.Status403Forbidden;
         }
 
         var allowed = requires.WholeDepartment
             ? await policy.CanAsync(requires.Area, requires.Action, null, ct)
             : await policy.CanAnywhereAsync(requires.Area, requires.Action, ct);
         return allowed ? null : StatusCodes.Status403Forbidden;
+    }
+
+    // The record's owner, where the endpoint lets owners in ([OwnerMay]): asked only once roles have refused.
+    private static async ValueTask<bool> OwnsAsync(HttpContext context, Endpoint endpoint, CancellationToken ct)
+    {
+        if (endpoint.Metadata.GetMetadata<OwnerMayAttribute>() is not { } ownerMay)
+        {
+            return false;
+        }
+
+        var services = context.RequestServices;
+        var person = await People.ActingPerson.IdAsync(services.GetRequiredService<StewardDbContext>(), services.GetRequiredService<History.ChangeContext>(), ct);
+        return person is { } id && await ((IRecordOwners)services.GetRequiredService(ownerMay.Owners)).OwnsAsync(context.Request.RouteValues, id, ct);
     }
 }

@@ -10,7 +10,7 @@ public static class DemoAccounts
 {
     public const string Password = "demo steward portfolio";
 
-    public static readonly (string Email, string Name, StewardRole Role, string? Unit, string Description)[] All =
+    public static readonly (string Email, string Name, StewardRole? Role, string? Unit, string Description)[] All =
     [
         ("sam.taylor@dpp.example", "Sam Taylor", StewardRole.Administrator, null, "Administrator, whole department"),
         ("joanne.price@dpp.example", "Joanne Price", StewardRole.PmoManager, null, "PMO Manager, whole department"),
@@ -27,6 +27,8 @@ public static class DemoAccounts
         ("aisha.karim@dpp.example", "Aisha Karim", StewardRole.ProgrammeOrProjectManager, "DPP-PRG-001", "Programme Director, Digital Borders Programme"),
         ("chloe.bennett@dpp.example", "Chloe Bennett", StewardRole.Contributor, "DPP-PRJ-001", "Contributor, Electronic Travel Authorisation"),
         ("priya.raman@dpp.example", "Priya Raman", StewardRole.Viewer, "DPP-PRG-002", "Viewer, Immigration Casework Transformation"),
+        // In the business, outside the programmes: owns a benefit and records its measurements, with no role.
+        ("marcus.whitfield@dpp.example", "Marcus Whitfield", null, null, "Benefit owner with no role (Director of Digital Services)"),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -39,7 +41,10 @@ public static class DemoAccounts
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))
             {
                 await accounts.AddAsync(email, name, administrator: false, Password, ct);
-                await roles.GrantAsync(email, role, unit, ct);
+                if (role is { } granted)
+                {
+                    await roles.GrantAsync(email, granted, unit, ct);
+                }
             }
         }
     }

@@ -44,7 +44,7 @@ public static class BenefitChart
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#505a5f\"/>");
         foreach (var value in new[] { low, high })
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(Y(value) + 4)}\" text-anchor=\"end\" font-size=\"12\">{value:0.##}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{F(Y(value) + 4)}\" text-anchor=\"end\" font-size=\"12\">{value:#,0.##}</text>");
         }
 
         foreach (var (on, anchor) in new[] { (DateOnly.FromDayNumber(first), "start"), (DateOnly.FromDayNumber(last), "end") })

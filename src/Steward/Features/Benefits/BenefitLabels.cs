@@ -3,6 +3,9 @@ namespace Steward.Features.Benefits;
 // The words the pages use for the benefits register's choices.
 public static class BenefitLabels
 {
+    // A status as the API writes it (in-realisation), in words.
+    public static string OfStatus(string status) => Of(Enum.GetValues<BenefitStatus>().First(s => Infrastructure.EnumText.Of(s) == status));
+
     public static string Of(BenefitCategory category) => category switch
     {
         BenefitCategory.CashReleasing => "Cash-releasing",

@@ -11,7 +11,7 @@ namespace Steward.Features.Benefits;
 
 // Reads of the benefits register. Like every register, a unit's holds its own benefits and those of the
 // units below it.
-public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, TimeProvider clock)
+public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, BenefitOwners owners, History.ChangeContext who, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -36,7 +36,19 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Tim
             benefits = benefits.Where(b => b.Status == only);
         }
 
-        var rows = await benefits.OrderBy(b => b.Number).Skip(page.Offset).Take(page.Limit + 1)
+        var items = await SummariesAsync(benefits.OrderBy(b => b.Number).Skip(page.Offset).Take(page.Limit + 1), ct);
+        return new CursorPage<BenefitSummary>(items.Take(page.Limit).ToList(), items.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // The benefits the signed-in person owns, wherever they are held and whatever roles the person has.
+    public async Task<IReadOnlyList<BenefitSummary>> OwnedAsync(CancellationToken ct = default) =>
+        await ActingPerson.IdAsync(db, who, ct) is { } person
+            ? await SummariesAsync(db.Benefits.AsNoTracking().Where(b => b.OwnerId == person).OrderBy(b => b.Number).Take(RegisterPage.MaxLimit), ct)
+            : [];
+
+    private async Task<List<BenefitSummary>> SummariesAsync(IQueryable<Benefit> benefits, CancellationToken ct)
+    {
+        var rows = await benefits
             .Select(b => new
             {
                 b.Number, b.Title, b.Category, b.IsDisbenefit, b.Status, b.BaselineValue, b.TargetValue, b.UnitOfMeasure, b.TargetDate, b.MonetisedValue,
@@ -46,11 +58,28 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Tim
             })
             .ToListAsync(ct);
         var today = Today;
-        var items = rows.Take(page.Limit).Select(r => new BenefitSummary(
+        return rows.Select(r => new BenefitSummary(
             EntryReference.Format(Benefit.ReferencePrefix, r.Number), r.Unit, r.Title, r.Owner, EnumText.Of(r.Category), r.IsDisbenefit, EnumText.Of(r.Status),
             r.BaselineValue, r.TargetValue, r.UnitOfMeasure, r.TargetDate, r.MonetisedValue is { } m ? new Money(m) : null,
             MeasurementDue.Next(r.Status, r.Frequency, r.LastMeasured, r.BaselineDate) < today)).ToList();
-        return new CursorPage<BenefitSummary>(items, rows.Count > page.Limit ? RegisterCursor.Encode(page.Offset + page.Limit) : null);
+    }
+
+    // A benefit the actor may read by role, or owns (an owner may hold no role at all).
+    public async Task<BenefitView> ReadableOrOwnedAsync(string unitKey, string reference, CancellationToken ct = default)
+    {
+        try
+        {
+            return await BenefitAsync(await RequireReadableUnitAsync(unitKey, ct), reference, ct);
+        }
+        catch (Exception refused) when (refused is RecordNotFoundException or AccessDeniedException)
+        {
+            if (await ActingPerson.IdAsync(db, who, ct) is { } person && await owners.OwnedUnitAsync(unitKey, reference, person, ct) is { } unit)
+            {
+                return await BenefitAsync(unit.Id, reference, ct);
+            }
+
+            throw;
+        }
     }
 
     // Every benefit at or below the unit, for a spreadsheet, with its latest measurement.
@@ -85,10 +114,12 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Tim
     }
 
     // A benefit by its reference, in the register of the unit that holds it.
-    public async Task<BenefitView> BenefitAsync(UnitView unit, string reference, CancellationToken ct = default)
+    public Task<BenefitView> BenefitAsync(UnitView unit, string reference, CancellationToken ct = default) => BenefitAsync(unit.Id, reference, ct);
+
+    private async Task<BenefitView> BenefitAsync(Guid unitId, string reference, CancellationToken ct)
     {
         var number = EntryReference.Parse(Benefit.ReferencePrefix, reference) ?? throw new RecordNotFoundException("benefit", reference);
-        var row = await db.Benefits.AsNoTracking().Where(b => b.Number == number && b.UnitId == unit.Id)
+        var row = await db.Benefits.AsNoTracking().Where(b => b.Number == number && b.UnitId == unitId)
             .Select(b => new
             {
                 Benefit = b,

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Access;
 using Steward.Features.Finance;
+using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure;
 using Steward.Infrastructure.Registers;
@@ -125,16 +126,23 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
     // that enabled them has closed, and after it is archived.
     public async Task<BenefitMeasurement> RecordMeasurementAsync(Guid benefitId, MeasurementInput input, CancellationToken ct = default)
     {
-        var benefit = await db.Benefits.AsNoTracking().Where(b => b.Id == benefitId).Select(b => new { b.Id, b.UnitId, b.Number }).FirstOrDefaultAsync(ct)
+        var benefit = await db.Benefits.AsNoTracking().Where(b => b.Id == benefitId).Select(b => new { b.Id, b.UnitId, b.Number, b.OwnerId }).FirstOrDefaultAsync(ct)
             ?? throw new RecordNotFoundException("benefit", benefitId.ToString());
         var reference = EntryReference.Format(Benefit.ReferencePrefix, benefit.Number);
-        var unit = await locations.FindAsync(db, benefit.UnitId.ToString(), ct);
-        if (unit is null || !await access.CanAsync(PmoArea.Benefits, PmoAction.Read, unit.Path, ct))
+
+        // Its owner may, whatever roles they hold (a read-only token may not); anyone else needs the role.
+        var owns = !access.IsReadOnly && benefit.OwnerId is { } owner && await ActingPerson.IdAsync(db, who, ct) == owner;
+        if (!owns)
         {
-            throw new RecordNotFoundException("benefit", reference);
+            var unit = await locations.FindAsync(db, benefit.UnitId.ToString(), ct);
+            if (unit is null || !await access.CanAsync(PmoArea.Benefits, PmoAction.Read, unit.Path, ct))
+            {
+                throw new RecordNotFoundException("benefit", reference);
+            }
+
+            await access.DemandAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, $"record measurements of {reference} (its owner may, as may a role that contributes benefits)", ct);
         }
 
-        await access.DemandAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, $"record measurements of {reference}", ct);
         var failures = new List<ValidationFailure>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (input.MeasuredOn is not { } on)

@@ -22,12 +22,14 @@ public static class BenefitsApi
             .WithSummary("The benefits register of a unit and everything below it as a spreadsheet (format=xlsx or csv), each benefit with its latest measurement");
         group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
-        group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).WithName("GetBenefit")
+        group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).OwnerMay<RouteHandlerBuilder, BenefitOwners>().WithName("GetBenefit")
             .WithSummary("One benefit, by reference (B-0007)");
         group.MapPut("/{reference}", Update).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Replace a benefit's fields (If-Match required)");
-        group.MapPost("/{reference}/measurements", Measure).Requires(PmoArea.Benefits, PmoAction.Contribute)
-            .WithSummary("Record a value of the benefit's measure, also once the unit that enabled it has closed; answers the benefit with its measurements against the profile");
+        group.MapPost("/{reference}/measurements", Measure).Requires(PmoArea.Benefits, PmoAction.Contribute).OwnerMay<RouteHandlerBuilder, BenefitOwners>()
+            .WithSummary("Record a value of the benefit's measure, also once the unit that enabled it has closed; its owner may whatever roles they hold. Answers the benefit with its measurements against the profile");
+        api.MapGet("/benefits/owned", Owned).AnySignedIn().WithTags("Benefits")
+            .WithSummary("The benefits the signed-in person owns, wherever they are held and whatever roles the person holds");
         group.MapGet("/{reference}/history", History).Requires(PmoArea.Benefits, PmoAction.Read)
             .WithSummary("The benefit's change history, newest first");
     }
@@ -58,7 +60,10 @@ public static class BenefitsApi
     }
 
     private static Task<Ok<BenefitView>> Get([AsParameters] EntryRoute at, BenefitQueries queries, HttpContext http, CancellationToken ct) =>
-        RegisterEndpoints.GetAsync(http, ReadAsync(at, queries, ct));
+        RegisterEndpoints.GetAsync(http, queries.ReadableOrOwnedAsync(at.Unit, at.Reference, ct));
+
+    private static async Task<Ok<IReadOnlyList<BenefitSummary>>> Owned(BenefitQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.OwnedAsync(ct));
 
     private static Task<Ok<BenefitView>> Update([AsParameters] EntryRoute at, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct) =>
         RegisterEndpoints.ChangeAsync(http, () => ReadAsync(at, queries, ct), (id, version) => service.UpdateAsync(id, version, input, ct));
@@ -66,9 +71,9 @@ public static class BenefitsApi
     private static async Task<Created<BenefitView>> Measure(
         [AsParameters] EntryRoute at, MeasurementInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)
     {
-        var benefit = await ReadAsync(at, queries, ct);
+        var benefit = await queries.ReadableOrOwnedAsync(at.Unit, at.Reference, ct);
         await service.RecordMeasurementAsync(benefit.Id, input, ct);
-        var view = await ReadAsync(at, queries, ct);
+        var view = await queries.ReadableOrOwnedAsync(at.Unit, at.Reference, ct);
         EntityTag.Write(http, view.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/units/{Uri.EscapeDataString(view.Unit.Code)}/benefits/{view.Reference}", view);
     }

@@ -9,6 +9,9 @@ public static class BenefitsLinks
 {
     public static string Register(string unit) => $"/units/{Segment(unit)}/benefits";
 
+    // The benefits the signed-in person owns, wherever they are.
+    public const string Owned = "/benefits/owned";
+
     public static string New(string unit) => $"{Register(unit)}/new";
 
     public static string Benefit(string unit, string reference) => $"{Register(unit)}/{Segment(reference)}";

@@ -11,6 +11,7 @@ internal sealed class BenefitsModule : IStewardModule
     {
         services.AddScoped<BenefitService>();
         services.AddScoped<BenefitQueries>();
+        services.AddScoped<BenefitOwners>();
         services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
     }
 

@@ -42,6 +42,4 @@ public sealed class IndexModel(UnitQueries units, BenefitQueries queries, Access
         CanRecord = unit.IsOpen && await access.CanAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, ct);
         return Page();
     }
-
-    public static string Label(string status) => BenefitLabels.Of(Enum.GetValues<BenefitStatus>().First(s => EnumText.Of(s) == status));
 }

@@ -2,6 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Features.Access;
+using Steward.Data;
+using Steward.Features.History;
+using Steward.Features.People;
 using Steward.Features.Units;
 using Steward.Infrastructure.GovUk;
 
@@ -11,12 +14,13 @@ namespace Steward.Features.Benefits;
 // a form to record a measurement, which stays open after the enabling project has closed.
 [Requires(PmoArea.Benefits, PmoAction.Read)]
 [PostRequires("Measure", PmoArea.Benefits, PmoAction.Contribute)]
-public sealed class ShowModel(UnitQueries units, BenefitQueries queries, BenefitService service, AccessPolicy access) : PageModel
+[OwnerMay(typeof(BenefitOwners))]
+public sealed class ShowModel(UnitQueries units, BenefitQueries queries, BenefitService service, AccessPolicy access, StewardDbContext db, ChangeContext who) : PageModel
 {
-    public UnitView Unit { get; private set; } = default!;
     public BenefitView Benefit { get; private set; } = default!;
     public bool CanChange { get; private set; }
     public bool CanMeasure { get; private set; }
+    public bool CanSeeRegister { get; private set; }
 
     [BindProperty] public MeasureForm Measure { get; set; } = new();
 
@@ -79,16 +83,14 @@ public sealed class ShowModel(UnitQueries units, BenefitQueries queries, Benefit
 
     private async Task<bool> LoadAsync(string code, string reference, CancellationToken ct)
     {
-        if (await units.FindByCodeAsync(code, ct) is not { } unit)
-        {
-            return false;
-        }
-
-        Unit = unit;
-        Benefit = await queries.BenefitAsync(unit, reference, ct);
-        var contribute = await access.CanAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, ct);
-        CanChange = unit.Status != UnitStatus.Archived && contribute;
-        CanMeasure = contribute;
+        // Its owner sees it whatever roles they hold, and may measure it but not change it.
+        Benefit = await queries.ReadableOrOwnedAsync(code, reference, ct);
+        var unit = await units.FindByCodeAsync(code, ct);
+        var contribute = unit is not null && await access.CanAsync(PmoArea.Benefits, PmoAction.Contribute, unit.Path, ct);
+        CanChange = unit is not null && unit.Status != UnitStatus.Archived && contribute;
+        var owns = Benefit.Owner is { } owner && !access.IsReadOnly && await ActingPerson.IdAsync(db, who, ct) == owner.Id;
+        CanMeasure = contribute || owns;
+        CanSeeRegister = unit is not null;
         return true;
     }
 
