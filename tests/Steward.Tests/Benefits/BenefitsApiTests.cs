@@ -123,6 +123,41 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task TheRollUp_ShowsWorthByYear_AndABenefitBehindBeyondTolerance_EscalatedToTheLevelThatHoldsIt()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/tolerances", new { benefits = new { under = 10 } }, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{programme.Code}/tolerances", new { benefits = new { under = 80 } }, null)).StatusCode);
+        var profile = new List<ProfilePointInput> { new(new DateOnly(2027, 3, 31), 18, new Steward.Features.Finance.AmountText("£600k")), new(new DateOnly(2028, 3, 31), 12, new Steward.Features.Finance.AmountText("£1.2m")) };
+        var created = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Status = "in-realisation", Profile = profile }, null);
+        var benefit = await created.ReadAsync<BenefitView>();
+        var address = $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}";
+
+        // Planned 21 minutes on 30 September 2026 (a quarter of the way from 24 to 12); 23 is a twelfth of the way: two thirds behind.
+        var measured = await (await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 9, 30), 23, null), null)).ReadAsync<BenefitView>();
+        Assert.Equal(-66.67m, measured.DeviationPercent);
+        Assert.True(measured.Tolerance!.Breached);
+        Assert.Equal(programme.Code, measured.Tolerance.HeldAt!.Code);
+
+        var rollup = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/benefits/realisation", Ct)).ReadAsync<BenefitRollupView>();
+        Assert.Equal(1, rollup.Benefits);
+        // Worth a year by each year's end: planned from the profile's money, realised as the full £1.2m times the share measured.
+        Assert.Equal([("2026-27", 600_000m, 100_000m), ("2027-28", 1_200_000m, 100_000m)], rollup.Years.Select(y => (y.Year, y.Planned.Pounds, y.Realised.Pounds)));
+        var breach = Assert.Single(rollup.Breaches);
+        Assert.Equal((benefit.Reference, 10m, project.Code, programme.Code), (breach.Reference, breach.Limit, breach.LimitSetAt.Code, breach.EscalatedTo!.Code));
+        Assert.Contains(rollup.Counts, c => c is { Category: "non-cash-releasing", Status: "in-realisation", Benefits: 1 });
+
+        // Measured on plan, it is within tolerance and leaves the list; the roll-up follows.
+        // (20 on 30 November 2026 is on the line from 24 to 18, a third of the way to 12: £400,000 a year.)
+        Assert.Equal(HttpStatusCode.Created, (await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 11, 30), 20, null), null)).StatusCode);
+        rollup = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits/realisation", Ct)).ReadAsync<BenefitRollupView>();
+        Assert.Empty(rollup.Breaches);
+        Assert.Equal([400_000m, 400_000m], rollup.Years.Select(y => y.Realised.Pounds));
+        var csv = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits/realisation/export?format=csv", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Matches("\"2027-28\",\"non-cash-releasing\",\"1200000(\\.00)?\",\"400000(\\.00)?\",\"-800000(\\.00)?\"", csv);
+    }
+
+    [Fact]
     public async Task ItsOwner_WithNoRole_RecordsMeasurements_AndNobodyElseWithoutTheRoleMay()
     {
         var (_, programme, project) = await app.CreateTreeAsync();

@@ -44,3 +44,26 @@ internal sealed class BenefitMeasurementConfiguration : IEntityTypeConfiguration
         measurement.HasIndex(m => new { m.BenefitId, m.MeasuredOn });
     }
 }
+
+internal sealed class BenefitTrackingConfiguration : IEntityTypeConfiguration<BenefitTracking>
+{
+    public void Configure(EntityTypeBuilder<BenefitTracking> tracking)
+    {
+        tracking.ToTable("benefit_tracking");
+        tracking.HasKey(t => t.BenefitId);
+        tracking.Property(t => t.LastValue).HasPrecision(18, 4);
+        tracking.Property(t => t.PlannedThen).HasPrecision(18, 4);
+        tracking.Property(t => t.DeviationPercent).HasPrecision(18, 2);
+        tracking.HasOne<Benefit>().WithOne().HasForeignKey<BenefitTracking>(t => t.BenefitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BenefitYearConfiguration : IEntityTypeConfiguration<BenefitYear>
+{
+    public void Configure(EntityTypeBuilder<BenefitYear> year)
+    {
+        year.ToTable("benefit_years");
+        year.HasKey(y => new { y.BenefitId, y.Year });
+        year.HasOne<Benefit>().WithMany().HasForeignKey(y => y.BenefitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

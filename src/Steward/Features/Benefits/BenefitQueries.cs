@@ -11,7 +11,7 @@ namespace Steward.Features.Benefits;
 
 // Reads of the benefits register. Like every register, a unit's holds its own benefits and those of the
 // units below it.
-public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, BenefitOwners owners, History.ChangeContext who, TimeProvider clock)
+public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, BenefitOwners owners, Tolerances.ToleranceQueries tolerances, History.ChangeContext who, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -124,6 +124,7 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             {
                 Benefit = b,
                 Unit = new UnitRef(b.Unit!.Id, b.Unit.Code, b.Unit.Name, b.Unit.Kind),
+                UnitPath = b.Unit.Path,
                 OwningUnit = b.OwningUnit == null ? null : new UnitRef(b.OwningUnit.Id, b.OwningUnit.Code, b.OwningUnit.Name, b.OwningUnit.Kind),
                 Owner = b.Owner == null ? null : new PersonRef(b.Owner.Id, b.Owner.Name, b.Owner.Email),
             })
@@ -140,6 +141,10 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             return new MeasurementView(m.Id, m.MeasuredOn, m.Value, m.Evidence, m.RecordedBy, m.CreatedAt, planned, m.Value - planned,
                 planned is { } p && RealisationTrack.Behind(m.Value, p, x.Direction));
         }).ToList();
+        // The latest measurement against the plan, judged by the benefits tolerance of the unit that holds it.
+        var latest = RealisationValue.LatestOf(new RealisationValue.Facts(x.BaselineValue, x.BaselineDate, x.TargetValue, x.TargetDate, x.MonetisedValue, x.IsDisbenefit, profile),
+            measured.Select(m => new RealisationValue.Measured(m.MeasuredOn, m.Value)).ToList());
+        var judged = latest?.DeviationPercent is { } deviation ? await tolerances.EvaluateAsync(row.UnitPath, Tolerances.ToleranceDimension.Benefits, deviation, ct) : null;
         var due = MeasurementDue.Next(x.Status, x.Frequency, measured.Count > 0 ? measured.Max(m => m.MeasuredOn) : null, x.BaselineDate);
         return new BenefitView(x.Id, x.Reference, row.Unit, x.Title, x.Description, row.OwningUnit, row.Owner,
             EnumText.Of(x.Category), EnumText.Of(x.Nature), EnumText.Of(x.Class), x.IsDisbenefit,
@@ -151,6 +156,8 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             Measurements = measurements,
             MeasurementDueOn = due,
             MeasurementOverdue = due < Today,
+            DeviationPercent = latest?.DeviationPercent,
+            Tolerance = judged,
         };
     }
 }

@@ -13,7 +13,8 @@ namespace Steward.Features.Benefits;
 
 // Recording and changing benefits: every field checked and every mistake reported against its field
 // before anything is written; a change is against the version the caller read.
-public sealed class BenefitService(StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitPaths locations, AccessPolicy access, History.ChangeContext who, TimeProvider clock)
+public sealed class BenefitService(
+    StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitPaths locations, AccessPolicy access, BenefitRealisationStore realisation, History.ChangeContext who, TimeProvider clock)
 {
     public const string Register = "benefits register";
 
@@ -22,6 +23,7 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
         var unit = await units.ChangeableAsync(PmoArea.Benefits, PmoAction.Contribute, unitKey, RecordChange.Add, "record benefits on", Register, ct);
         var benefit = new Benefit { Id = Guid.CreateVersion7(), UnitId = unit.Id, Title = string.Empty };
         await ApplyAsync(benefit, input, ct);
+        await realisation.StageAsync(benefit, null, ct);
         return await db.AddNumberedAsync(db.Benefits, benefit, ct);
     }
 
@@ -29,6 +31,7 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
     {
         var (benefit, _) = await entries.LoadAsync(db.Benefits.Include(b => b.Profile), PmoArea.Benefits, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         await ApplyAsync(benefit, input, ct);
+        await realisation.StageAsync(benefit, null, ct);
         db.Entry(benefit).State = EntityState.Modified;
         await entries.SaveAsync(benefit.Reference, expectedVersion, ct);
         return benefit;
@@ -170,6 +173,7 @@ public sealed class BenefitService(StewardDbContext db, RegisterUnits units, Reg
             Id = Guid.CreateVersion7(), BenefitId = benefit.Id, MeasuredOn = input.MeasuredOn!.Value, Value = input.Value!.Value, Evidence = evidence, RecordedBy = who.Actor,
         };
         db.BenefitMeasurements.Add(measurement);
+        await realisation.StageAsync(await db.Benefits.AsNoTracking().Include(b => b.Profile).FirstAsync(b => b.Id == benefit.Id, ct), measurement, ct);
         await db.SaveChangesAsync(ct);
         return measurement;
     }

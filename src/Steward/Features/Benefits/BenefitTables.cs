@@ -8,4 +8,6 @@ public abstract partial class StewardDbContext
 {
     public DbSet<Benefit> Benefits => Set<Benefit>();
     public DbSet<BenefitMeasurement> BenefitMeasurements => Set<BenefitMeasurement>();
+    public DbSet<BenefitTracking> BenefitTracking => Set<BenefitTracking>();
+    public DbSet<BenefitYear> BenefitYears => Set<BenefitYear>();
 }

@@ -20,6 +20,11 @@ public sealed record BenefitView(
     // When the next measurement is due (MeasurementDue), and whether that date has passed.
     public DateOnly? MeasurementDueOn { get; init; }
     public bool MeasurementOverdue { get; init; }
+
+    // The latest measurement against the plan on its date, in % of the planned progress (negative: behind,
+    // or for a dis-benefit more of it than expected), and what the unit's benefits tolerance says of it.
+    public decimal? DeviationPercent { get; init; }
+    public Tolerances.ToleranceEvaluation? Tolerance { get; init; }
 }
 
 public sealed record ProfilePointView(DateOnly On, decimal Value, Money? Money);

@@ -13,6 +13,9 @@ public static class BenefitsApi
     public static string ExportAddress(string unit, string format) =>
         $"/api/v1/units/{Uri.EscapeDataString(unit)}/benefits/export?format={Uri.EscapeDataString(format)}";
 
+    public static string RealisationExportAddress(string unit, string format) =>
+        $"/api/v1/units/{Uri.EscapeDataString(unit)}/benefits/realisation/export?format={Uri.EscapeDataString(format)}";
+
     public static void MapBenefitsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/benefits").WithTags("Benefits").ProducesRecordProblems();
@@ -20,6 +23,10 @@ public static class BenefitsApi
             .WithSummary("The benefits register of a unit and everything below it, by reference");
         group.MapGet("/export", Export).Requires(PmoArea.Benefits, PmoAction.Read)
             .WithSummary("The benefits register of a unit and everything below it as a spreadsheet (format=xlsx or csv), each benefit with its latest measurement");
+        group.MapGet("/realisation", Realisation).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The unit's benefits and those below it rolled up: monetised worth planned against realised by financial year and category, counts by category and status, measurements overdue, and benefits beyond their benefits tolerance with the level each is escalated to");
+        group.MapGet("/realisation/export", RealisationExport).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The roll-up's worth by financial year and category as a spreadsheet (format=xlsx or csv)");
         group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
         group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).OwnerMay<RouteHandlerBuilder, BenefitOwners>().WithName("GetBenefit")
@@ -50,6 +57,17 @@ public static class BenefitsApi
         var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("format", format);
         var rows = await queries.ExportRowsAsync(found, EnumText.ParseOptional<BenefitStatus>("status", status), ct);
         return await Infrastructure.Spreadsheets.SpreadsheetDownload.FileAsync(found.Code, "benefits", "Benefits", spreadsheet, BenefitsSpreadsheet.Columns, rows, clock, ct);
+    }
+
+    private static async Task<Ok<BenefitRollupView>> Realisation(string unit, BenefitQueries queries, BenefitRollups rollups, CancellationToken ct) =>
+        TypedResults.Ok(await rollups.ForAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
+
+    private static async Task<IResult> RealisationExport(string unit, [Description("xlsx (the default) or csv.")] string? format, BenefitQueries queries, BenefitRollups rollups, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("format", format);
+        var rows = BenefitWorthSpreadsheet.Rows(await rollups.ForAsync(found, ct));
+        return await Infrastructure.Spreadsheets.SpreadsheetDownload.FileAsync(found.Code, "benefits-realisation", "Benefits by year", spreadsheet, BenefitWorthSpreadsheet.Columns, rows, clock, ct);
     }
 
     private static async Task<CreatedAtRoute<BenefitView>> Record(string unit, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)

@@ -12,6 +12,8 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<BenefitService>();
         services.AddScoped<BenefitQueries>();
         services.AddScoped<BenefitOwners>();
+        services.AddScoped<BenefitRealisationStore>();
+        services.AddScoped<BenefitRollups>();
         services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
     }
 

@@ -36,3 +36,21 @@ public static class BenefitsSpreadsheet
         new("Last value", r => r.LastValue),
     ];
 }
+
+// The roll-up as a spreadsheet: a row per financial year and category of monetised benefits.
+public sealed record BenefitWorthRow(string Year, string Category, decimal Planned, decimal Realised, decimal Variance);
+
+public static class BenefitWorthSpreadsheet
+{
+    public static readonly IReadOnlyList<SpreadsheetColumn<BenefitWorthRow>> Columns =
+    [
+        new("Financial year", r => r.Year),
+        new("Category", r => r.Category),
+        new("Planned a year by the year's end (£)", r => r.Planned),
+        new("Realised a year by the year's end (£)", r => r.Realised),
+        new("Realised less planned (£)", r => r.Variance),
+    ];
+
+    public static List<BenefitWorthRow> Rows(BenefitRollupView rollup) =>
+        [.. rollup.Years.SelectMany(y => y.ByCategory.Select(c => new BenefitWorthRow(y.Year, c.Category, c.Planned.Pounds, c.Realised.Pounds, c.Realised.Pounds - c.Planned.Pounds)))];
+}

@@ -409,6 +409,50 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("benefit_profile_points", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
+                {
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("DeviationPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("LastMeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("LastValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("PlannedThen")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("BenefitId");
+
+                    b.ToTable("benefit_tracking", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitYear", b =>
+                {
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Planned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Realised")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BenefitId", "Year");
+
+                    b.ToTable("benefit_years", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2664,6 +2708,24 @@ namespace Steward.Data.Migrations.Postgres
                 {
                     b.HasOne("Steward.Features.Benefits.Benefit", null)
                         .WithMany("Profile")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Benefits.BenefitTracking", "BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitYear", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany()
                         .HasForeignKey("BenefitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

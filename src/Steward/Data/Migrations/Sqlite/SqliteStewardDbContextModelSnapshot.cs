@@ -399,6 +399,50 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("benefit_profile_points", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
+                {
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DeviationPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastMeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LastValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedThen")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BenefitId");
+
+                    b.ToTable("benefit_tracking", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitYear", b =>
+                {
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Realised")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BenefitId", "Year");
+
+                    b.ToTable("benefit_years", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.AppraisalOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2649,6 +2693,24 @@ namespace Steward.Data.Migrations.Sqlite
                 {
                     b.HasOne("Steward.Features.Benefits.Benefit", null)
                         .WithMany("Profile")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithOne()
+                        .HasForeignKey("Steward.Features.Benefits.BenefitTracking", "BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitYear", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany()
                         .HasForeignKey("BenefitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
