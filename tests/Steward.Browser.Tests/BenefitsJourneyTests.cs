@@ -103,6 +103,51 @@ public sealed class BenefitsJourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal(404, register!.Status);
     }
 
+    // A programme's benefits map built in the browser: an objective on the portfolio, a business change, links
+    // left to right, a loop refused beside the field; the diagram's nodes take keyboard focus and the list says the same.
+    [Fact]
+    public async Task ABenefitsMap_IsBuilt_Drawn_AndListed()
+    {
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
+        var benefit = await app.WithServicesAsync(sp => sp.GetRequiredService<BenefitService>().RecordAsync(project.Code, new BenefitInput(
+            "Shorter queues", null, null, null, "non-cash-releasing", "quantitative", "direct-public-sector", false, null, null, null, null, null, null, null, null, null, null, null, null)));
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{portfolio.Code}/benefits/map");
+        await page.GetByLabel("A strategic objective of this portfolio").CheckAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("A secure border");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add it" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Strategic objective SO-");
+        var objective = (await page.Locator(".govuk-notification-banner").InnerTextAsync()).Split(' ').First(w => w.StartsWith("SO-", StringComparison.Ordinal));
+
+        await page.GotoAsync($"/units/{programme.Code}/benefits");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Benefits map: from what is done to the strategic objectives it serves" }).ClickAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Officers work from one record");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add it" }).ClickAsync();
+        var change = (await page.Locator(".govuk-notification-banner").InnerTextAsync()).Split(' ').First(w => w.StartsWith("BC-", StringComparison.Ordinal));
+        foreach (var (from, to) in new[] { (project.Code, change), (change, benefit.Reference), (benefit.Reference, objective) })
+        {
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "What contributes" }).FillAsync(from);
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "To what" }).FillAsync(to);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add the link" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"{from} now contributes to {to}");
+        }
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "What contributes" }).FillAsync(objective);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "To what" }).FillAsync(benefit.Reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the link" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("cannot contribute to");
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/units/{programme.Code}/benefits/map");
+        var node = page.Locator($"svg.steward-map a[href$='/benefits/{benefit.Reference}']");
+        await node.FocusAsync();
+        await Assertions.Expect(node).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator($"#map-{objective} li#map-{benefit.Reference} li#map-{change}")).ToContainTextAsync(project.Code);
+        await page.AssertNoViolationsAsync();
+        await node.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shorter queues");
+    }
+
     private static async Task FillDateAsync(IPage page, string group, int day, int month, int year)
     {
         var date = page.GetByRole(AriaRole.Group, new() { Name = group });

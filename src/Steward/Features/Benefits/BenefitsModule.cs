@@ -14,12 +14,19 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<BenefitOwners>();
         services.AddScoped<BenefitRealisationStore>();
         services.AddScoped<BenefitRollups>();
+        services.AddScoped<Map.MapNodes>();
+        services.AddScoped<Map.BenefitMapService>();
+        services.AddScoped<Map.BenefitMapQueries>();
         services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
     }
 
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.BenefitsCommand.Create()];
 
-    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapBenefitsApi();
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapBenefitsApi();
+        Map.BenefitMapApi.MapBenefitMapApi(api);
+    }
 
     public IEnumerable<UnitPageLink> UnitPageLinks => [new(37, "Benefits", "benefits", "of", PmoArea.Benefits)];
 }
