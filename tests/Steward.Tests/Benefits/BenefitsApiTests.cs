@@ -158,6 +158,30 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task CloseOut_AsksWhoOwnsEachOpenBenefit_AndHandsThemOverAllOrNothing()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var open = await (await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Status = "in-realisation" }, null)).ReadAsync<BenefitView>();
+        await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Status = "withdrawn" }, null);
+        var page = await app.Browser().GetStringAsync($"/units/{project.Code}/close", Ct);
+        Assert.Contains("1 benefit is still to be realised and will be tracked after", page, StringComparison.Ordinal);
+
+        var address = $"/api/v1/units/{project.Code}/benefits/handover";
+        Assert.Equal([open.Reference], (await (await app.Api().GetAsync(address, Ct)).ReadAsync<List<HandoverCandidate>>()).Select(c => c.Reference));
+        var bad = await app.Api().SendJsonAsync(HttpMethod.Post, address, new HandoverRequest([new(open.Reference, Guid.NewGuid()), new("B-99999", null)]), null);
+        Assert.Contains("a person in Steward", (await bad.FieldErrorsAsync("benefits[0].ownerId")).Single(), StringComparison.Ordinal);
+        Assert.Contains("There is no benefit 'B-99999'", (await bad.FieldErrorsAsync("benefits[1].reference")).Single(), StringComparison.Ordinal);
+        Assert.Null((await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/benefits/{open.Reference}", Ct)).ReadAsync<BenefitView>()).HandedOverOn);
+
+        var business = await app.CreatePersonAsync("Bea Business");
+        var handed = await app.Api().SendJsonAsync(HttpMethod.Post, address, new HandoverRequest([new(open.Reference, business.Id)]), null);
+        Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
+        var benefit = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/benefits/{open.Reference}", Ct)).ReadAsync<BenefitView>();
+        Assert.Equal((business.Id, DateOnly.FromDateTime(DateTime.UtcNow)), (benefit.Owner!.Id, benefit.HandedOverOn!.Value));
+        Assert.DoesNotContain("still to be realised", await app.Browser().GetStringAsync($"/units/{project.Code}/close", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ItsOwner_WithNoRole_RecordsMeasurements_AndNobodyElseWithoutTheRoleMay()
     {
         var (_, programme, project) = await app.CreateTreeAsync();

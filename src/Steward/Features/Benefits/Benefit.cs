@@ -52,6 +52,10 @@ public sealed class Benefit : NumberedEntry
     public BenefitConfidence? Confidence { get; set; }
     public BenefitStatus Status { get; set; }
 
+    // When ownership passed to the business (a business-as-usual owner, OwnerId) as the enabling unit
+    // closed: tracking goes on after close, so someone must own it from then on.
+    public DateOnly? HandedOverOn { get; set; }
+
     // The planned realisation, by date; measurements are kept apart (BenefitMeasurement), as they are many.
     public List<BenefitProfilePoint> Profile { get; set; } = [];
 }

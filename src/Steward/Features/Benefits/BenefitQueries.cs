@@ -158,6 +158,7 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             MeasurementOverdue = due < Today,
             DeviationPercent = latest?.DeviationPercent,
             Tolerance = judged,
+            HandedOverOn = x.HandedOverOn,
         };
     }
 }

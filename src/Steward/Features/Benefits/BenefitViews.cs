@@ -25,6 +25,9 @@ public sealed record BenefitView(
     // or for a dis-benefit more of it than expected), and what the unit's benefits tolerance says of it.
     public decimal? DeviationPercent { get; init; }
     public Tolerances.ToleranceEvaluation? Tolerance { get; init; }
+
+    // When it was handed to its business-as-usual owner at close-out.
+    public DateOnly? HandedOverOn { get; init; }
 }
 
 public sealed record ProfilePointView(DateOnly On, decimal Value, Money? Money);

@@ -27,6 +27,10 @@ public static class BenefitsApi
             .WithSummary("The unit's benefits and those below it rolled up: monetised worth planned against realised by financial year and category, counts by category and status, measurements overdue, and benefits beyond their benefits tolerance with the level each is escalated to");
         group.MapGet("/realisation/export", RealisationExport).Requires(PmoArea.Benefits, PmoAction.Read)
             .WithSummary("The roll-up's worth by financial year and category as a spreadsheet (format=xlsx or csv)");
+        group.MapGet("/handover", HandoverCandidates).Requires(PmoArea.Benefits, PmoAction.Read)
+            .WithSummary("The benefits at or below the unit still to be realised, with their owners and whether they have been handed over at close-out");
+        group.MapPost("/handover", HandOver).Requires(PmoArea.Benefits, PmoAction.Contribute)
+            .WithSummary("Hand benefits over to their business-as-usual owners at close-out: all or nothing; each records its owner and the date");
         group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
         group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).OwnerMay<RouteHandlerBuilder, BenefitOwners>().WithName("GetBenefit")
@@ -70,6 +74,15 @@ public static class BenefitsApi
         return await Infrastructure.Spreadsheets.SpreadsheetDownload.FileAsync(found.Code, "benefits-realisation", "Benefits by year", spreadsheet, BenefitWorthSpreadsheet.Columns, rows, clock, ct);
     }
 
+    private static async Task<Ok<IReadOnlyList<HandoverCandidate>>> HandoverCandidates(string unit, BenefitQueries queries, BenefitHandover handover, CancellationToken ct) =>
+        TypedResults.Ok(await handover.CandidatesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
+
+    private static async Task<Ok<IReadOnlyList<HandoverCandidate>>> HandOver(string unit, HandoverRequest request, BenefitQueries queries, BenefitHandover handover, CancellationToken ct)
+    {
+        await handover.HandOverAsync(unit, request.Benefits ?? [], ct);
+        return TypedResults.Ok(await handover.CandidatesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
+    }
+
     private static async Task<CreatedAtRoute<BenefitView>> Record(string unit, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
@@ -102,3 +115,5 @@ public static class BenefitsApi
     private static async Task<BenefitView> ReadAsync(EntryRoute at, BenefitQueries queries, CancellationToken ct) =>
         await queries.BenefitAsync(await queries.RequireReadableUnitAsync(at.Unit, ct), at.Reference, ct);
 }
+
+public sealed record HandoverRequest(IReadOnlyList<HandoverInput>? Benefits);

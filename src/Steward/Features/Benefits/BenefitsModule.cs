@@ -14,6 +14,8 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<BenefitOwners>();
         services.AddScoped<BenefitRealisationStore>();
         services.AddScoped<BenefitRollups>();
+        services.AddScoped<BenefitHandover>();
+        services.AddScoped<Units.ICloseOutQuestion>(sp => sp.GetRequiredService<BenefitHandover>());
         services.AddScoped<Map.MapNodes>();
         services.AddScoped<Map.BenefitMapService>();
         services.AddScoped<Map.BenefitMapQueries>();

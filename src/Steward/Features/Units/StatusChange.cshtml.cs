@@ -7,8 +7,10 @@ namespace Steward.Features.Units;
 
 // Confirms closing or archiving a unit: both are deliberate and neither deletes anything.
 [Requires(PmoArea.Delivery, PmoAction.Approve)]
-public sealed class StatusChangeModel(UnitService units, UnitQueries queries) : PageModel
+public sealed class StatusChangeModel(UnitService units, UnitQueries queries, IEnumerable<ICloseOutQuestion> questions) : PageModel
 {
+    public IReadOnlyList<CloseOutPrompt> Questions { get; private set; } = [];
+
     public UnitView Unit { get; private set; } = default!;
 
     public string Change { get; private set; } = "close";
@@ -26,6 +28,20 @@ public sealed class StatusChangeModel(UnitService units, UnitQueries queries) : 
         }
 
         (Unit, Change, Version) = (unit, change, unit.Version);
+        if (!IsArchive)
+        {
+            var asked = new List<CloseOutPrompt>();
+            foreach (var question in questions)
+            {
+                if (await question.AskAsync(unit, ct) is { } prompt)
+                {
+                    asked.Add(prompt);
+                }
+            }
+
+            Questions = asked;
+        }
+
         return Page();
     }
 

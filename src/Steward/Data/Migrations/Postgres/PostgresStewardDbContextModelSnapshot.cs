@@ -269,6 +269,9 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsDisbenefit")
                         .HasColumnType("boolean");
 

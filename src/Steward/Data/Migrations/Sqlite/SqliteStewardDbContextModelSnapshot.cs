@@ -259,6 +259,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDisbenefit")
                         .HasColumnType("INTEGER");
 
