@@ -1,3 +1,4 @@
+using Steward.Infrastructure.Spreadsheets;
 using System.Net;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Steward.Infrastructure.Spreadsheets;
 using System.Net;
 using System.Text;
 using System.Text.Json;

@@ -10,31 +10,6 @@ using Steward.Infrastructure.Spreadsheets;
 
 namespace Steward.Features.Raid;
 
-// One thing wrong with one cell (or row) of an import, as the person will find it in their spreadsheet.
-public sealed record ImportProblem(int Row, string Column, string Message);
-
-// A heading of the file and the field it fills (null: not imported).
-public sealed record ImportColumn(string Heading, string? Field);
-
-public enum ImportStage
-{
-    Checking,
-    Writing,
-}
-
-// How far an import has gone: rows checked so far, then rows written (inside the one transaction).
-public sealed record ImportProgress(ImportStage Stage, int Done, int Total);
-
-// What an import found and did. Nothing is written unless every row is valid and DryRun is false.
-// The preview is the first rows as they will be imported, under PreviewHeadings. Problems lists the first
-// of them (as many as the import limits say); ProblemCount counts them all.
-public sealed record ImportReport(
-    string Register, string? Sheet, int HeadingRow, string? Encoding, IReadOnlyList<ImportColumn> Columns, int RowsRead,
-    int ProblemCount, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> PreviewHeadings, IReadOnlyList<IReadOnlyList<string?>> Preview, int Imported, bool DryRun)
-{
-    public const int PreviewRows = 10;
-}
-
 // Reads a RAID register (risks, issues, assumptions or dependencies) from .xlsx or .csv into a unit's
 // log: recognises the headings (or takes the caller's mapping), checks every row with the same rules as
 // the form, and writes all rows in one transaction or none. Empty rows (a template's numbered blanks)
@@ -42,6 +17,9 @@ public sealed record ImportReport(
 public sealed class RaidImport(StewardDbContext db, RegisterUnits units, RaidEscalation escalation, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    // A file may give the owner by e-mail alone, so a problem with the owner is shown in that column.
+    private static readonly Dictionary<string, string> OwnerFallback = new() { [RaidImportKind.Owner] = RaidImportKind.OwnerEmail };
     private const int SaveBatch = 1000;
 
     public async Task<ImportReport> ImportAsync(RaidImportKind kind, string unitKey, Stream file, IReadOnlyDictionary<string, string>? mapping, string? defaultOwner,
@@ -50,7 +28,7 @@ public sealed class RaidImport(StewardDbContext db, RegisterUnits units, RaidEsc
         var unit = await units.ChangeableAsync(PmoArea.Raid, PmoAction.Contribute, unitKey, RecordChange.Add, $"import {kind.Register} into", "RAID log", ct);
 
         var table = SpreadsheetReader.Read(file, h => kind.Fields.IsKnown(h) || (mapping?.ContainsKey(h) ?? false), kind.PreferredSheets, limits.Value.Spreadsheets);
-        var columns = table.Headings.Select(h => new ImportColumn(h, FieldFor(kind, h, mapping))).ToList();
+        var columns = table.Headings.Select(h => new ImportColumn(h, ImportRowReader.FieldFor(kind.Fields, h, mapping))).ToList();
         var problems = new ImportProblemList(limits.Value.MaxProblemsListed);
         CheckMapping(kind, columns, defaultOwner, problems);
 
@@ -73,14 +51,14 @@ public sealed class RaidImport(StewardDbContext db, RegisterUnits units, RaidEsc
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var sheetRow in table.Rows)
         {
-            var cells = Cells(sheetRow, columns);
+            var cells = ImportRowReader.Cells(sheetRow, columns);
             if (cells.Count == 0 || cells.Keys.All(k => k is RaidImportKind.Reference))
             {
                 continue; // a blank row, or a template's row with only its number
             }
 
             read++;
-            var row = new ImportRowReader(sheetRow.Number, cells, columns, people, problems, now);
+            var row = new ImportRowReader(sheetRow.Number, cells, columns, people, problems, now, OwnerFallback);
             Unguard(row, cells);
             var target = new ImportTarget(unit.Id, unit.Path);
             if (row.Text(RaidImportKind.Unit) is { } code)
@@ -196,30 +174,5 @@ public sealed class RaidImport(StewardDbContext db, RegisterUnits units, RaidEsc
         {
             problems.Add(new ImportProblem(0, "(headings)", "No column gives the owner; name a default owner for every row"));
         }
-    }
-
-    private static string? FieldFor(RaidImportKind kind, string heading, IReadOnlyDictionary<string, string>? mapping)
-    {
-        if (mapping is not null && mapping.TryGetValue(heading, out var chosen))
-        {
-            return string.IsNullOrWhiteSpace(chosen) || chosen == "-" ? null : chosen;
-        }
-
-        return string.IsNullOrWhiteSpace(heading) ? null : kind.Fields.Recognise(heading);
-    }
-
-    // The cells of a row by field, as typed, blank cells left out.
-    private static Dictionary<string, string> Cells(SheetRow row, List<ImportColumn> columns)
-    {
-        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count && i < row.Cells.Count; i++)
-        {
-            if (columns[i].Field is { } field and not ImportFieldSet.Ignored && row.Cells[i] is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
-            {
-                cells[field] = text.Trim();
-            }
-        }
-
-        return cells;
     }
 }

@@ -1,4 +1,4 @@
-namespace Steward.Features.Raid;
+namespace Steward.Infrastructure.Spreadsheets;
 
 // Every problem an import finds is counted, but only the first few are kept to be listed: a file of a
 // hundred thousand bad rows must not become a report of hundreds of megabytes.

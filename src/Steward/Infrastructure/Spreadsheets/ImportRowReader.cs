@@ -1,8 +1,7 @@
 using System.Globalization;
 using FluentValidation.Results;
-using Steward.Infrastructure.Spreadsheets;
 
-namespace Steward.Features.Raid;
+namespace Steward.Infrastructure.Spreadsheets;
 
 // The people an import can name, looked up once for every row: by e-mail, or by a name only one person has.
 public sealed class ImportPeople(IEnumerable<(Guid Id, string Name, string Email)> people)
@@ -31,9 +30,11 @@ public sealed class ImportPeople(IEnumerable<(Guid Id, string Name, string Email
 }
 
 // One row of an import, read field by field. Every cell that cannot be read becomes a problem at the
-// row's number and the column's heading, as the person will find it in their spreadsheet.
+// row's number and the column's heading, as the person will find it in their spreadsheet. fallbacks: a
+// field whose problems go to another's column when it has none of its own (an owner given by e-mail alone).
 public sealed class ImportRowReader(
-    int row, IReadOnlyDictionary<string, string> cells, IReadOnlyList<ImportColumn> columns, ImportPeople people, ImportProblemList problems, DateTime now)
+    int row, IReadOnlyDictionary<string, string> cells, IReadOnlyList<ImportColumn> columns, ImportPeople people, ImportProblemList problems, DateTime now,
+    IReadOnlyDictionary<string, string>? fallbacks = null)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d MMMM yyyy", "d MMM yyyy", "yyyy-MM-dd'T'HH:mm:ss"];
     private readonly int problemsBefore = problems.Count;
@@ -49,7 +50,7 @@ public sealed class ImportRowReader(
 
     public string? Text(string field) => cells.GetValueOrDefault(field);
 
-    public void Problem(string field, string message) => problems.Add(new ImportProblem(row, HeadingOf(columns, field), message));
+    public void Problem(string field, string message) => problems.Add(new ImportProblem(row, HeadingOf(field), message));
 
     // A form validator's failures, each placed at the column its property was read from.
     public void Problems(IEnumerable<ValidationFailure> failures, Func<string, string> fieldOfProperty)
@@ -128,10 +129,35 @@ public sealed class ImportRowReader(
         return null;
     }
 
-    // The column the field was read from. A file may give the owner by e-mail alone, so a problem with
-    // the owner falls back to that column.
-    public static string HeadingOf(IReadOnlyList<ImportColumn> columns, string field) =>
+    // The column the field was read from, or its fallback's.
+    private string HeadingOf(string field) =>
         columns.FirstOrDefault(c => c.Field == field)?.Heading
-        ?? (field == RaidImportKind.Owner ? columns.FirstOrDefault(c => c.Field == RaidImportKind.OwnerEmail)?.Heading : null)
+        ?? (fallbacks?.GetValueOrDefault(field) is { } other ? columns.FirstOrDefault(c => c.Field == other)?.Heading : null)
         ?? field;
+
+    // The cells of a row by field, as typed, blank cells left out.
+    public static Dictionary<string, string> Cells(SheetRow row, IReadOnlyList<ImportColumn> columns)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count && i < row.Cells.Count; i++)
+        {
+            if (columns[i].Field is { } field and not ImportFieldSet.Ignored && row.Cells[i] is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
+            {
+                cells[field] = text.Trim();
+            }
+        }
+
+        return cells;
+    }
+
+    // The field a heading fills: the caller's mapping first ("-" or blank: not imported), else the heading recognised.
+    public static string? FieldFor(ImportFieldSet fields, string heading, IReadOnlyDictionary<string, string>? mapping)
+    {
+        if (mapping is not null && mapping.TryGetValue(heading, out var chosen))
+        {
+            return string.IsNullOrWhiteSpace(chosen) || chosen == "-" ? null : chosen;
+        }
+
+        return string.IsNullOrWhiteSpace(heading) ? null : fields.Recognise(heading);
+    }
 }
