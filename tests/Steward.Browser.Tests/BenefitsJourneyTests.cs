@@ -148,6 +148,29 @@ public sealed class BenefitsJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shorter queues");
     }
 
+    // A register uploaded in the browser: a bad row is listed by row and column and nothing is written; the
+    // corrected file is imported. Each page axe-scanned.
+    [Fact]
+    public async Task ARegister_IsImportedFromASpreadsheet()
+    {
+        var (_, programme, _) = await app.CreateTreeAsync();
+        var header = "Benefit,Category,Who gains,Baseline value,Baseline date,Target value,Target date\n";
+        var good = "Fewer complaints,Wider societal,Wider social,300,01/04/2026,150,31/03/2028\n";
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{programme.Code}/benefits");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import from a spreadsheet" }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload { Name = "benefits.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + good + "Bad,Gold,Wider social,,,,\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main table").Last).ToContainTextAsync("'Gold' is not one of");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload { Name = "benefits.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + good) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("1 benefit has been imported");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Fewer complaints");
+    }
+
     private static async Task FillDateAsync(IPage page, string group, int day, int month, int year)
     {
         var date = page.GetByRole(AriaRole.Group, new() { Name = group });

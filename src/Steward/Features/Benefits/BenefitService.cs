@@ -37,6 +37,20 @@ public sealed class BenefitService(
         return benefit;
     }
 
+    // What recording this benefit would refuse, without recording it (an import checks every row first).
+    public async Task<IReadOnlyList<ValidationFailure>> CheckAsync(BenefitInput input, CancellationToken ct = default)
+    {
+        try
+        {
+            await ApplyAsync(new Benefit { Id = Guid.Empty, Title = string.Empty }, input with { Profile = null }, ct);
+            return [];
+        }
+        catch (ValidationException invalid)
+        {
+            return invalid.Errors.ToList();
+        }
+    }
+
     private async Task ApplyAsync(Benefit benefit, BenefitInput input, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();

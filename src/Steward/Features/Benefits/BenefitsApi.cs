@@ -31,6 +31,9 @@ public static class BenefitsApi
             .WithSummary("The benefits at or below the unit still to be realised, with their owners and whether they have been handed over at close-out");
         group.MapPost("/handover", HandOver).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Hand benefits over to their business-as-usual owners at close-out: all or nothing; each records its owner and the date");
+        group.MapPost("/import", Import).Requires(PmoArea.Benefits, PmoAction.Contribute)
+            .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(BenefitImport.MaxFileBytes))
+            .WithSummary("Import benefits from an .xlsx or .csv file (the body, or a form's file), all rows or none; ?map[Heading]=field maps a column, dryRun=true only checks");
         group.MapPost("/", Record).Requires(PmoArea.Benefits, PmoAction.Contribute)
             .WithSummary("Record a benefit (or dis-benefit) in the unit's register");
         group.MapGet("/{reference}", Get).Requires(PmoArea.Benefits, PmoAction.Read).OwnerMay<RouteHandlerBuilder, BenefitOwners>().WithName("GetBenefit")
@@ -81,6 +84,13 @@ public static class BenefitsApi
     {
         await handover.HandOverAsync(unit, request.Benefits ?? [], ct);
         return TypedResults.Ok(await handover.CandidatesAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
+    }
+
+    private static async Task<IResult> Import(string unit, bool? dryRun, HttpContext http, BenefitImport import, CancellationToken ct)
+    {
+        var mapping = Infrastructure.Spreadsheets.ImportResults.MappingFrom(http.Request);
+        await using var file = await ApiFiles.ReadAsync(http, ct);
+        return await Infrastructure.Spreadsheets.ImportResults.RunAsync(() => import.ImportAsync(unit, file, mapping, dryRun == true, ct));
     }
 
     private static async Task<CreatedAtRoute<BenefitView>> Record(string unit, BenefitInput input, BenefitService service, BenefitQueries queries, HttpContext http, CancellationToken ct)

@@ -12,6 +12,8 @@ public static class BenefitsLinks
     // The benefits the signed-in person owns, wherever they are.
     public const string Owned = "/benefits/owned";
 
+    public static string Import(string unit) => $"{Register(unit)}/import";
+
     public static string Handover(string unit) => $"{Register(unit)}/handover";
 
     public static string Map(string unit) => $"{Register(unit)}/map";

@@ -40,29 +40,9 @@ public static class RaidApi
 
     private static async Task<IResult> ImportAsync(RaidImportKind kind, string unit, HttpContext http, RaidImport import, string? defaultOwner, bool? dryRun, CancellationToken ct)
     {
-        var mapping = http.Request.Query.Where(q => q.Key.StartsWith("map[", StringComparison.Ordinal) && q.Key.EndsWith(']'))
-            .ToDictionary(q => q.Key[4..^1], q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var mapping = ImportResults.MappingFrom(http.Request);
         await using var file = await ApiFiles.ReadAsync(http, ct);
-        ImportReport report;
-        try
-        {
-            report = await import.ImportAsync(kind, unit, file, mapping, defaultOwner, dryRun == true, ct: ct);
-        }
-        catch (UnreadableSpreadsheetException unreadable)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("file", unreadable.Message)]);
-        }
-
-        if (report.ProblemCount == 0)
-        {
-            return TypedResults.Ok(report);
-        }
-
-        // Every problem, keyed by where it is, and the whole report beside them.
-        var errors = report.Problems.GroupBy(p => p.Row == 0 ? p.Column : $"row {p.Row}, {p.Column}")
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-        return TypedResults.ValidationProblem(errors, detail: report.ProblemCount > report.Problems.Count
-            ? $"{report.ProblemCount} problems, the first {report.Problems.Count} listed; nothing was imported." : $"{report.ProblemCount} problems; nothing was imported.", extensions: new Dictionary<string, object?> { ["report"] = report });
+        return await ImportResults.RunAsync(() => import.ImportAsync(kind, unit, file, mapping, defaultOwner, dryRun == true, ct: ct));
     }
 
     private static async Task<Ok<RiskScaleView>> GetRiskScale(string unit, RaidQueries queries, RiskScales scales, HttpContext http, CancellationToken ct)

@@ -13,7 +13,41 @@ internal static class BenefitsCommand
     private static readonly Option<string> Out = new("--out") { Description = "The file to write.", Required = true };
     private static readonly Option<string?> Status = new("--status") { Description = "Only benefits in this status." };
 
-    public static Command Create() => new("benefits", "Benefits: export the register.") { Export() };
+    private static readonly Option<string> File = new("--file") { Description = "The .xlsx or .csv file to import.", Required = true };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Check every row and show what would be imported, without writing." };
+    private static readonly Option<string[]> Map = new("--map") { Description = "HEADING=field: read a column into a field (or '-' to leave it out). Repeatable.", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string> ImportUnit = new("--unit") { Description = "The unit whose register receives the benefits (a 'Unit' column may name units below it).", Required = true };
+
+    public static Command Create() => new("benefits", "Benefits: import and export the register.") { Export(), Import() };
+
+    // steward benefits import: a benefits register from a spreadsheet, every row checked, all or none.
+    private static Command Import()
+    {
+        var command = new Command("import", "Import benefits from .xlsx or .csv into a unit's register: every row is checked, and all are written or none.") { ImportUnit, File, DryRun, Map };
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var path = parse.GetValue(File)!;
+            if (!System.IO.File.Exists(path))
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"no file at {path}")]);
+            }
+
+            await using var file = System.IO.File.OpenRead(path);
+            ImportReport report;
+            try
+            {
+                report = await services.GetRequiredService<BenefitImport>().ImportAsync(parse.GetValue(ImportUnit)!, file, ImportReportOutput.Mapping(parse.GetValue(Map)), parse.GetValue(DryRun), ct);
+            }
+            catch (UnreadableSpreadsheetException unreadable)
+            {
+                throw new CommandFailure($"{path}: {unreadable.Message}");
+            }
+
+            ImportReportOutput.Print(report, path, BenefitImport.Register);
+            return StewardCommandLine.Success;
+        }));
+        return command;
+    }
 
     private static Command Export()
     {
@@ -25,7 +59,7 @@ internal static class BenefitsCommand
             var unit = await queries.RequireReadableUnitAsync(parse.GetValue(Unit)!, ct);
             var rows = await queries.ExportRowsAsync(unit, EnumText.ParseOptional<BenefitStatus>("--status", parse.GetValue(Status)), ct);
             var path = parse.GetValue(Out)!;
-            await using (var output = File.Create(path))
+            await using (var output = System.IO.File.Create(path))
             {
                 await SpreadsheetWriter.WriteAsync(output, format, "Benefits", BenefitsSpreadsheet.Columns, rows, ct);
             }

@@ -32,18 +32,7 @@ internal static class RaidImportCommand
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--file", $"no file at {path}")]);
             }
 
-            var mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in parse.GetValue(Map) ?? [])
-            {
-                var at = pair.LastIndexOf('=');
-                if (at <= 0)
-                {
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("--map", $"takes HEADING=field, not {pair}")]);
-                }
-
-                mapping[pair[..at].Trim()] = pair[(at + 1)..].Trim();
-            }
-
+            var mapping = ImportReportOutput.Mapping(parse.GetValue(Map));
             await using var file = System.IO.File.OpenRead(path);
             ImportReport report;
             try
@@ -78,24 +67,7 @@ internal static class RaidImportCommand
                 throw new CommandFailure($"{path}: {unreadable.Message}");
             }
 
-            Console.WriteLine($"Read {report.RowsRead:N0} rows from {report.Sheet ?? Path.GetFileName(path)} (headings on row {report.HeadingRow}{(report.Encoding is null ? string.Empty : $", text read as {report.Encoding}")}).");
-            foreach (var column in report.Columns.Where(c => c.Heading.Length > 0))
-            {
-                Console.WriteLine($"  {column.Heading,-32} -> {column.Field ?? "(not imported)"}");
-            }
-
-            if (report.ProblemCount > 0)
-            {
-                foreach (var problem in report.Problems)
-                {
-                    Console.Error.WriteLine(problem.Row == 0 ? $"{problem.Column}: {problem.Message}" : $"row {problem.Row}, {problem.Column}: {problem.Message}");
-                }
-
-                throw new CommandFailure(report.ProblemCount > report.Problems.Count
-                    ? $"{report.ProblemCount} problems, the first {report.Problems.Count} listed; nothing was imported." : $"{report.ProblemCount} problems; nothing was imported.");
-            }
-
-            Console.WriteLine(report.DryRun ? $"All {report.RowsRead:N0} rows are valid; nothing was written (--dry-run)." : $"Imported {report.Imported:N0} {kind.Register}.");
+            ImportReportOutput.Print(report, path, kind.Register);
             return StewardCommandLine.Success;
         }));
         return command;
