@@ -141,8 +141,9 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         var rollup = await (await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/benefits/realisation", Ct)).ReadAsync<BenefitRollupView>();
         Assert.Equal(1, rollup.Benefits);
-        // Worth a year by each year's end: planned from the profile's money, realised as the full £1.2m times the share measured.
-        Assert.Equal([("2026-27", 600_000m, 100_000m), ("2027-28", 1_200_000m, 100_000m)], rollup.Years.Select(y => (y.Year, y.Planned.Pounds, y.Realised.Pounds)));
+        // Worth a year by each year's end: planned from the profile's money, realised as the full £1.2m times the share measured
+        // (nothing yet in a year to come).
+        Assert.Equal([("2026-27", 600_000m, 100_000m, true), ("2027-28", 1_200_000m, 0m, false)], rollup.Years.Select(y => (y.Year, y.Planned.Pounds, y.Realised.Pounds, y.AnyMeasured)));
         var breach = Assert.Single(rollup.Breaches);
         Assert.Equal((benefit.Reference, 10m, project.Code, programme.Code), (breach.Reference, breach.Limit, breach.LimitSetAt.Code, breach.EscalatedTo!.Code));
         Assert.Contains(rollup.Counts, c => c is { Category: "non-cash-releasing", Status: "in-realisation", Benefits: 1 });
@@ -152,9 +153,9 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.Created, (await app.Api().SendJsonAsync(HttpMethod.Post, $"{address}/measurements", new MeasurementInput(new DateOnly(2026, 11, 30), 20, null), null)).StatusCode);
         rollup = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits/realisation", Ct)).ReadAsync<BenefitRollupView>();
         Assert.Empty(rollup.Breaches);
-        Assert.Equal([400_000m, 400_000m], rollup.Years.Select(y => y.Realised.Pounds));
+        Assert.Equal([400_000m, 0m], rollup.Years.Select(y => y.Realised.Pounds));
         var csv = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/benefits/realisation/export?format=csv", Ct)).Content.ReadAsStringAsync(Ct);
-        Assert.Matches("\"2027-28\",\"non-cash-releasing\",\"1200000(\\.00)?\",\"400000(\\.00)?\",\"-800000(\\.00)?\"", csv);
+        Assert.Matches("\"2026-27\",\"non-cash-releasing\",\"600000(\\.00)?\",\"400000(\\.00)?\",\"-200000(\\.00)?\"", csv);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class RealisationValue
     public sealed record Measured(DateOnly On, decimal Value);
 
     // A financial year's worth (pence a year, reached by the year's end): planned by the profile, and
-    // realised by the last measurement up to then (none before anything is measured). A dis-benefit counts against.
+    // realised by the last measurement up to then (none before anything is measured, nor for a year not
+    // measured in yet: a year to come has realised nothing so far). A dis-benefit counts against.
     public sealed record Year(int Start, long Planned, long? Realised);
 
     // The latest measurement against the plan on its date; Deviation is in % of the planned progress (negative:
@@ -61,7 +62,7 @@ public static class RealisationValue
         {
             var end = year.LastDay;
             var planned = PlannedWorth(facts, end) ?? 0;
-            var lastMeasured = ordered.LastOrDefault(m => m.On <= end);
+            var lastMeasured = ordered.Count > 0 && ordered[^1].On >= year.FirstDay ? ordered.LastOrDefault(m => m.On <= end) : null;
             long? realised = lastMeasured is null ? null : Worth(facts, lastMeasured.Value) ?? 0;
             years.Add(new Year(year.Start, sign * planned, realised is { } r ? sign * r : null));
         }

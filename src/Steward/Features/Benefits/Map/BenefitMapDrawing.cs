@@ -10,7 +10,7 @@ namespace Steward.Features.Benefits.Map;
 // focus) and as a nested list saying the same, from each objective down to what contributes to it.
 public static class BenefitMapDrawing
 {
-    private const int ColumnWidth = 270, BoxWidth = 220, BoxHeight = 52, RowHeight = 66, Margin = 10, TitleChars = 30;
+    private const int ColumnWidth = 238, BoxWidth = 200, BoxHeight = 52, RowHeight = 66, Margin = 10, TitleChars = 27;
 
     public static string ListAnchor(string key) => "map-" + key.Replace('#', '-');
 
