@@ -23,6 +23,9 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<History.IHistoryNames, BenefitHistoryNames>();
     }
 
+    public SyntheticSeed Synthetic => new(60, "--benefits", "How many benefits --synthetic adds, each with 50 measurements and a place on its programme's map (for the benefits benchmarks).",
+        "benefits", 1_000_000, (seed, ct) => new SyntheticBenefits(seed.Count, seed.Seed).SeedAsync(seed.Db, seed.Progress, ct));
+
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.BenefitsCommand.Create()];
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
