@@ -22,8 +22,10 @@ echo "| Machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(gr
 echo "| Date | $(date -u +%Y-%m-%d) |"
 echo "| Commit | $(git rev-parse --short HEAD) |"
 
-latency() { # label, path, header
-  local out
+latency() { # label, path, header: refuses to time anything but a 200 (a sign-in redirect would look fast)
+  local out status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$3" "http://127.0.0.1:$port$2")
+  [ "$status" = 200 ] || { echo "| $1 | answered $status, not 200 | | | | |"; return; }
   wrk -t1 -c1 -d5s -H "$3" "http://127.0.0.1:$port$2" >/dev/null
   out=$(wrk -t1 -c1 -d"${seconds}s" -s bench/percentiles.lua -H "$3" "http://127.0.0.1:$port$2")
   echo "| $1 | $(sed -n 's/.*p50=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p95=\([^ ]*\).*/\1/p' <<<"$out") ms | $(sed -n 's/.*p99=\([^ ]*\).*/\1/p' <<<"$out") ms | $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out") | $(sed -n 's/.*errors=\([^ ]*\).*/\1/p' <<<"$out") |"

@@ -183,6 +183,30 @@ public abstract class BenefitsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task ABenefit_IsLinkedToRaidItems_AndAnUnknownOneIsRefused()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        var risk = await app.CreateRiskAsync(project.Code, owner.Id, title: "Carriers are late to connect");
+        var bad = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Related = [risk.Reference, "R-99999", "XYZ#4"] }, null);
+        Assert.Contains("'R-99999' is not a risk", (await bad.FieldErrorsAsync("related[1]")).Single(), StringComparison.Ordinal);
+        Assert.NotEmpty(await bad.FieldErrorsAsync("related[2]"));
+
+        var created = await app.Api().SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/benefits", Body(null, null) with { Related = [risk.Reference.ToLowerInvariant()] }, null);
+        var benefit = await created.ReadAsync<BenefitView>();
+        var item = Assert.Single(benefit.Related);
+        Assert.Equal((risk.Reference, "Carriers are late to connect"), (item.Reference, item.Title));
+        Assert.EndsWith($"/risks/{risk.Reference}", item.Href, StringComparison.Ordinal);
+
+        // Left out, the links are kept; empty, they are removed.
+        var kept = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}", Body(null, null), $"\"{benefit.Version}\"");
+        var keptView = await kept.ReadAsync<BenefitView>();
+        Assert.Single(keptView.Related);
+        var cleared = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/benefits/{benefit.Reference}", Body(null, null) with { Related = [] }, $"\"{keptView.Version}\"");
+        Assert.Empty((await cleared.ReadAsync<BenefitView>()).Related);
+    }
+
+    [Fact]
     public async Task ItsOwner_WithNoRole_RecordsMeasurements_AndNobodyElseWithoutTheRoleMay()
     {
         var (_, programme, project) = await app.CreateTreeAsync();

@@ -58,6 +58,9 @@ public sealed class Benefit : NumberedEntry
 
     // The planned realisation, by date; measurements are kept apart (BenefitMeasurement), as they are many.
     public List<BenefitProfilePoint> Profile { get; set; } = [];
+
+    // The RAID items and plan milestones it is linked to (BenefitRelatedItem).
+    public List<BenefitRelatedItem> Related { get; set; } = [];
 }
 
 // The Green Book's kinds of benefit: cash-releasing (money that can be taken out of budgets),

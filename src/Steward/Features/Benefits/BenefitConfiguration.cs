@@ -20,6 +20,7 @@ internal sealed class BenefitConfiguration : IEntityTypeConfiguration<Benefit>
         benefit.HasIndex(b => new { b.UnitId, b.Number });
         benefit.HasIndex(b => b.OwnerId);
         benefit.HasMany(b => b.Profile).WithOne().HasForeignKey(p => p.BenefitId).OnDelete(DeleteBehavior.Cascade);
+        benefit.HasMany(b => b.Related).WithOne().HasForeignKey(r => r.BenefitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -65,5 +66,16 @@ internal sealed class BenefitYearConfiguration : IEntityTypeConfiguration<Benefi
         year.ToTable("benefit_years");
         year.HasKey(y => new { y.BenefitId, y.Year });
         year.HasOne<Benefit>().WithMany().HasForeignKey(y => y.BenefitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BenefitRelatedItemConfiguration : IEntityTypeConfiguration<BenefitRelatedItem>
+{
+    public void Configure(EntityTypeBuilder<BenefitRelatedItem> item)
+    {
+        item.ToTable("benefit_related_items");
+        item.Property(i => i.Reference).HasMaxLength(BenefitRelatedItem.ReferenceMaxLength);
+        item.HasIndex(i => new { i.BenefitId, i.Reference }).IsUnique();
+        item.HasIndex(i => i.ItemId);
     }
 }

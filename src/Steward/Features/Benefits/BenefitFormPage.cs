@@ -17,7 +17,7 @@ public abstract class BenefitFormPage(StewardDbContext db, UnitQueries units) : 
     [
         "Input.Title", "Input.Description", "Input.IsDisbenefit", "Input.Category", "Input.Nature", "Input.Class", "Input.OwnerId", "Input.OwningUnit",
         "Input.Kpi", "Input.UnitOfMeasure", "Input.Direction", "Input.MeasuredBy", "Input.Frequency", "Input.BaselineValue", "Input.BaselineDate",
-        "Input.TargetValue", "Input.TargetDate", "Input.MonetisedValue", "Input.Confidence", "Input.Status", "Input.Profile",
+        "Input.TargetValue", "Input.TargetDate", "Input.MonetisedValue", "Input.Confidence", "Input.Status", "Input.Profile", "Input.Related",
     ];
 
     public static IReadOnlyList<SelectListItem> Categories { get; } = Items<BenefitCategory>(BenefitLabels.Of);
@@ -42,7 +42,8 @@ public abstract class BenefitFormPage(StewardDbContext db, UnitQueries units) : 
         var target = ReadNumber(Input.TargetValue, nameof(BenefitForm.TargetValue));
         return new BenefitInput(Input.Title, Input.Description, Input.OwningUnit, Input.OwnerId, Input.Category, Input.Nature, Input.Class, Input.IsDisbenefit,
             Input.Kpi, Input.UnitOfMeasure, Input.Direction, Input.MeasuredBy, Input.Frequency, baseline, baselineDate, target, targetDate,
-            string.IsNullOrWhiteSpace(Input.MonetisedValue) ? null : new AmountText(Input.MonetisedValue), Input.Confidence, Input.Status, ReadProfile());
+            string.IsNullOrWhiteSpace(Input.MonetisedValue) ? null : new AmountText(Input.MonetisedValue), Input.Confidence, Input.Status, ReadProfile(),
+            [.. (Input.Related ?? string.Empty).Split([',', '\n', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
     }
 
     // One point a line: the date (2027-03-31 or 31/03/2027), the planned value and, optionally, a year's £.
@@ -73,7 +74,9 @@ public abstract class BenefitFormPage(StewardDbContext db, UnitQueries units) : 
     }
 
     protected override string FieldFor(string apiField) =>
-        apiField.StartsWith("profile", StringComparison.Ordinal) ? "Input.Profile" : base.FieldFor(apiField);
+        apiField.StartsWith("profile", StringComparison.Ordinal) ? "Input.Profile"
+        : apiField.StartsWith("related", StringComparison.Ordinal) ? "Input.Related"
+        : base.FieldFor(apiField);
 
     private decimal? ReadNumber(string? text, string field)
     {
@@ -115,6 +118,7 @@ public sealed class BenefitForm : IEditForm
     public string? Confidence { get; set; }
     public string? Status { get; set; } = "identified";
     public string? Profile { get; set; }
+    public string? Related { get; set; }
     public int Version { get; set; }
 
     public static BenefitForm From(BenefitView b) => new()
@@ -127,6 +131,7 @@ public sealed class BenefitForm : IEditForm
         MonetisedValue = b.MonetisedValue?.Pounds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), Confidence = b.Confidence, Status = b.Status,
         Profile = string.Join('\n', b.Profile.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{p.On:yyyy-MM-dd} {p.Value:0.####}{(p.Money is { } m ? " " + m.Pounds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "")}"))),
+        Related = string.Join(' ', b.Related.Select(r => r.Reference)),
         Version = b.Version,
     };
 }

@@ -25,7 +25,8 @@ public sealed record BenefitInput(
     [property: Description("A full year's value in pounds where monetised: a number or text such as \"£1.2m\".")] AmountText? MonetisedValue,
     [property: Description("low, medium or high.")] string? Confidence,
     [property: Description("identified, validated, in-realisation, realised, not-realised or withdrawn; default identified.")] string? Status,
-    [property: Description("The realisation profile: the value the measure should reach by each date (and a year's £ where monetised), between the baseline and target dates. Left out: the profile is kept as it is; empty: removed.")] List<ProfilePointInput>? Profile = null);
+    [property: Description("The realisation profile: the value the measure should reach by each date (and a year's £ where monetised), between the baseline and target dates. Left out: the profile is kept as it is; empty: removed.")] List<ProfilePointInput>? Profile = null,
+    [property: Description("The RAID items (R-0042, I-0007, A-0003, D-0011) and plan milestones (DPP-PRJ-001#12) it is linked to. Left out: kept as they are; empty: none.")] List<string?>? Related = null);
 
 public sealed record ProfilePointInput(
     [property: Description("The date the value should be reached by (the end of a month or quarter), yyyy-mm-dd.")] DateOnly? On,

@@ -11,7 +11,8 @@ namespace Steward.Features.Benefits;
 
 // Reads of the benefits register. Like every register, a unit's holds its own benefits and those of the
 // units below it.
-public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, BenefitOwners owners, Tolerances.ToleranceQueries tolerances, History.ChangeContext who, TimeProvider clock)
+public sealed class BenefitQueries(
+    StewardDbContext db, RegisterUnits units, BenefitOwners owners, Tolerances.ToleranceQueries tolerances, BenefitRelatedItems relatedItems, History.ChangeContext who, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -131,6 +132,7 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             .FirstOrDefaultAsync(ct) ?? throw new RecordNotFoundException("benefit", reference);
         var x = row.Benefit;
         var profile = await db.Set<BenefitProfilePoint>().AsNoTracking().Where(p => p.BenefitId == x.Id).OrderBy(p => p.On).ToListAsync(ct);
+        var related = await relatedItems.ViewsAsync(await db.Set<BenefitRelatedItem>().AsNoTracking().Where(r => r.BenefitId == x.Id).ToListAsync(ct), ct);
         var measured = await db.BenefitMeasurements.AsNoTracking().Where(m => m.BenefitId == x.Id)
             .OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.CreatedAt).Take(MaxMeasurementsShown).ToListAsync(ct);
         var track = profile.Select(p => new RealisationTrack.Point(p.On, p.Value)).ToList();
@@ -159,6 +161,7 @@ public sealed class BenefitQueries(StewardDbContext db, RegisterUnits units, Ben
             DeviationPercent = latest?.DeviationPercent,
             Tolerance = judged,
             HandedOverOn = x.HandedOverOn,
+            Related = related,
         };
     }
 }

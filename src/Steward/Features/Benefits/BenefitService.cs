@@ -14,7 +14,8 @@ namespace Steward.Features.Benefits;
 // Recording and changing benefits: every field checked and every mistake reported against its field
 // before anything is written; a change is against the version the caller read.
 public sealed class BenefitService(
-    StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitPaths locations, AccessPolicy access, BenefitRealisationStore realisation, History.ChangeContext who, TimeProvider clock)
+    StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitPaths locations, AccessPolicy access, BenefitRealisationStore realisation, BenefitRelatedItems relatedItems,
+    History.ChangeContext who, TimeProvider clock)
 {
     public const string Register = "benefits register";
 
@@ -29,7 +30,7 @@ public sealed class BenefitService(
 
     public async Task<Benefit> UpdateAsync(Guid id, int expectedVersion, BenefitInput input, CancellationToken ct = default)
     {
-        var (benefit, _) = await entries.LoadAsync(db.Benefits.Include(b => b.Profile), PmoArea.Benefits, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
+        var (benefit, _) = await entries.LoadAsync(db.Benefits.Include(b => b.Profile).Include(b => b.Related), PmoArea.Benefits, PmoAction.Contribute, id, expectedVersion, "change", Register, ct);
         await ApplyAsync(benefit, input, ct);
         await realisation.StageAsync(benefit, null, ct);
         db.Entry(benefit).State = EntityState.Modified;
@@ -98,6 +99,7 @@ public sealed class BenefitService(
         }
 
         var profile = input.Profile is null ? null : Profile(input.Profile, input.BaselineDate, input.TargetDate, failures);
+        var related = input.Related is null ? null : await relatedItems.ResolveAsync(input.Related, failures, ct);
         benefit.Description = Text("description", input.Description, Benefit.TextMaxLength, failures);
         benefit.Kpi = Text("kpi", input.Kpi, Benefit.KpiMaxLength, failures);
         benefit.UnitOfMeasure = Text("unitOfMeasure", input.UnitOfMeasure, Benefit.UnitOfMeasureMaxLength, failures);
@@ -112,6 +114,23 @@ public sealed class BenefitService(
             (category!.Value, nature, kind!.Value, direction, frequency, confidence, status);
         (benefit.OwnerId, benefit.OwningUnitId, benefit.IsDisbenefit, benefit.MonetisedValue) = (input.OwnerId, owningUnit, input.IsDisbenefit, monetised);
         (benefit.BaselineValue, benefit.BaselineDate, benefit.TargetValue, benefit.TargetDate) = (input.BaselineValue, input.BaselineDate, input.TargetValue, input.TargetDate);
+        if (related is not null && benefit.Id != Guid.Empty)
+        {
+            // Items kept by reference keep their rows; the rest are replaced.
+            foreach (var gone in benefit.Related.Where(r => related.All(n => n.Reference != r.Reference)).ToList())
+            {
+                benefit.Related.Remove(gone);
+                db.Remove(gone);
+            }
+
+            foreach (var (reference, itemId) in related.Where(n => benefit.Related.All(r => r.Reference != n.Reference)))
+            {
+                var added = new BenefitRelatedItem { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, Reference = reference, ItemId = itemId };
+                benefit.Related.Add(added);
+                db.Add(added);
+            }
+        }
+
         if (profile is not null)
         {
             // Points kept by date keep their history; the rest are replaced.

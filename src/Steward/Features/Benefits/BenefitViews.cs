@@ -28,6 +28,9 @@ public sealed record BenefitView(
 
     // When it was handed to its business-as-usual owner at close-out.
     public DateOnly? HandedOverOn { get; init; }
+
+    // The RAID items and milestones it is linked to.
+    public IReadOnlyList<RelatedItemView> Related { get; init; } = [];
 }
 
 public sealed record ProfilePointView(DateOnly On, decimal Value, Money? Money);

@@ -16,6 +16,7 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<BenefitRollups>();
         services.AddScoped<BenefitHandover>();
         services.AddScoped<BenefitImport>();
+        services.AddScoped<BenefitRelatedItems>();
         services.AddScoped<Units.ICloseOutQuestion>(sp => sp.GetRequiredService<BenefitHandover>());
         services.AddScoped<Map.MapNodes>();
         services.AddScoped<Map.BenefitMapService>();

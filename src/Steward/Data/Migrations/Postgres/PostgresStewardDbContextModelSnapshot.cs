@@ -412,6 +412,33 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("benefit_profile_points", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitRelatedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("BenefitId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("benefit_related_items", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
                 {
                     b.Property<Guid>("BenefitId")
@@ -2845,6 +2872,15 @@ namespace Steward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitRelatedItem", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany("Related")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
                 {
                     b.HasOne("Steward.Features.Benefits.Benefit", null)
@@ -3474,6 +3510,8 @@ namespace Steward.Data.Migrations.Postgres
             modelBuilder.Entity("Steward.Features.Benefits.Benefit", b =>
                 {
                     b.Navigation("Profile");
+
+                    b.Navigation("Related");
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.BusinessCase", b =>

@@ -402,6 +402,33 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("benefit_profile_points", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitRelatedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("BenefitId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("benefit_related_items", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
                 {
                     b.Property<Guid>("BenefitId")
@@ -2830,6 +2857,15 @@ namespace Steward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Steward.Features.Benefits.BenefitRelatedItem", b =>
+                {
+                    b.HasOne("Steward.Features.Benefits.Benefit", null)
+                        .WithMany("Related")
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steward.Features.Benefits.BenefitTracking", b =>
                 {
                     b.HasOne("Steward.Features.Benefits.Benefit", null)
@@ -3459,6 +3495,8 @@ namespace Steward.Data.Migrations.Sqlite
             modelBuilder.Entity("Steward.Features.Benefits.Benefit", b =>
                 {
                     b.Navigation("Profile");
+
+                    b.Navigation("Related");
                 });
 
             modelBuilder.Entity("Steward.Features.Finance.BusinessCases.BusinessCase", b =>
