@@ -62,6 +62,8 @@ internal static class DemoBenefits
                 "cash-releasing", "direct-public-sector", 230, 90, "coo", demo, "£140m", "in-realisation"), "teams", "decisions"),
             new("DPP-PRJ-005", Quantitative("Legacy casework systems switched off", "Legacy casework systems still running", "systems", "lower-is-better",
                 "cash-releasing", "direct-public-sector", 3, 0, "dir-casework", demo, "£5.4m", "validated"), "platform", "decisions"),
+            new("DPP-PRJ-006", Quantitative("Longer waits for complex claims while teams focus on legacy cases", "Median days to decide claims outside the legacy backlog", "days", "lower-is-better",
+                "wider-societal", "wider-social", 120, 150, "dir-casework", demo, null, "in-realisation") with { IsDisbenefit = true }, "teams", "decisions"),
             new("DPP-PRJ-007", Quantitative("Status checked online", "Share of right-to-work and right-to-rent checks done online", "%", "higher-is-better",
                 "wider-societal", "wider-social", 35, 90, "dir-casework", demo, null, "in-realisation"), "status", "decisions"),
         };
