@@ -64,6 +64,8 @@ public static class PermissionMatrix
         // The SRO owns the business case and decides; the manager runs the work day to day.
         Allow(StewardRole.Sro, [PmoArea.Delivery, PmoArea.Change, PmoArea.Finance, PmoArea.Benefits, PmoArea.Deliverables, PmoArea.Governance, PmoArea.Raid], A);
         Allow(StewardRole.Sro, [PmoArea.Governance], C);
+        // The SRO submits the SRO's delivery confidence and approves (or returns) the unit's status reports.
+        Allow(StewardRole.Sro, [PmoArea.Reporting], C, A);
         Allow(StewardRole.ProgrammeOrProjectManager, DeliveryAreas, C);
         Allow(StewardRole.ProgrammeOrProjectManager, [PmoArea.Raid, PmoArea.Planning, PmoArea.Deliverables], A);
         Allow(StewardRole.Contributor, [PmoArea.Raid, PmoArea.Planning, PmoArea.Deliverables, PmoArea.Documents, PmoArea.Governance], C);

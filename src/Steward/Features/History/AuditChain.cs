@@ -9,7 +9,7 @@ namespace Steward.Features.History;
 // hash of the one before it, and the newest event must carry the record's present version. Every live
 // record of a kind the history covers (registers, units, people, accounts, roles, plans...) must have a
 // chain: a record whose events were all deleted is named.
-public sealed class AuditChain(StewardDbContext db)
+public sealed class AuditChain(StewardDbContext db, IEnumerable<IAuditedContent> contents)
 {
     // One pass in the order events were written (a sequential read), remembering each record's last hash.
     // Reading and hashing overlap: one task reads batches while the hashes of the batch before are worked
@@ -92,6 +92,15 @@ public sealed class AuditChain(StewardDbContext db)
             if (EndsEarly(recordId, newest, records) is { } ending)
             {
                 return new(ending with { EventsChecked = checkedEvents }, headsAtCut, eventsAtCut);
+            }
+        }
+
+        // The chain holds; then what it covers by digest (report snapshots) must still match.
+        foreach (var content in contents)
+        {
+            if (await content.FirstAlteredAsync(ct) is { } altered)
+            {
+                return new(AuditResult.Broken(checkedEvents, $"{content.What}: {altered}"), headsAtCut, eventsAtCut);
             }
         }
 

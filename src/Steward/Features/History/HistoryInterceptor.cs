@@ -128,7 +128,8 @@ internal sealed class HistoryInterceptor(TimeProvider clock) : SaveChangesInterc
         type.ClrType != typeof(HistoryEvent) && type.FindProperty("Id")?.ClrType == typeof(Guid) && type.GetProperties().Any(IsRecorded);
 
     private static bool IsRecorded(IReadOnlyProperty property) =>
-        !property.IsPrimaryKey() && !Unrecorded.Contains(property.Name) && property.FindAnnotation(HistoryAnnotations.Derived) is null;
+        !property.IsPrimaryKey() && !Unrecorded.Contains(property.Name) && property.FindAnnotation(HistoryAnnotations.Derived) is null
+        && property.FindAnnotation(HistoryAnnotations.CoveredByDigest) is null;
 
     private static bool VersionMoved(EntityEntry entry) =>
         entry.Entity is IVersionedRecord && entry.Property(nameof(IVersionedRecord.Version)) is { IsModified: true } version && !Equals(version.OriginalValue, version.CurrentValue);

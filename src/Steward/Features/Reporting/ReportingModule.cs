@@ -1,0 +1,24 @@
+using Steward.Features.Access;
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Reporting;
+
+internal sealed class ReportingModule : IStewardModule
+{
+    public DemoSeed Demo => new(90, (demo, ct) => DemoReporting.SeedAsync(demo, ct));
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ReportingRuleBook>();
+        services.AddScoped<ReportPrefill>();
+        services.AddScoped<ReportSnapshots>();
+        services.AddScoped<History.IAuditedContent>(sp => sp.GetRequiredService<ReportSnapshots>());
+        services.AddScoped<StatusReportService>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapReportingApi();
+
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting)];
+}
