@@ -17,6 +17,8 @@ internal static class DemoReporting
     public static async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
     {
         var service = demo.Services.GetRequiredService<StatusReportService>();
+        var prefill = demo.Services.GetRequiredService<ReportPrefill>();
+        var unitQueries = demo.Services.GetRequiredService<UnitQueries>();
         var db = demo.Services.GetRequiredService<StewardDbContext>();
         await service.SetCycleAsync("DPP-PFL-001", null, new ReportingCycleInput("monthly", 5, "three-point", true), ct);
 
@@ -25,45 +27,80 @@ internal static class DemoReporting
             .OrderBy(u => u.Code).Select(u => u.Code).ToListAsync(ct);
         var latest = ReportingPeriod.Containing(ReportingCadence.Monthly, demo.Today).Previous();
         var first = Enumerable.Range(1, Months - 1).Aggregate(latest, (p, _) => p.Previous());
+        var snapshots = demo.Services.GetRequiredService<ReportSnapshots>();
+        var unitIds = await db.Units.AsNoTracking().Where(u => units.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         foreach (var code in units)
         {
+            // The year before the latest month, written as already approved in one save a unit (for speed),
+            // each quoting the registers as they stand today, moved to its period.
+            var facts = await prefill.GatherAsync(await unitQueries.RequireAsync(code, ct), latest, null, ct);
+            var number = await db.StatusReports.MaxAsync(r => (int?)r.Number, ct) ?? 0;
             var period = first;
-            for (var month = 0; month < Months; month++, period = period.Next())
+            for (var month = 0; month < Months - 1; month++, period = period.Next())
             {
-                var last = month == Months - 1;
-                var dca = Story(code, month);
-                var (schedule, cost) = (dca, dca == "green" ? "green" : "amber");
-                // The latest month is still open for some.
-                if (last && code is "DPP-PRJ-009")
+                var report = new StatusReport
                 {
-                    continue;
-                }
-
-                var report = await service.DraftAsync(code, new DraftRequest(period.Key), ct);
-                report = await service.UpdateAsync(report.Id, report.Version, new StatusReportInput(
-                    Summary(code, dca, period), Achieved(month), Next(month), dca == "red" ? "Agree the recovery plan and whether to re-baseline." : null, null, dca,
-                    dca == "red" ? "The supplier's revised plan puts the go-live beyond the approved tolerance." : dca == "amber" ? "Significant issues, resolvable with attention." : null,
-                    new(schedule, schedule == "red" ? "Go-live forecast beyond the time tolerance." : schedule == "amber" ? "Slippage on the critical path." : null),
-                    new(cost, cost == "amber" ? "Forecast above budget this year." : null),
-                    new("green", null), new(dca == "red" ? "red" : "amber", dca == "red" ? "Two risks now above the portfolio's appetite." : "Open risks being managed."),
-                    new("amber", "Vacancies in the delivery team."), new("green", null)), ct);
-                if (last && code is "DPP-PRJ-011")
-                {
-                    continue;
-                }
-
-                report = await service.SubmitAsync(report.Id, report.Version, ct);
-                if (last && code is "DPP-PRJ-012")
-                {
-                    await service.ReturnAsync(report.Id, report.Version, new ReturnRequest("Say how the payroll cut-over risk is being managed before this goes to the board."), ct);
-                    continue;
-                }
-
-                await service.ApproveAsync(report.Id, report.Version, ct);
+                    Id = Guid.CreateVersion7(), UnitId = unitIds[code], Number = ++number, Cadence = ReportingCadence.Monthly, Period = period.Key,
+                    PeriodStart = period.Start, PeriodEnd = period.End, State = StatusReportState.Approved, DcaScale = DcaScale.ThreePoint,
+                    SubmittedAt = period.End.AddDays(3).ToDateTime(new TimeOnly(9, 0)), SubmittedBy = "Steward demo",
+                    DecidedAt = period.End.AddDays(4).ToDateTime(new TimeOnly(9, 0)), DecidedBy = "Steward demo",
+                };
+                Write(report, Words(code, month, period));
+                db.StatusReports.Add(report);
+                snapshots.Stage(report, facts with { Period = period.Key, PeriodStart = period.Start, PeriodEnd = period.End }, report.SubmittedAt.Value);
             }
+
+            await db.SaveChangesAsync(ct);
+
+            // The latest month through the workflow, still open for some.
+            if (code is "DPP-PRJ-009")
+            {
+                continue;
+            }
+
+            var latestReport = await service.DraftAsync(code, new DraftRequest(latest.Key), ct);
+            latestReport = await service.UpdateAsync(latestReport.Id, latestReport.Version, Words(code, Months - 1, latest), ct);
+            if (code is "DPP-PRJ-011")
+            {
+                continue;
+            }
+
+            latestReport = await service.SubmitAsync(latestReport.Id, latestReport.Version, facts with { Period = latest.Key, PeriodStart = latest.Start, PeriodEnd = latest.End }, ct);
+            if (code is "DPP-PRJ-012")
+            {
+                await service.ReturnAsync(latestReport.Id, latestReport.Version, new ReturnRequest("Say how the payroll cut-over risk is being managed before this goes to the board."), ct);
+                continue;
+            }
+
+            await service.ApproveAsync(latestReport.Id, latestReport.Version, ct);
         }
 
         await service.RecordIndependentAsync("DPP-PRG-001", new IndependentDcaInput(latest.End.AddDays(-20), "ipa", "amber", "Gateway 3 review: significant issues with the eGates supplier's plan; resolvable."), ct);
+    }
+
+    private static StatusReportInput Words(string code, int month, ReportingPeriod period)
+    {
+        var dca = Story(code, month);
+        var cost = dca == "green" ? "green" : "amber";
+        return new StatusReportInput(
+            Summary(code, dca, period), Achieved(month), Next(month), dca == "red" ? "Agree the recovery plan and whether to re-baseline." : null, null, dca,
+            dca == "red" ? "The supplier's revised plan puts the go-live beyond the approved tolerance." : dca == "amber" ? "Significant issues, resolvable with attention." : null,
+            new(dca, dca == "red" ? "Go-live forecast beyond the time tolerance." : dca == "amber" ? "Slippage on the critical path." : null),
+            new(cost, cost == "amber" ? "Forecast above budget this year." : null),
+            new("green", null), new(dca == "red" ? "red" : "amber", dca == "red" ? "Two risks now above the portfolio's appetite." : "Open risks being managed."),
+            new("amber", "Vacancies in the delivery team."), new("green", null));
+    }
+
+    // The words and ratings of a report written straight into the table (the demo's earlier months).
+    private static void Write(StatusReport report, StatusReportInput words)
+    {
+        (report.Summary, report.Achievements, report.NextPeriod, report.DecisionsNeeded, report.Dca, report.DcaJustification) =
+            (words.Summary, words.Achievements, words.NextPeriod, words.DecisionsNeeded, Enum.Parse<DcaRating>(words.Dca!, true), words.DcaJustification);
+        foreach (var dimension in Enum.GetValues<ReportDimension>())
+        {
+            var rating = words.For(dimension);
+            report.Rate(dimension, rating?.Rating is { } r ? Enum.Parse<Rag>(r, true) : null, rating?.Justification);
+        }
     }
 
     // The eGates Replacement slides; the case-management system recovers; the rest hold steady.

@@ -64,7 +64,10 @@ public sealed class StatusReportService(
     }
 
     // Freezes what the report quotes and hands it to its approver.
-    public async Task<StatusReport> SubmitAsync(Guid id, int expectedVersion, CancellationToken ct = default)
+    public Task<StatusReport> SubmitAsync(Guid id, int expectedVersion, CancellationToken ct = default) => SubmitAsync(id, expectedVersion, null, ct);
+
+    // gathered: facts already gathered for it (the demo's year of reports, gathered once per unit).
+    internal async Task<StatusReport> SubmitAsync(Guid id, int expectedVersion, ReportFacts? gathered, CancellationToken ct)
     {
         var (report, unit) = await entries.LoadAsync<StatusReport>(PmoArea.Reporting, PmoAction.Contribute, id, expectedVersion, "submit", Register, ct);
         DemandEditable(report, unit.Code);
@@ -102,9 +105,7 @@ public sealed class StatusReportService(
             throw new ValidationException(failures);
         }
 
-        var view = await unitQueries.RequireAsync(unit.Id.ToString(), ct);
-        var previousFacts = last is null ? null : (await snapshots.LatestAsync(last.Id, ct))?.Facts;
-        var facts = await prefill.GatherAsync(view, new ReportingPeriod(report.Cadence, report.Period, report.PeriodStart, report.PeriodEnd), previousFacts, ct);
+        var facts = gathered ?? await GatherAsync(report, unit.Id, last, ct);
         var now3 = clock.GetUtcNow().UtcDateTime;
         (report.State, report.SubmittedAt, report.SubmittedBy, report.SubmittedByUserId, report.DecidedAt, report.DecidedBy) =
             (StatusReportState.Submitted, now3, who.Actor, who.UserId, null, null);
@@ -116,6 +117,13 @@ public sealed class StatusReportService(
 
         await entries.SaveAsync(report.Reference, expectedVersion, ct);
         return report;
+    }
+
+    private async Task<ReportFacts> GatherAsync(StatusReport report, Guid unitId, StatusReport? last, CancellationToken ct)
+    {
+        var view = await unitQueries.RequireAsync(unitId.ToString(), ct);
+        var previousFacts = last is null ? null : (await snapshots.LatestAsync(last.Id, ct))?.Facts;
+        return await prefill.GatherAsync(view, new ReportingPeriod(report.Cadence, report.Period, report.PeriodStart, report.PeriodEnd), previousFacts, ct);
     }
 
     public async Task<StatusReport> ApproveAsync(Guid id, int expectedVersion, CancellationToken ct = default)

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Steward.Features.Reporting;
+using Steward.Tests.Infrastructure;
+
+namespace Steward.Browser.Tests;
+
+public sealed class ReportingJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // A project's monthly report from its page: started pre-filled with its top risk, written and rated,
+    // submitted (frozen), returned with comments, submitted again and approved; then the trend and the
+    // portfolio's due list. Each page axe-scanned.
+    [Fact]
+    public async Task AReportIsWritten_Submitted_Returned_AndApproved()
+    {
+        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var owner = await app.CreatePersonAsync();
+        await app.CreateRiskAsync(project.Code, owner.Id, 5, 4, "Supplier insolvency");
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<StatusReportService>().SetCycleAsync(portfolio.Code, null, new ReportingCycleInput("monthly", 5, "three-point", null));
+            return true;
+        });
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Status reports of {project.Name}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Status reports");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("pre-filled from the registers");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Summary").FillAsync("Supplier risk growing; design complete.");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Overall delivery confidence (DCA)" }).GetByLabel("Amber", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Schedule" }).GetByLabel("Red").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("have been saved");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Supplier insolvency");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Live: gathered now");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("submitted and its figures frozen");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Frozen when it was submitted");
+        await page.AssertNoViolationsAsync();
+
+        // Returned without a comment is refused beside the comment; with one, back to its author.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Return it with comments" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Say what must change");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Comments for the author").FillAsync("Add the supplier's recovery date.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Return it with comments" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Returned by");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the report" }).ClickAsync();
+        await page.GetByLabel("Decisions needed from the board (optional)").FillAsync("Agree the supplier's recovery date of 31 January.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been approved");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Approved");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the status reports" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ratings over the last 1 reports");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/units/{portfolio.Code}/reports/due");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reports due and late");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(project.Code);
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/units/{portfolio.Code}/reports/cycle");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("reports");
+        await page.AssertNoViolationsAsync();
+    }
+}
