@@ -73,7 +73,7 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
         var approved = await api.SendJsonAsync(HttpMethod.Post, $"{address}/approve", null, $"\"{report.Version}\"");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("approved", (await approved.ReadAsync<StatusReportView>()).State);
-        Assert.Empty((await (await api.GetAsync($"/api/v1/units/{portfolio.Code}/reports/due", Ct)).ReadAsync<ReportsDueView>()).Reports.Where(r => r.Unit.Code == project.Code));
+        Assert.DoesNotContain((await (await api.GetAsync($"/api/v1/units/{portfolio.Code}/reports/due", Ct)).ReadAsync<ReportsDueView>()).Reports, r => r.Unit.Code == project.Code);
 
         // A correction keeps both: the first is superseded once the correction is submitted.
         var correcting = await api.SendJsonAsync(HttpMethod.Post, $"{address}/corrections", new CorrectionRequest("The supplier's date was wrong"), null);
@@ -200,7 +200,36 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.Created, (await assurance.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/independent-dca", new IndependentDcaInput(new DateOnly(2026, 11, 1), "ipa", "amber", "Gateway 2"), null)).StatusCode);
     }
 
-    private async Task<StatusReportView> SubmittedAsync(HttpClient api, string unit, string period, string dca, RatingInput schedule)
+    [Fact]
+    public async Task TheCommandLine_ListsWhatIsDue_AndTakesAReportThroughItsWorkflow()
+    {
+        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var due = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "due", "--unit", portfolio.Code, "--database", app.ConnectionString);
+        Assert.True(due.ExitCode == 0, due.Error);
+        Assert.Contains($"{project.Code}", due.Output, StringComparison.Ordinal);
+        Assert.Contains("not-started", due.Output, StringComparison.Ordinal);
+
+        var drafted = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "draft", "--unit", project.Code, "--database", app.ConnectionString);
+        Assert.True(drafted.ExitCode == 0, drafted.Error);
+        var reference = drafted.Output.Split(' ')[1];
+        var noDca = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "submit", "--unit", project.Code, "--reference", reference, "--database", app.ConnectionString);
+        Assert.NotEqual(0, noDca.ExitCode);
+        Assert.Contains("Give the overall delivery confidence", noDca.Error, StringComparison.Ordinal);
+        var report = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/reports/{reference}", Ct)).ReadAsync<StatusReportView>();
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/reports/{reference}", Words("green", null), $"\"{report.Version}\"")).StatusCode);
+        foreach (var step in new[] { "submit", "approve" })
+        {
+            var run = await Steward.Tests.Cli.StewardProcess.RunAsync("report", step, "--unit", project.Code, "--reference", reference, "--database", app.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        var shown = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "show", "--unit", project.Code, "--reference", reference, "--json", "--database", app.ConnectionString);
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        Assert.Contains("\"state\": \"approved\"", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("\"factsFrozen\": true", shown.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<StatusReportView> SubmittedAsync(HttpClient api, string unit, string period, string dca, RatingInput schedule)
     {
         var report = await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{unit}/reports", new DraftRequest(period), null)).ReadAsync<StatusReportView>();
         var address = $"/api/v1/units/{unit}/reports/{report.Reference}";

@@ -18,6 +18,8 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
     }
 
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.ReportCommand.Create()];
+
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapReportingApi();
 
     public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting)];
