@@ -71,4 +71,48 @@ public sealed class ReportingJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("reports");
         await page.AssertNoViolationsAsync();
     }
+
+    // An exception opened by measuring against tolerances: its report written (a missing part refused beside
+    // it, nothing typed lost), sent to the programme's board and decided. Each page axe-scanned.
+    [Fact]
+    public async Task AnExceptionIsRaised_Reported_AndDecidedByTheBoardAbove()
+    {
+        var (_, programme, project) = await app.CreateTreeAsync();
+        var chair = await app.CreatePersonAsync();
+        await app.CreateBoardAsync(programme.Code, chair.Id);
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<Steward.Features.Tolerances.ToleranceService>().SetAsync(programme.Code, null,
+                new Dictionary<Steward.Features.Tolerances.ToleranceDimension, (decimal? Over, decimal? Under)> { [Steward.Features.Tolerances.ToleranceDimension.Time] = (10, null) });
+            var db = sp.GetRequiredService<Steward.Data.StewardDbContext>();
+            var unit = db.Units.Single(u => u.Id == project.Id);
+            (unit.BaselineEnd, unit.ForecastEnd) = (new DateOnly(2027, 6, 30), new DateOnly(2027, 8, 31));
+            return await db.SaveChangesAsync();
+        });
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{project.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Exceptions at and below {project.Name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Measure against tolerances now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Opened EX-");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Time (forecast)");
+        await page.AssertNoViolationsAsync();
+
+        await page.Locator("main table a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Time tolerance forecast to be breached");
+        await page.GetByLabel("Cause").FillAsync("Supplier insolvency");
+        await page.GetByLabel("Consequences").FillAsync("Go-live slips past the peak season");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send it to the board" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Give the options");
+        await Assertions.Expect(page.GetByLabel("Cause")).ToHaveValueAsync("Supplier insolvency");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Options").FillAsync("1. Re-baseline. 2. Descope the pilot.");
+        await page.GetByLabel("Recommendation").FillAsync("Re-baseline");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send it to the board" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has gone to the board");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What the board decided").FillAsync("Re-baseline approved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Decided: Re-baseline approved (DEC-");
+        await page.AssertNoViolationsAsync();
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Data;
 using Steward.Features.Reporting;
+using Steward.Infrastructure;
 using Steward.Tests.Access;
 
 namespace Steward.Tests.Reporting;
@@ -24,6 +25,22 @@ public sealed class ReportingMatrixRouteValues : IMatrixRouteValues
             var report = await service.DraftAsync(route.Unit.Code, new DraftRequest(ReportingPeriod.Containing(ReportingCadence.Monthly, DateOnly.FromDateTime(DateTime.UtcNow)).Previous().Key));
             report = await service.UpdateAsync(report.Id, report.Version, new StatusReportInput("Matrix", null, null, null, null, "green", null));
             return (await service.SubmitAsync(report.Id, report.Version)).Reference;
+        }),
+        "reference" when route.Under("/exceptions/") => await route.App.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StewardDbContext>();
+            var existing = await db.ExceptionReports.Where(e => e.UnitId == route.Unit.Id).Select(e => (int?)e.Number).FirstOrDefaultAsync();
+            if (existing is { } number)
+            {
+                return Steward.Infrastructure.Registers.EntryReference.Format(Steward.Features.Reporting.Exceptions.ExceptionReport.ReferencePrefix, number);
+            }
+
+            var opened = await db.AddNumberedAsync(db.ExceptionReports, new Steward.Features.Reporting.Exceptions.ExceptionReport
+            {
+                Id = Guid.CreateVersion7(), UnitId = route.Unit.Id, RaisedToId = route.Unit.Id, Dimension = Steward.Features.Tolerances.ToleranceDimension.Risk,
+                Value = 20, Limit = 12, Evidence = "Matrix", OpenedAt = DateTime.UtcNow, OpenKey = "risk",
+            }, default);
+            return opened.Reference;
         }),
         _ => null,
     };

@@ -19,6 +19,11 @@ internal sealed class ReportHistoryNames(StewardDbContext db) : IHistoryNames
             names[s.Id] = $"snapshot of {EntryReference.Format(StatusReport.ReferencePrefix, number)}";
         }
 
+        foreach (var e in await db.ExceptionReports.AsNoTracking().Where(e => wanted.Contains(e.Id)).Select(e => new { e.Id, e.Number }).ToListAsync(ct))
+        {
+            names[e.Id] = EntryReference.Format(Exceptions.ExceptionReport.ReferencePrefix, e.Number);
+        }
+
         return names;
     }
 }

@@ -15,12 +15,18 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<History.IAuditedContent>(sp => sp.GetRequiredService<ReportSnapshots>());
         services.AddScoped<StatusReportService>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<Exceptions.ExceptionService>();
+        services.AddScoped<Exceptions.ExceptionQueries>();
         services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
     }
 
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.ReportCommand.Create()];
 
-    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapReportingApi();
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapReportingApi();
+        Exceptions.ExceptionsApi.MapExceptionsApi(api);
+    }
 
-    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting)];
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting), new(16, "Exceptions", "exceptions", "at and below", PmoArea.Reporting)];
 }

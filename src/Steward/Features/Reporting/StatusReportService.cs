@@ -14,7 +14,7 @@ namespace Steward.Features.Reporting;
 // approved or returned with comments; a submitted report is corrected by a new edition, never changed.
 public sealed class StatusReportService(
     StewardDbContext db, RegisterUnits units, RegisterEntries entries, UnitQueries unitQueries, ReportingRuleBook rules, ReportPrefill prefill,
-    ReportSnapshots snapshots, ChangeContext who, TimeProvider clock)
+    ReportSnapshots snapshots, Exceptions.ExceptionService exceptions, ChangeContext who, TimeProvider clock)
 {
     public const string Register = "status reports";
 
@@ -116,6 +116,8 @@ public sealed class StatusReportService(
         }
 
         await entries.SaveAsync(report.Reference, expectedVersion, ct);
+        // What the report quotes beyond tolerance opens an exception at the level that set it (one a dimension).
+        await exceptions.OpenFromAsync(await unitQueries.RequireAsync(unit.Id.ToString(), ct), facts, report.Reference, ct);
         return report;
     }
 
