@@ -115,4 +115,33 @@ public sealed class ReportingJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Decided: Re-baseline approved (DEC-");
         await page.AssertNoViolationsAsync();
     }
+
+    // The dashboard of a portfolio from its page: the programmes below with their DCA, filtered to one
+    // rating and sorted by what needs attention. Axe-scanned.
+    [Fact]
+    public async Task TheDashboard_IsFilteredAndSorted()
+    {
+        var (portfolio, programme, _) = await app.CreateTreeAsync();
+        await app.WithServicesAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<StatusReportService>();
+            var report = await service.DraftAsync(programme.Code, new DraftRequest(ReportingPeriod.Containing(ReportingCadence.Monthly, DateOnly.FromDateTime(DateTime.UtcNow)).Previous().Key));
+            report = await service.UpdateAsync(report.Id, report.Version, new StatusReportInput("Fine", null, null, null, null, "amber", null));
+            return await service.SubmitAsync(report.Id, report.Version);
+        });
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/units/{portfolio.Code}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Dashboard of {portfolio.Name}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(programme.Code);
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Delivery confidence").SelectOptionAsync(new SelectOptionValue { Value = "red" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(programme.Code);
+        await page.GetByLabel("Delivery confidence").SelectOptionAsync(new SelectOptionValue { Value = "amber" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open exceptions" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main table").Nth(1)).ToContainTextAsync(programme.Code);
+        await page.AssertNoViolationsAsync();
+    }
 }

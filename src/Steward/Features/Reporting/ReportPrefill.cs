@@ -49,9 +49,12 @@ public sealed class ReportPrefill(
             ? f >= b ? WorkingDays.Between(b, f) : -WorkingDays.Between(f, b) : null);
         await Judge(ToleranceDimension.Cost, money?.YearVariancePercent);
         await Judge(ToleranceDimension.Benefits, worth is { Planned.Pence: > 0 } w ? Math.Round((w.Realised.Pence - w.Planned.Pence) * 100m / w.Planned.Pence, 1) : null);
-        await Judge(ToleranceDimension.Risk, raid.TopRisks.Count == 0 ? null : raid.TopRisks[0].Score);
-        await Judge(ToleranceDimension.Issues, raid.TopIssues.Count == 0 ? null : IssuePriorityNumber(raid.TopIssues[0].Priority));
-        await Judge(ToleranceDimension.Dependencies, raid.DependenciesAtRisk.Where(d => d.Committed > d.NeededBy).Select(d => (decimal?)WorkingDays.Between(d.NeededBy, d.Committed!.Value)).Max());
+        // The RAID measures are of what the unit itself holds: an item below is judged where it is held.
+        await Judge(ToleranceDimension.Risk, await db.Risks.Where(r => r.UnitId == unit.Id && r.Status == RiskStatus.Open && !r.IsOpportunity).MaxAsync(r => (int?)r.Score, ct));
+        var ownIssues = await db.Issues.Where(i => i.UnitId == unit.Id && i.Status == IssueStatus.Open).Select(i => i.Priority).Distinct().ToListAsync(ct);
+        await Judge(ToleranceDimension.Issues, ownIssues.Count == 0 ? null : ownIssues.Max(p => IssuePriorityNumber(EnumText.Of(p))));
+        await Judge(ToleranceDimension.Dependencies, raid.DependenciesAtRisk.Where(d => d.Unit == unit.Code && d.Committed > d.NeededBy)
+            .Select(d => (decimal?)WorkingDays.Between(d.NeededBy, d.Committed!.Value)).Max());
 
         return new ReportFacts(unit.Code, period.Key, period.Start, period.End, clock.GetUtcNow().UtcDateTime, schedule, raid, governance, money, worth, measures);
     }

@@ -129,7 +129,7 @@ public sealed class ReportQueries(
         return await DueAmongAsync(db.Units.AsNoTracking().Where(u => u.SroId == person || u.ManagerId == person), ct);
     }
 
-    private async Task<ReportsDueView> DueAmongAsync(IQueryable<DeliveryUnit> candidates, CancellationToken ct)
+    internal async Task<ReportsDueView> DueAmongAsync(IQueryable<DeliveryUnit> candidates, CancellationToken ct)
     {
         var reporting = await candidates
             .Where(u => (u.Kind == UnitKind.Programme || u.Kind == UnitKind.Project) && (u.Status == UnitStatus.Active || u.Status == UnitStatus.Paused))

@@ -17,6 +17,7 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<ReportQueries>();
         services.AddScoped<Exceptions.ExceptionService>();
         services.AddScoped<Exceptions.ExceptionQueries>();
+        services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
     }
 
@@ -26,7 +27,8 @@ internal sealed class ReportingModule : IStewardModule
     {
         api.MapReportingApi();
         Exceptions.ExceptionsApi.MapExceptionsApi(api);
+        Dashboard.DashboardApi.MapDashboardApi(api);
     }
 
-    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting), new(16, "Exceptions", "exceptions", "at and below", PmoArea.Reporting)];
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting), new(16, "Exceptions", "exceptions", "at and below", PmoArea.Reporting), new(14, "Dashboard", "dashboard", "of", PmoArea.Reporting)];
 }
