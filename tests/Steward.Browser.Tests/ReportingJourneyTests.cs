@@ -143,5 +143,13 @@ public sealed class ReportingJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Open exceptions" }).ClickAsync();
         await Assertions.Expect(page.Locator("main table").Nth(1)).ToContainTextAsync(programme.Code);
         await page.AssertNoViolationsAsync();
+
+        // The home page shows the same at a glance for the top of the tree the person can see.
+        var sro = await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.Sro, portfolio.Code);
+        var theirs = await app.NewPageAsync(session: await app.SignInAsync(sro));
+        await theirs.GotoAsync("/");
+        await Assertions.Expect(theirs.Locator("main")).ToContainTextAsync($"{portfolio.Name} at a glance");
+        await Assertions.Expect(theirs.Locator("main")).ToContainTextAsync(programme.Code);
+        await theirs.AssertNoViolationsAsync();
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<Exceptions.ExceptionService>();
         services.AddScoped<Exceptions.ExceptionQueries>();
         services.AddScoped<Dashboard.DashboardQueries>();
+        services.AddScoped<Units.IHomePanel, Dashboard.DashboardHomePanel>();
         services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
     }
 
