@@ -177,6 +177,8 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
         report = await (await sro.SendJsonAsync(HttpMethod.Post, $"{address}/submit", null, $"\"{report.Version}\"")).ReadAsync<StatusReportView>();
         Assert.Equal("submitted", report.State);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.SendJsonAsync(HttpMethod.Post, $"{address}/approve", null, $"\"{report.Version}\"")).StatusCode);
+        // Allowing it on the project does not undo the portfolio's ban.
+        Assert.Equal(HttpStatusCode.OK, (await sro.SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/reporting-cycle", new ReportingCycleInput("fortnightly", 3, null, false), null)).StatusCode);
         var own = await sro.SendJsonAsync(HttpMethod.Post, $"{address}/approve", null, $"\"{report.Version}\"");
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Contains("does not allow approving one's own report", (await own.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -141,7 +141,8 @@ public sealed class ReportQueries(
         var ids = reporting.Select(u => u.Ref.Id).ToList();
         var reports = (await db.StatusReports.AsNoTracking().Where(r => keys.Contains(r.Period) && ids.Contains(r.UnitId))
             .Select(r => new { r.UnitId, r.Period, r.Number, r.Edition, r.State }).ToListAsync(ct))
-            .GroupBy(r => (r.UnitId, r.Period)).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Edition).First());
+            // A period with any edition submitted has been reported, even while a correction of it is drafted.
+            .GroupBy(r => (r.UnitId, r.Period)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.State is StatusReportState.Draft or StatusReportState.Returned).ThenByDescending(r => r.Edition).First());
         var due = new List<ReportDue>();
         foreach (var (unit, period, rules2) in expected)
         {

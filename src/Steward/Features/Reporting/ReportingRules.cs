@@ -4,8 +4,8 @@ using Steward.Features.Units;
 
 namespace Steward.Features.Reporting;
 
-// A unit's reporting rules as they hold for it: each from the nearest unit at or above it that set one,
-// else Steward's defaults (monthly, due five days after the period ends, three-point DCA, and the
+// A unit's reporting rules as they hold for it: each from the nearest unit at or above it that set one
+// (except that a ban on approving one's own report set anywhere above holds below), else Steward's defaults (monthly, due five days after the period ends, three-point DCA, and the
 // person who submitted a report may approve it).
 public sealed record ReportingRules(
     ReportingCadence Cadence, int DueDays, UnitRef? CadenceSetAt, DcaScale Scale, UnitRef? ScaleSetAt, bool ForbidSelfApproval, UnitRef? SelfApprovalSetAt, int? Version)
@@ -38,7 +38,8 @@ public sealed class ReportingRuleBook(StewardDbContext db)
             var upward = Enumerable.Reverse(UnitPath.Ids(path)).Where(cycles.ContainsKey).Select(u => cycles[u]).ToList();
             var cadence = upward.FirstOrDefault();
             var scale = upward.FirstOrDefault(c => c.Scale is not null);
-            var self = upward.FirstOrDefault(c => c.ForbidSelfApproval is not null);
+            // Forbidding self-approval anywhere above holds below: a unit cannot allow what its portfolio forbids.
+            var self = upward.LastOrDefault(c => c.ForbidSelfApproval == true) ?? upward.FirstOrDefault(c => c.ForbidSelfApproval is not null);
             rules[id] = new ReportingRules(
                 cadence?.Cadence ?? ReportingRules.DefaultCadence, cadence?.DueDays ?? ReportingRules.DefaultDueDays, cadence?.Unit,
                 scale?.Scale ?? DcaScale.ThreePoint, scale?.Unit, self?.ForbidSelfApproval ?? false, self?.Unit,
