@@ -7,7 +7,8 @@ namespace Steward.Features.Reporting.Exceptions;
 // An exception (EX-0004): a unit's tolerance breached, or forecast to be, on time, cost, benefits, scope
 // or risk. Steward opens it with the evidence; the unit's manager completes the PRINCE2 exception report
 // (cause, consequences, options, recommendation, lessons); it goes to the board of the level that set
-// the tolerance (RaisedTo) and ends in a decision recorded in that level's governance register.
+// the tolerance (RaisedTo; the level above where the unit set its own) and ends in a decision recorded in
+// that level's governance register.
 public sealed class ExceptionReport : NumberedEntry
 {
     public const string ReferencePrefix = "EX-";

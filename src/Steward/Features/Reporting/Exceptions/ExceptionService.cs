@@ -74,10 +74,13 @@ public sealed class ExceptionService(
 
             var evidence = $"{measure.Label}: {value:0.##} {measure.Quantity} against a limit of {judged.Limit:0.##} set by {judged.LimitSetAt.Code}" +
                 $"{(forecast ? " (forecast)" : string.Empty)}, measured {UkFormat.DateTime(facts.GatheredAt)}{(quotedIn is null ? string.Empty : $" for {quotedIn}")}";
+            // To the level that set the tolerance; a unit whose own tolerance is breached goes to the level above
+            // it, which agreed that tolerance with it (the top of the tree decides its own).
+            var raisedTo = judged.LimitSetAt.Id != unit.Id ? judged.LimitSetAt.Id : unit.Parent?.Id ?? unit.Id;
             var exception = new ExceptionReport
             {
                 Id = Guid.CreateVersion7(), UnitId = unit.Id, Dimension = dimension, Forecast = forecast, Value = value, Limit = judged.Limit.Value,
-                Evidence = evidence, RaisedToId = judged.LimitSetAt.Id, OpenedAt = clock.GetUtcNow().UtcDateTime, State = ExceptionState.Open, OpenKey = key,
+                Evidence = evidence, RaisedToId = raisedTo, OpenedAt = clock.GetUtcNow().UtcDateTime, State = ExceptionState.Open, OpenKey = key,
             };
             try
             {
