@@ -76,6 +76,19 @@ internal static class DemoReporting
         }
 
         await service.RecordIndependentAsync("DPP-PRG-001", new IndependentDcaInput(latest.End.AddDays(-20), "ipa", "amber", "Gateway 3 review: significant issues with the eGates supplier's plan; resolvable."), ct);
+
+        // The latest month's board packs of the portfolio and of Digital Borders, printed when Steward serves
+        // (where it has Chromium): queued here, as a person asking for them would.
+        foreach (var code in new[] { "DPP-PFL-001", "DPP-PRG-001" })
+        {
+            db.BoardPacks.Add(new BoardPacks.BoardPack
+            {
+                Id = Guid.CreateVersion7(), UnitId = await db.Units.Where(u => u.Code == code).Select(u => u.Id).FirstAsync(ct), Period = latest.Key,
+                State = BoardPacks.BoardPackState.Queued, Step = "Waiting to be printed", RequestedBy = "Steward demo", RequestedAt = demo.Today.ToDateTime(new TimeOnly(8, 0)),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static StatusReportInput Words(string code, int month, ReportingPeriod period)
@@ -113,7 +126,7 @@ internal static class DemoReporting
         _ => (month + code[^1]) % 5 == 4 && month < Months - 1 ? "amber" : "green",
     };
 
-        private static string Summary(string code, string dca, ReportingPeriod period) => dca switch
+    private static string Summary(string code, string dca, ReportingPeriod period) => dca switch
     {
         "red" => $"{code} in {period.Describe()}: delivery is in doubt; the board must decide on the recovery plan.",
         "amber" => $"{code} in {period.Describe()}: significant issues being worked through; on track for the next milestone if they are resolved.",

@@ -20,6 +20,12 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<Units.IHomePanel, Dashboard.DashboardHomePanel>();
         services.AddScoped<History.IHistoryNames, ReportHistoryNames>();
+        services.AddScoped<BoardPacks.BoardPackContents>();
+        services.AddScoped<BoardPacks.BoardPackService>();
+        services.AddSingleton<BoardPacks.BoardPackPrinter>();
+        services.AddSingleton<BoardPacks.BoardPacksWaiting>();
+        // Runs only in the web application: the command line never starts its host's services.
+        services.AddHostedService<BoardPacks.BoardPackWorker>();
     }
 
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.ReportCommand.Create()];
@@ -29,7 +35,8 @@ internal sealed class ReportingModule : IStewardModule
         api.MapReportingApi();
         Exceptions.ExceptionsApi.MapExceptionsApi(api);
         Dashboard.DashboardApi.MapDashboardApi(api);
+        BoardPacks.BoardPacksApi.MapBoardPacksApi(api);
     }
 
-    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting), new(16, "Exceptions", "exceptions", "at and below", PmoArea.Reporting), new(14, "Dashboard", "dashboard", "of", PmoArea.Reporting)];
+    public IEnumerable<UnitPageLink> UnitPageLinks => [new(15, "Status reports", "reports", "of", PmoArea.Reporting), new(16, "Exceptions", "exceptions", "at and below", PmoArea.Reporting), new(14, "Dashboard", "dashboard", "of", PmoArea.Reporting), new(17, "Board packs", "board-packs", "of", PmoArea.Reporting)];
 }

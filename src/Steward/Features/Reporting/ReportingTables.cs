@@ -10,4 +10,5 @@ public abstract partial class StewardDbContext
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<IndependentDca> IndependentDcas => Set<IndependentDca>();
+    public DbSet<Features.Reporting.BoardPacks.BoardPack> BoardPacks => Set<Features.Reporting.BoardPacks.BoardPack>();
 }

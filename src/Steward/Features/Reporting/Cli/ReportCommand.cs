@@ -14,13 +14,14 @@ internal static class ReportCommand
     private static readonly Option<string?> Period = new("--period") { Description = "A period of the unit's cadence (2026-11, 2026-Q4, 2026-W49); default the last ended." };
     private static readonly Option<string?> Comment = new("--comment") { Description = "Why it is returned: what must change." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the whole report, with its figures, as JSON." };
+    private static readonly Option<FileInfo> Output = new("--output") { Description = "Where to write the board pack's PDF.", Required = true };
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create() => new("report", "Status reports: what is due, a report with its figures, and its workflow (draft, submit, approve, return).")
     {
         Due(), Show(), Draft(), Step("submit", "Submit a draft or returned report: freezes the figures it quotes."),
-        Step("approve", "Approve a submitted report."), Step("return", "Return a submitted report to its author with --comment."),
+        Step("approve", "Approve a submitted report."), Step("return", "Return a submitted report to its author with --comment."), Pack(),
     };
 
     private static Command Due()
@@ -78,6 +79,31 @@ internal static class ReportCommand
             var period = parse.GetValue(Period) ?? (await queries.CycleAsync(unit, ct)).LastEndedPeriod;
             var report = await services.GetRequiredService<StatusReportService>().DraftAsync(unit.Id.ToString(), new DraftRequest(period), ct);
             Console.WriteLine($"Drafted {report.Reference} for {unit.Code}, {report.Period}.");
+            return StewardCommandLine.Success;
+        }));
+        return command;
+    }
+
+    private static Command Pack()
+    {
+        var command = new Command("pack", "Print a unit's board pack for a period to a PDF, as the server does (needs Chromium).") { Unit, Period, Output };
+        command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
+        {
+            var printer = services.GetRequiredService<BoardPacks.BoardPackPrinter>();
+            if (printer.Unavailable is { } why)
+            {
+                throw new CommandFailure(why);
+            }
+
+            var queries = services.GetRequiredService<ReportQueries>();
+            var contents = services.GetRequiredService<BoardPacks.BoardPackContents>();
+            var unit = await queries.RequireReadableUnitAsync(parse.GetValue(Unit)!, ct);
+            var period = await contents.PeriodAsync(unit, parse.GetValue(Period), ct);
+            var content = await contents.GatherAsync(unit, period, ct: ct);
+            var pdf = await printer.PrintAsync(await printer.RenderAsync(content), content, ct);
+            var output = parse.GetValue(Output)!;
+            await File.WriteAllBytesAsync(output.FullName, pdf, ct);
+            Console.WriteLine($"Wrote the board pack of {unit.Code} for {period.Describe()} to {output.FullName}: {content.Reports.Count(r => r.Report is not null)} of {content.Reports.Count} units below reported, {pdf.Length:N0} bytes.");
             return StewardCommandLine.Success;
         }));
         return command;
