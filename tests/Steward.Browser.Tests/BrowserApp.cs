@@ -35,6 +35,7 @@ public sealed class BrowserApp : SqliteApp
         File.WriteAllText(SigningKeyPath, key.ExportPkcs8PrivateKeyPem());
         builder.UseSetting("Audit:SigningKeyPath", SigningKeyPath);
         builder.UseSetting("Audit:DigestEveryMinutes", "0");
+        builder.UseSetting(Steward.Features.Reporting.BoardPacks.BoardPackPrinter.ChromiumSetting, ChromiumPath);
     }
 
     protected override void StartHost()

@@ -177,7 +177,12 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Testing");
         builder.UseSetting(DatabaseTarget.ConfigurationKey, ConnectionString);
         builder.UseSetting("SignIn:AttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // No board packs are printed in the HTTP suite, whatever the machine has: it tests how the server
+        // says so. The browser suite prints them with Debian's Chromium.
+        builder.UseSetting(Steward.Features.Reporting.BoardPacks.BoardPackPrinter.ChromiumSetting, NoChromium);
     }
+
+    public const string NoChromium = "/nonexistent/chromium-for-the-http-tests";
 
     private static JsonSerializerOptions CreateJson()
     {

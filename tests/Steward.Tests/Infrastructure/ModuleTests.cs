@@ -25,6 +25,6 @@ public sealed class ModuleTests
     [Fact]
     public void TheUnitPageLinks_ComeFromTheModules()
     {
-        Assert.Equal(["raid", "dashboard", "reports", "exceptions", "governance", "plan", "milestones", "roadmap", "finance", "business-case", "benefits", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
+        Assert.Equal(["raid", "dashboard", "reports", "exceptions", "board-packs", "governance", "plan", "milestones", "roadmap", "finance", "business-case", "benefits", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
     }
 }

@@ -7,7 +7,8 @@ using Steward.Tests.Access;
 
 namespace Steward.Tests.Reporting;
 
-// A report of the route's unit for last month: the one already there, or a new one, submitted.
+// A report of the route's unit for last month: the one already there, or a new one, submitted; and the
+// same for its exceptions and board packs.
 public sealed class ReportingMatrixRouteValues : IMatrixRouteValues
 {
     public async Task<string?> ValueAsync(string parameter, MatrixRoute route) => parameter switch
@@ -41,6 +42,25 @@ public sealed class ReportingMatrixRouteValues : IMatrixRouteValues
                 Value = 20, Limit = 12, Evidence = "Matrix", OpenedAt = DateTime.UtcNow, OpenKey = "risk",
             }, default);
             return opened.Reference;
+        }),
+        // A printed pack of the route's unit, so that its page and its PDF both answer.
+        "id" when route.Under("/board-packs/") => await route.App.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StewardDbContext>();
+            var existing = await db.BoardPacks.Where(p => p.UnitId == route.Unit.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+            if (existing is { } id)
+            {
+                return id.ToString();
+            }
+
+            var pack = new Steward.Features.Reporting.BoardPacks.BoardPack
+            {
+                Id = Guid.CreateVersion7(), UnitId = route.Unit.Id, Period = "2026-11", State = Steward.Features.Reporting.BoardPacks.BoardPackState.Ready, Progress = 100,
+                RequestedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, Pdf = "%PDF-1.4 matrix"u8.ToArray(), Bytes = 15,
+            };
+            db.BoardPacks.Add(pack);
+            await db.SaveChangesAsync();
+            return pack.Id.ToString();
         }),
         _ => null,
     };
