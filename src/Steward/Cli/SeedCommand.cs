@@ -97,7 +97,7 @@ internal static class SeedCommand
                     foreach (var (register, count) in registers.Where(r => r.Count > 0))
                     {
                         var log = progress.AddTask($"Writing {count:N0} {register.Records}", maxValue: count);
-                        await register.SeedAsync(new SyntheticSeedContext(db, count, seed, new Progress<int>(done => log.Value = done)), ct);
+                        await register.SeedAsync(new SyntheticSeedContext(db, count, seed, new Progress<int>(done => log.Value = done), scope.ServiceProvider), ct);
                         log.Value = log.MaxValue;
                     }
                 });

@@ -28,6 +28,9 @@ internal sealed class ReportingModule : IStewardModule
         services.AddHostedService<BoardPacks.BoardPackWorker>();
     }
 
+    public SyntheticSeed Synthetic => new(90, "--reports", "How many months of approved monthly status reports --synthetic gives every programme and project, each with its snapshot (for the reporting benchmarks).",
+        "months of status reports", 36, (seed, ct) => new SyntheticReports(seed.Count, seed.Seed).SeedAsync(seed.Db, seed.Services!, seed.Progress, ct));
+
     public IEnumerable<System.CommandLine.Command> Commands => [Cli.ReportCommand.Create()];
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
