@@ -18,7 +18,7 @@ public sealed class ReportingJourneyTests(BrowserApp app) : IClassFixture<Browse
         await app.CreateRiskAsync(project.Code, owner.Id, 5, 4, "Supplier insolvency");
         await app.WithServicesAsync(async sp =>
         {
-            await sp.GetRequiredService<StatusReportService>().SetCycleAsync(portfolio.Code, null, new ReportingCycleInput("monthly", 5, "three-point", null));
+            await sp.GetRequiredService<ReportingCycles>().SetCycleAsync(portfolio.Code, null, new ReportingCycleInput("monthly", 5, "three-point", null));
             return true;
         });
         var page = await app.NewPageAsync();

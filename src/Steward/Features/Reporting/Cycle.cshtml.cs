@@ -10,7 +10,7 @@ namespace Steward.Features.Reporting;
 
 // Setting how a unit (and the units below that set nothing) reports.
 [Requires(PmoArea.Reporting, PmoAction.Approve)]
-public sealed class CycleModel(UnitQueries units, ReportQueries queries, StatusReportService service) : PageModel
+public sealed class CycleModel(UnitQueries units, ReportQueries queries, ReportingCycles cycles) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public ReportingCycleView Current { get; private set; } = default!;
@@ -53,7 +53,7 @@ public sealed class CycleModel(UnitQueries units, ReportQueries queries, StatusR
         try
         {
             var input = new ReportingCycleInput(Cadence, due, string.IsNullOrEmpty(Scale) ? null : Scale, SelfApproval switch { "forbidden" => true, "allowed" => false, _ => null });
-            await service.SetCycleAsync(Unit.Id.ToString(), Current.OwnCycle ? Version : null, input, ct);
+            await cycles.SetCycleAsync(Unit.Id.ToString(), Current.OwnCycle ? Version : null, input, ct);
             TempData["Notice"] = $"How {Unit.Code} reports has been saved";
             return Redirect(ReportingLinks.Reports(code));
         }

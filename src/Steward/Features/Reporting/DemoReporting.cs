@@ -20,7 +20,7 @@ internal static class DemoReporting
         var prefill = demo.Services.GetRequiredService<ReportPrefill>();
         var unitQueries = demo.Services.GetRequiredService<UnitQueries>();
         var db = demo.Services.GetRequiredService<StewardDbContext>();
-        await service.SetCycleAsync("DPP-PFL-001", null, new ReportingCycleInput("monthly", 5, "three-point", true), ct);
+        await demo.Services.GetRequiredService<ReportingCycles>().SetCycleAsync("DPP-PFL-001", null, new ReportingCycleInput("monthly", 5, "three-point", true), ct);
 
         var units = await db.Units.AsNoTracking()
             .Where(u => (u.Kind == UnitKind.Programme || u.Kind == UnitKind.Project) && (u.Status == UnitStatus.Active || u.Status == UnitStatus.Paused))
@@ -75,7 +75,7 @@ internal static class DemoReporting
             await service.ApproveAsync(latestReport.Id, latestReport.Version, ct);
         }
 
-        await service.RecordIndependentAsync("DPP-PRG-001", new IndependentDcaInput(latest.End.AddDays(-20), "ipa", "amber", "Gateway 3 review: significant issues with the eGates supplier's plan; resolvable."), ct);
+        await demo.Services.GetRequiredService<IndependentAssessments>().RecordIndependentAsync("DPP-PRG-001", new IndependentDcaInput(latest.End.AddDays(-20), "ipa", "amber", "Gateway 3 review: significant issues with the eGates supplier's plan; resolvable."), ct);
 
         // The latest month's board packs of the portfolio and of Digital Borders, printed when Steward serves
         // (where it has Chromium): queued here, as a person asking for them would.

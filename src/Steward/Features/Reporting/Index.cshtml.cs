@@ -13,7 +13,7 @@ namespace Steward.Features.Reporting;
 [Requires(PmoArea.Reporting, PmoAction.Read)]
 [PostRequires("Draft", PmoArea.Reporting, PmoAction.Contribute)]
 [PostRequires("Independent", PmoArea.Assurance, PmoAction.Approve)]
-public sealed class IndexModel(UnitQueries units, ReportQueries queries, StatusReportService service, AccessPolicy access) : PageModel
+public sealed class IndexModel(UnitQueries units, ReportQueries queries, StatusReportService service, IndependentAssessments assessments, AccessPolicy access) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public ReportingCycleView Cycle { get; private set; } = default!;
@@ -79,7 +79,7 @@ public sealed class IndexModel(UnitQueries units, ReportQueries queries, StatusR
 
         try
         {
-            await service.RecordIndependentAsync(Unit.Id.ToString(), new IndependentDcaInput(on, Assessment.Source, Assessment.Rating, Assessment.Comment), ct);
+            await assessments.RecordIndependentAsync(Unit.Id.ToString(), new IndependentDcaInput(on, Assessment.Source, Assessment.Rating, Assessment.Comment), ct);
             TempData["Notice"] = "The independent assessment has been recorded";
             return Redirect(ReportingLinks.Reports(code));
         }

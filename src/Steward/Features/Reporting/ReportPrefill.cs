@@ -193,7 +193,22 @@ public sealed class ReportPrefill(
             return null;
         }
 
-        return new FinanceFacts(view.Year, view.Month is null ? null : view.ThisMonth, view.Month, view.YearPosition, view.WholeLife,
+        // The month the period ends in (not the month it is now: a report is often written after its period),
+        // from the cumulative curve: that month's point less the one before it.
+        var year = FinancialYear.Of(period.End);
+        var at = view.Curve.ToList().FindIndex(c => c.Year == year.ToString() && c.Period == FinancialYear.PeriodOf(period.End));
+        string? monthLabel = null;
+        FinancePosition? month = null;
+        if (at >= 0)
+        {
+            var now = view.Curve[at];
+            var before = at > 0 ? view.Curve[at - 1] : null;
+            monthLabel = now.Month;
+            month = new FinancePosition(now.Budget - (before?.Budget ?? Money.Zero), now.Forecast - (before?.Forecast ?? Money.Zero),
+                now.Actuals is { } spent ? spent - (before?.Actuals ?? Money.Zero) : Money.Zero);
+        }
+
+        return new FinanceFacts(view.Year, monthLabel, month, view.YearPosition, view.WholeLife,
             view.InYear.VariancePercent, view.InYear.Breached, view.WholeLifeGrowth.VariancePercent, view.WholeLifeGrowth.Breached);
     }
 

@@ -125,11 +125,11 @@ public static class ReportingApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Ok<ReportingCycleView>> SetCycle(string unit, ReportingCycleInput input, StatusReportService service, ReportQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ReportingCycleView>> SetCycle(string unit, ReportingCycleInput input, ReportingCycles cycles, ReportQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
         int? version = http.Request.Headers.IfMatch.Count == 0 ? null : EntityTag.RequireIfMatch(http);
-        await service.SetCycleAsync(found.Id.ToString(), version, input, ct);
+        await cycles.SetCycleAsync(found.Id.ToString(), version, input, ct);
         var view = await queries.CycleAsync(found, ct);
         EntityTag.Write(http, view.Version);
         return TypedResults.Ok(view);
@@ -138,10 +138,10 @@ public static class ReportingApi
     private static async Task<Ok<IReadOnlyList<IndependentDcaView>>> Independent(string unit, ReportQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.IndependentAsync(await queries.RequireReadableUnitAsync(unit, ct), ct));
 
-    private static async Task<Created<IReadOnlyList<IndependentDcaView>>> RecordIndependent(string unit, IndependentDcaInput input, StatusReportService service, ReportQueries queries, HttpContext http, CancellationToken ct)
+    private static async Task<Created<IReadOnlyList<IndependentDcaView>>> RecordIndependent(string unit, IndependentDcaInput input, IndependentAssessments assessments, ReportQueries queries, HttpContext http, CancellationToken ct)
     {
         var found = await queries.RequireReadableUnitAsync(unit, ct);
-        await service.RecordIndependentAsync(found.Id.ToString(), input, ct);
+        await assessments.RecordIndependentAsync(found.Id.ToString(), input, ct);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/units/{Uri.EscapeDataString(found.Code)}/independent-dca", await queries.IndependentAsync(found, ct));
     }
 

@@ -14,6 +14,8 @@ internal sealed class ReportingModule : IStewardModule
         services.AddScoped<ReportSnapshots>();
         services.AddScoped<History.IAuditedContent>(sp => sp.GetRequiredService<ReportSnapshots>());
         services.AddScoped<StatusReportService>();
+        services.AddScoped<ReportingCycles>();
+        services.AddScoped<IndependentAssessments>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<Exceptions.ExceptionService>();
         services.AddScoped<Exceptions.ExceptionQueries>();

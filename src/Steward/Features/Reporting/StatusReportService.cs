@@ -147,7 +147,7 @@ public sealed class StatusReportService(
     {
         var (report, _) = await entries.LoadAsync<StatusReport>(PmoArea.Reporting, PmoAction.Approve, id, expectedVersion, "return", Register, ct);
         DemandSubmitted(report, "returned");
-        var comment = Text("comment", request.Comment, StatusReport.TextMaxLength, out var failure);
+        var comment = ReportText.Clean("comment", request.Comment, StatusReport.TextMaxLength, out var failure);
         if (failure is not null || comment is null)
         {
             throw new ValidationException([failure ?? new ValidationFailure("comment", "Say what must change before it can be approved")]);
@@ -170,7 +170,7 @@ public sealed class StatusReportService(
                 : $"{report.Reference} has not been submitted: change the draft itself");
         }
 
-        var reason = Text("reason", request.Reason, StatusReport.TextMaxLength, out var failure);
+        var reason = ReportText.Clean("reason", request.Reason, StatusReport.TextMaxLength, out var failure);
         if (failure is not null || reason is null)
         {
             throw new ValidationException([failure ?? new ValidationFailure("reason", "Say what the correction changes and why")]);
@@ -253,12 +253,12 @@ public sealed class StatusReportService(
     private static void Apply(StatusReport report, StatusReportInput input, DcaScale scale)
     {
         var failures = new List<ValidationFailure>();
-        var summary = Text("summary", input.Summary, StatusReport.TextMaxLength, failures);
-        var achievements = Text("achievements", input.Achievements, StatusReport.TextMaxLength, failures);
-        var next = Text("nextPeriod", input.NextPeriod, StatusReport.TextMaxLength, failures);
-        var decisions = Text("decisionsNeeded", input.DecisionsNeeded, StatusReport.TextMaxLength, failures);
-        var figures = Text("figuresNote", input.FiguresNote, StatusReport.TextMaxLength, failures);
-        var dcaWhy = Text("dcaJustification", input.DcaJustification, StatusReport.JustificationMaxLength, failures);
+        var summary = ReportText.Clean("summary", input.Summary, StatusReport.TextMaxLength, failures);
+        var achievements = ReportText.Clean("achievements", input.Achievements, StatusReport.TextMaxLength, failures);
+        var next = ReportText.Clean("nextPeriod", input.NextPeriod, StatusReport.TextMaxLength, failures);
+        var decisions = ReportText.Clean("decisionsNeeded", input.DecisionsNeeded, StatusReport.TextMaxLength, failures);
+        var figures = ReportText.Clean("figuresNote", input.FiguresNote, StatusReport.TextMaxLength, failures);
+        var dcaWhy = ReportText.Clean("dcaJustification", input.DcaJustification, StatusReport.JustificationMaxLength, failures);
         DcaRating? dca = null;
         if (!string.IsNullOrWhiteSpace(input.Dca))
         {
@@ -289,7 +289,7 @@ public sealed class StatusReportService(
                 }
             }
 
-            ratings.Add((dimension, rating, Text($"{field}.justification", given?.Justification, StatusReport.JustificationMaxLength, failures)));
+            ratings.Add((dimension, rating, ReportText.Clean($"{field}.justification", given?.Justification, StatusReport.JustificationMaxLength, failures)));
         }
 
         if (failures.Count > 0)
@@ -302,157 +302,6 @@ public sealed class StatusReportService(
         foreach (var (dimension, rating, why) in ratings)
         {
             report.Rate(dimension, rating, why);
-        }
-    }
-
-    private static string? Text(string field, string? text, int max, List<ValidationFailure> failures)
-    {
-        var value = Text(field, text, max, out var failure);
-        if (failure is not null)
-        {
-            failures.Add(failure);
-        }
-
-        return value;
-    }
-
-    private static string? Text(string field, string? text, int max, out ValidationFailure? failure)
-    {
-        failure = null;
-        var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (value is not null && value.Length > max)
-        {
-            failure = new ValidationFailure(field, $"Keep it to {max:N0} characters (it has {value.Length:N0})");
-        }
-
-        return value;
-    }
-
-    // An assessment from outside the unit (the IPA's or departmental assurance's), on the portfolio's scale.
-    public async Task<IndependentDca> RecordIndependentAsync(string unitKey, IndependentDcaInput input, CancellationToken ct = default)
-    {
-        // Approve on assurance: an assurance role's judgement (or the PMO's), not the delivery team's, who contribute to assurance.
-        var unit = await units.ChangeableAsync(PmoArea.Assurance, PmoAction.Approve, unitKey, RecordChange.Add, "record independent delivery confidence assessments of", Register, ct);
-        var scale = (await rules.ForAsync(unit, ct)).Scale;
-        var failures = new List<ValidationFailure>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (input.AssessedOn is not { } on)
-        {
-            failures.Add(new ValidationFailure("assessedOn", "Give the date of the assessment"));
-        }
-        else if (on > today)
-        {
-            failures.Add(new ValidationFailure("assessedOn", $"{UkFormat.Date(on)} is in the future: record an assessment once it has been made"));
-        }
-
-        AssessmentSource? source = null;
-        try
-        {
-            source = EnumText.ParseOptional<AssessmentSource>("source", input.Source);
-        }
-        catch (ValidationException invalid)
-        {
-            failures.AddRange(invalid.Errors);
-        }
-
-        if (source is null && !failures.Any(f => f.PropertyName == "source"))
-        {
-            failures.Add(new ValidationFailure("source", "Say who assessed it: ipa or departmental"));
-        }
-
-        var rating = Enum.GetValues<DcaRating>().Where(r => string.Equals(EnumText.Of(r), input.Rating?.Trim(), StringComparison.OrdinalIgnoreCase)).Cast<DcaRating?>().FirstOrDefault();
-        if (rating is null || !DeliveryConfidence.OnScale(rating.Value, scale))
-        {
-            failures.Add(new ValidationFailure("rating", $"Give a rating on the {DeliveryConfidence.Label(scale)} scale: {string.Join(", ", Enum.GetValues<DcaRating>().Where(r => DeliveryConfidence.OnScale(r, scale)).Select(EnumText.Of))}"));
-        }
-
-        var comment = Text("comment", input.Comment, IndependentDca.CommentMaxLength, failures);
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
-
-        var dca = new IndependentDca
-        {
-            Id = Guid.CreateVersion7(), UnitId = unit.Id, AssessedOn = input.AssessedOn!.Value, Source = source!.Value, Rating = rating!.Value, Scale = scale, Comment = comment, RecordedBy = who.Actor,
-        };
-        db.IndependentDcas.Add(dca);
-        await db.SaveChangesAsync(ct);
-        return dca;
-    }
-
-    // A unit's own reporting rules: set by those who approve reports there (the PMO), for it and below.
-    public async Task SetCycleAsync(string unitKey, int? expectedVersion, ReportingCycleInput input, CancellationToken ct = default)
-    {
-        var unit = await units.ChangeableAsync(PmoArea.Reporting, PmoAction.Approve, unitKey, RecordChange.Amend, "set the reporting cycle of", Register, ct);
-        var failures = new List<ValidationFailure>();
-        ReportingCadence? cadence = null;
-        DcaScale? scale = null;
-        try
-        {
-            cadence = EnumText.ParseOptional<ReportingCadence>("cadence", input.Cadence);
-        }
-        catch (ValidationException invalid)
-        {
-            failures.AddRange(invalid.Errors);
-        }
-
-        try
-        {
-            scale = EnumText.ParseOptional<DcaScale>("scale", input.Scale);
-        }
-        catch (ValidationException invalid)
-        {
-            failures.AddRange(invalid.Errors);
-        }
-
-        if (cadence is null && !failures.Any(f => f.PropertyName == "cadence"))
-        {
-            failures.Add(new ValidationFailure("cadence", "Choose how often the unit reports: weekly, fortnightly, monthly or quarterly"));
-        }
-
-        if (input.DueDays is not { } due || due < 0 || due > ReportingCycle.MaxDueDays)
-        {
-            failures.Add(new ValidationFailure("dueDays", $"Give the days after a period ends that its report is due, 0 to {ReportingCycle.MaxDueDays}"));
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
-
-        var cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.UnitId == unit.Id, ct);
-        if (cycle is null)
-        {
-            if (expectedVersion is not null)
-            {
-                throw new StaleVersionException($"the reporting cycle of {unit.Code}", expectedVersion.Value, 0);
-            }
-
-            cycle = new ReportingCycle { Id = Guid.CreateVersion7(), UnitId = unit.Id };
-            db.ReportingCycles.Add(cycle);
-        }
-        else if (expectedVersion is null)
-        {
-            throw new PreconditionRequiredException();
-        }
-        else if (cycle.Version != expectedVersion)
-        {
-            throw new StaleVersionException($"the reporting cycle of {unit.Code}", expectedVersion.Value, cycle.Version);
-        }
-
-        (cycle.Cadence, cycle.DueDays, cycle.Scale, cycle.ForbidSelfApproval) = (cadence!.Value, input.DueDays!.Value, scale, input.ForbidSelfApproval);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleVersionException($"the reporting cycle of {unit.Code}", expectedVersion ?? 0, (expectedVersion ?? 0) + 1);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            throw new StaleVersionException($"the reporting cycle of {unit.Code}", 0, 1);
         }
     }
 }

@@ -14,6 +14,9 @@ public sealed class DashboardQueries(StewardDbContext db, ReportingRuleBook rule
 {
     public const int MaxChildren = 500;
 
+    // At most this many open exceptions and milestones at risk are counted below one unit.
+    public const int MaxCounted = 100_000;
+
     public async Task<DashboardView> ForAsync(UnitView unit, DashboardFilter filter, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -35,26 +38,25 @@ public sealed class DashboardQueries(StewardDbContext db, ReportingRuleBook rule
             .GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Edition).First());
         var late = (await reports.DueAmongAsync(db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)), ct)).Reports.Where(r => r.Late).Select(r => r.Unit.Id).ToHashSet();
 
-        // Open exceptions anywhere below each child, found by the paths of the units that hold them.
+        // What needs attention anywhere below each child, each found in one query for the whole subtree and
+        // counted against the child whose path the unit holding it sits under.
         var below = db.IdsUnder(unit.Path);
         var exceptionPaths = await db.ExceptionReports.AsNoTracking().Where(e => e.State != ExceptionState.Decided && below.Contains(e.UnitId))
-            .Select(e => e.Unit!.Path).Take(10_000).ToListAsync(ct);
-        var exceptions = ids.ToDictionary(id => id, id => exceptionPaths.Count(p => p.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)));
-
+            .Select(e => e.Unit!.Path).Take(MaxCounted).ToListAsync(ct);
         var now = today.ToDateTime(TimeOnly.MinValue);
-        var atRisk = new Dictionary<Guid, int>();
-        var benefits = new Dictionary<Guid, (long Planned, long Realised)>();
+        // Not done, and forecast past its deadline or already past its forecast date.
+        var milestonePaths = await db.PlanTasks.AsNoTracking()
+            .Where(t => t.Milestone && t.PercentComplete < 100 && below.Contains(t.Plan!.UnitId) && ((t.Deadline != null && t.EarlyFinish > t.Deadline) || t.EarlyFinish < now))
+            .Select(t => t.Plan!.Unit!.Path).Take(MaxCounted).ToListAsync(ct);
         var year = FinancialYear.Of(today).Start;
-        foreach (var child in children)
-        {
-            var subtree = db.IdsUnder(child.Path);
-            // Not done, and forecast past its deadline or already past its forecast date.
-            atRisk[child.Ref.Id] = await db.PlanTasks.AsNoTracking()
-                .CountAsync(t => t.Milestone && t.PercentComplete < 100 && subtree.Contains(t.Plan!.UnitId) && ((t.Deadline != null && t.EarlyFinish > t.Deadline) || t.EarlyFinish < now), ct);
-            var worth = await db.BenefitYears.AsNoTracking().Where(y => y.Year == year && db.Benefits.Any(b => b.Id == y.BenefitId && subtree.Contains(b.UnitId)))
-                .GroupBy(y => 1).Select(g => new { Planned = g.Sum(y => y.Planned), Realised = g.Sum(y => y.Realised ?? 0) }).FirstOrDefaultAsync(ct);
-            benefits[child.Ref.Id] = worth is null ? (0, 0) : (worth.Planned, worth.Realised);
-        }
+        var worth = await db.BenefitYears.AsNoTracking().Where(y => y.Year == year)
+            .Join(db.Benefits.Where(b => below.Contains(b.UnitId)), y => y.BenefitId, b => b.Id, (y, b) => new { b.Unit!.Path, y.Planned, Realised = y.Realised ?? 0 })
+            .GroupBy(x => x.Path).Select(g => new { Path = g.Key, Planned = g.Sum(x => x.Planned), Realised = g.Sum(x => x.Realised) })
+            .ToListAsync(ct);
+        var exceptions = CountByChild(unit.Path, exceptionPaths.Select(p => (p, 1L)));
+        var atRisk = CountByChild(unit.Path, milestonePaths.Select(p => (p, 1L)));
+        var planned = CountByChild(unit.Path, worth.Select(w => (w.Path, w.Planned)));
+        var realised = CountByChild(unit.Path, worth.Select(w => (w.Path, w.Realised)));
 
         var money = children.Count == 0 ? null : await finance.ViewAsync(unit, null, null, ct);
         var moneyBelow = money?.Below.ToDictionary(b => b.Unit.Id) ?? [];
@@ -64,12 +66,12 @@ public sealed class DashboardQueries(StewardDbContext db, ReportingRuleBook rule
             var report = latest.GetValueOrDefault(c.Ref.Id);
             var shown = report?.Dca is { } d ? DeliveryConfidence.Display(d, scale) : (DcaRating?)null;
             var cash = moneyBelow.GetValueOrDefault(c.Ref.Id);
-            var (planned, realised) = benefits[c.Ref.Id];
+            var (plannedHere, realisedHere) = (planned.GetValueOrDefault(c.Ref.Id), realised.GetValueOrDefault(c.Ref.Id));
             return new DashboardRow(c.Ref, EnumText.Of(c.Category), EnumText.Of(c.Stage), EnumText.Of(c.Status), c.Sro, report?.Period,
                 shown is { } s ? EnumText.Of(s) : null, shown is { } l ? DeliveryConfidence.Label(l) : null,
                 Enum.GetValues<ReportDimension>().ToDictionary(EnumText.Of, dim => report?.Rating(dim) is { } r ? EnumText.Of(r) : null),
-                late.Contains(c.Ref.Id), exceptions[c.Ref.Id], atRisk[c.Ref.Id], cash?.Year, cash?.Year.VariancePercent, cash?.BeyondTolerance ?? false,
-                planned == 0 && realised == 0 ? null : new Money(planned), planned == 0 && realised == 0 ? null : new Money(realised));
+                late.Contains(c.Ref.Id), (int)exceptions.GetValueOrDefault(c.Ref.Id), (int)atRisk.GetValueOrDefault(c.Ref.Id), cash?.Year, cash?.Year.VariancePercent, cash?.BeyondTolerance ?? false,
+                plannedHere == 0 && realisedHere == 0 ? null : new Money(plannedHere), plannedHere == 0 && realisedHere == 0 ? null : new Money(realisedHere));
         });
 
         var filtered = rows.Where(r => string.IsNullOrWhiteSpace(filter.Category) || r.Category == filter.Category)
@@ -82,6 +84,23 @@ public sealed class DashboardQueries(StewardDbContext db, ReportingRuleBook rule
             Enum.GetValues<DcaRating>().Where(r => DeliveryConfidence.OnScale(r, scale)).Select(EnumText.Of).Append("none")
                 .ToDictionary(r => r, r => sorted.Count(row => (row.Dca ?? "none") == r)),
             sorted.Count(r => r.ReportLate), sorted.Sum(r => r.OpenExceptions), sorted.Sum(r => r.MilestonesAtRisk));
+    }
+
+    // Sums values by the child of the unit at `path` that each descendant's path runs through: the segment
+    // after the unit's own path is that child's id. Values on the unit itself count for no child.
+    private static Dictionary<Guid, long> CountByChild(string path, IEnumerable<(string Path, long Value)> values)
+    {
+        var sums = new Dictionary<Guid, long>();
+        foreach (var (descendant, value) in values)
+        {
+            var end = descendant.IndexOf('/', path.Length);
+            if (descendant.StartsWith(path, StringComparison.Ordinal) && end > path.Length && Guid.TryParse(descendant.AsSpan(path.Length, end - path.Length), out var child))
+            {
+                sums[child] = sums.GetValueOrDefault(child) + value;
+            }
+        }
+
+        return sums;
     }
 
     private static List<DashboardRow> Sort(List<DashboardRow> rows, DashboardFilter filter)
