@@ -202,6 +202,27 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.Created, (await assurance.SendJsonAsync(HttpMethod.Post, $"/api/v1/units/{project.Code}/independent-dca", new IndependentDcaInput(new DateOnly(2026, 11, 1), "ipa", "amber", "Gateway 2"), null)).StatusCode);
     }
 
+    // A report is often written after its period: its month's money is that of the period's month, not this one's.
+    [Fact]
+    public async Task ThePrefilledMonthsMoney_IsThePeriodsMonth()
+    {
+        var (_, _, project) = await app.CreateTreeAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var period = ReportingPeriod.Containing(ReportingCadence.Monthly, today).Previous();
+        var (then, now) = (Steward.Features.Finance.FinancialYear.Of(period.End), Steward.Features.Finance.FinancialYear.Of(today));
+        var lines = new[]
+        {
+            new { category = "cdel", year = then.ToString(), months = new Dictionary<string, string> { [$"P{Steward.Features.Finance.FinancialYear.PeriodOf(period.End)}"] = "1000" } },
+            new { category = "rdel-programme", year = now.ToString(), months = new Dictionary<string, string> { [$"P{Steward.Features.Finance.FinancialYear.PeriodOf(today)}"] = "5000" } },
+        };
+        (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/finance/forecast", new { reason = "Profile", changeTotal = true, lines }, null)).EnsureSuccessStatusCode();
+
+        var facts = await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/reports/prefill?period={period.Key}", Ct)).ReadAsync<ReportFacts>();
+        var month = facts.Finance?.MonthPosition ?? throw new InvalidOperationException("no month in the pre-fill");
+        Assert.Equal(100_000, month.Forecast.Pence);
+        Assert.Equal(then == now ? 600_000 : 100_000, facts.Finance!.YearPosition.Forecast.Pence);
+    }
+
     [Fact]
     public async Task TheCommandLine_ListsWhatIsDue_AndTakesAReportThroughItsWorkflow()
     {

@@ -14,7 +14,8 @@ internal sealed class DashboardHomePanel(UnitQueries units, DashboardQueries das
         var views = new List<DashboardView>();
         foreach (var root in roots.Take(MaxRoots))
         {
-            if (await units.GetAsync(root.Id, ct) is { } unit)
+            // A project at the top of what someone sees has nothing below it to show.
+            if (await units.GetAsync(root.Id, ct) is { Kind: not UnitKind.Project } unit)
             {
                 views.Add(await dashboard.ForAsync(unit, new DashboardFilter(Sort: "dca"), ct));
             }

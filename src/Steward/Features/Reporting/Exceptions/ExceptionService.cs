@@ -186,14 +186,5 @@ public sealed class ExceptionService(
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static string? Text(string field, string? text, List<ValidationFailure> failures)
-    {
-        var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (value is not null && value.Length > ExceptionReport.TextMaxLength)
-        {
-            failures.Add(new ValidationFailure(field, $"Keep it to {ExceptionReport.TextMaxLength:N0} characters (it has {value.Length:N0})"));
-        }
-
-        return value;
-    }
+    private static string? Text(string field, string? text, List<ValidationFailure> failures) => ReportText.Clean(field, text, ExceptionReport.TextMaxLength, failures);
 }
