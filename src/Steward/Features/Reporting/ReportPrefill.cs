@@ -193,22 +193,16 @@ public sealed class ReportPrefill(
             return null;
         }
 
-        // The month the period ends in (not the month it is now: a report is often written after its period),
-        // from the cumulative curve: that month's point less the one before it.
+        // The month the period ends in (not the month it is now: a report is often written after its period):
+        // budget, forecast and actuals as planned for that month, from the unit's roll-up of its subtree.
         var year = FinancialYear.Of(period.End);
-        var at = view.Curve.ToList().FindIndex(c => c.Year == year.ToString() && c.Period == FinancialYear.PeriodOf(period.End));
-        string? monthLabel = null;
-        FinancePosition? month = null;
-        if (at >= 0)
-        {
-            var now = view.Curve[at];
-            var before = at > 0 ? view.Curve[at - 1] : null;
-            monthLabel = now.Month;
-            month = new FinancePosition(now.Budget - (before?.Budget ?? Money.Zero), now.Forecast - (before?.Forecast ?? Money.Zero),
-                now.Actuals is { } spent ? spent - (before?.Actuals ?? Money.Zero) : Money.Zero);
-        }
+        var month = FinancialYear.PeriodOf(period.End);
+        var rows = await db.FinanceRollups.AsNoTracking().Where(r => r.UnitId == unit.Id && r.Year == year.Start).ToListAsync(ct);
+        Money Of(FinanceLayer layer) => new(rows.Where(r => r.Layer == layer).Sum(r => r[month]));
+        var monthPosition = rows.Count == 0 ? null : new FinancePosition(Of(FinanceLayer.Budget), Of(FinanceLayer.Forecast), Of(FinanceLayer.Actual));
+        var monthLabel = rows.Count == 0 ? null : year.PeriodLabel(month);
 
-        return new FinanceFacts(view.Year, monthLabel, month, view.YearPosition, view.WholeLife,
+        return new FinanceFacts(view.Year, monthLabel, monthPosition, view.YearPosition, view.WholeLife,
             view.InYear.VariancePercent, view.InYear.Breached, view.WholeLifeGrowth.VariancePercent, view.WholeLifeGrowth.Breached);
     }
 

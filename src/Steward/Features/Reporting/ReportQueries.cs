@@ -110,7 +110,7 @@ public sealed class ReportQueries(
         return await prefill.GatherAsync(unit, period, before, ct);
     }
 
-    // Reports due and late for the last ended period of every open programme and project at or below the unit.
+    // Reports due and late for the last ended periods of every open programme and project at or below the unit.
     public async Task<ReportsDueView> DueAsync(UnitView unit, CancellationToken ct = default)
     {
         var below = db.IdsUnder(unit.Path);
@@ -129,14 +129,29 @@ public sealed class ReportQueries(
         return await DueAmongAsync(db.Units.AsNoTracking().Where(u => u.SroId == person || u.ManagerId == person), ct);
     }
 
+    // The last ended period is always expected; the two before it too, once the unit existed when they ended,
+    // so a period skipped stays late instead of dropping off the list when the next one ends.
+    public const int PeriodsChased = 3;
+
     internal async Task<ReportsDueView> DueAmongAsync(IQueryable<DeliveryUnit> candidates, CancellationToken ct)
     {
         var reporting = await candidates
             .Where(u => (u.Kind == UnitKind.Programme || u.Kind == UnitKind.Project) && (u.Status == UnitStatus.Active || u.Status == UnitStatus.Paused))
-            .OrderBy(u => u.Code).Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Kind), u.Path }).ToListAsync(ct);
+            .OrderBy(u => u.Code).Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Kind), u.Path, u.CreatedAt }).ToListAsync(ct);
         var held = await rules.ForManyAsync(reporting.Select(u => (u.Ref.Id, u.Path)).ToList(), ct);
         var today = Today;
-        var expected = reporting.Select(u => (u.Ref, Period: held[u.Ref.Id].LastEnded(today), Rules: held[u.Ref.Id])).ToList();
+        var expected = new List<(UnitRef Unit, ReportingPeriod Period, ReportingRules Rules)>();
+        foreach (var unit in reporting)
+        {
+            var rules2 = held[unit.Ref.Id];
+            var period = rules2.LastEnded(today);
+            var existed = DateOnly.FromDateTime(unit.CreatedAt);
+            for (var i = 0; i < PeriodsChased && (i == 0 || period.End >= existed); i++, period = period.Previous())
+            {
+                expected.Add((unit.Ref, period, rules2));
+            }
+        }
+
         var keys = expected.Select(e => e.Period.Key).Distinct().ToList();
         var ids = reporting.Select(u => u.Ref.Id).ToList();
         var reports = (await db.StatusReports.AsNoTracking().Where(r => keys.Contains(r.Period) && ids.Contains(r.UnitId))

@@ -47,7 +47,7 @@ public sealed record DimensionView(string Dimension, string? Rating, string? Jus
 public sealed record StatusReportSummary(
     string Reference, UnitRef Unit, string Period, string PeriodDescription, int Edition, string State, string? Dca, string? DcaLabel, DateOnly DueOn, DateTime? SubmittedAt);
 
-// A report due (or late) for a unit's last ended period: not started, in draft, or returned.
+// A report due (or late) for one of a unit's last ended periods: not started, in draft, or returned.
 public sealed record ReportDue(UnitRef Unit, string Period, string PeriodDescription, DateOnly DueOn, bool Late, string? Reference, string State);
 
 public sealed record ReportsDueView(int UnitsReporting, int Due, int Late, IReadOnlyList<ReportDue> Reports);

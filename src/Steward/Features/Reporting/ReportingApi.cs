@@ -15,7 +15,7 @@ public static class ReportingApi
         group.MapGet("/", List).Requires(PmoArea.Reporting, PmoAction.Read)
             .WithSummary("The unit's own status reports, newest period first, every edition");
         group.MapGet("/due", Due).Requires(PmoArea.Reporting, PmoAction.Read)
-            .WithSummary("Reports due and late: the last ended period of every open programme and project at or below the unit that has not submitted its report");
+            .WithSummary("Reports due and late: the last three ended periods (those that ended after the unit was created; always the last) of every open programme and project at or below the unit, where it has not submitted its report");
         group.MapGet("/prefill", Prefill).Requires(PmoArea.Reporting, PmoAction.Read)
             .WithSummary("What a report for the period (default: the last ended) would be pre-filled with from live data now, without drafting one");
         group.MapGet("/trend", Trend).Requires(PmoArea.Reporting, PmoAction.Read)

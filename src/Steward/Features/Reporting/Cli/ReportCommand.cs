@@ -26,7 +26,7 @@ internal static class ReportCommand
 
     private static Command Due()
     {
-        var command = new Command("due", "Reports due and late at and below a unit (the last ended period of every open programme and project).") { Unit };
+        var command = new Command("due", "Reports due and late at and below a unit (the last three ended periods of every open programme and project).") { Unit };
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var queries = services.GetRequiredService<ReportQueries>();
