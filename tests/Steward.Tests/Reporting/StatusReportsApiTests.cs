@@ -249,7 +249,7 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
     [Fact]
     public async Task TheCommandLine_ListsWhatIsDue_AndTakesAReportThroughItsWorkflow()
     {
-        var (portfolio, _, project) = await app.CreateTreeAsync();
+        var (portfolio, programme, project) = await app.CreateTreeAsync();
         var due = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "due", "--unit", portfolio.Code, "--database", app.ConnectionString);
         Assert.True(due.ExitCode == 0, due.Error);
         Assert.Contains($"{project.Code}", due.Output, StringComparison.Ordinal);
@@ -273,6 +273,21 @@ public abstract class StatusReportsApiTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.True(shown.ExitCode == 0, shown.Error);
         Assert.Contains("\"state\": \"approved\"", shown.Output, StringComparison.Ordinal);
         Assert.Contains("\"factsFrozen\": true", shown.Output, StringComparison.Ordinal);
+
+        // What the reporting pages show: the snapshot, the dashboard above the project, the exceptions.
+        var snapshot = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "snapshot", "--unit", project.Code, "--reference", reference, "--database", app.ConnectionString);
+        Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+        Assert.Contains($"\"digest\": \"{(await (await app.Api().GetAsync($"/api/v1/units/{project.Code}/reports/{reference}", Ct)).ReadAsync<StatusReportView>()).SnapshotDigest}\"", snapshot.Output, StringComparison.Ordinal);
+        var dashboard = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "dashboard", "--unit", programme.Code, "--database", app.ConnectionString);
+        Assert.True(dashboard.ExitCode == 0, dashboard.Error);
+        Assert.Contains($"{project.Code}", dashboard.Output, StringComparison.Ordinal);
+        Assert.Contains("green", dashboard.Output, StringComparison.Ordinal);
+        var exceptions = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "exceptions", "--unit", portfolio.Code, "--state", "open", "--json", "--database", app.ConnectionString);
+        Assert.True(exceptions.ExitCode == 0, exceptions.Error);
+        Assert.StartsWith("[", exceptions.Output.Trim(), StringComparison.Ordinal);
+        var badState = await Steward.Tests.Cli.StewardProcess.RunAsync("report", "exceptions", "--unit", portfolio.Code, "--state", "shut", "--database", app.ConnectionString);
+        Assert.NotEqual(0, badState.ExitCode);
+        Assert.Contains("state", badState.Error, StringComparison.Ordinal);
     }
 
     private static async Task<StatusReportView> SubmittedAsync(HttpClient api, string unit, string period, string dca, RatingInput schedule)

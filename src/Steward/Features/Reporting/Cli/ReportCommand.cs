@@ -18,11 +18,20 @@ internal static class ReportCommand
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create() => new("report", "Status reports: what is due, a report with its figures, and its workflow (draft, submit, approve, return).")
+    public static Command Create()
     {
-        Due(), Show(), Draft(), Step("submit", "Submit a draft or returned report: freezes the figures it quotes."),
-        Step("approve", "Approve a submitted report."), Step("return", "Return a submitted report to its author with --comment."), Pack(),
-    };
+        var command = new Command("report", "Status reports: what is due, a report with its figures, its workflow (draft, submit, approve, return), its snapshot; the dashboard, exceptions and board packs.")
+        {
+            Due(), Show(), Draft(), Step("submit", "Submit a draft or returned report: freezes the figures it quotes."),
+            Step("approve", "Approve a submitted report."), Step("return", "Return a submitted report to its author with --comment."), Pack(),
+        };
+        foreach (var view in ReportViewCommands.Create())
+        {
+            command.Add(view);
+        }
+
+        return command;
+    }
 
     private static Command Due()
     {
