@@ -12,6 +12,9 @@ public sealed record SheetTable(string? SheetName, int HeadingRow, IReadOnlyList
 
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells);
 
+// Every row of a file, for layouts that are not one table under a heading row.
+public sealed record SheetGrid(IReadOnlyList<SheetRow> Rows, string? Encoding);
+
 // The file could not be read as a spreadsheet at all; the message says why in the person's terms.
 public sealed class UnreadableSpreadsheetException(string message) : Exception(message);
 
@@ -22,12 +25,57 @@ public sealed class UnreadableSpreadsheetException(string message) : Exception(m
 public static class SpreadsheetReader
 {
     private const int RowsSearchedForHeadings = 20;
+    private static readonly string[] Delimiters = [",", ";", "\t", "|"];
 
     static SpreadsheetReader() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static SheetTable Read(Stream input, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets, SpreadsheetLimits? limits = null)
     {
         limits ??= SpreadsheetLimits.Default;
+        var bytes = BytesOf(input);
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return ReadWorkbook(bytes, isKnownHeading, preferredSheets, limits);
+        }
+
+        var (rows, encoding) = CsvRows(bytes, limits);
+        return (FindTable(rows, isKnownHeading, limits) ?? throw new UnreadableSpreadsheetException("The file has no row of headings Steward recognises in its first 20 rows."))
+            with { Encoding = encoding };
+    }
+
+    // Every row of a file whose layout is not one table under one heading row (a transposed file, one
+    // column per record): the CSV file, or a workbook's first sheet, up to the row limit (plus a preamble).
+    public static SheetGrid ReadGrid(Stream input, SpreadsheetLimits? limits = null)
+    {
+        limits ??= SpreadsheetLimits.Default;
+        var bytes = BytesOf(input);
+        IEnumerable<SheetRow> rows;
+        string? encoding = null;
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            rows = WorkbookRows(bytes, limits);
+        }
+        else
+        {
+            (rows, encoding) = CsvRows(bytes, limits);
+        }
+
+        var grid = new List<SheetRow>();
+        foreach (var row in rows)
+        {
+            if (grid.Count == limits.MaxRows + RowsSearchedForHeadings)
+            {
+                throw new UnreadableSpreadsheetException($"The file has more than {limits.MaxRows:N0} rows; Steward imports at most {limits.MaxRows:N0} at a time. Split the file.");
+            }
+
+            grid.Add(row);
+        }
+
+        return new SheetGrid(grid, encoding);
+    }
+
+    private static byte[] BytesOf(Stream input)
+    {
         // Sized to the file where its length is known, so a large upload is held once, not copied again.
         using var buffer = new MemoryStream(input.CanSeek ? (int)Math.Min(input.Length - input.Position, Array.MaxLength) : 0);
         input.CopyTo(buffer);
@@ -37,22 +85,33 @@ public static class SpreadsheetReader
             throw new UnreadableSpreadsheetException("The file is empty.");
         }
 
-        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
-        {
-            return ReadWorkbook(bytes, isKnownHeading, preferredSheets, limits);
-        }
-
         if (bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
         {
             throw new UnreadableSpreadsheetException("This is an Excel 97-2003 (.xls) workbook. Save it as .xlsx or .csv and try again.");
         }
 
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
+        if (!bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) && bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
         {
             throw new UnreadableSpreadsheetException("The file is not a spreadsheet: send an .xlsx workbook or a .csv file.");
         }
 
-        return ReadCsv(bytes, isKnownHeading, limits);
+        return bytes;
+    }
+
+    private static List<SheetRow> WorkbookRows(byte[] bytes, SpreadsheetLimits limits)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes);
+            WorkbookBounds.Check(stream, limits, RowsSearchedForHeadings);
+            stream.Position = 0;
+            var rows = stream.Query(useHeaderRow: false, sheetName: stream.GetSheetNames().First()).Cast<IDictionary<string, object?>>();
+            return [.. rows.Select((row, index) => new SheetRow(index + 1, Trimmed(row.Values.Select(Text))))];
+        }
+        catch (Exception e) when (e is not (UnreadableSpreadsheetException or OperationCanceledException))
+        {
+            throw new UnreadableSpreadsheetException("The workbook could not be read; it may be damaged or not really an .xlsx file.");
+        }
     }
 
     private static SheetTable ReadWorkbook(byte[] bytes, Func<string, bool> isKnownHeading, IReadOnlyList<string> preferredSheets, SpreadsheetLimits limits)
@@ -83,7 +142,7 @@ public static class SpreadsheetReader
         throw new UnreadableSpreadsheetException("No sheet in the workbook has a row of headings Steward recognises in its first 20 rows.");
     }
 
-    private static SheetTable ReadCsv(byte[] bytes, Func<string, bool> isKnownHeading, SpreadsheetLimits limits)
+    private static (IEnumerable<SheetRow> Rows, string? Encoding) CsvRows(byte[] bytes, SpreadsheetLimits limits)
     {
         string text;
         string? encoding = null;
@@ -100,14 +159,23 @@ public static class SpreadsheetReader
         text = text.TrimStart('\uFEFF');
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            HasHeaderRecord = false, DetectDelimiter = true, BadDataFound = null, MissingFieldFound = null, MaxFieldSize = limits.MaxCellCharacters,
+            HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null, MaxFieldSize = limits.MaxCellCharacters,
             // A cell that repeats (a code, a period, a status) is one string however many rows hold it: a
             // million-row ledger names a few thousand codes.
             CacheFields = true,
         };
-        using var reader = new CsvReader(new StringReader(text), configuration);
+        if (DelimiterOfFirstLine(text) is { } delimiter)
+        {
+            configuration.Delimiter = delimiter;
+        }
+        else
+        {
+            configuration.DetectDelimiter = true;
+        }
+
         IEnumerable<SheetRow> Rows()
         {
+            using var reader = new CsvReader(new StringReader(text), configuration);
             var number = 0;
             while (Next(reader, number + 1, limits))
             {
@@ -121,8 +189,17 @@ public static class SpreadsheetReader
             }
         }
 
-        return (FindTable(Rows(), isKnownHeading, limits) ?? throw new UnreadableSpreadsheetException("The file has no row of headings Steward recognises in its first 20 rows."))
-            with { Encoding = encoding };
+        return (Rows(), encoding);
+    }
+
+    // The separator the first line uses most (headings, or a preamble): CsvHelper's own detection weighs
+    // the whole text, and prose full of commas in a ';'-separated file (GMPP 2021) misleads it.
+    private static string? DelimiterOfFirstLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        var counts = Delimiters.Select(d => (Delimiter: d, Count: first.Count(c => c == d[0]))).OrderByDescending(c => c.Count).ToList();
+        return counts[0].Count > 0 && counts[0].Count > counts[1].Count ? counts[0].Delimiter : null;
     }
 
     private static bool Next(CsvReader reader, int row, SpreadsheetLimits limits)

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Infrastructure;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Gmpp;
+
+// What the API and the page send to mark a unit as on the GMPP. Left blank, a date is not set.
+public sealed record GmppMembershipInput(string? GmppId, string? Category, string? Department, DateOnly? Joined, DateOnly? Left);
+
+// Marks a unit as on the GMPP, or changes its entry: approve in reporting, If-Match once it has one.
+public sealed partial class GmppMembershipService(StewardDbContext db, RegisterUnits units)
+{
+    public const string Register = "GMPP entry";
+
+    [GeneratedRegex(@"^[A-Z0-9][A-Z0-9_\-]*$")]
+    private static partial Regex IdPattern();
+
+    public async Task SetAsync(string unitKey, int? expectedVersion, GmppMembershipInput input, CancellationToken ct = default)
+    {
+        var unit = await units.ChangeableAsync(PmoArea.Reporting, PmoAction.Approve, unitKey, RecordChange.Amend, "record the GMPP entry of", Register, ct);
+        var failures = new List<ValidationFailure>();
+        var id = string.IsNullOrWhiteSpace(input.GmppId) ? null : input.GmppId.Trim().ToUpperInvariant();
+        if (id is not null && (id.Length > GmppMembership.GmppIdMaxLength || !IdPattern().IsMatch(id)))
+        {
+            failures.Add(new ValidationFailure("gmppId", $"Enter the GMPP id as published, such as DFT_0048_2021-Q3 (letters, numbers, _ and -, at most {GmppMembership.GmppIdMaxLength})"));
+        }
+        else if (id is not null && await db.GmppMemberships.AnyAsync(m => m.GmppId == id && m.UnitId != unit.Id, ct))
+        {
+            var holder = await db.GmppMemberships.Where(m => m.GmppId == id).Select(m => m.Unit!.Code).FirstAsync(ct);
+            failures.Add(new ValidationFailure("gmppId", $"{id} is already the GMPP id of {holder}"));
+        }
+
+        GmppCategory? category = null;
+        if (!string.IsNullOrWhiteSpace(input.Category))
+        {
+            category = GmppValues.Category(input.Category) ?? (Enum.TryParse<GmppCategory>(input.Category.Replace("-", string.Empty, StringComparison.Ordinal), true, out var parsed) ? parsed : null);
+            if (category is null)
+            {
+                failures.Add(new ValidationFailure("category", $"Choose an annual report category: {string.Join(", ", Enum.GetValues<GmppCategory>().Select(GmppValues.CategoryLabel))}"));
+            }
+        }
+
+        string? department = null;
+        if (!string.IsNullOrWhiteSpace(input.Department))
+        {
+            (department, var problem) = GmppDepartments.Read(input.Department);
+            if (problem is not null)
+            {
+                failures.Add(new ValidationFailure("department", problem.Replace("; kept as published", string.Empty, StringComparison.Ordinal).Replace("record the lead department on the unit's GMPP page", "enter the lead department's code", StringComparison.Ordinal)));
+            }
+        }
+
+        if (input.Joined is { } joined && input.Left is { } left && left < joined)
+        {
+            failures.Add(new ValidationFailure("left", "The date it left the GMPP must be the same as or after the date it joined"));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var membership = await db.GmppMemberships.FirstOrDefaultAsync(m => m.UnitId == unit.Id, ct);
+        if (membership is null)
+        {
+            membership = new GmppMembership { Id = Guid.CreateVersion7(), UnitId = unit.Id };
+            db.GmppMemberships.Add(membership);
+        }
+        else if (expectedVersion is null)
+        {
+            throw new PreconditionRequiredException();
+        }
+        else if (membership.Version != expectedVersion)
+        {
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, membership.Version);
+        }
+
+        (membership.GmppId, membership.Category, membership.Department, membership.Joined, membership.Left) = (id, category, department, input.Joined, input.Left);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion ?? 0, (expectedVersion ?? 0) + 1);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            throw new ValidationException([new ValidationFailure("gmppId", $"{id} is already the GMPP id of another unit")]);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Access;
+using Steward.Features.Units;
+using Steward.Infrastructure.Registers;
+
+namespace Steward.Features.Gmpp;
+
+// A unit's GMPP entry and its data by snapshot date, oldest first, for its page, the API and the command line.
+public sealed class GmppQueries(StewardDbContext db, RegisterUnits units)
+{
+    public async Task<UnitView> RequireReadableUnitAsync(string unitKey, CancellationToken ct = default) =>
+        await units.ReadableViewAsync(PmoArea.Reporting, unitKey, "GMPP data", ct);
+
+    public async Task<GmppUnitView> UnitAsync(UnitView unit, CancellationToken ct = default)
+    {
+        var membership = await db.GmppMemberships.AsNoTracking().Where(m => m.UnitId == unit.Id)
+            .Select(m => new GmppMembershipView(m.GmppId, m.Category, null, m.Department, m.Joined, m.Left, m.Version)).FirstOrDefaultAsync(ct);
+        var snapshots = await db.GmppSnapshots.AsNoTracking().Where(s => s.UnitId == unit.Id).OrderBy(s => s.AsAt).ToListAsync(ct);
+        return new GmppUnitView(new UnitRef(unit.Id, unit.Code, unit.Name, unit.Kind),
+            membership is null ? null : membership with { CategoryLabel = membership.Category is { } c ? GmppValues.CategoryLabel(c) : null },
+            [.. snapshots.Select(View)]);
+    }
+
+    private static GmppSnapshotView View(GmppSnapshot s) => new(
+        s.AsAt, s.Source, s.PublishedName, s.PublishedDepartment, s.PublishedCategory, s.FinancialYear, s.DcaScale, s.IpaDca, s.SroDca, s.Start, s.End,
+        s.YearBaseline, s.YearForecast, s.YearVariancePercent, s.WholeLifeCost, s.WholeLifeCostLow, s.WholeLifeCostHigh, s.Benefits,
+        s.Description, s.DcaCommentary, s.ScheduleNarrative, s.VarianceNarrative, s.WholeLifeCostNarrative, s.BenefitsNarrative, GmppFieldNotes.Read(s.FieldNotes));
+}
