@@ -33,11 +33,7 @@ internal sealed class GmppSnapshotConfiguration : IEntityTypeConfiguration<GmppS
             snapshot.Property<string?>(text).HasMaxLength(GmppSnapshot.TextMaxLength);
         }
 
-        // £ millions as published, to the penny and beyond (450.37, 1.9034).
-        foreach (var money in new[] { nameof(GmppSnapshot.YearBaseline), nameof(GmppSnapshot.YearForecast), nameof(GmppSnapshot.YearVariancePercent),
-            nameof(GmppSnapshot.WholeLifeCost), nameof(GmppSnapshot.WholeLifeCostLow), nameof(GmppSnapshot.WholeLifeCostHigh), nameof(GmppSnapshot.Benefits) })
-        {
-            snapshot.Property<decimal?>(money).HasPrecision(18, 6);
-        }
+        // £ millions as published, every digit kept (the 2014 file has 297.3503299): no precision is set, so
+        // PostgreSQL's numeric and SQLite's text keep the value as read, and the same file read again is unchanged.
     }
 }

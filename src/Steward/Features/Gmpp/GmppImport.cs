@@ -173,6 +173,7 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
         var codes = under is null ? [] : (await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var matchedIds = matches.Values.Where(v => v.Unit != null).Select(v => v.Unit!.Id).ToList();
         var memberships = await db.GmppMemberships.Where(m => matchedIds.Contains(m.UnitId)).ToDictionaryAsync(m => m.UnitId, ct);
+        var newest = await db.GmppSnapshots.Where(s => matchedIds.Contains(s.UnitId)).GroupBy(s => s.UnitId).Select(g => new { g.Key, AsAt = g.Max(s => s.AsAt) }).ToDictionaryAsync(g => g.Key, g => g.AsAt, ct);
         foreach (var reading in readings)
         {
             var match = matches[reading];
@@ -185,8 +186,10 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
             }
 
             membership.GmppId ??= reading.GmppId;
-            membership.Category ??= reading.Category;
-            membership.Department ??= reading.Department;
+            // The newest file says which department returns the project and in which category; an older one only fills gaps.
+            var latest = !newest.TryGetValue(unitId, out var newestAsAt) || asAt >= newestAsAt;
+            membership.Category = latest ? reading.Category ?? membership.Category : membership.Category ?? reading.Category;
+            membership.Department = latest ? reading.Department ?? membership.Department : membership.Department ?? reading.Department;
             membership.Joined ??= GmppSnapshotDates.JoinedFrom(reading.GmppId);
 
             if (!existing.TryGetValue(unitId, out var snapshot))

@@ -33,12 +33,12 @@ public static class GmppSnapshotDates
     // When a project joined, from its id's suffix: DFT_0048_2021-Q3 is the third quarter of 2020/21 (October 2020).
     public static DateOnly? JoinedFrom(string? gmppId)
     {
-        if (gmppId is null || gmppId.Length < 8 || gmppId[^3] != 'Q' || gmppId[^4] != '-')
+        if (gmppId is null || gmppId.Length < 7 || gmppId[^2] != 'Q' || gmppId[^3] != '-')
         {
             return null;
         }
 
-        var years = gmppId[^8..^4];
+        var years = gmppId[^7..^3];
         if (!int.TryParse(years[..2], out var a) || !int.TryParse(years[2..], out var b) || b != (a + 1) % 100 || gmppId[^1] is < '1' or > '4')
         {
             return null;

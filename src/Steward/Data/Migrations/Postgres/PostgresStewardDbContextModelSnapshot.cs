@@ -1148,8 +1148,7 @@ namespace Steward.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<decimal?>("Benefits")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("BenefitsNarrative")
                         .HasMaxLength(32767)
@@ -1233,32 +1232,26 @@ namespace Steward.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal?>("WholeLifeCost")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal?>("WholeLifeCostHigh")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal?>("WholeLifeCostLow")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<string>("WholeLifeCostNarrative")
                         .HasMaxLength(32767)
                         .HasColumnType("character varying(32767)");
 
                     b.Property<decimal?>("YearBaseline")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal?>("YearForecast")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.Property<decimal?>("YearVariancePercent")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasColumnType("numeric");
 
                     b.HasKey("Id");
 

@@ -1138,7 +1138,6 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Benefits")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BenefitsNarrative")
@@ -1223,15 +1222,12 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("WholeLifeCost")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("WholeLifeCostHigh")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("WholeLifeCostLow")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WholeLifeCostNarrative")
@@ -1239,15 +1235,12 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("YearBaseline")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("YearForecast")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("YearVariancePercent")
-                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
