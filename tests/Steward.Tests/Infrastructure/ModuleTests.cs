@@ -11,7 +11,7 @@ public sealed class ModuleTests
     [Fact]
     public void EveryModule_IsFound_InAFixedOrder_AndAddsItsServices()
     {
-        Assert.Equal(["BenefitsModule", "FinanceModule", "GovernanceModule", "PlansModule", "RaidModule", "ReportingModule", "TolerancesModule"], StewardModules.All.Select(m => m.GetType().Name));
+        Assert.Equal(["BenefitsModule", "FinanceModule", "GmppModule", "GovernanceModule", "PlansModule", "RaidModule", "ReportingModule", "TolerancesModule"], StewardModules.All.Select(m => m.GetType().Name));
 
         var services = new ServiceCollection().AddStewardModules();
 
@@ -25,6 +25,6 @@ public sealed class ModuleTests
     [Fact]
     public void TheUnitPageLinks_ComeFromTheModules()
     {
-        Assert.Equal(["raid", "dashboard", "reports", "exceptions", "board-packs", "governance", "plan", "milestones", "roadmap", "finance", "business-case", "benefits", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
+        Assert.Equal(["raid", "dashboard", "reports", "exceptions", "board-packs", "gmpp", "governance", "plan", "milestones", "roadmap", "finance", "business-case", "benefits", "tolerances"], StewardModules.UnitPageLinks.Select(l => l.Path));
     }
 }

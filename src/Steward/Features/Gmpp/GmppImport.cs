@@ -66,7 +66,8 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
 
         if (write)
         {
-            await WriteAsync(readings, matches, request, asAt, scale, file.FinancialYear, digest, existing, ct);
+            var created = await WriteAsync(readings, matches, request, asAt, scale, file.FinancialYear, digest, existing, ct);
+            projects = [.. projects.Select((p, i) => created.TryGetValue(readings[i], out var code) ? p with { UnitCode = code } : p)];
         }
 
         var listed = limits.Value.MaxProblemsListed;
@@ -148,7 +149,8 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
         return await db.GmppSnapshots.Where(s => ids.Contains(s.UnitId) && s.AsAt == asAt && s.Source == GmppSource.Published).ToDictionaryAsync(s => s.UnitId, ct);
     }
 
-    private async Task WriteAsync(
+    // Writes the file's snapshots, and answers the codes of the units it created.
+    private async Task<Dictionary<GmppProjectReading, string>> WriteAsync(
         List<GmppProjectReading> readings, Dictionary<GmppProjectReading, Matched> matches, GmppImportRequest request, DateOnly asAt, Reporting.DcaScale scale,
         string? financialYear, string digest, Dictionary<Guid, GmppSnapshot> existing, CancellationToken ct)
     {
@@ -174,10 +176,17 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
         var matchedIds = matches.Values.Where(v => v.Unit != null).Select(v => v.Unit!.Id).ToList();
         var memberships = await db.GmppMemberships.Where(m => matchedIds.Contains(m.UnitId)).ToDictionaryAsync(m => m.UnitId, ct);
         var newest = await db.GmppSnapshots.Where(s => matchedIds.Contains(s.UnitId)).GroupBy(s => s.UnitId).Select(g => new { g.Key, AsAt = g.Max(s => s.AsAt) }).ToDictionaryAsync(g => g.Key, g => g.AsAt, ct);
+        var created = new Dictionary<GmppProjectReading, string>();
         foreach (var reading in readings)
         {
             var match = matches[reading];
-            var unitId = match.Unit?.Id ?? (await CreateUnitAsync(reading, under!, codes, ct)).Id;
+            var unitId = match.Unit?.Id ?? Guid.Empty;
+            if (match.Unit is null)
+            {
+                var unit = await CreateUnitAsync(reading, under!, codes, ct);
+                (unitId, created[reading]) = (unit.Id, unit.Code);
+            }
+
             if (!memberships.TryGetValue(unitId, out var membership))
             {
                 membership = new GmppMembership { Id = Guid.CreateVersion7(), UnitId = unitId };
@@ -207,6 +216,7 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return created;
     }
 
     private async Task<DeliveryUnit> CreateUnitAsync(GmppProjectReading reading, UnitView under, HashSet<string> codes, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
             }
         }
 
-        if (input.Joined is { } joined && input.Left is { } left && left < joined)
+        if ((input.Joined ?? GmppSnapshotDates.JoinedFrom(id)) is { } joined && input.Left is { } left && left < joined)
         {
             failures.Add(new ValidationFailure("left", "The date it left the GMPP must be the same as or after the date it joined"));
         }
@@ -80,7 +80,8 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
             throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, membership.Version);
         }
 
-        (membership.GmppId, membership.Category, membership.Department, membership.Joined, membership.Left) = (id, category, department, input.Joined, input.Left);
+        // Left blank, it joined in the quarter its id names (DFT_0048_2021-Q3: October 2020).
+        (membership.GmppId, membership.Category, membership.Department, membership.Joined, membership.Left) = (id, category, department, input.Joined ?? GmppSnapshotDates.JoinedFrom(id), input.Left);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace Steward.Features.Gmpp;
 // as a table beside it; a measure with fewer than two values draws nothing.
 public static class GmppTrendChart
 {
-    private const int Width = 640, Height = 240, Left = 90, Right = 30, Top = 30, Bottom = 40;
+    private const int Width = 640, Height = 240, Left = 90, Right = 60, Top = 30, Bottom = 40;
 
     public sealed record Point(DateOnly AsAt, decimal Value, string? Label);
 
