@@ -14,6 +14,7 @@ internal sealed class BenefitsModule : IStewardModule
         services.AddScoped<BenefitOwners>();
         services.AddScoped<BenefitRealisationStore>();
         services.AddScoped<BenefitRollups>();
+        services.AddScoped<BenefitWorth>();
         services.AddScoped<BenefitHandover>();
         services.AddScoped<BenefitImport>();
         services.AddScoped<BenefitRelatedItems>();

@@ -10,6 +10,7 @@ internal sealed class FinanceModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FinanceQueries>();
+        services.AddScoped<FinanceAsAt>();
         services.AddScoped<FinanceService>();
         services.AddScoped<CostToleranceBreaches>();
         services.AddScoped<Ledger.LedgerImport>();

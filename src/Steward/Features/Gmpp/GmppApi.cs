@@ -14,6 +14,12 @@ public static class GmppApi
             .WithSummary("The unit's GMPP entry (GMPP id, annual report category, department, joined and left; ETag its version) and its data by snapshot date, oldest first");
         group.MapPut("/", Set).Requires(PmoArea.Reporting, PmoAction.Approve)
             .WithSummary("Mark the unit as on the GMPP, or change its entry (If-Match once it has one)");
+        group.MapGet("/narratives", Narratives).Requires(PmoArea.Reporting, PmoAction.Read)
+            .WithSummary("The narratives for the unit's next return (as written in Steward, or the latest published return's until then: offeredFrom) and the fields withheld under an FOI exemption; ETag the entry's version");
+        group.MapPut("/narratives", SetNarratives).Requires(PmoArea.Reporting, PmoAction.Contribute)
+            .WithSummary("Write the narratives for the unit's next return and the fields withheld (withheld: field to exemption, such as whole-life-cost: section-43); If-Match the entry's version");
+        group.MapGet("/return", Return).Requires(PmoArea.Reporting, PmoAction.Read)
+            .WithSummary("The GMPP return of the unit and every GMPP unit below it for a snapshot date, filled from Steward: as JSON with every problem by unit and column, or (format=csv|xlsx) as the published file, refused while it has problems");
         group.MapPost("/import", Import).Requires(PmoArea.Reporting, PmoAction.Contribute)
             .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(GmppImport.MaxFileBytes))
             .WithSummary("Import a department's published GMPP file (the body, or a form's file): projects no unit holds are created under this unit. dryRun=true only checks; matches by name and values that cannot be read need confirm=true");
@@ -38,6 +44,55 @@ public static class GmppApi
         var view = await queries.UnitAsync(found, ct);
         EntityTag.Write(http, view.Membership!.Version);
         return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<GmppNarrativesView>> Narratives(string unit, GmppQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        var view = await queries.NarrativesAsync(found.Id, ct) ?? throw new RecordNotFoundException("GMPP entry", found.Code);
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<GmppNarrativesView>> SetNarratives(string unit, GmppNarrativesInput input, GmppMembershipService memberships, GmppQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var found = await queries.RequireReadableUnitAsync(unit, ct);
+        int? version = http.Request.Headers.IfMatch.Count == 0 ? null : EntityTag.RequireIfMatch(http);
+        await memberships.SetNarrativesAsync(found.Id.ToString(), version, input, ct);
+        var view = (await queries.NarrativesAsync(found.Id, ct))!;
+        EntityTag.Write(http, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> Return(
+        string unit,
+        [Description("The snapshot date: 31 March or 30 September (yyyy-mm-dd).")] DateOnly? asAt,
+        [Description("The published layout: 2024 (19 columns, the default) or 2021 (16 columns).")] string? layout,
+        [Description("json (the default, with every problem), csv (UTF-8 with BOM, as published) or xlsx.")] string? format,
+        GmppReturns returns, CancellationToken ct)
+    {
+        if (asAt is not { } date)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("asAt", "Give the snapshot date of the return: 31 March or 30 September (yyyy-mm-dd)")]);
+        }
+
+        var built = await returns.BuildAsync(unit, date, GmppReturnLayouts.Parse(layout), ct);
+        if (format is null or "" || format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Ok(built);
+        }
+
+        var spreadsheet = Infrastructure.Spreadsheets.SpreadsheetFormats.Parse("format", format);
+        if (built.Problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(built.Problems.GroupBy(p => $"{p.Unit}, {p.Column}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                detail: $"The return has {built.Problems.Count} problems; correct them before it is produced (format=json lists them).");
+        }
+
+        var file = new MemoryStream();
+        await GmppReturnFile.WriteAsync(file, spreadsheet, built, ct);
+        file.Position = 0;
+        return Results.File(file, Infrastructure.Spreadsheets.SpreadsheetWriter.ContentType(spreadsheet), GmppReturnFile.Name(built, spreadsheet));
     }
 
     private static async Task<IResult> Import(

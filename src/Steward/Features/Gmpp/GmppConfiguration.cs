@@ -13,6 +13,11 @@ internal sealed class GmppMembershipConfiguration : IEntityTypeConfiguration<Gmp
         membership.HasIndex(m => m.GmppId).IsUnique();
         membership.Property(m => m.GmppId).HasMaxLength(GmppMembership.GmppIdMaxLength);
         membership.Property(m => m.Department).HasMaxLength(GmppMembership.DepartmentMaxLength);
+        foreach (var text in new[] { nameof(GmppMembership.DcaCommentary), nameof(GmppMembership.ScheduleNarrative), nameof(GmppMembership.VarianceNarrative),
+            nameof(GmppMembership.WholeLifeCostNarrative), nameof(GmppMembership.BenefitsNarrative), nameof(GmppMembership.Withheld) })
+        {
+            membership.Property<string?>(text).HasMaxLength(GmppSnapshot.TextMaxLength);
+        }
     }
 }
 

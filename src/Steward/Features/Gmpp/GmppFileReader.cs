@@ -65,7 +65,7 @@ public static class GmppFileReader
             {
                 if (column < row.Cells.Count && !string.IsNullOrWhiteSpace(row.Cells[column]))
                 {
-                    cells.TryAdd(field, row.Cells[column]!);
+                    cells.TryAdd(field, Unguarded(row.Cells[column]!));
                 }
             }
 
@@ -99,7 +99,7 @@ public static class GmppFileReader
             {
                 if (columns[i] is { } field && !string.IsNullOrWhiteSpace(row.Cells[i]))
                 {
-                    cells.TryAdd(field, row.Cells[i]!);
+                    cells.TryAdd(field, Unguarded(row.Cells[i]!));
                 }
             }
 
@@ -117,6 +117,11 @@ public static class GmppFileReader
         var financialYear = headingRow.Cells.Select(c => c is null ? null : GmppHeadings.FinancialYearOf(c)).FirstOrDefault(y => y is not null);
         return new GmppFile(GmppLayout.Rows, grid.Encoding, financialYear, year, projects, unrecognised);
     }
+
+    // Steward's own files (and others made safe for spreadsheets) put an apostrophe before text that would
+    // start a formula; read back, the apostrophe is not part of the value.
+    private static string Unguarded(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && FormulaGuard.IsDangerous(cell[1..]) ? cell[1..] : cell;
 
     public static string ColumnLetters(int index)
     {

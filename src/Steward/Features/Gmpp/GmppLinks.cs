@@ -12,4 +12,8 @@ public static class GmppLinks
     public static string Edit(string unit) => $"{Unit(unit)}/edit";
 
     public static string Import(string unit) => $"{Unit(unit)}/import";
+
+    public static string Narratives(string unit) => $"{Unit(unit)}/narratives";
+
+    public static string Return(string unit) => $"{Unit(unit)}/return";
 }

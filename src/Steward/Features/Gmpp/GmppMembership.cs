@@ -22,6 +22,18 @@ public sealed class GmppMembership : IVersionedRecord
     public DateOnly? Joined { get; set; }
     public DateOnly? Left { get; set; }
 
+    // The department's narratives for the next return, edited in Steward (history keeps every version);
+    // until someone writes them, the latest published return's are offered.
+    public string? DcaCommentary { get; set; }
+    public string? ScheduleNarrative { get; set; }
+    public string? VarianceNarrative { get; set; }
+    public string? WholeLifeCostNarrative { get; set; }
+    public string? BenefitsNarrative { get; set; }
+
+    // JSON: the fields the department withholds under an exemption of the Freedom of Information Act,
+    // each published as the exemption's wording (GmppExemptions).
+    public string? Withheld { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -12,6 +12,11 @@ namespace Steward.Features.Gmpp;
 // What the API and the page send to mark a unit as on the GMPP. Left blank, a date is not set.
 public sealed record GmppMembershipInput(string? GmppId, string? Category, string? Department, DateOnly? Joined, DateOnly? Left);
 
+// The narratives for the next return, and the fields withheld: field (whole-life-cost) to exemption (section-43).
+public sealed record GmppNarrativesInput(
+    string? DcaCommentary, string? ScheduleNarrative, string? VarianceNarrative, string? WholeLifeCostNarrative, string? BenefitsNarrative,
+    IReadOnlyDictionary<string, string>? Withheld);
+
 // Marks a unit as on the GMPP, or changes its entry: approve in reporting, If-Match once it has one.
 public sealed partial class GmppMembershipService(StewardDbContext db, RegisterUnits units)
 {
@@ -19,6 +24,71 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
 
     [GeneratedRegex(@"^[A-Z0-9][A-Z0-9_\-]*$")]
     private static partial Regex IdPattern();
+
+    public async Task SetNarrativesAsync(string unitKey, int? expectedVersion, GmppNarrativesInput input, CancellationToken ct = default)
+    {
+        var unit = await units.ChangeableAsync(PmoArea.Reporting, PmoAction.Contribute, unitKey, RecordChange.Amend, "write the GMPP narratives of", Register, ct);
+        var failures = new List<ValidationFailure>();
+        string? Text(string field, string? text)
+        {
+            var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+            if (trimmed?.Length > GmppSnapshot.TextMaxLength)
+            {
+                failures.Add(new ValidationFailure(field, $"The narrative must be {GmppSnapshot.TextMaxLength:N0} characters or fewer"));
+            }
+
+            return trimmed;
+        }
+
+        var narratives = (Text("dcaCommentary", input.DcaCommentary), Text("scheduleNarrative", input.ScheduleNarrative), Text("varianceNarrative", input.VarianceNarrative),
+            Text("wholeLifeCostNarrative", input.WholeLifeCostNarrative), Text("benefitsNarrative", input.BenefitsNarrative));
+        var withheld = new List<GmppWithheldField>();
+        foreach (var (fieldText, exemption) in input.Withheld ?? new Dictionary<string, string>())
+        {
+            var field = GmppExemptions.Withholdable.Cast<GmppField?>().FirstOrDefault(f => EnumText.Of(f!.Value) == fieldText);
+            var wording = GmppExemptions.WordingOf(exemption);
+            if (field is null)
+            {
+                failures.Add(new ValidationFailure($"withheld[{fieldText}]", $"'{fieldText}' is not a field of the return that may be withheld: {string.Join(", ", GmppExemptions.Withholdable.Select(f => EnumText.Of(f)))}"));
+            }
+            else if (wording is null)
+            {
+                failures.Add(new ValidationFailure($"withheld[{fieldText}]", $"Choose the exemption it is withheld under: {string.Join(", ", GmppExemptions.Known.Select(k => k.Key))}"));
+            }
+            else
+            {
+                withheld.Add(new GmppWithheldField(field.Value, wording));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var membership = await db.GmppMemberships.FirstOrDefaultAsync(m => m.UnitId == unit.Id, ct)
+            ?? throw new ValidationException([new ValidationFailure("unit", $"{unit.Code} is not marked as on the GMPP: record its GMPP entry first")]);
+        if (expectedVersion is null)
+        {
+            throw new PreconditionRequiredException();
+        }
+
+        if (membership.Version != expectedVersion)
+        {
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, membership.Version);
+        }
+
+        (membership.DcaCommentary, membership.ScheduleNarrative, membership.VarianceNarrative, membership.WholeLifeCostNarrative, membership.BenefitsNarrative) = narratives;
+        membership.Withheld = GmppExemptions.Write(withheld);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, expectedVersion.Value + 1);
+        }
+    }
 
     public async Task SetAsync(string unitKey, int? expectedVersion, GmppMembershipInput input, CancellationToken ct = default)
     {

@@ -12,6 +12,7 @@ internal sealed class GmppModule : IStewardModule
         services.AddScoped<GmppImport>();
         services.AddScoped<GmppQueries>();
         services.AddScoped<GmppMembershipService>();
+        services.AddScoped<GmppReturns>();
         services.AddSingleton<GmppUploads>();
     }
 

@@ -22,6 +22,25 @@ public sealed class GmppQueries(StewardDbContext db, RegisterUnits units)
             [.. snapshots.Select(View)]);
     }
 
+    // Null when the unit is not on the GMPP.
+    public async Task<GmppNarrativesView?> NarrativesAsync(Guid unitId, CancellationToken ct = default)
+    {
+        var m = await db.GmppMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.UnitId == unitId, ct);
+        if (m is null)
+        {
+            return null;
+        }
+
+        if (m.DcaCommentary is not null || m.ScheduleNarrative is not null || m.VarianceNarrative is not null || m.WholeLifeCostNarrative is not null || m.BenefitsNarrative is not null)
+        {
+            return new GmppNarrativesView(m.DcaCommentary, m.ScheduleNarrative, m.VarianceNarrative, m.WholeLifeCostNarrative, m.BenefitsNarrative, null, GmppExemptions.Read(m.Withheld), m.Version);
+        }
+
+        var latest = await db.GmppSnapshots.AsNoTracking().Where(s => s.UnitId == unitId).OrderByDescending(s => s.AsAt).FirstOrDefaultAsync(ct);
+        return new GmppNarrativesView(latest?.DcaCommentary, latest?.ScheduleNarrative, latest?.VarianceNarrative, latest?.WholeLifeCostNarrative, latest?.BenefitsNarrative,
+            latest?.AsAt, GmppExemptions.Read(m.Withheld), m.Version);
+    }
+
     private static GmppSnapshotView View(GmppSnapshot s) => new(
         s.AsAt, s.Source, s.PublishedName, s.PublishedDepartment, s.PublishedCategory, s.FinancialYear, s.DcaScale, s.IpaDca, s.SroDca, s.Start, s.End,
         s.YearBaseline, s.YearForecast, s.YearVariancePercent, s.WholeLifeCost, s.WholeLifeCostLow, s.WholeLifeCostHigh, s.Benefits,

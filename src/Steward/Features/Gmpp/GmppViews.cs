@@ -17,3 +17,9 @@ public sealed record GmppSnapshotView(
 }
 
 public sealed record GmppUnitView(UnitRef Unit, GmppMembershipView? Membership, IReadOnlyList<GmppSnapshotView> Snapshots);
+
+// The narratives for the next return: as written in Steward, or (OfferedFrom) the latest published return's
+// until someone writes them; and the fields withheld, each with its exemption.
+public sealed record GmppNarrativesView(
+    string? DcaCommentary, string? ScheduleNarrative, string? VarianceNarrative, string? WholeLifeCostNarrative, string? BenefitsNarrative,
+    DateOnly? OfferedFrom, IReadOnlyList<GmppWithheldField> Withheld, int Version);

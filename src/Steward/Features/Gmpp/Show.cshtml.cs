@@ -15,6 +15,7 @@ public sealed class ShowModel(UnitQueries units, GmppQueries queries, AccessPoli
     public GmppUnitView Gmpp { get; private set; } = default!;
     public bool CanEdit { get; private set; }
     public bool CanImport { get; private set; }
+    public bool CanWriteNarratives { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public sealed class ShowModel(UnitQueries units, GmppQueries queries, AccessPoli
         Unit = unit;
         Gmpp = await queries.UnitAsync(unit, ct);
         CanEdit = unit.IsOpen && await access.CanAsync(PmoArea.Reporting, PmoAction.Approve, unit.Path, ct);
+        CanWriteNarratives = unit.IsOpen && await access.CanAsync(PmoArea.Reporting, PmoAction.Contribute, unit.Path, ct);
         CanImport = unit.Kind != UnitKind.Project && await access.CanAsync(PmoArea.Reporting, PmoAction.Contribute, unit.Path, ct);
         return Page();
     }

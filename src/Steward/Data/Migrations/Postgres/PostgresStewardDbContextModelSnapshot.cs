@@ -1096,12 +1096,20 @@ namespace Steward.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BenefitsNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<string>("Category")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DcaCommentary")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
 
                     b.Property<string>("Department")
                         .HasMaxLength(40)
@@ -1117,15 +1125,31 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("date");
 
+                    b.Property<string>("ScheduleNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VarianceNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WholeLifeCostNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
+                    b.Property<string>("Withheld")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
 
                     b.HasKey("Id");
 

@@ -1086,11 +1086,19 @@ namespace Steward.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BenefitsNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DcaCommentary")
+                        .HasMaxLength(32767)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
@@ -1107,15 +1115,31 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScheduleNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VarianceNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WholeLifeCostNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Withheld")
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

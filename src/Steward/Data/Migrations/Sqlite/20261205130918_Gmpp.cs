@@ -22,6 +22,12 @@ namespace Steward.Data.Migrations.Sqlite
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Joined = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Left = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DcaCommentary = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
+                    ScheduleNarrative = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
+                    VarianceNarrative = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
+                    WholeLifeCostNarrative = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
+                    BenefitsNarrative = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
+                    Withheld = table.Column<string>(type: "TEXT", maxLength: 32767, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)

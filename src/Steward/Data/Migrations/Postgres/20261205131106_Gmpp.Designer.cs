@@ -13,7 +13,7 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStewardDbContext))]
-    [Migration("20261205123736_Gmpp")]
+    [Migration("20261205131106_Gmpp")]
     partial class Gmpp
     {
         /// <inheritdoc />
@@ -1099,12 +1099,20 @@ namespace Steward.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BenefitsNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<string>("Category")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DcaCommentary")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
 
                     b.Property<string>("Department")
                         .HasMaxLength(40)
@@ -1120,15 +1128,31 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("date");
 
+                    b.Property<string>("ScheduleNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("VarianceNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WholeLifeCostNarrative")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
+                    b.Property<string>("Withheld")
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
 
                     b.HasKey("Id");
 

@@ -22,6 +22,12 @@ namespace Steward.Data.Migrations.Postgres
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Joined = table.Column<DateOnly>(type: "date", nullable: true),
                     Left = table.Column<DateOnly>(type: "date", nullable: true),
+                    DcaCommentary = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
+                    ScheduleNarrative = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
+                    VarianceNarrative = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
+                    WholeLifeCostNarrative = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
+                    BenefitsNarrative = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
+                    Withheld = table.Column<string>(type: "character varying(32767)", maxLength: 32767, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
