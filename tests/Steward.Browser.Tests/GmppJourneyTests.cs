@@ -64,5 +64,23 @@ public sealed class GmppJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "gmpp-unit.png"), FullPage = true });
         }
+
+        // The narratives for the next return start from the published ones; a field is withheld.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the narratives for the next return, and the fields withheld" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-inset-text")).ToContainTextAsync("published as at 30 September 2014");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Baseline Whole Life Costs (£m)").SelectOptionAsync("section-43");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("narratives of");
+
+        // The return of the portfolio for that date, in the 2021 layout: checked before anything is produced.
+        await page.GotoAsync($"/units/{portfolio.Code}/gmpp/return?asAt=2014-09-30&layout=2021");
+        await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync("As at 30 September 2014: 188 units");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "St Helena Airport" })).ToContainTextAsync("Exempt under Section 43");
+        await page.AssertNoViolationsAsync();
+        if (folder is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "gmpp-return.png"), FullPage = true });
+        }
     }
 }

@@ -75,10 +75,10 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         // A variance of 20% needs its narrative; the file is refused until it has one.
         var built = await (await app.Api().GetAsync(address, Ct)).ReadAsync<GmppReturn>();
-        Assert.Equal([$"{project.Code}: The variance is 20%, more than 5%: a narrative is required"], built.Problems.Select(p => $"{p.Unit}: {p.Message}"));
+        Assert.Equal([$"{project.Code}: The variance is 20%, beyond 5% either way: a narrative is required"], built.Problems.Select(p => $"{p.Unit}: {p.Message}"));
         var refused = await app.Api().GetAsync(address + "&format=xlsx", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("more than 5%", (await refused.FieldErrorsAsync($"{project.Code}, Departmental narrative on budget/forecast variance for 2023/24 (if variance is more than 5%)"))[0], StringComparison.Ordinal);
+        Assert.Contains("beyond 5%", (await refused.FieldErrorsAsync($"{project.Code}, Departmental narrative on budget/forecast variance for 2023/24 (if variance is more than 5%)"))[0], StringComparison.Ordinal);
 
         // The narratives on offer are the published ones until written; a bad exemption is refused by its field.
         var narratives = await app.Api().GetAsync($"/api/v1/units/{project.Code}/gmpp/narratives", Ct);

@@ -7,6 +7,8 @@ namespace Steward.Features.Gmpp;
 // department in from its published files.
 internal sealed class GmppModule : IStewardModule
 {
+    public DemoSeed Demo => new(95, DemoGmpp.SeedAsync);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<GmppImport>();

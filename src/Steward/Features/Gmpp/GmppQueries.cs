@@ -22,6 +22,10 @@ public sealed class GmppQueries(StewardDbContext db, RegisterUnits units)
             [.. snapshots.Select(View)]);
     }
 
+    // The dates the department has published data for, at or below a unit, latest first.
+    public async Task<IReadOnlyList<DateOnly>> PublishedDatesAsync(UnitView unit, CancellationToken ct = default) =>
+        await db.GmppSnapshots.AsNoTracking().Where(s => s.Unit!.Path.StartsWith(unit.Path)).Select(s => s.AsAt).Distinct().OrderByDescending(d => d).ToListAsync(ct);
+
     // Null when the unit is not on the GMPP.
     public async Task<GmppNarrativesView?> NarrativesAsync(Guid unitId, CancellationToken ct = default)
     {

@@ -136,7 +136,7 @@ public sealed class GmppReturns(StewardDbContext db, RegisterUnits units, Delive
                         Problem($"The end date {e:dd/MM/yyyy} is before the start date {s:dd/MM/yyyy}");
                         break;
                     case GmppField.VarianceNarrative when cell is null && variance is { } v && Math.Abs(v) > VarianceNeedingNarrative:
-                        Problem($"The variance is {v:0.##}%, more than {VarianceNeedingNarrative}%: a narrative is required");
+                        Problem($"The variance is {v:0.##}%, beyond {VarianceNeedingNarrative}% either way: a narrative is required");
                         break;
                 }
             }

@@ -10,7 +10,7 @@ namespace Steward.Features.Gmpp;
 // The GMPP return of a unit and the GMPP units below it, previewed before it is produced: every problem
 // by unit and column, the main figures of each row, and the files to download once there are none.
 [Requires(PmoArea.Reporting, PmoAction.Read)]
-public sealed class ReturnModel(UnitQueries units, GmppReturns returns, TimeProvider clock) : PageModel
+public sealed class ReturnModel(UnitQueries units, GmppReturns returns, GmppQueries queries, TimeProvider clock) : PageModel
 {
     public UnitView Unit { get; private set; } = default!;
     public GmppReturn Built { get; private set; } = default!;
@@ -24,6 +24,7 @@ public sealed class ReturnModel(UnitQueries units, GmppReturns returns, TimeProv
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
+        // The latest snapshot date up to today comes first; dates the department published data for follow.
         if (await units.FindByCodeAsync(code, ct) is not { } unit)
         {
             return NotFound();
@@ -41,11 +42,14 @@ public sealed class ReturnModel(UnitQueries units, GmppReturns returns, TimeProv
             }
         }
 
+        // And every date data has been published for below it, so past returns can be produced again.
+        dates = [.. dates.Union(await queries.PublishedDatesAsync(unit, ct)).OrderDescending()];
         Dates = [.. dates.Select(d => new SelectListItem(d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))];
-        var asAt = DateOnly.TryParseExact(AsAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) ? chosen : dates[0];
+        var latest = dates.Where(d => d <= today).Max();
+        var asAt = DateOnly.TryParseExact(AsAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) ? chosen : latest;
         if (!GmppSnapshotDates.IsSnapshotDate(asAt))
         {
-            asAt = dates[0];
+            asAt = latest;
         }
 
         AsAt = asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
