@@ -19,13 +19,13 @@ internal static class DemoGmpp
         await entries.SetAsync("DPP-PRG-002", null, new GmppMembershipInput("HO_0117_2526-Q1", "Government Transformation and Service Delivery", "HO", null, null), ct);
 
         var borders = await db.Units.Where(u => u.Code == "DPP-PRG-001").Select(u => new { u.Id, u.Name, u.BaselineStart, u.BaselineEnd }).FirstAsync(ct);
-        foreach (var (asAt, dca, wholeLife, end) in new[] { (lastMarch.AddYears(-1), DcaRating.Green, 412.5m, borders.BaselineEnd!.Value.AddMonths(-6)), (lastMarch, DcaRating.Amber, 447.9m, borders.BaselineEnd!.Value) })
+        foreach (var (asAt, dca, wholeLife, end) in new[] { (lastMarch.AddYears(-1), DcaRating.Green, 51.2m, borders.BaselineEnd!.Value.AddMonths(-6)), (lastMarch, DcaRating.Amber, 54.1m, borders.BaselineEnd!.Value) })
         {
             db.GmppSnapshots.Add(new GmppSnapshot
             {
                 Id = Guid.CreateVersion7(), UnitId = borders.Id, AsAt = asAt, Source = GmppSource.Published, PublishedName = borders.Name, PublishedDepartment = "HO",
                 PublishedCategory = "Government Transformation and Service Delivery", FinancialYear = $"{asAt.Year - 1}/{asAt.Year % 100:00}", DcaScale = DcaScale.ThreePoint,
-                IpaDca = dca, SroDca = dca, Start = borders.BaselineStart, End = end, YearBaseline = 61.2m, YearForecast = 64.8m, YearVariancePercent = 5.88m,
+                IpaDca = dca, SroDca = dca, Start = borders.BaselineStart, End = end, YearBaseline = 20.5m, YearForecast = 21.9m, YearVariancePercent = 6.83m,
                 VarianceNarrative = "The eGates supplier's second release moved into this year.", WholeLifeCost = wholeLife,
                 ScheduleNarrative = "Electronic Travel Authorisation is live; eGates replacement follows the supplier's revised plan.",
                 FieldNotes = GmppFieldNotes.Write([new GmppFieldNote(GmppField.Benefits, GmppNoteKind.Withheld, GmppExemptions.WordingOf("section-43")!)]),

@@ -67,4 +67,7 @@ public enum GmppSource
 {
     // From a department's published GMPP file.
     Published,
+
+    // Worked out from Steward's own records as at the date (shown on the trend, never stored).
+    Steward,
 }

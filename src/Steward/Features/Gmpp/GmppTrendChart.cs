@@ -10,7 +10,7 @@ namespace Steward.Features.Gmpp;
 // as a table beside it; a measure with fewer than two values draws nothing.
 public static class GmppTrendChart
 {
-    private const int Width = 640, Height = 240, Left = 90, Right = 60, Top = 30, Bottom = 40;
+    private const int Width = 640, Height = 240, Left = 90, Right = 60, Top = 30, Bottom = 40, Inset = 40;
 
     public sealed record Point(DateOnly AsAt, decimal Value, string? Label);
 
@@ -28,7 +28,8 @@ public static class GmppTrendChart
             (low, high) = (low - 1, high + 1);
         }
 
-        double X(DateOnly on) => Left + ((Width - Left - Right) * (last == first ? 0.5 : (on.DayNumber - first) / (double)(last - first)));
+        // The first point stands off the axis, so its label does not run into the axis's figures.
+        double X(DateOnly on) => Left + Inset + ((Width - Left - Inset - Right) * (last == first ? 0.5 : (on.DayNumber - first) / (double)(last - first)));
         double Y(decimal value) => Top + ((Height - Top - Bottom) * (1 - (double)((value - low) / (high - low))));
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         string E(string text) => WebUtility.HtmlEncode(text);
