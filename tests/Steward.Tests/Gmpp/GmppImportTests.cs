@@ -59,6 +59,9 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
                 var unconfirmed = await ImportAsync(portfolio.Code, bytes, name);
                 Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
                 Assert.Contains("could not be read", (await unconfirmed.FieldErrorsAsync("confirm"))[0], StringComparison.Ordinal);
+                // And each value to confirm is named where it is.
+                var unreadFirst = report.Findings[0];
+                Assert.Equal(unreadFirst.Message, (await unconfirmed.FieldErrorsAsync($"{unreadFirst.Where} ({unreadFirst.Project}), {unreadFirst.Field}"))[0]);
             }
 
             var run = await ImportAsync(portfolio.Code, bytes, name, "confirm=true");
@@ -125,6 +128,7 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var unconfirmed = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(csv), "march-2024.csv");
         Assert.Contains("matched to a unit by its name", (await unconfirmed.FieldErrorsAsync("confirm"))[0], StringComparison.Ordinal);
+        Assert.Equal($"Matched by its name to {existing.Code}: confirm it is the same project", (await unconfirmed.FieldErrorsAsync($"row 3 ({existing.Name}), Project Name"))[0]);
         Assert.Empty((await GmppOfAsync(existing.Code, byCode: true)).Snapshots);
 
         Assert.Equal(HttpStatusCode.OK, (await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(csv), "march-2024.csv", "confirm=true")).StatusCode);

@@ -43,6 +43,14 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("Low: 2,750.00, Mid: 2,820.00, High: 3,100.00", text, StringComparison.Ordinal);
         Assert.Contains("450.1234567", text, StringComparison.Ordinal);
 
+        // The workbook holds the same return: read back in a dry run, every project is found by its GMPP id (the
+        // one written as "DfT" now reads "DFT", the department's code, so its snapshot would change).
+        var workbook = await app.Api().GetAsync($"/api/v1/units/{portfolio.Code}/gmpp/return?asAt=2024-03-31&format=xlsx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
+        var back = await (await app.Api().PostFileAsync($"/api/v1/units/{portfolio.Code}/gmpp/import?dryRun=true&asAt=2024-03-31", await workbook.Content.ReadAsByteArrayAsync(Ct))).ReadAsync<GmppImportReport>();
+        Assert.Equal((0, 0, 0), (back.FindingCount, back.Added, back.NewUnits));
+        Assert.All(back.Projects, p => Assert.Equal(GmppMatch.GmppId, p.Match));
+
         // Into an empty Steward (a new SQLite database, through the command line), then out again.
         var empty = Path.Combine(Path.GetTempPath(), $"gmpp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(empty);

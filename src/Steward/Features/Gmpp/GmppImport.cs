@@ -61,7 +61,13 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
         var write = !refused && !request.DryRun && (request.Confirm || !needsConfirmation);
         if (!refused && !request.DryRun && !write)
         {
-            throw Invalid("confirm", $"{request.FileName}: {Pending(projects, findings)}; check them in a dry run, then confirm the import");
+            // Each thing to confirm named where it is, as the dry run lists it.
+            throw new ValidationException(
+            [
+                new ValidationFailure("confirm", $"{request.FileName}: {Pending(projects, findings)}; check them in a dry run, then confirm the import"),
+                .. projects.Where(p => p.Match == GmppMatch.UnitName).Select(p => new ValidationFailure($"{p.Where} ({p.Name}), {GmppHeadings.Label(GmppField.Name)}", $"Matched by its name to {p.UnitCode}: confirm it is the same project")),
+                .. findings.Select(f => new ValidationFailure($"{f.Where} ({f.Project}), {f.Field}", f.Message)),
+            ]);
         }
 
         if (write)

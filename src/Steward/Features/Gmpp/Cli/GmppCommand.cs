@@ -91,7 +91,7 @@ internal static class GmppCommand
                 }
                 catch (FluentValidation.ValidationException invalid)
                 {
-                    Console.Error.WriteLine(string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{Path.GetFileName(path)}: --{Option(e.PropertyName)}: {e.ErrorMessage}")));
+                    Console.Error.WriteLine(string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{Path.GetFileName(path)}: {Option(e.PropertyName)}: {e.ErrorMessage}")));
                     failed++;
                 }
             }
@@ -176,10 +176,13 @@ internal static class GmppCommand
 
     private static int Count(IReadOnlyList<GmppImportProject> projects, GmppMatch match) => projects.Count(p => p.Match == match);
 
+    // An option's name for a field of the request; a place in the file (row 145 (NO2 Reduction), Department) as it is.
     private static string Option(string property) => property switch
     {
-        "asAt" => "as-at",
-        "file" => "file",
+        "asAt" => "--as-at",
+        "file" => "--file",
+        "under" => "--under",
+        "confirm" => "--confirm",
         _ => property,
     };
 
