@@ -108,6 +108,11 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(("Red", "Replanned after the pilot", "Two releases moved into this year", "Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)", "20%"),
             (row[5], row[10], row[14], row[15], row[13]));
 
+        // The whole department's return holds it too.
+        var department = await (await app.Api().GetAsync("/api/v1/gmpp/return?asAt=2024-03-31", Ct)).ReadAsync<GmppReturn>();
+        Assert.Equal("department", department.Scope.Code);
+        Assert.Contains(department.Rows, r => r.Unit.Code == project.Code);
+
         // At a date with no reports and nothing published: which units, and what is missing.
         var empty = await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/gmpp/return?asAt=2025-09-30", Ct)).ReadAsync<GmppReturn>();
         Assert.Contains(empty.Problems, p => p.Unit == project.Code && p.Message.StartsWith("No status report of record for a period ending on or before 30 September 2025", StringComparison.Ordinal));

@@ -20,6 +20,8 @@ public static class GmppApi
             .WithSummary("Write the narratives for the unit's next return and the fields withheld (withheld: field to exemption, such as whole-life-cost: section-43); If-Match the entry's version");
         group.MapGet("/return", Return).Requires(PmoArea.Reporting, PmoAction.Read)
             .WithSummary("The GMPP return of the unit and every GMPP unit below it for a snapshot date, filled from Steward: as JSON with every problem by unit and column, or (format=csv|xlsx) as the published file, refused while it has problems");
+        api.MapGroup("/gmpp").WithTags("GMPP").ProducesRecordProblems().MapGet("/return", DepartmentReturn).Requires(PmoArea.Reporting, PmoAction.Read)
+            .WithSummary("The GMPP return of the whole department (every GMPP unit the caller may read) for a snapshot date: as JSON with every problem, or (format=csv|xlsx) as the published file, refused while it has problems");
         group.MapPost("/import", Import).Requires(PmoArea.Reporting, PmoAction.Contribute)
             .WithMetadata(new RequestBodyLimit.AcceptsFilesAttribute(GmppImport.MaxFileBytes))
             .WithSummary("Import a department's published GMPP file (the body, or a form's file): projects no unit holds are created under this unit. dryRun=true only checks; matches by name and values that cannot be read need confirm=true");
@@ -64,18 +66,20 @@ public static class GmppApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> Return(
-        string unit,
-        [Description("The snapshot date: 31 March or 30 September (yyyy-mm-dd).")] DateOnly? asAt,
+    private static Task<IResult> DepartmentReturn(
+        [Description("The snapshot date: 31 March or 30 September (yyyy-mm-dd); default the latest up to today.")] DateOnly? asAt,
         [Description("The published layout: 2024 (19 columns, the default) or 2021 (16 columns).")] string? layout,
         [Description("json (the default, with every problem), csv (UTF-8 with BOM, as published) or xlsx.")] string? format,
-        GmppReturns returns, CancellationToken ct)
-    {
-        if (asAt is not { } date)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("asAt", "Give the snapshot date of the return: 31 March or 30 September (yyyy-mm-dd)")]);
-        }
+        GmppReturns returns, TimeProvider clock, CancellationToken ct) => Return(null, asAt, layout, format, returns, clock, ct);
 
+    private static async Task<IResult> Return(
+        string? unit,
+        [Description("The snapshot date: 31 March or 30 September (yyyy-mm-dd); default the latest up to today.")] DateOnly? asAt,
+        [Description("The published layout: 2024 (19 columns, the default) or 2021 (16 columns).")] string? layout,
+        [Description("json (the default, with every problem), csv (UTF-8 with BOM, as published) or xlsx.")] string? format,
+        GmppReturns returns, TimeProvider clock, CancellationToken ct)
+    {
+        var date = asAt ?? GmppSnapshotDates.LatestOnOrBefore(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var built = await returns.BuildAsync(unit, date, GmppReturnLayouts.Parse(layout), ct);
         if (format is null or "" || format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {

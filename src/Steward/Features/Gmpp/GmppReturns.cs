@@ -27,24 +27,30 @@ public sealed record GmppReturn(
 // financial year's and whole-life money from finance, planned benefits), else the data published for
 // that date (an imported file); a field the department withholds is its exemption's wording. Every gap
 // the return must not have is a problem, by unit and column, listed before anything is produced.
-public sealed class GmppReturns(StewardDbContext db, RegisterUnits units, DeliveryConfidenceAsAt confidence, FinanceAsAt finance, BenefitWorth benefits)
+public sealed class GmppReturns(StewardDbContext db, RegisterUnits units, AccessPolicy access, DeliveryConfidenceAsAt confidence, FinanceAsAt finance, BenefitWorth benefits)
 {
     public const decimal VarianceNeedingNarrative = 5m;
 
-    public async Task<GmppReturn> BuildAsync(string unitKey, DateOnly asAt, GmppReturnLayout layout, CancellationToken ct = default)
+    // The department as a return's scope: every GMPP unit the person may read the reporting of.
+    public static readonly UnitRef Department = new(Guid.Empty, "department", "The whole department", UnitKind.Portfolio);
+
+    // unitKey: the portfolio or programme; null for the whole department.
+    public async Task<GmppReturn> BuildAsync(string? unitKey, DateOnly asAt, GmppReturnLayout layout, CancellationToken ct = default)
     {
         if (!GmppSnapshotDates.IsSnapshotDate(asAt))
         {
             throw new ValidationException([new ValidationFailure("asAt", $"{asAt:dd/MM/yyyy} is not a GMPP snapshot date: choose 31 March or 30 September")]);
         }
 
-        var scope = await units.ReadableViewAsync(PmoArea.Reporting, unitKey, "GMPP return", ct);
+        var scope = unitKey is null ? null : await units.ReadableViewAsync(PmoArea.Reporting, unitKey, "GMPP return", ct);
+        var scopeRef = scope is null ? Department : new UnitRef(scope.Id, scope.Code, scope.Name, scope.Kind);
+        var readable = scope is null ? await access.ReadableAsync(db.Units, PmoArea.Reporting, ct) : db.Units.Where(u => u.Path.StartsWith(scope.Path));
         var year = FinancialYear.Of(asAt);
         var financialYear = $"{year.Start}/{(year.Start + 1) % 100:00}";
         var scale = GmppSnapshotDates.ScaleAt(asAt);
         var columns = GmppReturnLayouts.Columns(layout, financialYear);
         var members = await db.GmppMemberships.AsNoTracking()
-            .Where(m => m.Unit!.Path.StartsWith(scope.Path) && (m.Joined == null || m.Joined <= asAt) && (m.Left == null || m.Left > asAt))
+            .Where(m => readable.Select(u => u.Id).Contains(m.UnitId) && (m.Joined == null || m.Joined <= asAt) && (m.Left == null || m.Left > asAt))
             .Select(m => new
             {
                 Membership = m, m.Unit!.Id, m.Unit.Code, m.Unit.Name, m.Unit.Kind, m.Unit.Path, m.Unit.Description, m.Unit.BaselineStart, m.Unit.BaselineEnd,
@@ -60,7 +66,7 @@ public sealed class GmppReturns(StewardDbContext db, RegisterUnits units, Delive
         var problems = new List<GmppReturnProblem>();
         if (members.Count == 0)
         {
-            problems.Add(new GmppReturnProblem(scope.Code, "GMPP ID Number", $"No unit at or below {scope.Code} is on the GMPP on {asAt:d MMMM yyyy}: mark each major project's GMPP entry first"));
+            problems.Add(new GmppReturnProblem(scopeRef.Code, "GMPP ID Number", $"No unit {(scope is null ? "you can see" : $"at or below {scope.Code}")} is on the GMPP on {asAt:d MMMM yyyy}: mark each major project's GMPP entry first"));
         }
 
         var rows = new List<GmppReturnRow>();
@@ -144,7 +150,7 @@ public sealed class GmppReturns(StewardDbContext db, RegisterUnits units, Delive
             rows.Add(new GmppReturnRow(new UnitRef(m.Id, m.Code, m.Name, m.Kind), cells));
         }
 
-        return new GmppReturn(new UnitRef(scope.Id, scope.Code, scope.Name, scope.Kind), asAt, layout, financialYear, scale, [.. columns.Select(c => c.Heading)], rows, problems);
+        return new GmppReturn(scopeRef, asAt, layout, financialYear, scale, [.. columns.Select(c => c.Heading)], rows, problems);
     }
 
     // Pence to £ millions, without trailing zeros (12, not 12.00000000).

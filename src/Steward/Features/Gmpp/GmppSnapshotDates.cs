@@ -8,6 +8,10 @@ public static class GmppSnapshotDates
 {
     private static readonly DateOnly ThreePointFrom = new(2022, 1, 1);
 
+    // The latest snapshot date on or before a day: the return a PMO is working on.
+    public static DateOnly LatestOnOrBefore(DateOnly day) =>
+        day >= new DateOnly(day.Year, 9, 30) ? new DateOnly(day.Year, 9, 30) : day >= new DateOnly(day.Year, 3, 31) ? new DateOnly(day.Year, 3, 31) : new DateOnly(day.Year - 1, 9, 30);
+
     public static bool IsSnapshotDate(DateOnly date) => (date.Month, date.Day) is (3, 31) or (9, 30);
 
     public static DcaScale ScaleAt(DateOnly asAt) => asAt < ThreePointFrom ? DcaScale.FivePoint : DcaScale.ThreePoint;

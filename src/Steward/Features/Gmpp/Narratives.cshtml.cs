@@ -14,6 +14,7 @@ public sealed class NarrativesModel(UnitQueries units, GmppQueries queries, Gmpp
 {
     public UnitView Unit { get; private set; } = default!;
     public DateOnly? OfferedFrom { get; private set; }
+    public bool NotOnGmpp { get; private set; }
 
     [BindProperty] public string? DcaCommentary { get; set; }
     [BindProperty] public string? ScheduleNarrative { get; set; }
@@ -37,7 +38,8 @@ public sealed class NarrativesModel(UnitQueries units, GmppQueries queries, Gmpp
         Unit = unit;
         if (await queries.NarrativesAsync(unit.Id, ct) is not { } view)
         {
-            return Redirect(GmppLinks.Edit(unit.Code));
+            NotOnGmpp = true;
+            return Page();
         }
 
         (DcaCommentary, ScheduleNarrative, VarianceNarrative, WholeLifeCostNarrative, BenefitsNarrative, OfferedFrom, Version) =

@@ -27,6 +27,7 @@ internal static class GmppCommand
     private static readonly Option<string> ReturnAsAt = new("--as-at") { Description = "The snapshot date of the return: 31 March or 30 September (yyyy-mm-dd).", Required = true };
     private static readonly Option<string?> Layout = new("--layout") { Description = "The published layout: 2024 (19 columns, the default) or 2021 (16 columns)." };
     private static readonly Option<string> Format = new("--format") { Description = "csv (UTF-8 with BOM, as published; the default) or xlsx.", DefaultValueFactory = _ => "csv" };
+    private static readonly Option<string?> ReturnUnit = new("--unit") { Description = "The portfolio or programme (code or id); without it, the whole department." };
     private static readonly Option<string> Out = new("--out") { Description = "The file to write.", Required = true };
 
     public static Command Create() => new("gmpp", "The Government Major Projects Portfolio: import published GMPP files, show a unit's GMPP data, set its GMPP entry, produce the return.") { Import(), Show(), Set(), Export() };
@@ -34,11 +35,11 @@ internal static class GmppCommand
     // steward gmpp export: the return of a unit and the GMPP units below it, checked first; refused while it has problems.
     private static Command Export()
     {
-        var command = new Command("export", "Produce the GMPP return of a portfolio (or programme) and every GMPP unit below it for a snapshot date, from Steward's data; every problem is listed and nothing is written until there are none.") { Unit, ReturnAsAt, Layout, Format, Out };
+        var command = new Command("export", "Produce the GMPP return of a portfolio (or programme) and every GMPP unit below it for a snapshot date, from Steward's data; every problem is listed and nothing is written until there are none.") { ReturnUnit, ReturnAsAt, Layout, Format, Out };
         command.SetAction((parse, ct) => CliHost.WithServicesAsync(parse, async services =>
         {
             var format = SpreadsheetFormats.Parse("--format", parse.GetValue(Format));
-            var built = await services.GetRequiredService<GmppReturns>().BuildAsync(parse.GetValue(Unit)!, Date("--as-at", parse.GetValue(ReturnAsAt))!.Value, GmppReturnLayouts.Parse(parse.GetValue(Layout)), ct);
+            var built = await services.GetRequiredService<GmppReturns>().BuildAsync(parse.GetValue(ReturnUnit), Date("--as-at", parse.GetValue(ReturnAsAt))!.Value, GmppReturnLayouts.Parse(parse.GetValue(Layout)), ct);
             if (built.Problems.Count > 0)
             {
                 foreach (var problem in built.Problems)
