@@ -16,13 +16,8 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // The March 2024 layout, in order (uk-delivery-facts.md).
-    private const string Header2024 = "\uFEFFGMPP ID Number,Project Name,Department,Annual Report Category,Description / Aims,IPA Delivery Confidence Assessment,"
-        + "SRO Delivery Confidence Assessment,Departmental commentary on actions planned or taken on the IPA RAG rating,Project - Start Date (Latest Approved Start Date),"
-        + "Project - End Date (Latest Approved End Date),\"Departmental narrative on schedule, including any deviation from planned schedule (if necessary)\","
-        + "Financial Year Baseline (£m) (including Non-Government Costs),Financial Year Forecast (£m) (including Non-Government Costs),Financial Year Variance (%),"
-        + "Departmental narrative on budget/forecast variance for 2023/24 (if variance is more than 5%),TOTAL Baseline Whole Life Costs (£m) (including Non-Government Costs),"
-        + "Departmental Narrative on Budgeted Whole Life Costs,TOTAL Baseline Benefits (£m),Departmental Narrative on Budgeted Benefits\n";
+    // The March 2024 layout, UTF-8 with a BOM as published.
+    private const string Header2024 = "\uFEFF" + GmppFileText.Header2024;
 
     [Fact]
     public async Task EveryPublishedFile_IsReadInADryRun_ThenImported_AndAgainChangesNothing()
@@ -117,7 +112,7 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var (portfolio, programme, _) = await app.CreateTreeAsync();
         var existing = await app.CreateUnitAsync(UnitKind.Project, programme.Id, name: $"Border Systems {Guid.NewGuid():N}");
-        var (a, b) = (NewId("DFT"), NewId("HO"));
+        var (a, b) = (GmppFileText.NewId("DFT"), GmppFileText.NewId("HO"));
         var csv = Header2024
             + $"{a},Road Upgrade {a},DfT,Infrastructure and Construction,Widening,Amber,Green,Commentary,01/04/2020,31/03/2030,On schedule,120.5,130.25,8.1%,Land costs rose,\"Low: 2,750.00, Mid: 2,820.00, High: 3,100.00\",Range while options are open,£450.00m,Cash-releasing\n"
             + $"{b},{existing.Name},Home Office,ICT,Systems,Red,Amber,Commentary,2021-01-01,2026-12-31,Late,\"Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)\",10,0%,None,500,WLC,,\n";
@@ -158,28 +153,28 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var notGmpp = await RefusedAsync("Benefit,Owner,Value\nShorter queues,Ola,12\n", "benefits.csv");
         Assert.Contains("benefits.csv: This is not a GMPP file", notGmpp.GetProperty("file")[0].GetString(), StringComparison.Ordinal);
 
-        var id = NewId("MOJ");
+        var id = GmppFileText.NewId("MOJ");
         var twice = await RefusedAsync(Header2024 + Row(id, "Prisons One") + Row(id, "Prisons Two"), "twice.csv");
         Assert.Contains("This GMPP id is also given to row 3 (Prisons Two)", Error(twice, "row 2 (Prisons One), GMPP ID Number"), StringComparison.Ordinal);
 
-        var money = await RefusedAsync(Header2024 + Row(NewId("MOJ"), "Courts", baseline: "£1.2.3m"), "money.csv");
+        var money = await RefusedAsync(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts", baseline: "£1.2.3m"), "money.csv");
         Assert.Contains("'£1.2.3m' is not a sum of money", Error(money, "row 2 (Courts), Financial Year Baseline (£m)"), StringComparison.Ordinal);
 
-        var dates = await RefusedAsync(Header2024 + Row(NewId("MOJ"), "Courts", start: "01/04/2025", end: "31/03/2024"), "dates.csv");
+        var dates = await RefusedAsync(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts", start: "01/04/2025", end: "31/03/2024"), "dates.csv");
         Assert.Contains("The end date 31/03/2024 is before the start date 01/04/2025", Error(dates, "row 2 (Courts), Project - End Date"), StringComparison.Ordinal);
 
-        var purple = await RefusedAsync(Header2024 + Row(NewId("MOJ"), "Courts", dca: "Purple"), "dca.csv");
+        var purple = await RefusedAsync(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts", dca: "Purple"), "dca.csv");
         Assert.Contains("'Purple' is not a delivery confidence rating on either scale", Error(purple, "row 2 (Courts), IPA Delivery Confidence Assessment"), StringComparison.Ordinal);
-        var fivePoint = await RefusedAsync(Header2024 + Row(NewId("MOJ"), "Courts", dca: "Amber/Green"), "scale.csv");
+        var fivePoint = await RefusedAsync(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts", dca: "Amber/Green"), "scale.csv");
         Assert.Contains("Amber/Green is not on the three-point", Error(fivePoint, "row 2 (Courts), IPA Delivery Confidence Assessment"), StringComparison.Ordinal);
 
-        var joint = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024 + Row(NewId("DEFRA"), "Clean Air", department: "DEFRA & DFT")), "joint.csv");
+        var joint = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024 + Row(GmppFileText.NewId("DEFRA"), "Clean Air", department: "DEFRA & DFT")), "joint.csv");
         Assert.Equal(HttpStatusCode.BadRequest, joint.StatusCode);
         Assert.Contains("1 value could not be read", (await joint.FieldErrorsAsync("confirm"))[0], StringComparison.Ordinal);
 
-        var noDate = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024.Replace(" for 2023/24", string.Empty, StringComparison.Ordinal) + Row(NewId("MOJ"), "Courts")), "undated.csv");
+        var noDate = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024.Replace(" for 2023/24", string.Empty, StringComparison.Ordinal) + Row(GmppFileText.NewId("MOJ"), "Courts")), "undated.csv");
         Assert.Contains("does not say the date its data stands at", (await noDate.FieldErrorsAsync("asAt"))[0], StringComparison.Ordinal);
-        var badDate = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024 + Row(NewId("MOJ"), "Courts")), "x.csv", "asAt=2024-06-30");
+        var badDate = await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts")), "x.csv", "asAt=2024-06-30");
         Assert.Contains("is not a GMPP snapshot date", (await badDate.FieldErrorsAsync("asAt"))[0], StringComparison.Ordinal);
 
         // Nothing was written by any of them.
@@ -191,7 +186,7 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task TheGmppEntry_IsSetWithItsVersion_AndAnIdBelongsToOneUnit()
     {
         var (_, programme, project) = await app.CreateTreeAsync();
-        var id = NewId("DFT");
+        var id = GmppFileText.NewId("DFT");
         var set = await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{project.Code}/gmpp", new { gmppId = id.ToLowerInvariant(), category = "Infrastructure and Construction", department = "DfT", joined = "2020-10-01" }, null);
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var etag = set.Headers.ETag!.Tag;
@@ -215,8 +210,6 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
     private static string Row(string id, string name, string department = "MoJ", string dca = "Amber", string start = "01/04/2020", string end = "31/03/2030", string baseline = "10.00") =>
         $"{id},{name},{department},Government Transformation and Service Delivery,Aims,{dca},{dca},Commentary,{start},{end},Schedule,{baseline},10.00,0%,None,100,WLC,,\n";
-
-    private static string NewId(string department) => $"{department}_{Random.Shared.Next(1000, 9999)}_{Guid.NewGuid().ToString("N")[..4].ToUpperInvariant()}_2324-Q1";
 
     private static string Error(JsonElement errors, string key) =>
         errors.TryGetProperty(key, out var found) ? string.Join(" | ", found.EnumerateArray().Select(e => e.GetString())) : $"(no errors at '{key}': {errors})";

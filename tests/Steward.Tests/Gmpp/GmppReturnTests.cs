@@ -13,19 +13,13 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private const string Header2024 = "GMPP ID Number,Project Name,Department,Annual Report Category,Description / Aims,IPA Delivery Confidence Assessment,"
-        + "SRO Delivery Confidence Assessment,Departmental commentary on actions planned or taken on the IPA RAG rating,Project - Start Date (Latest Approved Start Date),"
-        + "Project - End Date (Latest Approved End Date),\"Departmental narrative on schedule, including any deviation from planned schedule (if necessary)\","
-        + "Financial Year Baseline (£m) (including Non-Government Costs),Financial Year Forecast (£m) (including Non-Government Costs),Financial Year Variance (%),"
-        + "Departmental narrative on budget/forecast variance for 2023/24 (if variance is more than 5%),TOTAL Baseline Whole Life Costs (£m) (including Non-Government Costs),"
-        + "Departmental Narrative on Budgeted Whole Life Costs,TOTAL Baseline Benefits (£m),Departmental Narrative on Budgeted Benefits\n";
 
     [Fact]
     public async Task AReturn_ExportedAndImportedIntoAnEmptySteward_ExportsTheSameFile()
     {
         var portfolio = await app.CreateUnitAsync(UnitKind.Portfolio);
-        var (a, b) = (NewId("DFT"), NewId("MOD"));
-        var csv = Header2024
+        var (a, b) = (GmppFileText.NewId("DFT"), GmppFileText.NewId("MOD"));
+        var csv = GmppFileText.Header2024
             + $"{a},Rail {a},DfT,Infrastructure and Construction,\"Electrify the line, and more\",Amber,Green,Commentary,01/04/2020,31/03/2030,On schedule,120.5,130.25,8.09%,Land costs rose,\"Low: 2,750.00, Mid: 2,820.00, High: 3,100.00\",Range while options are open,450.1234567,Cash-releasing\n"
             + $"{b},Frigates {b},MOD,Military Capability,Ships,Exempt under Section 26 of the Freedom of Information Act 2000 (Defence),Red,None,2021-01-01,2031-12-31,Late,-2.6,-2.6,0%,None,\"Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)\",WLC,,\n";
         Assert.Equal(HttpStatusCode.OK, (await app.Api().PostFileAsync($"/api/v1/units/{portfolio.Code}/gmpp/import?confirm=true", Encoding.UTF8.GetBytes(csv), "text/csv")).StatusCode);
@@ -76,8 +70,8 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task TheReturn_IsCheckedFirst_AndUsesStewardsOwnData_NarrativesAndExemptions()
     {
         var (portfolio, programme, project) = await app.CreateTreeAsync();
-        var id = NewId("HO");
-        var csv = Header2024 + $"{id},{project.Name},HO,ICT,Aims,Amber,Amber,Commentary,01/04/2020,31/03/2030,Schedule,10,12,20%,,500,WLC,,\n";
+        var id = GmppFileText.NewId("HO");
+        var csv = GmppFileText.Header2024 + $"{id},{project.Name},HO,ICT,Aims,Amber,Amber,Commentary,01/04/2020,31/03/2030,Schedule,10,12,20%,,500,WLC,,\n";
         Assert.Equal(HttpStatusCode.OK, (await app.Api().PostFileAsync($"/api/v1/units/{portfolio.Code}/gmpp/import?confirm=true", Encoding.UTF8.GetBytes(csv), "text/csv")).StatusCode);
         var address = $"/api/v1/units/{programme.Code}/gmpp/return?asAt=2024-03-31";
 
@@ -120,8 +114,6 @@ public abstract class GmppReturnTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("is not a GMPP snapshot date", (await (await app.Api().GetAsync($"/api/v1/units/{programme.Code}/gmpp/return?asAt=2025-06-30", Ct)).FieldErrorsAsync("asAt"))[0], StringComparison.Ordinal);
         Assert.Contains("is not a GMPP layout", (await (await app.Api().GetAsync(address + "&layout=1999", Ct)).FieldErrorsAsync("layout"))[0], StringComparison.Ordinal);
     }
-
-    private static string NewId(string department) => $"{department}_{Random.Shared.Next(1000, 9999)}_{Guid.NewGuid().ToString("N")[..4].ToUpperInvariant()}_2324-Q1";
 
     private static async Task<string> RunAsync(params string[] args)
     {

@@ -4,7 +4,7 @@ namespace Steward.Features.Gmpp;
 
 // Department codes as files write them (DoH, DOH, DH; MoJ, MOJ; "DoH Capital"), read as one code each.
 // A cell naming two departments (a joint project, "DEFRA & DFT") gives no code: the department must be
-// chosen by a person, so it is reported and kept as published.
+// chosen by a person. The problem says what is wrong; each caller says what happens next.
 public static partial class GmppDepartments
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -37,11 +37,11 @@ public static partial class GmppDepartments
 
         if (Joint().IsMatch(tidy) && !tidy.Equals("NS&I", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"'{tidy}' names more than one department; record the lead department on the unit's GMPP page");
+            return (null, $"'{tidy}' names more than one department");
         }
 
         var code = BudgetSuffix().Replace(tidy, string.Empty).ToUpperInvariant();
         code = Aliases.GetValueOrDefault(code, code);
-        return Code().IsMatch(code) ? (code, null) : (null, $"'{tidy}' is not a department code; kept as published");
+        return Code().IsMatch(code) ? (code, null) : (null, $"'{tidy}' is not a department code");
     }
 }

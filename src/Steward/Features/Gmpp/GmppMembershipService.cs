@@ -66,27 +66,40 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
             throw new ValidationException(failures);
         }
 
-        var membership = await db.GmppMemberships.FirstOrDefaultAsync(m => m.UnitId == unit.Id, ct)
+        var membership = await LoadAsync(unit, expectedVersion, ct)
             ?? throw new ValidationException([new ValidationFailure("unit", $"{unit.Code} is not marked as on the GMPP: record its GMPP entry first")]);
-        if (expectedVersion is null)
+
+        (membership.DcaCommentary, membership.ScheduleNarrative, membership.VarianceNarrative, membership.WholeLifeCostNarrative, membership.BenefitsNarrative) = narratives;
+        membership.Withheld = GmppExemptions.Write(withheld);
+        await SaveAsync(unit, expectedVersion, ct);
+    }
+
+    // The unit's entry for changing, or null if it has none; once it has one, the caller must say which version it changes.
+    private async Task<GmppMembership?> LoadAsync(RegisterUnit unit, int? expectedVersion, CancellationToken ct)
+    {
+        var membership = await db.GmppMemberships.FirstOrDefaultAsync(m => m.UnitId == unit.Id, ct);
+        if (membership is not null && expectedVersion is null)
         {
             throw new PreconditionRequiredException();
         }
 
-        if (membership.Version != expectedVersion)
+        if (membership is not null && membership.Version != expectedVersion)
         {
-            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, membership.Version);
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion!.Value, membership.Version);
         }
 
-        (membership.DcaCommentary, membership.ScheduleNarrative, membership.VarianceNarrative, membership.WholeLifeCostNarrative, membership.BenefitsNarrative) = narratives;
-        membership.Withheld = GmppExemptions.Write(withheld);
+        return membership;
+    }
+
+    private async Task SaveAsync(RegisterUnit unit, int? expectedVersion, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, expectedVersion.Value + 1);
+            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion ?? 0, (expectedVersion ?? 0) + 1);
         }
     }
 
@@ -121,7 +134,7 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
             (department, var problem) = GmppDepartments.Read(input.Department);
             if (problem is not null)
             {
-                failures.Add(new ValidationFailure("department", problem.Replace("; kept as published", string.Empty, StringComparison.Ordinal).Replace("record the lead department on the unit's GMPP page", "enter the lead department's code", StringComparison.Ordinal)));
+                failures.Add(new ValidationFailure("department", $"{problem}: enter the lead department's code, such as DFT"));
             }
         }
 
@@ -135,30 +148,18 @@ public sealed partial class GmppMembershipService(StewardDbContext db, RegisterU
             throw new ValidationException(failures);
         }
 
-        var membership = await db.GmppMemberships.FirstOrDefaultAsync(m => m.UnitId == unit.Id, ct);
+        var membership = await LoadAsync(unit, expectedVersion, ct);
         if (membership is null)
         {
             membership = new GmppMembership { Id = Guid.CreateVersion7(), UnitId = unit.Id };
             db.GmppMemberships.Add(membership);
-        }
-        else if (expectedVersion is null)
-        {
-            throw new PreconditionRequiredException();
-        }
-        else if (membership.Version != expectedVersion)
-        {
-            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion.Value, membership.Version);
         }
 
         // Left blank, it joined in the quarter its id names (DFT_0048_2021-Q3: October 2020).
         (membership.GmppId, membership.Category, membership.Department, membership.Joined, membership.Left) = (id, category, department, input.Joined ?? GmppSnapshotDates.JoinedFrom(id), input.Left);
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleVersionException($"the GMPP entry of {unit.Code}", expectedVersion ?? 0, (expectedVersion ?? 0) + 1);
+            await SaveAsync(unit, expectedVersion, ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

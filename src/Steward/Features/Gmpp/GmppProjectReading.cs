@@ -42,7 +42,7 @@ public sealed class GmppProjectReading
             PublishedDepartment = GmppValues.Tidy(department);
             if (problem is not null)
             {
-                Find(GmppField.Department, department, problem, false);
+                Find(GmppField.Department, department, $"{problem}; kept as published (record the lead department on the unit's GMPP entry)", false);
             }
         }
 
