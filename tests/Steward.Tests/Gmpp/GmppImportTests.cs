@@ -115,7 +115,9 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (a, b) = (GmppFileText.NewId("DFT"), GmppFileText.NewId("HO"));
         var csv = Header2024
             + $"{a},Road Upgrade {a},DfT,Infrastructure and Construction,Widening,Amber,Green,Commentary,01/04/2020,31/03/2030,On schedule,120.5,130.25,8.1%,Land costs rose,\"Low: 2,750.00, Mid: 2,820.00, High: 3,100.00\",Range while options are open,£450.00m,Cash-releasing\n"
-            + $"{b},{existing.Name},Home Office,ICT,Systems,Red,Amber,Commentary,2021-01-01,2026-12-31,Late,\"Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)\",10,0%,None,500,WLC,,\n";
+            + $"{b},{existing.Name},Home Office,ICT,Systems,Red,Amber,Commentary,2021-01-01,2026-12-31,Late,\"Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)\",10,0%,None,500,WLC,,\n"
+            // A note under the table is not a project.
+            + ",,,,,,,,,,,,,,,,,,\nSource: Infrastructure and Projects Authority\n";
         var dry = await (await ImportAsync(portfolio.Code, Encoding.UTF8.GetBytes(csv), "march-2024.csv", "dryRun=true")).ReadAsync<GmppImportReport>();
         Assert.Equal((new DateOnly(2024, 3, 31), DcaScale.ThreePoint, "2023/24", (string?)null, 0), (dry.AsAt, dry.DcaScale, dry.FinancialYear, dry.Encoding, dry.FindingCount));
         Assert.Equal([GmppMatch.New, GmppMatch.UnitName], dry.Projects.Select(p => p.Match));
@@ -180,6 +182,29 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         // Nothing was written by any of them.
         var below = await (await app.Api().GetAsync($"/api/v1/units?parent={portfolio.Code}", Ct)).ReadJsonAsync();
         Assert.Equal(0, below.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnImport_GivesNothingAwayAboutUnitsThePersonMayNotSee()
+    {
+        var (_, hiddenProgramme, _) = await app.CreateTreeAsync();
+        var mine = await app.CreateUnitAsync(UnitKind.Portfolio);
+        var id = GmppFileText.NewId("HO");
+        var held = await app.CreateUnitAsync(UnitKind.Project, hiddenProgramme.Id, name: $"Hidden {id}");
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().SendJsonAsync(HttpMethod.Put, $"/api/v1/units/{held.Code}/gmpp", new { gmppId = id }, null)).StatusCode);
+        var manager = app.Api(await app.CreateTokenAsync(await app.AddAccountWithRoleAsync(Steward.Features.Access.StewardRole.PmoManager, mine.Code)));
+
+        var byId = await manager.PostFileAsync($"/api/v1/units/{mine.Code}/gmpp/import?dryRun=true", Encoding.UTF8.GetBytes(Header2024 + Row(id, "Anything")), "text/csv");
+        Assert.Equal(HttpStatusCode.BadRequest, byId.StatusCode);
+        var text = await byId.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("This GMPP id belongs to a unit you may not see", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.Code, text, StringComparison.Ordinal);
+
+        // A name only a hidden unit has is a new project here.
+        var named = await manager.PostFileAsync($"/api/v1/units/{mine.Code}/gmpp/import?dryRun=true", Encoding.UTF8.GetBytes(Header2024 + Row(GmppFileText.NewId("HO"), held.Name)), "text/csv");
+        Assert.True(named.StatusCode == HttpStatusCode.OK, await named.Content.ReadAsStringAsync(Ct));
+        var byName = await named.ReadAsync<GmppImportReport>();
+        Assert.Equal((GmppMatch.New, (string?)null), (byName.Projects.Single().Match, byName.Projects.Single().UnitCode));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class GmppFileReader
                 }
             }
 
-            if (cells.Count > 0)
+            if (IsProject(cells))
             {
                 projects.Add(new GmppFileProject($"column {ColumnLetters(column)}", cells));
             }
@@ -108,7 +108,7 @@ public static class GmppFileReader
                 year ??= y;
             }
 
-            if (cells.Count > 0)
+            if (IsProject(cells))
             {
                 projects.Add(new GmppFileProject($"row {row.Number}", cells));
             }
@@ -117,6 +117,9 @@ public static class GmppFileReader
         var financialYear = headingRow.Cells.Select(c => c is null ? null : GmppHeadings.FinancialYearOf(c)).FirstOrDefault(y => y is not null);
         return new GmppFile(GmppLayout.Rows, grid.Encoding, financialYear, year, projects, unrecognised);
     }
+
+    // A lone cell with no project name beside it is a note under the table (a source, a footnote), not a project.
+    private static bool IsProject(Dictionary<GmppField, string> cells) => cells.Count > 1 || cells.ContainsKey(GmppField.Name);
 
     // Steward's own files (and others made safe for spreadsheets) put an apostrophe before text that would
     // start a formula; read back, the apostrophe is not part of the value.

@@ -16,7 +16,7 @@ namespace Steward.Features.Gmpp;
 // not be read is reported by file, project and field. Nothing is written on a dry run, while anything
 // refuses the file, or until the person confirms name matches and values kept as text; then the whole
 // file is written in one transaction, and a file imported again changes nothing.
-public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitService unitService, UnitQueries unitQueries, IOptions<ImportLimits> limits)
+public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitService unitService, UnitQueries unitQueries, UnitPaths paths, IOptions<ImportLimits> limits)
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
@@ -126,12 +126,24 @@ public sealed class GmppImport(StewardDbContext db, AccessPolicy access, UnitSer
                 reading.Find(GmppField.Name, reading.Name, $"{several.Count} units are named '{reading.Name}', so it will be a new unit; to import it into one of them, record its GMPP id on that unit first", false);
             }
 
+            UnitLocation? unit = null;
+            if (how != GmppMatch.New && (await paths.FindAsync(db, unitId.ToString(), ct) is not { } found || !await access.CanAsync(PmoArea.Reporting, PmoAction.Read, found.Path, ct)))
+            {
+                // Nothing about a unit the person may not see is given away: a name leads to a new unit, and an
+                // id (one unit's only) stops the file.
+                if (how == GmppMatch.GmppId)
+                {
+                    reading.Find(GmppField.GmppId, reading.GmppId, "This GMPP id belongs to a unit you may not see: ask someone who can read its reporting to import this file", true);
+                }
+
+                how = GmppMatch.New;
+            }
+
             if (how != GmppMatch.GmppId && how != GmppMatch.New && reading.GmppId is { } fileId && members.TryGetValue(unitId, out var other) && other != fileId)
             {
                 reading.Find(GmppField.GmppId, fileId, $"Matched by name to a unit whose GMPP id is {other}, not {fileId}", true);
             }
 
-            UnitLocation? unit = null;
             if (how != GmppMatch.New)
             {
                 unit = await unitQueries.LocateAsync(unitId.ToString(), ct);
