@@ -8,7 +8,9 @@ public static class ApiFiles
 {
     public static async Task<Stream> ReadAsync(HttpContext http, CancellationToken ct)
     {
-        if (http.Request.HasFormContentType)
+        // Only a multipart form carries a file field; a body labelled as a URL-encoded form (curl's default for
+        // --data-binary) is the file itself, not form fields to parse (which failed with a 500 on any real file).
+        if (http.Request.HasFormContentType && http.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
             var form = await http.Request.ReadFormAsync(ct);
             return form.Files.GetFile("file")?.OpenReadStream()

@@ -152,6 +152,10 @@ public abstract class GmppImportTests<TApp>(TApp app) : IClassFixture<TApp> wher
             return (await response.ReadJsonAsync()).GetProperty("errors");
         }
 
+        // A file sent as the body but labelled a URL-encoded form (curl's default) is read as the file, not parsed as a form.
+        var labelled = await app.Api().PostFileAsync($"/api/v1/units/{portfolio.Code}/gmpp/import?dryRun=true", Encoding.UTF8.GetBytes(Header2024 + Row(GmppFileText.NewId("MOJ"), "Courts")), "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, labelled.StatusCode);
+
         var notGmpp = await RefusedAsync("Benefit,Owner,Value\nShorter queues,Ola,12\n", "benefits.csv");
         Assert.Contains("benefits.csv: This is not a GMPP file", notGmpp.GetProperty("file")[0].GetString(), StringComparison.Ordinal);
 
