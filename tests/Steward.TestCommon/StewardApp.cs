@@ -180,7 +180,11 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         // No board packs are printed in the HTTP suite, whatever the machine has: it tests how the server
         // says so. The browser suite prints them with Debian's Chromium.
         builder.UseSetting(Steward.Features.Reporting.BoardPacks.BoardPackPrinter.ChromiumSetting, NoChromium);
+        // Background jobs run by hand in tests (the services they call), unless a test host is about the scheduler itself.
+        builder.UseSetting("Jobs:Enabled", RunsJobs ? "true" : "false");
     }
+
+    protected virtual bool RunsJobs => false;
 
     public const string NoChromium = "/nonexistent/chromium-for-the-http-tests";
 

@@ -18,15 +18,27 @@ public static class EnumText
             return null;
         }
 
-        foreach (var value in Enum.GetValues<T>())
+        if (TryParse<T>(text, out var parsed))
         {
-            if (string.Equals(Of(value), text.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(value.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
+            return parsed;
         }
 
         throw new ValidationException([new ValidationFailure(field, $"{field} must be one of: {string.Join(", ", All<T>())}")]);
+    }
+
+    public static bool TryParse<T>(string? text, out T parsed) where T : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(Of(value), text?.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(value.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                parsed = value;
+                return true;
+            }
+        }
+
+        parsed = default;
+        return false;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ModuleTests
     [Fact]
     public void EveryModule_IsFound_InAFixedOrder_AndAddsItsServices()
     {
-        Assert.Equal(["BenefitsModule", "FinanceModule", "GmppModule", "GovernanceModule", "PlansModule", "RaidModule", "ReportingModule", "TolerancesModule"], StewardModules.All.Select(m => m.GetType().Name));
+        Assert.Equal(["BenefitsModule", "FinanceModule", "GmppModule", "GovernanceModule", "JobsModule", "MyWorkModule", "NotificationsModule", "PlansModule", "RaidModule", "ReportingModule", "TolerancesModule"], StewardModules.All.Select(m => m.GetType().Name));
 
         var services = new ServiceCollection().AddStewardModules();
 

@@ -10,6 +10,7 @@ internal sealed class BenefitsModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<BenefitService>();
+        services.AddScoped<Infrastructure.Work.IWorkSource, BenefitWork>();
         services.AddScoped<BenefitQueries>();
         services.AddScoped<BenefitOwners>();
         services.AddScoped<BenefitRealisationStore>();

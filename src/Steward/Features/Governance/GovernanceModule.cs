@@ -11,6 +11,7 @@ internal sealed class GovernanceModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<GovernanceService>();
+        services.AddScoped<Infrastructure.Work.IWorkSource, GovernanceWork>();
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<MeetingPack>();
         services.AddScoped<History.IHistoryNames, GovernanceHistoryNames>();

@@ -18,6 +18,7 @@ internal sealed class RaidModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<RaidLog>();
+        services.AddScoped<Infrastructure.Work.IWorkSource, RaidWork>();
         services.AddScoped<RaidReferences>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<RaidBulkChange>();

@@ -10,6 +10,7 @@ internal sealed class ReportingModule : IStewardModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ReportingRuleBook>();
+        services.AddScoped<Infrastructure.Work.IWorkSource, ReportingWork>();
         services.AddScoped<DeliveryConfidenceAsAt>();
         services.AddScoped<ReportPrefill>();
         services.AddScoped<ReportSnapshots>();

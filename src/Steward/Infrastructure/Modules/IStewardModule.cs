@@ -22,6 +22,9 @@ public interface IStewardModule
     // Its part of the demo department, or null if it has none.
     DemoSeed? Demo => null;
 
+    // Its background jobs, run on a schedule by every node between them (Features/Jobs).
+    IEnumerable<BackgroundJob> Jobs => [];
+
     // Its records for the synthetic department the benchmarks run on, or null if it has none.
     SyntheticSeed? Synthetic => null;
 }

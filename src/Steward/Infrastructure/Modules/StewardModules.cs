@@ -16,6 +16,8 @@ public static class StewardModules
 
     public static readonly IReadOnlyList<SyntheticSeed> SyntheticSeeds = All.Select(m => m.Synthetic).OfType<SyntheticSeed>().OrderBy(s => s.Order).ToList();
 
+    public static readonly IReadOnlyList<BackgroundJob> Jobs = All.SelectMany(m => m.Jobs).OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
+
     public static IServiceCollection AddStewardModules(this IServiceCollection services)
     {
         foreach (var module in All)

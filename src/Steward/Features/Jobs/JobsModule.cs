@@ -1,0 +1,16 @@
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Jobs;
+
+// Background jobs: Quartz.NET on Steward's database, each run recorded, and the administrators' jobs page.
+internal sealed class JobsModule : IStewardModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddStewardJobs();
+        services.AddSingleton<JobRuns>();
+        services.AddScoped<JobBoard>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapJobsApi();
+}

@@ -1,0 +1,40 @@
+using Quartz;
+using Steward.Features.Jobs;
+
+namespace Steward.Features.Notifications;
+
+// Every five minutes: whose digest time has passed, and what has fallen due for those who want it at once.
+[DisallowConcurrentExecution]
+internal sealed class WorkRemindersJob(WorkReminders reminders, JobRuns runs, ILogger<WorkRemindersJob> logger) : RecordedJob(runs, logger)
+{
+    public const string Key = "work-reminders";
+
+    protected override async Task<string> RunAsync(CancellationToken ct)
+    {
+        var c = await reminders.RunAsync(ct);
+        return $"{c.PeopleLookedAt} people looked at; {c.Digests} digests and {c.DueNowMessages} due-now messages made, {c.Emails} to be e-mailed, {c.WithoutEmail} to the inbox only";
+    }
+}
+
+// Every minute: the e-mails waiting to go.
+[DisallowConcurrentExecution]
+internal sealed class EmailDeliveryJob(EmailDelivery delivery, MailChannel mail, JobRuns runs, ILogger<EmailDeliveryJob> logger) : RecordedJob(runs, logger)
+{
+    public const string Key = "email-delivery";
+
+    protected override async Task<string> RunAsync(CancellationToken ct)
+    {
+        if (!mail.Settings.IsOn)
+        {
+            return "Mail is off (no Mail:Host): nothing sent";
+        }
+
+        if (mail.Settings.Problem() is { } problem)
+        {
+            throw new InvalidOperationException($"Mail is not set up correctly: {problem}");
+        }
+
+        var c = await delivery.RunAsync(ct);
+        return $"{c.Sent} sent, {c.ToRetry} to retry, {c.GaveUp} given up, {c.Refused} addresses refused";
+    }
+}

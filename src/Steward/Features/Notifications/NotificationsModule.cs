@@ -1,0 +1,30 @@
+using Steward.Features.Jobs;
+using Steward.Infrastructure.Modules;
+
+namespace Steward.Features.Notifications;
+
+// Reminders: what people are told about their work, when and how (the inbox in Steward, and e-mail).
+internal sealed class NotificationsModule : IStewardModule
+{
+    public IEnumerable<BackgroundJob> Jobs =>
+    [
+        new(WorkRemindersJob.Key, "Work reminders", "Makes each person's daily digest of the work due or overdue once their digest time has passed (UK time), and tells those who asked to hear at once of items as they fall due.",
+            typeof(WorkRemindersJob), TimeSpan.FromMinutes(5)),
+        new(EmailDeliveryJob.Key, "E-mail delivery", "Sends the e-mails waiting to go through the SMTP server, retrying failures with back-off.",
+            typeof(EmailDeliveryJob), TimeSpan.FromMinutes(1)),
+    ];
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
+        services.AddSingleton<MailChannel>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<NotificationPreferences>();
+        services.AddScoped<WorkReminders>();
+        services.AddScoped<EmailDelivery>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<IJobsPageNotice, MailNotice>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapNotificationsApi();
+}
