@@ -29,7 +29,7 @@ public sealed class JobBoard(StewardDbContext db, ISchedulerFactory schedulers, 
             var failure = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Key && r.Outcome == JobOutcome.Failed).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
                 .Select(r => new JobRunView(r.Id, r.Node, r.StartedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Summary, r.Error)).FirstOrDefaultAsync(ct);
             var trigger = await scheduler.GetTrigger(new TriggerKey(job.Key, JobScheduling.Group), ct);
-            jobs.Add(new(job.Key, job.Title, job.Purpose, (int)job.Every.TotalMinutes, trigger?.NextFireTimeUtc?.UtcDateTime, recent.FirstOrDefault(), failure, recent));
+            jobs.Add(new(job.Key, job.Title, job.Purpose, Math.Max(1, (int)JobScheduling.Interval(configuration, job).TotalMinutes), trigger?.NextFireTimeUtc?.UtcDateTime, recent.FirstOrDefault(), failure, recent));
         }
 
         var metadata = await scheduler.GetMetadata(ct);

@@ -14,9 +14,22 @@ public static class JobScheduling
 {
     public const string EnabledSetting = "Jobs:Enabled";
     public const string Group = "steward";
+    public const string EverySecondsSection = "Jobs:EverySeconds";
+
 
     // A clustered node's id is its machine name and a number; a single node's is only NON_CLUSTERED.
     public static string NodeName(string instanceId) => instanceId == "NON_CLUSTERED" ? Environment.MachineName : instanceId;
+
+    public static TimeSpan Interval(IConfiguration configuration, BackgroundJob job) =>
+        configuration.GetValue<int?>($"{EverySecondsSection}:{job.Key}") is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : job.Every;
+
+    // Every so many seconds (under a minute), minutes (under an hour) or hours, on the clock.
+    public static string Cron(TimeSpan every) => (int)every.TotalSeconds switch
+    {
+        < 60 and var seconds => $"*/{Math.Max(1, seconds)} * * * * ?",
+        < 3600 and var seconds => $"0 */{seconds / 60} * * * ?",
+        var seconds => $"0 0 */{Math.Min(23, seconds / 3600)} * * ?",
+    };
 
     internal static void AddStewardJobs(this IServiceCollection services)
     {
@@ -33,9 +46,10 @@ public static class JobScheduling
                 q.AddJob(job.JobType, j => j.WithIdentity(key).StoreDurably().RequestRecovery().DisallowConcurrentExecution().WithDescription(job.Title));
                 // A fire missed while every node was down is not caught up one by one: the next is enough,
                 // because each job works out what is due from the data, not from how often it ran.
-                q.AddTrigger<IJob>(t => t.ForJob(key).WithIdentity(job.Key, Group)
-                    .StartAt(DateTimeOffset.UtcNow.Add(job.Every))
-                    .WithSimpleSchedule(s => s.WithInterval(job.Every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+                // Jobs:EverySeconds:{key} changes how often (an operator's choice, or a test's). A cron schedule
+                // names the same instants on every node, whenever each started; each instant fires on one node.
+                q.AddTrigger<IJob>((sp, t) => t.ForJob(key).WithIdentity(job.Key, Group)
+                    .WithCronSchedule(Cron(Interval(sp.GetRequiredService<IConfiguration>(), job)), c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
 
             q.UsePersistentStore(store =>
@@ -47,7 +61,17 @@ public static class JobScheduling
                 store.UseDriverDelegate(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.PostgreSql ? new PostgreSQLDelegate() : new SQLiteDelegate());
             });
         });
+        // What UseClustering() sets, decided here once the database is known: clustered, and firing under the
+        // database's row locks so that a trigger due on several nodes fires on one.
         services.AddOptions<ClusteringOptions>().Configure<DatabaseTarget>((o, target) => o.Enabled = target.Provider == DatabaseProvider.PostgreSql);
+        services.AddOptions<AdoJobStoreOptions>().Configure<DatabaseTarget>((o, target) =>
+        {
+            if (target.Provider == DatabaseProvider.PostgreSql)
+            {
+                o.UseDbLocks = true;
+                o.AcquireTriggersWithinLock = true;
+            }
+        });
         services.AddHostedService<JobSchedulerService>();
     }
 }

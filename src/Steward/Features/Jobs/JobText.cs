@@ -4,6 +4,8 @@ namespace Steward.Features.Jobs;
 
 public static class JobText
 {
+    public static string Every(int minutes) => minutes == 1 ? "Every minute" : $"Every {minutes} minutes";
+
     public static string Outcome(JobRunView run) => run.Outcome switch
     {
         JobOutcome.Running => "Running",

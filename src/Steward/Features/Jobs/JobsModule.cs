@@ -12,5 +12,7 @@ internal sealed class JobsModule : IStewardModule
         services.AddScoped<JobBoard>();
     }
 
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.JobsCommand.Create()];
+
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapJobsApi();
 }

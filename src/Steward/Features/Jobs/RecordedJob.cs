@@ -12,28 +12,41 @@ public abstract partial class RecordedJob(JobRuns runs, ILogger logger) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var key = context.JobDetail.Key.Name;
         var startedBy = context.MergedJobDataMap.TryGetValue(StartedByKey, out var who) && who is string { Length: > 0 } person ? person : "Schedule";
-        var run = await runs.StartAsync(key, JobScheduling.NodeName(context.Scheduler.SchedulerInstanceId), startedBy, context.Recovering, cancellationToken);
+        try
+        {
+            await RunRecordedAsync(context.JobDetail.Key.Name, JobScheduling.NodeName(context.Scheduler.SchedulerInstanceId), startedBy, context.Recovering, cancellationToken);
+        }
+        catch (Exception e) when (e is not JobExecutionException)
+        {
+            throw new JobExecutionException(e);
+        }
+    }
+
+    // One run, recorded: from the scheduler, or from `steward jobs run` on the command line.
+    public async Task<string> RunRecordedAsync(string key, string node, string startedBy, bool recovering, CancellationToken cancellationToken)
+    {
+        var run = await runs.StartAsync(key, node, startedBy, recovering, cancellationToken);
         try
         {
             var summary = await RunAsync(cancellationToken);
             await runs.FinishAsync(run, JobOutcome.Succeeded, summary, null);
             Finished(logger, key, summary);
+            return summary;
         }
         catch (Exception e)
         {
             var stopped = e is OperationCanceledException && cancellationToken.IsCancellationRequested;
             await runs.FinishAsync(run, stopped ? JobOutcome.Abandoned : JobOutcome.Failed, null, stopped ? "Stopped: the node was shutting down." : e.Message);
             Failed(logger, key, e);
-            throw new JobExecutionException(e);
+            throw;
         }
     }
 
     // Does the work and says what it did, with its counts ("3 digests sent to 3 people").
     protected abstract Task<string> RunAsync(CancellationToken ct);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} finished: {Summary}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} finished: {Summary}")]
     private static partial void Finished(ILogger logger, string job, string summary);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed")]
