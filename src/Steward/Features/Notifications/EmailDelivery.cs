@@ -12,7 +12,7 @@ public sealed record DeliveryCounts(int Sent, int ToRetry, int GaveUp, int Refus
 public sealed class EmailDelivery(StewardDbContext db, MailChannel mail, UnsubscribeLinks unsubscribe, TimeProvider clock)
 {
     public const int MaxAttempts = 8;
-    public const int PerRun = 500;
+    public const int PerRun = 5000;
 
     public async Task<DeliveryCounts> RunAsync(CancellationToken ct)
     {
@@ -24,51 +24,92 @@ public sealed class EmailDelivery(StewardDbContext db, MailChannel mail, Unsubsc
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutgoingEmails.Where(e => e.SentAt == null && e.GaveUpAt == null && e.NextAttemptAt <= now)
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id).Take(PerRun).ToListAsync(ct);
-        int sent = 0, retry = 0, gaveUp = 0, refused = 0;
-        var stop = false;
-        foreach (var email in due)
+        var counts = new Dictionary<Attempt, int>();
+        MailSession? session = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            email.Attempts++;
-            try
+            foreach (var email in due)
             {
-                await mail.SendAsync(email, mail.Settings.Link(UnsubscribeLinks.Path(unsubscribe.Token(email.PersonId, email.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries)))), ct);
-                email.SentAt = clock.GetUtcNow().UtcDateTime;
-                email.LastError = null;
-                sent++;
-            }
-            catch (AddressRefusedException e)
-            {
-                email.GaveUpAt = clock.GetUtcNow().UtcDateTime;
-                email.LastError = Clip(e.Message);
-                await AddressRefusedAsync(email, e.Message, ct);
-                refused++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                email.LastError = Clip(e.Message);
-                // The server could not be reached: the rest would wait for the same timeout, so they wait for the next run instead.
-                stop = e is System.Net.Sockets.SocketException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.ServiceNotConnectedException or TimeoutException or IOException;
-                if (email.Attempts >= MaxAttempts)
+                ct.ThrowIfCancellationRequested();
+                session ??= await mail.ConnectAsync(ct);
+                var attempt = await TryAsync(session, email, ct);
+                counts[attempt] = counts.GetValueOrDefault(attempt) + 1;
+                await db.SaveChangesAsync(CancellationToken.None);
+                if (attempt == Attempt.ServerUnreachable)
                 {
-                    email.GaveUpAt = clock.GetUtcNow().UtcDateTime;
-                    gaveUp++;
-                }
-                else
-                {
-                    email.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, email.Attempts - 1));
-                    retry++;
+                    // The rest would wait for the same timeout: they wait for the next run instead.
+                    break;
                 }
             }
-
+        }
+        catch (Exception e) when (session is null && !ct.IsCancellationRequested)
+        {
+            // Could not even connect: the first e-mail carries the failure and its back-off.
+            Failed(due[0], e);
             await db.SaveChangesAsync(CancellationToken.None);
-            if (stop)
+            counts[due[0].GaveUpAt is null ? Attempt.ServerUnreachable : Attempt.GaveUp] = 1;
+        }
+        finally
+        {
+            if (session is not null)
             {
-                break;
+                await session.DisposeAsync();
             }
         }
 
-        return new(sent, retry, gaveUp, refused);
+        return new(counts.GetValueOrDefault(Attempt.Sent), counts.GetValueOrDefault(Attempt.Retry) + counts.GetValueOrDefault(Attempt.ServerUnreachable),
+            counts.GetValueOrDefault(Attempt.GaveUp), counts.GetValueOrDefault(Attempt.Refused));
+    }
+
+    private enum Attempt
+    {
+        Sent,
+        Retry,
+        ServerUnreachable,
+        GaveUp,
+        Refused,
+    }
+
+    private async Task<Attempt> TryAsync(MailSession session, OutgoingEmail email, CancellationToken ct)
+    {
+        email.Attempts++;
+        try
+        {
+            await session.SendAsync(email, mail.Settings.Link(UnsubscribeLinks.Path(unsubscribe.Token(email.PersonId, email.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries)))), ct);
+            email.SentAt = clock.GetUtcNow().UtcDateTime;
+            email.LastError = null;
+            return Attempt.Sent;
+        }
+        catch (AddressRefusedException e)
+        {
+            email.GaveUpAt = clock.GetUtcNow().UtcDateTime;
+            email.LastError = Clip(e.Message);
+            await AddressRefusedAsync(email, e.Message, ct);
+            return Attempt.Refused;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            email.Attempts--;
+            Failed(email, e);
+            return email.GaveUpAt is not null ? Attempt.GaveUp
+                : e is System.Net.Sockets.SocketException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.ServiceNotConnectedException or TimeoutException or IOException
+                    ? Attempt.ServerUnreachable : Attempt.Retry;
+        }
+    }
+
+    // Tried again after 1, 2, 4 ... minutes; given up after MaxAttempts.
+    private void Failed(OutgoingEmail email, Exception e)
+    {
+        email.Attempts++;
+        email.LastError = Clip(e.Message);
+        if (email.Attempts >= MaxAttempts)
+        {
+            email.GaveUpAt = clock.GetUtcNow().UtcDateTime;
+        }
+        else
+        {
+            email.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, email.Attempts - 1));
+        }
     }
 
     private async Task AddressRefusedAsync(OutgoingEmail email, string reason, CancellationToken ct)
