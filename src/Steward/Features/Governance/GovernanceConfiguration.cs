@@ -93,6 +93,8 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         action.Property(a => a.Progress).HasMaxLength(ActionItem.DescriptionMaxLength);
         // The log's commonest questions: open actions of a unit falling due, and a risk's mitigations.
         action.HasIndex(a => new { a.UnitId, a.Status, a.DueOn });
+        // "Your work" and reminders: a person's open actions.
+        action.HasIndex(a => new { a.OwnerId, a.Status, a.DueOn });
         action.HasIndex(a => a.RiskId);
         action.HasIndex(a => a.IssueId);
         action.HasIndex(a => a.MeetingId);

@@ -22,14 +22,20 @@ public sealed class EmailDelivery(StewardDbContext db, MailChannel mail, Unsubsc
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Ids first, then each e-mail as it is sent: a digest can run to hundreds of kilobytes, and a morning's
+        // thousands of them are not held in memory at once.
         var due = await db.OutgoingEmails.Where(e => e.SentAt == null && e.GaveUpAt == null && e.NextAttemptAt <= now)
-            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id).Take(PerRun).ToListAsync(ct);
+            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id).Select(e => e.Id).Take(PerRun).ToListAsync(ct);
         var counts = new Dictionary<Attempt, int>();
         MailSession? session = null;
+        OutgoingEmail? first = null;
         try
         {
-            foreach (var email in due)
+            foreach (var id in due)
             {
+                db.ChangeTracker.Clear();
+                var email = await db.OutgoingEmails.SingleAsync(e => e.Id == id, ct);
+                first ??= email;
                 ct.ThrowIfCancellationRequested();
                 session ??= await mail.ConnectAsync(ct);
                 var attempt = await TryAsync(session, email, ct);
@@ -45,9 +51,9 @@ public sealed class EmailDelivery(StewardDbContext db, MailChannel mail, Unsubsc
         catch (Exception e) when (session is null && !ct.IsCancellationRequested)
         {
             // Could not even connect: the first e-mail carries the failure and its back-off.
-            Failed(due[0], e);
+            Failed(first!, e);
             await db.SaveChangesAsync(CancellationToken.None);
-            counts[due[0].GaveUpAt is null ? Attempt.ServerUnreachable : Attempt.GaveUp] = 1;
+            counts[first!.GaveUpAt is null ? Attempt.ServerUnreachable : Attempt.GaveUp] = 1;
         }
         finally
         {

@@ -37,6 +37,8 @@ internal sealed class RiskConfiguration() : RaidEntryConfiguration<Risk>("risks"
         // so neither reads a row until the page's 50 are chosen.
         risk.HasIndex(r => new { r.UnitId, r.Status, r.Score, r.Likelihood, r.Impact, r.Number });
         risk.HasIndex(r => new { r.Status, r.NextReviewDate });
+        // "Your work" and reminders: a person's open items (without it SQLite reads every open risk by review date).
+        risk.HasIndex(r => new { r.OwnerId, r.Status, r.NextReviewDate });
         // A portfolio's or top programme's register in score order, read from the index in that order.
         risk.HasIndex(r => new { r.RollupLevel1Id, r.Status, r.Score, r.Number }).IsDescending(false, false, true, false);
         risk.HasIndex(r => new { r.RollupLevel2Id, r.Status, r.Score, r.Number }).IsDescending(false, false, true, false);
@@ -66,6 +68,7 @@ internal sealed class IssueConfiguration() : RaidEntryConfiguration<Issue>("issu
         issue.Property(i => i.Impact).HasMaxLength(Risk.TextMaxLength);
         issue.Property(i => i.Resolution).HasMaxLength(Risk.TextMaxLength);
         issue.HasIndex(i => new { i.UnitId, i.Status, i.Priority });
+        issue.HasIndex(i => new { i.OwnerId, i.Status, i.TargetResolutionDate });
     }
 }
 
@@ -78,6 +81,8 @@ internal sealed class DependencyConfiguration() : RaidEntryConfiguration<Depende
         dependency.Property(d => d.ExternalParty).HasMaxLength(Dependency.PartyMaxLength);
         dependency.HasIndex(d => new { d.UnitId, d.Status });
         dependency.HasIndex(d => new { d.ProviderUnitId, d.Status });
+        dependency.HasIndex(d => new { d.OwnerId, d.Status });
+        dependency.HasIndex(d => new { d.ProviderOwnerId, d.Status });
     }
 }
 
@@ -89,6 +94,7 @@ internal sealed class AssumptionConfiguration() : RaidEntryConfiguration<Assumpt
         assumption.Property(a => a.ImpactIfWrong).HasMaxLength(Risk.TextMaxLength);
         assumption.Property(a => a.FollowUp).HasMaxLength(20);
         assumption.HasIndex(a => new { a.UnitId, a.Status });
+        assumption.HasIndex(a => new { a.OwnerId, a.Status, a.ValidationDue });
     }
 }
 

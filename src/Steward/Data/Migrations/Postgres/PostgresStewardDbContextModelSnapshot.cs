@@ -1353,9 +1353,9 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
+
+                    b.HasIndex("OwnerId", "Status", "DueOn");
 
                     b.HasIndex("UnitId", "Status", "DueOn");
 
@@ -2548,11 +2548,11 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "ValidationDue");
 
                     b.ToTable("assumptions", (string)null);
                 });
@@ -2631,11 +2631,11 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("ProviderOwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("ProviderOwnerId", "Status");
 
                     b.HasIndex("ProviderUnitId", "Status");
 
@@ -2727,11 +2727,11 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
 
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "TargetResolutionDate");
 
                     b.HasIndex("UnitId", "Status", "Priority");
 
@@ -2863,8 +2863,6 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RaisedById");
 
                     b.HasIndex("RealisedIssueId");
@@ -2872,6 +2870,8 @@ namespace Steward.Data.Migrations.Postgres
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
+
+                    b.HasIndex("OwnerId", "Status", "NextReviewDate");
 
                     b.HasIndex("RollupLevel1Id", "Status", "Score", "Number")
                         .IsDescending(false, false, true, false);

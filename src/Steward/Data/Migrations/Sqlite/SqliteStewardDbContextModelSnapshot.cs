@@ -1343,9 +1343,9 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
+
+                    b.HasIndex("OwnerId", "Status", "DueOn");
 
                     b.HasIndex("UnitId", "Status", "DueOn");
 
@@ -2528,11 +2528,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "ValidationDue");
 
                     b.ToTable("assumptions", (string)null);
                 });
@@ -2611,11 +2611,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("ProviderOwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("ProviderOwnerId", "Status");
 
                     b.HasIndex("ProviderUnitId", "Status");
 
@@ -2707,11 +2707,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
 
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "TargetResolutionDate");
 
                     b.HasIndex("UnitId", "Status", "Priority");
 
@@ -2843,8 +2843,6 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RaisedById");
 
                     b.HasIndex("RealisedIssueId");
@@ -2852,6 +2850,8 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
+
+                    b.HasIndex("OwnerId", "Status", "NextReviewDate");
 
                     b.HasIndex("RollupLevel1Id", "Status", "Score", "Number")
                         .IsDescending(false, false, true, false);
