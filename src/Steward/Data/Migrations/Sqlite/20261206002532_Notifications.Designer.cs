@@ -11,8 +11,8 @@ using Steward.Data;
 namespace Steward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStewardDbContext))]
-    [Migration("20261205220609_Jobs")]
-    partial class Jobs
+    [Migration("20261206002532_Notifications")]
+    partial class Notifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1346,9 +1346,9 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
+
+                    b.HasIndex("OwnerId", "Status", "DueOn");
 
                     b.HasIndex("UnitId", "Status", "DueOn");
 
@@ -1881,6 +1881,186 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("job_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Notifications.DigestDay", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Day");
+
+                    b.ToTable("notification_digest_days", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "ReadAt");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.ItemToldOf", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "ItemKey");
+
+                    b.ToTable("notification_items_told", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("DigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailRefusedAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailRefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailRefusedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("notification_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboxMessageId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
+
+                    b.ToTable("outgoing_emails", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2351,11 +2531,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "ValidationDue");
 
                     b.ToTable("assumptions", (string)null);
                 });
@@ -2434,11 +2614,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("ProviderOwnerId");
-
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("ProviderOwnerId", "Status");
 
                     b.HasIndex("ProviderUnitId", "Status");
 
@@ -2530,11 +2710,11 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RiskId");
 
                     b.HasIndex("EscalatedToId", "Status");
+
+                    b.HasIndex("OwnerId", "Status", "TargetResolutionDate");
 
                     b.HasIndex("UnitId", "Status", "Priority");
 
@@ -2666,8 +2846,6 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("RaisedById");
 
                     b.HasIndex("RealisedIssueId");
@@ -2675,6 +2853,8 @@ namespace Steward.Data.Migrations.Sqlite
                     b.HasIndex("EscalatedToId", "Status");
 
                     b.HasIndex("Status", "NextReviewDate");
+
+                    b.HasIndex("OwnerId", "Status", "NextReviewDate");
 
                     b.HasIndex("RollupLevel1Id", "Status", "Score", "Number")
                         .IsDescending(false, false, true, false);
@@ -3927,6 +4107,59 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Navigation("DeputyFor");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.DigestDay", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.InboxMessage", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.ItemToldOf", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.OutgoingEmail", b =>
+                {
+                    b.HasOne("Steward.Features.Notifications.InboxMessage", "InboxMessage")
+                        .WithMany()
+                        .HasForeignKey("InboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("InboxMessage");
                 });
 
             modelBuilder.Entity("Steward.Features.Plans.BaselineTask", b =>

@@ -11,6 +11,30 @@ namespace Steward.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_risks_OwnerId",
+                table: "risks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_issues_OwnerId",
+                table: "issues");
+
+            migrationBuilder.DropIndex(
+                name: "IX_dependencies_OwnerId",
+                table: "dependencies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_dependencies_ProviderOwnerId",
+                table: "dependencies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_assumptions_OwnerId",
+                table: "assumptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_actions_OwnerId",
+                table: "actions");
+
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
@@ -34,6 +58,26 @@ namespace Steward.Data.Migrations.Sqlite
                         principalTable: "people",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_runs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -136,6 +180,36 @@ namespace Steward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_risks_OwnerId_Status_NextReviewDate",
+                table: "risks",
+                columns: new[] { "OwnerId", "Status", "NextReviewDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issues_OwnerId_Status_TargetResolutionDate",
+                table: "issues",
+                columns: new[] { "OwnerId", "Status", "TargetResolutionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dependencies_OwnerId_Status",
+                table: "dependencies",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dependencies_ProviderOwnerId_Status",
+                table: "dependencies",
+                columns: new[] { "ProviderOwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assumptions_OwnerId_Status_ValidationDue",
+                table: "assumptions",
+                columns: new[] { "OwnerId", "Status", "ValidationDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_actions_OwnerId_Status_DueOn",
+                table: "actions",
+                columns: new[] { "OwnerId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inbox_messages_PersonId_Id",
                 table: "inbox_messages",
                 columns: new[] { "PersonId", "Id" });
@@ -144,6 +218,11 @@ namespace Steward.Data.Migrations.Sqlite
                 name: "IX_inbox_messages_PersonId_ReadAt",
                 table: "inbox_messages",
                 columns: new[] { "PersonId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_job_runs_Job_StartedAt",
+                table: "job_runs",
+                columns: new[] { "Job", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outgoing_emails_InboxMessageId",
@@ -165,6 +244,9 @@ namespace Steward.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "job_runs");
+
+            migrationBuilder.DropTable(
                 name: "notification_digest_days");
 
             migrationBuilder.DropTable(
@@ -178,6 +260,60 @@ namespace Steward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_risks_OwnerId_Status_NextReviewDate",
+                table: "risks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_issues_OwnerId_Status_TargetResolutionDate",
+                table: "issues");
+
+            migrationBuilder.DropIndex(
+                name: "IX_dependencies_OwnerId_Status",
+                table: "dependencies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_dependencies_ProviderOwnerId_Status",
+                table: "dependencies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_assumptions_OwnerId_Status_ValidationDue",
+                table: "assumptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_actions_OwnerId_Status_DueOn",
+                table: "actions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risks_OwnerId",
+                table: "risks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issues_OwnerId",
+                table: "issues",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dependencies_OwnerId",
+                table: "dependencies",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dependencies_ProviderOwnerId",
+                table: "dependencies",
+                column: "ProviderOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assumptions_OwnerId",
+                table: "assumptions",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_actions_OwnerId",
+                table: "actions",
+                column: "OwnerId");
         }
     }
 }
