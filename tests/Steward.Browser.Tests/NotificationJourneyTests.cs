@@ -12,7 +12,7 @@ public sealed class NotificationJourneyTests(BrowserApp app) : IClassFixture<Bro
 {
     // Someone with work assigned finds it on "Your work", filters it, chooses how they hear of it (a bad time
     // refused, naming the field), reads the digest in their messages and marks it read; an administrator
-    // watches the jobs page and runs a job now. Each page type is scanned with axe.
+    // watches the jobs page, runs a job now and finds mail is off on the e-mail page. Each page type is scanned with axe.
     [Fact]
     public async Task APersonFindsTheirWork_ChoosesHowTheyHear_AndReadsTheirMessages()
     {
@@ -86,6 +86,13 @@ public sealed class NotificationJourneyTests(BrowserApp app) : IClassFixture<Bro
         {
             await admin.ScreenshotAsync(new() { Path = Path.Combine(folder, "jobs.png"), FullPage = true });
         }
+
+        // Mail is off here: the e-mail page says so, and the test e-mail cannot be sent until it is set.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "E-mail settings and a test e-mail" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("E-mail");
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Mail is off: neither GOV.UK Notify");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Send a test e-mail" })).ToBeDisabledAsync();
+        await admin.AssertNoViolationsAsync();
 
         // An unsubscribe link that is not Steward's, opened without signing in.
         var stranger = await app.NewPageAsync(signedIn: false);

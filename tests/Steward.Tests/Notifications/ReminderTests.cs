@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Data;
@@ -155,6 +156,35 @@ public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await DeliverAsync();
         await DeliverAsync();
         Assert.Single(app.Mail.To(email));
+    }
+
+    [Fact]
+    public async Task ATestEmail_ReachesTheSmtpServer_OrSaysWhyNot_FromTheApiAndThePage()
+    {
+        var address = $"admin.{Guid.NewGuid():N}@steward.test";
+        var sent = await (await app.Api().PostAsJsonAsync("/api/v1/email/test", new { address }, Ct)).ReadAsync<TestEmailResult>();
+        Assert.True(sent.Sent, sent.Error);
+        Assert.Equal("Test e-mail from Steward", Assert.Single(app.Mail.To(address)).Subject);
+
+        app.Mail.Stop();
+        try
+        {
+            var down = await (await app.Api().PostAsJsonAsync("/api/v1/email/test", new { address }, Ct)).ReadAsync<TestEmailResult>();
+            Assert.False(down.Sent);
+            Assert.Contains("could not reach the SMTP server", down.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Mail.Start();
+        }
+
+        var page = await app.Browser().SubmitFormAsync(NotificationsLinks.Email, new Dictionary<string, string?> { ["Address"] = address });
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"A test e-mail to {address} was accepted by", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Single(app.Mail.To(address));
+        var bad = await app.Browser().SubmitFormAsync(NotificationsLinks.Email, new Dictionary<string, string?> { ["Address"] = "nobody" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("govuk-error-summary", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,12 +14,12 @@ public sealed class IndexModel(JobBoard board, IEnumerable<IJobsPageNotice> noti
 {
     public JobBoardView Board { get; private set; } = default!;
 
-    public IReadOnlyList<string> Notices { get; private set; } = [];
+    public IReadOnlyList<JobsPageNotice> Notices { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = await board.ReadAsync(ct);
-        var said = new List<string>();
+        var said = new List<JobsPageNotice>();
         foreach (var notice in notices)
         {
             said.AddRange(await notice.NoticesAsync(ct));

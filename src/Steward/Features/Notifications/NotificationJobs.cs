@@ -16,25 +16,25 @@ internal sealed class WorkRemindersJob(WorkReminders reminders, JobRuns runs, IL
     }
 }
 
-// Every minute: the e-mails waiting to go.
+// Every minute: the e-mails waiting to go, and (through Notify) those that bounced.
 [DisallowConcurrentExecution]
-internal sealed class EmailDeliveryJob(EmailDelivery delivery, MailChannel mail, JobRuns runs, ILogger<EmailDeliveryJob> logger) : RecordedJob(runs, logger)
+internal sealed class EmailDeliveryJob(EmailDelivery delivery, EmailChannels mail, JobRuns runs, ILogger<EmailDeliveryJob> logger) : RecordedJob(runs, logger)
 {
     public const string Key = "email-delivery";
 
     protected override async Task<string> RunAsync(CancellationToken ct)
     {
-        if (!mail.Settings.IsOn)
+        if (!mail.IsOn)
         {
-            return "Mail is off (no Mail:Host): nothing sent";
+            return "Mail is off (neither Notify:ApiKey nor Mail:Host is set): nothing sent";
         }
 
-        if (mail.Settings.Problem() is { } problem)
+        if (mail.Problem() is { } problem)
         {
             throw new InvalidOperationException($"Mail is not set up correctly: {problem}");
         }
 
         var c = await delivery.RunAsync(ct);
-        return $"{c.Sent} sent, {c.ToRetry} to retry, {c.GaveUp} given up, {c.Refused} addresses refused";
+        return $"{c.Sent} sent, {c.ToRetry} to retry, {c.GaveUp} given up, {c.Refused} addresses refused, {c.Bounced} bounced";
     }
 }

@@ -18,6 +18,12 @@ public static class NotificationsApi
             .WithSummary("The caller's messages in Steward, newest first, 50 at a time (before: the last id of the previous page), with the unread count");
         me.MapPost("/inbox/{id:long}/read", Read).AnySignedIn().WithSummary("Mark one of the caller's messages read");
         me.MapPost("/inbox/read", ReadAll).AnySignedIn().WithSummary("Mark all the caller's messages read");
+
+        var email = api.MapGroup("/email").WithTags("Notifications").ProducesRecordProblems();
+        email.MapGet("/", Status).Requires(PmoArea.Access, PmoAction.Administer, wholeDepartment: true)
+            .WithSummary("How e-mail stands: the channel (GOV.UK Notify or SMTP) or why it is off or misconfigured, e-mails waiting and given up, people told in the inbox only");
+        email.MapPost("/test", Test).Requires(PmoArea.Access, PmoAction.Administer, wholeDepartment: true)
+            .WithSummary("Send one test e-mail at once through the active channel and say what it answered (sent false with its error); 409 when mail is off or misconfigured");
     }
 
     private static async Task<Ok<NotificationPreferencesView>> Get(NotificationPreferences preferences, HttpContext http, CancellationToken ct)
@@ -43,6 +49,11 @@ public static class NotificationsApi
         await inbox.MarkReadAsync(id, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<MailStatus>> Status(MailNotice notice, CancellationToken ct) => TypedResults.Ok(await notice.ReadAsync(ct));
+
+    private static async Task<Ok<TestEmailResult>> Test(TestEmailInput input, TestEmail test, Steward.Features.History.ChangeContext who, CancellationToken ct) =>
+        TypedResults.Ok(await test.SendAsync(input, who.Actor, ct));
 
     private static async Task<NoContent> ReadAll(Inbox inbox, CancellationToken ct)
     {

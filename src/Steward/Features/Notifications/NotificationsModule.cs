@@ -10,20 +10,25 @@ internal sealed class NotificationsModule : IStewardModule
     [
         new(WorkRemindersJob.Key, "Work reminders", "Makes each person's daily digest of the work due or overdue once their digest time has passed (UK time), and tells those who asked to hear at once of items as they fall due.",
             typeof(WorkRemindersJob), TimeSpan.FromMinutes(5)),
-        new(EmailDeliveryJob.Key, "E-mail delivery", "Sends the e-mails waiting to go through the SMTP server, retrying failures with back-off.",
+        new(EmailDeliveryJob.Key, "E-mail delivery", "Sends the e-mails waiting to go through GOV.UK Notify or the SMTP server, retrying failures with back-off, and stops using addresses that bounce for good.",
             typeof(EmailDeliveryJob), TimeSpan.FromMinutes(1)),
     ];
 
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
-        services.AddSingleton<MailChannel>();
+        services.AddOptions<NotifySettings>().BindConfiguration(NotifySettings.Section);
+        services.AddSingleton<SmtpChannel>();
+        services.AddSingleton<NotifyChannel>();
+        services.AddSingleton<EmailChannels>();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<WorkReminders>();
         services.AddScoped<EmailDelivery>();
         services.AddScoped<Inbox>();
-        services.AddScoped<IJobsPageNotice, MailNotice>();
+        services.AddScoped<MailNotice>();
+        services.AddScoped<IJobsPageNotice>(s => s.GetRequiredService<MailNotice>());
+        services.AddScoped<TestEmail>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapNotificationsApi();

@@ -12,7 +12,7 @@ public sealed record ReminderCounts(int PeopleLookedAt, int Digests, int DueNowM
 // the items of kinds they want at once as soon as those fall due. One message per person per digest, never
 // one per item. Each person's messages and the record that they were made commit together, and a second
 // attempt (another node, or this run repeated after a crash) finds that record and sends nothing.
-public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> sources, MailChannel mail, UnsubscribeLinks unsubscribe, TimeProvider clock)
+public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> sources, EmailChannels mail, UnsubscribeLinks unsubscribe, TimeProvider clock)
 {
     // People asked about at once: each register answers for this many in one query.
     public const int Batch = 200;
@@ -23,7 +23,7 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
         var uk = TimeZoneInfo.ConvertTime(now, NotificationDefaults.UkTime).DateTime;
         var today = DateOnly.FromDateTime(uk);
         var timeOfDay = TimeOnly.FromDateTime(uk);
-        var mailOn = mail.Settings.IsOn && mail.Settings.Problem() is null;
+        var mailOn = mail.CanSend;
 
         var everyone = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         int looked = 0, digests = 0, dueNow = 0, emails = 0, withoutEmail = 0;
@@ -112,11 +112,11 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
             if (email is not null)
             {
                 var link = unsubscribe.Token(person, message.WorkKinds);
-                var unsubscribeLink = mail.Settings.Link(UnsubscribeLinks.Path(link));
+                var unsubscribeLink = mail.Link(UnsubscribeLinks.Path(link));
                 db.OutgoingEmails.Add(new OutgoingEmail
                 {
                     PersonId = person, Address = email, Subject = message.Subject, Kinds = string.Join(',', message.WorkKinds), CreatedAt = now, NextAttemptAt = now,
-                    Text = message.PlainText(name, mail.Settings.Link, unsubscribeLink), Html = message.Html(name, mail.Settings.Link, unsubscribeLink),
+                    Text = message.PlainText(name, mail.Link, unsubscribeLink), Html = message.Html(name, mail.Link, unsubscribeLink),
                     InboxMessage = inbox,
                 });
             }

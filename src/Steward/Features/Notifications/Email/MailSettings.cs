@@ -3,8 +3,8 @@ using MimeKit;
 
 namespace Steward.Features.Notifications;
 
-// Mail through an SMTP server (STEWARD_MAIL__HOST and the rest). Without a host, mail is off: people still
-// find every message in their inbox in Steward, and the jobs page says mail is off.
+// Mail through an SMTP server (STEWARD_MAIL__HOST and the rest), unless GOV.UK Notify is set (Notify wins).
+// Without either, mail is off: people still find every message in their inbox in Steward.
 public sealed class MailSettings
 {
     public const string Section = "Mail";
@@ -19,15 +19,15 @@ public sealed class MailSettings
     public string? From { get; set; }
     public string FromName { get; set; } = "Steward";
 
-    // Steward's address as people reach it (https://steward.example.gov.uk): links in e-mails start with it.
+    // Steward's address as people reach it (https://steward.example.gov.uk): links in e-mails start with it,
+    // whichever channel sends them.
     public string? SiteAddress { get; set; }
 
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
 
-    // Why mail cannot be sent as configured, or null. Checked when used rather than at start-up, so that a
-    // mistake shows on the jobs page and in the log instead of stopping the node (and restarting it forever).
+    // Why the SMTP server cannot be used as configured, or null (EmailChannels checks SiteAddress).
     public string? Problem()
     {
         if (!IsOn)
@@ -50,11 +50,6 @@ public sealed class MailSettings
             return $"Mail:From '{From}' is not an e-mail address to send from";
         }
 
-        if (!Uri.TryCreate(SiteAddress, UriKind.Absolute, out var site) || site.Scheme is not ("https" or "http"))
-        {
-            return $"Mail:SiteAddress '{SiteAddress}' is not Steward's web address (such as https://steward.example.gov.uk), which links in e-mails need";
-        }
-
         return TimeoutSeconds is < 1 or > 600 ? $"Mail:TimeoutSeconds {TimeoutSeconds} must be from 1 to 600" : null;
     }
 
@@ -66,6 +61,4 @@ public sealed class MailSettings
         "none" => SecureSocketOptions.None,
         _ => null,
     };
-
-    public string Link(string path) => SiteAddress!.TrimEnd('/') + path;
 }

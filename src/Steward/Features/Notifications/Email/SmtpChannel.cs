@@ -5,16 +5,19 @@ using MimeKit;
 
 namespace Steward.Features.Notifications;
 
-// The mail server refused this address for good (no such mailbox): mail to it stops, and its person is told in Steward.
-public sealed class AddressRefusedException(string message, Exception inner) : Exception(message, inner);
-
 // The configured SMTP server: one connection carries a delivery run's e-mails, each with the RFC 8058
 // one-click unsubscribe headers.
-public sealed class MailChannel(IOptionsMonitor<MailSettings> settings)
+public sealed class SmtpChannel(IOptionsMonitor<MailSettings> settings) : IEmailChannel
 {
     public MailSettings Settings => settings.CurrentValue;
 
-    public async Task<MailSession> ConnectAsync(CancellationToken ct)
+    public string Name => $"the SMTP server {Settings.Host}:{Settings.Port}, from {Settings.From}";
+
+    public string? Problem() => Settings.Problem();
+
+    public Task<IReadOnlyList<Bounce>> BouncesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Bounce>>([]);
+
+    public async Task<IEmailSession> OpenAsync(CancellationToken ct)
     {
         var mail = Settings;
         var client = new SmtpClient { Timeout = mail.TimeoutSeconds * 1000 };
@@ -41,25 +44,25 @@ public sealed class MailChannel(IOptionsMonitor<MailSettings> settings)
                 await client.AuthenticateAsync(mail.UserName, mail.Password ?? string.Empty, ct);
             }
 
-            return new MailSession(client, mail);
+            return new SmtpSession(client, mail);
         }
-        catch
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             client.Dispose();
-            throw;
+            throw new ChannelUnavailableException($"could not reach the SMTP server {mail.Host}:{mail.Port}: {e.Message}", e);
         }
     }
 }
 
-public sealed class MailSession(SmtpClient client, MailSettings mail) : IAsyncDisposable
+internal sealed class SmtpSession(SmtpClient client, MailSettings mail) : IEmailSession
 {
-    public async Task SendAsync(OutgoingEmail email, string unsubscribeLink, CancellationToken ct)
+    public async Task SendAsync(EmailToSend email, CancellationToken ct)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(mail.FromName, mail.From!));
         message.To.Add(MailboxAddress.Parse(email.Address));
         message.Subject = email.Subject;
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeLink}>");
+        message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeLink}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         // So that an out-of-office reply does not answer every reminder.
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -71,6 +74,10 @@ public sealed class MailSession(SmtpClient client, MailSettings mail) : IAsyncDi
         catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode >= 500)
         {
             throw new AddressRefusedException($"the mail server refused {email.Address}: {(int)refused.StatusCode} {refused.Message}", refused);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or IOException)
+        {
+            throw new ChannelUnavailableException($"the SMTP server {mail.Host}:{mail.Port} stopped answering: {e.Message}", e);
         }
     }
 
