@@ -34,6 +34,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<UnitPaths>();
         services.AddScoped<AccessPolicy>();
         services.AddScoped<RoleService>();
+        services.AddScoped<UnitLeaders>();
         services.AddScoped<Features.Tokens.TokenService>();
         services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDbContext>().ProtectKeysAsConfigured(configuration);
         services.AddIdentityCore<StewardUser>(AccountRules.Apply)

@@ -12,6 +12,7 @@ internal sealed class GovernanceModule : IStewardModule
     {
         services.AddScoped<GovernanceService>();
         services.AddScoped<Infrastructure.Work.IWorkSource, GovernanceWork>();
+        services.AddScoped<Infrastructure.Work.INewsSource, GovernanceNews>();
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<MeetingPack>();
         services.AddScoped<History.IHistoryNames, GovernanceHistoryNames>();

@@ -72,3 +72,34 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);
     }
 }
+
+internal sealed class NewsItemConfiguration : IEntityTypeConfiguration<NewsItem>
+{
+    public void Configure(EntityTypeBuilder<NewsItem> news)
+    {
+        news.ToTable("notification_news");
+        news.HasIndex(n => new { n.PersonId, n.EventId, n.Kind }).IsUnique();
+        // Each run asks for what is still to be told.
+        news.HasIndex(n => new { n.ToldAt, n.PersonId });
+        news.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+        news.Property(n => n.Kind).HasMaxLength(60);
+        news.Property(n => n.Reference).HasMaxLength(60);
+        news.Property(n => n.Title).HasMaxLength(NewsItem.TextMaxLength);
+        news.Property(n => n.Unit).HasMaxLength(400);
+        news.Property(n => n.What).HasMaxLength(NewsItem.TextMaxLength);
+        news.Property(n => n.Link).HasMaxLength(400);
+        // Telling marks it told on condition that it was not yet: a second telling conflicts and sends nothing.
+        news.Property(n => n.ToldAt).IsConcurrencyToken();
+    }
+}
+
+internal sealed class NewsMarkConfiguration : IEntityTypeConfiguration<NewsMark>
+{
+    public void Configure(EntityTypeBuilder<NewsMark> mark)
+    {
+        mark.ToTable("notification_news_marks");
+        mark.HasKey(m => m.Name);
+        mark.Property(m => m.Name).HasMaxLength(60);
+        mark.Property(m => m.Version).IsConcurrencyToken();
+    }
+}

@@ -9,6 +9,8 @@ public static class NotificationDefaults
     public static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     // Everything assigned to someone is in their daily digest until they choose otherwise: one message a
-    // day at most, which is what a PMO can ask of everyone without being switched off.
-    public static Delivery For(string kind) => Delivery.Digest;
+    // day at most, which is what a PMO can ask of everyone without being switched off. News that needs
+    // acting on (an escalation to a unit they lead, an action a decision gave them, a report to approve)
+    // comes at once; who hears of it at all follows their role on the unit (Access.UnitLeaders).
+    public static Delivery For(Steward.Infrastructure.Work.WorkKind kind) => kind.AtOnce ? Delivery.Immediately : Delivery.Digest;
 }

@@ -88,3 +88,34 @@ public sealed class OutgoingEmail
     public DateTime? GaveUpAt { get; set; }
     public string? LastError { get; set; }
 }
+
+// Something that happened that one person is to hear of (an escalation, an exception, an action given them),
+// held until a message carries it: at once, or their next digest, as they chose. Unique per person, history
+// event and kind, so reading the same history twice adds nothing.
+public sealed class NewsItem
+{
+    public const int TextMaxLength = 1000;
+
+    public long Id { get; set; }
+    public Guid PersonId { get; set; }
+    public required string Kind { get; set; }
+    public long EventId { get; set; }
+    public required string Reference { get; set; }
+    public required string Title { get; set; }
+    public required string Unit { get; set; }
+    public required string What { get; set; }
+    public required string Link { get; set; }
+    public DateTime At { get; set; }
+    public DateTime? ToldAt { get; set; }
+}
+
+// How far the history has been read for news: the last event looked at. Its version makes two readers
+// (a node that lost the lock and did not know it) conflict instead of both telling.
+public sealed class NewsMark
+{
+    public const string History = "history";
+
+    public required string Name { get; set; }
+    public long LastEventId { get; set; }
+    public int Version { get; set; }
+}

@@ -38,3 +38,16 @@ internal sealed class EmailDeliveryJob(EmailDelivery delivery, EmailChannels mai
         return $"{c.Sent} sent, {c.ToRetry} to retry, {c.GaveUp} given up, {c.Refused} addresses refused, {c.Bounced} bounced";
     }
 }
+
+// Every minute: what has just happened that people should hear of.
+[DisallowConcurrentExecution]
+internal sealed class NewsJob(NewsTelling news, JobRuns runs, ILogger<NewsJob> logger) : RecordedJob(runs, logger)
+{
+    public const string Key = "news";
+
+    protected override async Task<string> RunAsync(CancellationToken ct)
+    {
+        var c = await news.RunAsync(ct);
+        return $"{c.ChangesRead} changes read, {c.NewsHeld} pieces of news held for people; {c.Messages} messages told at once, {c.Emails} to be e-mailed";
+    }
+}

@@ -20,9 +20,10 @@ public sealed record NotificationPreferencesView(string DigestAt, IReadOnlyList<
 public sealed record NotificationPreferencesInput(string? DigestAt, IReadOnlyDictionary<string, string>? Kinds, bool? ResumeEmail = null);
 
 // The signed-in person's choices of what they hear about and when.
-public sealed class NotificationPreferences(StewardDbContext db, ChangeContext who, IEnumerable<IWorkSource> sources)
+public sealed class NotificationPreferences(StewardDbContext db, ChangeContext who, IEnumerable<IWorkSource> sources, IEnumerable<INewsSource> news)
 {
-    public IReadOnlyList<WorkKind> Kinds { get; } = sources.SelectMany(s => s.Kinds).ToList();
+    // The work people are given, then the news they may hear of.
+    public IReadOnlyList<WorkKind> Kinds { get; } = sources.SelectMany(s => s.Kinds).Concat(news.SelectMany(n => n.Kinds)).ToList();
 
     public async Task<NotificationPreferencesView> MineAsync(CancellationToken ct)
     {
@@ -138,14 +139,14 @@ public sealed class NotificationPreferences(StewardDbContext db, ChangeContext w
             .Where(c => EnumText.TryParse<Delivery>(c.Value, out _))
             .ToDictionary(c => c.Key, c => EnumText.TryParse<Delivery>(c.Value, out var d) ? d : Delivery.Digest);
 
-    public static Delivery ChoiceFor(Dictionary<string, Delivery> choices, string kind) =>
-        choices.TryGetValue(kind, out var chosen) ? chosen : NotificationDefaults.For(kind);
+    public static Delivery ChoiceFor(Dictionary<string, Delivery> choices, WorkKind kind) =>
+        choices.TryGetValue(kind.Key, out var chosen) ? chosen : NotificationDefaults.For(kind);
 
     private NotificationPreferencesView View(NotificationSettings settings, string? email)
     {
         var choices = Choices(settings);
         return new(settings.DigestAt.ToString("HH:mm", CultureInfo.InvariantCulture),
-            Kinds.Select(k => new KindChoice(k.Key, k.Label, ChoiceFor(choices, k.Key))).ToList(),
+            Kinds.Select(k => new KindChoice(k.Key, k.Label, ChoiceFor(choices, k))).ToList(),
             string.IsNullOrWhiteSpace(email) ? null : email,
             settings.EmailRefusedAt is null ? null : $"Mail to {settings.EmailRefusedAddress} was refused on {UkFormat.Date(settings.EmailRefusedAt)}: {settings.EmailRefusedReason}",
             settings.Version);

@@ -12,4 +12,6 @@ public abstract partial class StewardDbContext
     public DbSet<ItemToldOf> ItemsToldOf => Set<ItemToldOf>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<NewsMark> NewsMarks => Set<NewsMark>();
 }

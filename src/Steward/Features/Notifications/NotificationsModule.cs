@@ -10,6 +10,8 @@ internal sealed class NotificationsModule : IStewardModule
     [
         new(WorkRemindersJob.Key, "Work reminders", "Makes each person's daily digest of the work due or overdue once their digest time has passed (UK time), and tells those who asked to hear at once of items as they fall due.",
             typeof(WorkRemindersJob), TimeSpan.FromMinutes(5)),
+        new(NewsJob.Key, "News", "Reads what has just happened (items escalated to or handed back from a unit, exceptions opened, actions given by decisions, reports submitted for approval or returned) and tells those concerned at once, or keeps it for their daily digest, as each chose.",
+            typeof(NewsJob), TimeSpan.FromMinutes(1)),
         new(EmailDeliveryJob.Key, "E-mail delivery", "Sends the e-mails waiting to go through GOV.UK Notify or the SMTP server, retrying failures with back-off, and stops using addresses that bounce for good.",
             typeof(EmailDeliveryJob), TimeSpan.FromMinutes(1)),
     ];
@@ -24,6 +26,8 @@ internal sealed class NotificationsModule : IStewardModule
         services.AddSingleton<UnsubscribeLinks>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<WorkReminders>();
+        services.AddScoped<Messenger>();
+        services.AddScoped<NewsTelling>();
         services.AddScoped<EmailDelivery>();
         services.AddScoped<Inbox>();
         services.AddScoped<MailNotice>();

@@ -6,7 +6,12 @@ using Steward.Infrastructure.Work;
 
 namespace Steward.Features.Notifications;
 
-public sealed record MessageItem(string Kind, string Reference, string Title, string Unit, DateOnly? Due, string Link);
+// One item a message lists: work with its due date, or news with what happened (What).
+public sealed record MessageItem(string Kind, string Reference, string Title, string Unit, DateOnly? Due, string Link, string? What = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Detail => What ?? $"due {UkFormat.Date(Due)}";
+}
 
 // The words of one reminder: the daily digest of what is due or overdue, or the items that fell due just
 // now for someone who asked to hear at once. Each says why the person got it and links to every item.
@@ -14,6 +19,7 @@ public sealed class ReminderMessage
 {
     public const string DigestKind = "digest";
     public const string DueNowKind = "due-now";
+    public const string NewsKind = "news";
 
     private ReminderMessage(string kind, string subject, string text, IReadOnlyList<MessageItem> items, IReadOnlyList<string> kinds)
     {
@@ -38,14 +44,37 @@ public sealed class ReminderMessage
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public static ReminderMessage Digest(IReadOnlyList<AssignedWork> work, DateOnly today)
+    public static ReminderMessage Digest(IReadOnlyList<AssignedWork> work, DateOnly today, IReadOnlyList<NewsItem>? news = null, Func<string, WorkKind>? kindOf = null)
     {
+        news ??= [];
         var overdue = work.Count(w => w.Due < today);
         var dueToday = work.Count - overdue;
-        var subject = $"Your work in Steward: {Count(overdue, "item")} overdue, {dueToday} due today";
-        var text = "This is your daily summary from Steward of the work assigned to you that is due or overdue. "
-            + "You get it because you are named as the owner of each item, or as the SRO or manager of the unit whose report is due.";
-        return new(DigestKind, subject, text, ItemsOf(work), KindsOf(work));
+        var subject = work.Count > 0 ? $"Your work in Steward: {Count(overdue, "item")} overdue, {dueToday} due today" : $"Steward: {Count(news.Count, "update")} since your last summary";
+        if (work.Count > 0 && news.Count > 0)
+        {
+            subject += $"; {Count(news.Count, "update")}";
+        }
+
+        var text = "This is your daily summary from Steward"
+            + (work.Count > 0 ? " of the work assigned to you that is due or overdue" : string.Empty)
+            + (news.Count > 0 ? $"{(work.Count > 0 ? ", and" : " of")} what has happened since the last that concerns you" : string.Empty) + ". "
+            + "You get it because you are named as the owner of each item, or lead the unit it concerns.";
+        return new(DigestKind, subject, text, ItemsOf(work).Concat(ItemsOf(news, kindOf!)).ToList(), KindsOf(work).Concat(news.Select(n => n.Kind)).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    // What has just happened that the person asked to hear of at once.
+    public static ReminderMessage News(IReadOnlyList<NewsItem> news, Func<string, WorkKind> kindOf)
+    {
+        var first = news[0];
+        var subject = news.Count == 1 ? $"{kindOf(first.Kind).Singular}: {first.Reference} {first.Title}" : $"{news.Count} things in Steward that concern you";
+        if (subject.Length > InboxMessage.SubjectMaxLength)
+        {
+            subject = subject[..(InboxMessage.SubjectMaxLength - 1)] + "…";
+        }
+
+        var text = "This has just happened in Steward and concerns you: an item escalated to or handed back from a unit you lead, an exception on it, "
+            + "an action given you, or a report for you to approve or returned to you. You get it at once because you asked to, or have not chosen otherwise.";
+        return new(NewsKind, subject, text, ItemsOf(news, kindOf).ToList(), news.Select(n => n.Kind).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     public static ReminderMessage DueNow(IReadOnlyList<AssignedWork> work)
@@ -66,7 +95,7 @@ public sealed class ReminderMessage
         foreach (var item in Items)
         {
             body.Append("- ").Append(item.Kind).Append(' ').Append(item.Reference).Append(": ").Append(item.Title)
-                .Append(" (").Append(item.Unit).Append("), due ").Append(UkFormat.Date(item.Due)).Append('\n')
+                .Append(" (").Append(item.Unit).Append("): ").Append(item.Detail).Append('\n')
                 .Append("  ").Append(link(item.Link)).Append('\n');
         }
 
@@ -87,8 +116,8 @@ public sealed class ReminderMessage
         foreach (var item in Items)
         {
             body.Append("<li style=\"margin-bottom: 10px;\">").Append(E(item.Kind)).Append(" <a style=\"color: #1d70b8;\" href=\"").Append(E(link(item.Link))).Append("\">")
-                .Append(E(item.Reference)).Append("</a>: ").Append(E(item.Title)).Append(" (").Append(E(item.Unit)).Append("), due ")
-                .Append(E(UkFormat.Date(item.Due))).Append("</li>");
+                .Append(E(item.Reference)).Append("</a>: ").Append(E(item.Title)).Append(" (").Append(E(item.Unit)).Append("): ")
+                .Append(E(item.Detail)).Append("</li>");
         }
 
         return body.Append("</ul><p style=\"font-size: 16px;\"><a style=\"color: #1d70b8;\" href=\"").Append(E(link(Steward.Features.MyWork.MyWorkLinks.Index))).Append("\">All your work</a> · ")
@@ -98,6 +127,9 @@ public sealed class ReminderMessage
 
     private static List<MessageItem> ItemsOf(IEnumerable<AssignedWork> work) =>
         work.Select(w => new MessageItem(w.Kind.Singular, w.Reference, w.Title, $"{w.Unit.Name} ({w.Unit.Code})", w.Due, w.Link)).ToList();
+
+    private static IEnumerable<MessageItem> ItemsOf(IEnumerable<NewsItem> news, Func<string, WorkKind> kindOf) =>
+        news.Select(n => new MessageItem(kindOf(n.Kind).Singular, n.Reference, n.Title, n.Unit, null, n.Link, n.What));
 
     private static List<string> KindsOf(IEnumerable<AssignedWork> work) => work.Select(w => w.Kind.Key).Distinct().Order(StringComparer.Ordinal).ToList();
 

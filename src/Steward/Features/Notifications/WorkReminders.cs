@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.MyWork;
-using Steward.Infrastructure;
 using Steward.Infrastructure.Work;
 
 namespace Steward.Features.Notifications;
@@ -12,7 +11,7 @@ public sealed record ReminderCounts(int PeopleLookedAt, int Digests, int DueNowM
 // the items of kinds they want at once as soon as those fall due. One message per person per digest, never
 // one per item. Each person's messages and the record that they were made commit together, and a second
 // attempt (another node, or this run repeated after a crash) finds that record and sends nothing.
-public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> sources, EmailChannels mail, UnsubscribeLinks unsubscribe, TimeProvider clock)
+public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> sources, IEnumerable<INewsSource> newsSources, Messenger messenger, TimeProvider clock)
 {
     // People asked about at once: each register answers for this many in one query.
     public const int Batch = 200;
@@ -23,7 +22,8 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
         var uk = TimeZoneInfo.ConvertTime(now, NotificationDefaults.UkTime).DateTime;
         var today = DateOnly.FromDateTime(uk);
         var timeOfDay = TimeOnly.FromDateTime(uk);
-        var mailOn = mail.CanSend;
+        var kinds = newsSources.SelectMany(n => n.Kinds).ToDictionary(k => k.Key);
+        WorkKind KindOf(string key) => kinds.TryGetValue(key, out var kind) ? kind : new WorkKind(key, key, key);
 
         var everyone = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         int looked = 0, digests = 0, dueNow = 0, emails = 0, withoutEmail = 0;
@@ -52,18 +52,20 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
             }
 
             var byPerson = work.ToLookup(w => w.PersonId);
-            var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.Name, p.Email }, ct);
+            var people = await messenger.RecipientsAsync(ids, settings, ct);
+            var digesting = asking.Where(p => p.DigestDue).Select(p => p.Person).ToList();
+            var news = (await db.NewsItems.AsNoTracking().Where(n => n.ToldAt == null && digesting.Contains(n.PersonId)).OrderBy(n => n.Id).ToListAsync(ct)).ToLookup(n => n.PersonId);
             var alreadyTold = await AlreadyToldAsync(asking.Where(p => p.WantsAnythingAtOnce).Select(p => p.Person).ToList(), ct);
             foreach (var plan in asking)
             {
                 looked++;
                 var mine = AssignedWorkQueries.Ordered(byPerson[plan.Person]);
-                var atOnce = mine.Where(w => plan.Choose(w.Kind.Key) == Delivery.Immediately && !alreadyTold.Contains((plan.Person, ItemKey(w)))).ToList();
-                var inDigest = plan.DigestDue ? mine.Where(w => plan.Choose(w.Kind.Key) == Delivery.Digest).ToList() : [];
+                var atOnce = mine.Where(w => plan.Choose(w.Kind) == Delivery.Immediately && !alreadyTold.Contains((plan.Person, ItemKey(w)))).ToList();
+                var inDigest = plan.DigestDue ? mine.Where(w => plan.Choose(w.Kind) == Delivery.Digest).ToList() : [];
                 var person = people[plan.Person];
-                var canEmail = mailOn && !string.IsNullOrWhiteSpace(person.Email) && plan.Settings.EmailRefusedAt is null;
-                if (atOnce.Count > 0 && await TellAsync(plan.Person, person.Name, canEmail ? person.Email : null, ReminderMessage.DueNow(atOnce),
-                        atOnce.Select(w => new ItemToldOf { PersonId = plan.Person, ItemKey = ItemKey(w), At = now.UtcDateTime }), null, ct))
+                var canEmail = person.Email is not null;
+                if (atOnce.Count > 0 && await messenger.TellAsync(person, ReminderMessage.DueNow(atOnce),
+                        () => db.ItemsToldOf.AddRange(atOnce.Select(w => new ItemToldOf { PersonId = plan.Person, ItemKey = ItemKey(w), At = now.UtcDateTime })), ct))
                 {
                     dueNow++;
                     emails += canEmail ? 1 : 0;
@@ -72,9 +74,16 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
 
                 if (plan.DigestDue)
                 {
-                    var day = new DigestDay { PersonId = plan.Person, Day = today, At = now.UtcDateTime, Items = inDigest.Count };
-                    var message = inDigest.Count > 0 ? ReminderMessage.Digest(inDigest, today) : null;
-                    if (await TellAsync(plan.Person, person.Name, canEmail ? person.Email : null, message, [], day, ct) && message is not null)
+                    // News they chose to hear of in the digest; news they have since turned off is set aside, told of nothing.
+                    var heldNews = news[plan.Person].Where(n => plan.Choose(KindOf(n.Kind)) != Delivery.Immediately).ToList();
+                    var newsInDigest = heldNews.Where(n => plan.Choose(KindOf(n.Kind)) == Delivery.Digest).ToList();
+                    var day = new DigestDay { PersonId = plan.Person, Day = today, At = now.UtcDateTime, Items = inDigest.Count + newsInDigest.Count };
+                    var message = inDigest.Count + newsInDigest.Count > 0 ? ReminderMessage.Digest(inDigest, today, newsInDigest, KindOf) : null;
+                    if (await messenger.TellAsync(person, message, () =>
+                        {
+                            db.DigestDays.Add(day);
+                            NewsTelling.MarkTold(db, heldNews, now.UtcDateTime);
+                        }, ct) && message is not null)
                     {
                         digests++;
                         emails += canEmail ? 1 : 0;
@@ -94,46 +103,6 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
         people.Count == 0 ? [] : (await db.ItemsToldOf.AsNoTracking().Where(t => people.Contains(t.PersonId)).Select(t => new { t.PersonId, t.ItemKey }).ToListAsync(ct))
             .Select(t => (t.PersonId, t.ItemKey)).ToHashSet();
 
-    // False when another node (or an earlier try of this run) already did it: nothing is sent twice.
-    private async Task<bool> TellAsync(Guid person, string name, string? email, ReminderMessage? message, IEnumerable<ItemToldOf> told, DigestDay? day, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (day is not null)
-        {
-            db.DigestDays.Add(day);
-        }
-
-        db.ItemsToldOf.AddRange(told);
-        if (message is not null)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var inbox = new InboxMessage { PersonId = person, Kind = message.Kind, Subject = message.Subject, Text = message.Text, Items = message.ItemsJson, CreatedAt = now };
-            db.InboxMessages.Add(inbox);
-            if (email is not null)
-            {
-                var link = unsubscribe.Token(person, message.WorkKinds);
-                var unsubscribeLink = mail.Link(UnsubscribeLinks.Path(link));
-                db.OutgoingEmails.Add(new OutgoingEmail
-                {
-                    PersonId = person, Address = email, Subject = message.Subject, Kinds = string.Join(',', message.WorkKinds), CreatedAt = now, NextAttemptAt = now,
-                    Text = message.PlainText(name, mail.Link, unsubscribeLink), Html = message.Html(name, mail.Link, unsubscribeLink),
-                    InboxMessage = inbox,
-                });
-            }
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
     private sealed class Plan(Guid person, NotificationSettings settings)
     {
         private readonly Dictionary<string, Delivery> _choices = NotificationPreferences.Choices(settings);
@@ -143,6 +112,6 @@ public sealed class WorkReminders(StewardDbContext db, IEnumerable<IWorkSource> 
         public bool DigestDue { get; set; }
         public bool WantsAnythingAtOnce => _choices.Values.Any(d => d == Delivery.Immediately);
 
-        public Delivery Choose(string kind) => NotificationPreferences.ChoiceFor(_choices, kind);
+        public Delivery Choose(WorkKind kind) => NotificationPreferences.ChoiceFor(_choices, kind);
     }
 }

@@ -19,6 +19,7 @@ internal sealed class RaidModule : IStewardModule
     {
         services.AddScoped<RaidLog>();
         services.AddScoped<Infrastructure.Work.IWorkSource, RaidWork>();
+        services.AddScoped<Infrastructure.Work.INewsSource, RaidNews>();
         services.AddScoped<RaidReferences>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<RaidBulkChange>();

@@ -11,6 +11,8 @@ internal sealed class ReportingModule : IStewardModule
     {
         services.AddScoped<ReportingRuleBook>();
         services.AddScoped<Infrastructure.Work.IWorkSource, ReportingWork>();
+        services.AddScoped<Infrastructure.Work.INewsSource, ReportingNews>();
+        services.AddScoped<Infrastructure.Work.INewsSource, Exceptions.ExceptionNews>();
         services.AddScoped<DeliveryConfidenceAsAt>();
         services.AddScoped<ReportPrefill>();
         services.AddScoped<ReportSnapshots>();

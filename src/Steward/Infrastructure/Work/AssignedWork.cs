@@ -2,9 +2,11 @@ using Steward.Features.Units;
 
 namespace Steward.Infrastructure.Work;
 
-// One kind of thing a person can be given to do ("risk-review": "Risk reviews"). Key names it in filters,
-// the API and notification preferences, so it must never change once released.
-public sealed record WorkKind(string Key, string Label, string Singular);
+// One kind of thing a person can be given to do ("risk-review": "Risk reviews"), or be told has happened
+// ("escalation": "Escalations"). Key names it in filters, the API and notification preferences, so it must
+// never change once released. AtOnce: people hear of it as soon as it happens unless they choose otherwise
+// (news that needs acting on); otherwise in their daily digest.
+public sealed record WorkKind(string Key, string Label, string Singular, bool AtOnce = false);
 
 // Something assigned to one person that has a date by which it should be done: a risk to review, an action
 // to complete, a report to submit. Due is that date (null where the register holds none).

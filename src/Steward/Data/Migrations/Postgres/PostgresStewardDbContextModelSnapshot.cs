@@ -1974,6 +1974,85 @@ namespace Steward.Data.Migrations.Postgres
                     b.ToTable("notification_items_told", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Notifications.NewsItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ToldAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToldAt", "PersonId");
+
+                    b.HasIndex("PersonId", "EventId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("notification_news", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NewsMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("notification_news_marks", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Notifications.NotificationSettings", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -4146,6 +4225,15 @@ namespace Steward.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Steward.Features.Notifications.ItemToldOf", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NewsItem", b =>
                 {
                     b.HasOne("Steward.Features.People.Person", null)
                         .WithMany()

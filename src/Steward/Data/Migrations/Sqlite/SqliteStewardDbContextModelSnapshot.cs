@@ -1958,6 +1958,83 @@ namespace Steward.Data.Migrations.Sqlite
                     b.ToTable("notification_items_told", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Features.Notifications.NewsItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ToldAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToldAt", "PersonId");
+
+                    b.HasIndex("PersonId", "EventId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("notification_news", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NewsMark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("notification_news_marks", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Features.Notifications.NotificationSettings", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -4125,6 +4202,15 @@ namespace Steward.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Steward.Features.Notifications.ItemToldOf", b =>
+                {
+                    b.HasOne("Steward.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Features.Notifications.NewsItem", b =>
                 {
                     b.HasOne("Steward.Features.People.Person", null)
                         .WithMany()
