@@ -241,6 +241,16 @@ public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(inProject.Reference, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Browser().GetAsync("/my-work?kind=gossip", Ct)).StatusCode);
+
+        // The same from the command line, for whoever is named.
+        var email = await EmailOfAsync(person);
+        var cli = await Steward.Tests.Cli.StewardProcess.RunAsync("work", "--person", email, "--kind", "action", "--json", "--database", app.ConnectionString);
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Contains(inProject.Reference, cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(undated.Reference, cli.Output, StringComparison.Ordinal);
+        var nobody = await Steward.Tests.Cli.StewardProcess.RunAsync("work", "--person", "nobody@steward.test", "--database", app.ConnectionString);
+        Assert.NotEqual(0, nobody.ExitCode);
+        Assert.Contains("No one in Steward has the e-mail address 'nobody@steward.test'", nobody.Error, StringComparison.Ordinal);
     }
 
     private async Task<(string Email, Guid Person, HttpClient Api)> PersonWithAccountAsync(string unitCode)

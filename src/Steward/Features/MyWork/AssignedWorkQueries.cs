@@ -18,7 +18,18 @@ public sealed class AssignedWorkQueries(StewardDbContext db, IEnumerable<IWorkSo
 {
     public IReadOnlyList<WorkKind> Kinds { get; } = sources.SelectMany(s => s.Kinds).ToList();
 
-    public async Task<MyWorkView> MineAsync(string? kind, string? unit, CancellationToken ct)
+    public async Task<MyWorkView> MineAsync(string? kind, string? unit, CancellationToken ct) =>
+        await OfAsync(await ActingPerson.IdAsync(db, who, ct), kind, unit, ct);
+
+    // Someone's work as the command line asks for it, by their e-mail address.
+    public async Task<MyWorkView> OfAsync(string email, string? kind, string? unit, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Email == email.Trim()).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationException([new ValidationFailure("person", $"No one in Steward has the e-mail address '{email.Trim()}'")]);
+        return await OfAsync(person, kind, unit, ct);
+    }
+
+    private async Task<MyWorkView> OfAsync(Guid? person, string? kind, string? unit, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
         if (kind is { Length: > 0 } && Kinds.All(k => k.Key != kind))
@@ -46,12 +57,12 @@ public sealed class AssignedWorkQueries(StewardDbContext db, IEnumerable<IWorkSo
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (await ActingPerson.IdAsync(db, who, ct) is not { } person)
+        if (person is null)
         {
             return new([], 0, 0, Kinds);
         }
 
-        var items = await ForPersonAsync(person, null, ct);
+        var items = await ForPersonAsync(person.Value, null, ct);
         var shown = items
             .Where(w => kind is not { Length: > 0 } || w.Kind.Key == kind)
             .Where(w => within is null || within.Contains(w.Unit.Id))

@@ -7,5 +7,7 @@ internal sealed class MyWorkModule : IStewardModule
 {
     public void AddServices(IServiceCollection services) => services.AddScoped<AssignedWorkQueries>();
 
+    public IEnumerable<System.CommandLine.Command> Commands => [Cli.WorkCommand.Create()];
+
     public void MapEndpoints(IEndpointRouteBuilder app, IEndpointRouteBuilder api) => api.MapMyWorkApi();
 }
