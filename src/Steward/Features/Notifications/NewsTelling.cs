@@ -16,7 +16,7 @@ public sealed record NewsCounts(int ChangesRead, int NewsHeld, int Messages, int
 public sealed class NewsTelling(StewardDbContext db, IEnumerable<INewsSource> sources, Messenger messenger, TimeProvider clock)
 {
     public const int Batch = 1000;
-    public const int BatchesPerRun = 20;
+    public const int BatchesPerRun = 50;
 
     // Events younger than this are left for the next run: an event's id is taken before its transaction
     // commits, so a later id can be seen before an earlier one is, and must not carry the mark past it.

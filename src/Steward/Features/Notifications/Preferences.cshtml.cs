@@ -66,7 +66,7 @@ public sealed class PreferencesModel(NotificationPreferences preferences) : Page
 
     public static string Label(Delivery delivery) => delivery switch
     {
-        Delivery.Immediately => "As soon as it is due",
+        Delivery.Immediately => "At once",
         Delivery.Digest => "In my daily digest",
         _ => "Not at all",
     };
