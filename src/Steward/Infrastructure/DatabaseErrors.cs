@@ -13,4 +13,19 @@ internal static class DatabaseErrors
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    // Someone else did it first: a unique key already taken, or a row changed since it was read.
+    public static async Task<bool> SaveUnlessDoneElsewhereAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 }

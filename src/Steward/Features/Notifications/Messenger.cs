@@ -43,15 +43,6 @@ public sealed class Messenger(StewardDbContext db, EmailChannels mail, Unsubscri
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return await db.SaveUnlessDoneElsewhereAsync(ct);
     }
 }

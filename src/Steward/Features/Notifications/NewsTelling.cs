@@ -150,20 +150,8 @@ public sealed class NewsTelling(StewardDbContext db, IEnumerable<INewsSource> so
     private static Dictionary<string, Delivery> Choices(Dictionary<Guid, NotificationSettings> settings, Guid person) =>
         settings.TryGetValue(person, out var mine) ? NotificationPreferences.Choices(mine) : [];
 
-    private async Task<bool> SaveOrLoseAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Another node read the same history first: it holds the news.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
+    // False when another node read the same history first: it holds the news.
+    private Task<bool> SaveOrLoseAsync(CancellationToken ct) => db.SaveUnlessDoneElsewhereAsync(ct);
 
     private static string Clip(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 }
