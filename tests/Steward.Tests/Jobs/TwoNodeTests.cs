@@ -10,6 +10,7 @@ namespace Steward.Tests.Jobs;
 // Two Steward nodes on one PostgreSQL database, each with its scheduler running, as behind a load
 // balancer: a job due every second runs once per firing across both, never on both at once, and a run
 // asked for on one node happens once.
+[Collection(ClusterTimingCollection.Name)]
 public sealed class TwoNodeJobsOnPostgres(ClusteredJobsApp first) : IClassFixture<ClusteredJobsApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,8 +31,9 @@ public sealed class TwoNodeJobsOnPostgres(ClusteredJobsApp first) : IClassFixtur
         Assert.All(boards, b => Assert.True(b.Clustered));
         Assert.NotEqual(boards[0].Node, boards[1].Node);
 
+        var from = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(12), Ct);
-        var runs = await RunsAsync("work-reminders");
+        var runs = (await RunsAsync("work-reminders")).Where(r => r.StartedAt >= from).ToList();
         var triggers = await first.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<StewardDbContext>();
@@ -45,8 +47,8 @@ public sealed class TwoNodeJobsOnPostgres(ClusteredJobsApp first) : IClassFixtur
             return rows;
         });
         Assert.Single(triggers, t => t.Contains("work-reminders", StringComparison.Ordinal));
-        // Due every second for about twelve seconds on two nodes: about twelve runs, not twice that.
-        Assert.True(runs.Count is >= 3 and <= 16, string.Join("\n", runs.Select(r => $"{r.Id} {r.Node} {r.StartedAt:HH:mm:ss.fff}-{r.FinishedAt:HH:mm:ss.fff} {r.StartedBy}")));
+        // Due every second for twelve seconds on two nodes: about twelve runs, not twice that.
+        Assert.True(runs.Count is >= 3 and <= 15, string.Join("\n", runs.Select(r => $"{r.Id} {r.Node} {r.StartedAt:HH:mm:ss.fff}-{r.FinishedAt:HH:mm:ss.fff} {r.StartedBy}")));
         Assert.All(runs, r => Assert.Equal(JobOutcome.Succeeded, r.Outcome));
         for (var i = 1; i < runs.Count; i++)
         {

@@ -13,6 +13,7 @@ namespace Steward.Tests.Jobs;
 // Two real `steward serve` processes on one PostgreSQL database, as two machines behind a load balancer:
 // a job due every second runs once per firing across both, never on both at once; and when the process
 // running a job is killed mid-run, the other runs it again, once, and the dead run is marked abandoned.
+[Collection(ClusterTimingCollection.Name)]
 public sealed class TwoProcessJobsOnPostgres(PostgresApp app) : IClassFixture<PostgresApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
