@@ -56,7 +56,8 @@ public sealed class AssignedWorkQueries(StewardDbContext db, IEnumerable<IWorkSo
             throw new ValidationException(failures);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The UK day, as the reminders count it: "due today" means the same on this page and in the digest.
+        var today = DateOnly.FromDateTime(Steward.Infrastructure.UkFormat.ToLondon(clock.GetUtcNow().UtcDateTime));
         if (person is null)
         {
             return new([], 0, 0, Kinds);
