@@ -56,7 +56,8 @@ public sealed partial class NotifyChannel(IOptionsMonitor<NotifySettings> settin
             }
 
             var http = new HttpClient { Timeout = TimeSpan.FromSeconds(current.TimeoutSeconds) };
-            var client = new NotificationClient(new NotifyHttp(http, new Uri(current.BaseUrl)), current.ApiKey);
+            // The client's paths are relative ("v2/notifications/email"): a base without its last slash would lose a segment.
+            var client = new NotificationClient(new NotifyHttp(http, new Uri(current.BaseUrl.EndsWith('/') ? current.BaseUrl : current.BaseUrl + "/")), current.ApiKey);
             _client = (current, client);
             return client;
         }
